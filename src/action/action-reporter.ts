@@ -1,0 +1,27 @@
+import * as core from '@actions/core';
+import type { SourceLocation } from '../errors.js';
+import type { Reporter } from '../report/reporter.js';
+
+const props = (loc?: SourceLocation): core.AnnotationProperties | undefined =>
+  loc ? { file: loc.file, startLine: loc.line, startColumn: loc.column } : undefined;
+
+/** The engine's reporter on a GitHub runner: annotations, log groups, masks, the step summary. */
+export class ActionReporter implements Reporter {
+  private readonly summaries: string[] = [];
+  info(m: string) { core.info(m); }
+  warning(m: string, loc?: SourceLocation) { core.warning(m, props(loc)); }
+  error(m: string, loc?: SourceLocation) { core.error(m, props(loc)); }
+  debug(m: string) { core.debug(m); }
+  group<T>(title: string, fn: () => Promise<T>): Promise<T> { return core.group(title, fn); }
+  secret(v: string) {
+    if (!v) return;
+    core.setSecret(v);
+    // The runner masks a multi-line secret only as a whole; mask each line as well.
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim());
+  }
+  summary(md: string) { this.summaries.push(md); }
+  async flushSummary(): Promise<void> {
+    if (this.summaries.length === 0 || !process.env['GITHUB_STEP_SUMMARY']) return;
+    await core.summary.addRaw(this.summaries.join('\n'), true).write();
+  }
+}

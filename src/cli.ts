@@ -1,0 +1,52 @@
+import './runtime/esm-globals.js';
+import { readFileSync } from 'node:fs';
+import { parseCliArgs, helpText } from './cli/args.js';
+import { CliReporter } from './cli/cli-reporter.js';
+import { resolveSettings } from './config/settings.js';
+import { envName } from './config/options.js';
+import { runCommand } from './engine/commands.js';
+import { InputError, exitCodeOf } from './errors.js';
+import { VERSION } from './version.js';
+
+/** The CLI's front door: flags in, the same engine as the action, a result out. */
+async function main(argv: string[]): Promise<number> {
+  const reporter = new CliReporter(process.env['COMPOSE_DEPLOY_DEBUG'] === '1');
+  let json = argv.includes('--json');
+  try {
+    const args = parseCliArgs(argv);
+    json = args.json;
+    if (args.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.help) {
+      process.stdout.write(`${helpText(args.explicit['command'] ?? process.env[envName('command')])}\n`);
+      return 0;
+    }
+    const explicit: Record<string, string> = { ...args.explicit };
+    for (const [option, path] of Object.entries(args.fromFiles)) {
+      try {
+        explicit[option] = readFileSync(path, 'utf8');
+      } catch (err) {
+        throw new InputError(`--${option}-file ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? err})`);
+      }
+    }
+    const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v) => reporter.secret(v) });
+    const result = await runCommand(settings, reporter);
+    if (json) process.stdout.write(`${JSON.stringify({ command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs })}\n`);
+    else for (const [k, v] of Object.entries(result.outputs)) reporter.info(`${k}: ${v}`);
+    if (!result.ok) reporter.error(result.message ?? `${settings.command} failed`);
+    return result.ok ? 0 : 1;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    reporter.error(message);
+    if (process.env['COMPOSE_DEPLOY_DEBUG'] === '1' && err instanceof Error) reporter.debug(err.stack ?? '');
+    const code = exitCodeOf(err);
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
+    return code;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

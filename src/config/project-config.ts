@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { checkDocument, type Field } from './schema.js';
+import { readYamlFile } from './yaml-source.js';
+import { PROJECT_NAME, PROJECT_NAME_HINT } from './names.js';
+import { composeSection, type ComposeConfig } from './sections/compose.js';
+import { hostSection, type HostConfig } from './sections/host.js';
+import { deploySection, type DeployConfig } from './sections/deploy.js';
+import { validateSection, type ValidateConfig } from './sections/validate.js';
+import { buildSection, type BuildConfig } from './sections/build.js';
+
+export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
+
+/** The whole config file schema; docs/config.md is generated from these descriptions. */
+export const projectSchema: Extract<Field, { kind: 'object' }> = {
+  kind: 'object',
+  describe: 'compose-deploy.yml',
+  fields: {
+    project: { kind: 'string', describe: 'Compose project name on the host; every release drives the same containers', pattern: PROJECT_NAME, patternHint: PROJECT_NAME_HINT },
+    registry: { kind: 'string', describe: 'Registry host (default ghcr.io)', pattern: /^[a-z0-9.-]+(:[0-9]+)?$/, patternHint: 'a host[:port]' },
+    'image-prefix': { kind: 'string', describe: 'Where images are pushed (default <registry>/<owner>/<repo>, lower-cased)', pattern: /^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, patternHint: 'lower-case registry/path, as GHCR requires' },
+    environment: { kind: 'string', describe: 'Deployment environment name (default production)', pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'letters, digits, ".", "_", "-"' },
+    compose: composeSection,
+    host: hostSection,
+    deploy: deploySection,
+    validate: validateSection,
+    build: buildSection,
+  },
+};
+
+export interface ProjectConfig {
+  project?: string;
+  registry?: string;
+  imagePrefix?: string;
+  environment?: string;
+  compose?: ComposeConfig;
+  host?: HostConfig;
+  deploy?: DeployConfig;
+  validate?: ValidateConfig;
+  build?: BuildConfig;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file, or undefined when none was found at the default path. */
+  path?: string;
+  config: ProjectConfig;
+}
+
+/**
+ * Reads the config file. A missing file is fine at the default path (conventions apply)
+ * but an error when the user named one explicitly.
+ */
+export function loadProjectConfig(configPath: string | undefined, cwd: string): LoadedConfig {
+  const explicit = configPath !== undefined && configPath !== '';
+  const rel = explicit ? configPath : DEFAULT_CONFIG_FILE;
+  const abs = resolve(cwd, rel);
+  if (!existsSync(abs)) {
+    if (explicit) throw new InputError(`config file not found: ${rel} (input "config"); create it or point "config" at the right path`);
+    return { config: {} };
+  }
+  const source = readYamlFile(abs, rel);
+  return { path: abs, config: checkDocument(source, projectSchema) as ProjectConfig };
+}

@@ -1,0 +1,158 @@
+import { InputError } from '../errors.js';
+import { closest } from './schema.js';
+import { COMMANDS, OPTIONS, envName, type CommandName } from './options.js';
+import { loadProjectConfig, type ProjectConfig } from './project-config.js';
+import { HOSTNAME, REMOTE_PATH, REMOTE_PATH_HINT, SHA, USERNAME } from './names.js';
+
+/** Option values as the front door read them: undefined (or '') means "not given". */
+export type RawOptions = Readonly<Record<string, string | undefined>>;
+
+/** Facts about the CI run, from the GITHUB_* variables when present. */
+export interface RunContext {
+  repository?: string;
+  actor?: string;
+  runUrl?: string;
+  ref?: string;
+  defaultSha?: string;
+}
+
+/** Everything a command needs, parsed and validated once. */
+export interface Settings {
+  command: CommandName;
+  cwd: string;
+  configPath?: string;
+  config: ProjectConfig;
+  sha?: string;
+  host?: string;
+  port: number;
+  user?: string;
+  sshPrivateKey?: string;
+  sshPassphrase?: string;
+  knownHosts?: string;
+  hostKeyFingerprint?: string;
+  insecureSkipHostKeyCheck: boolean;
+  deployPath?: string;
+  registry: string;
+  registryUsername?: string;
+  registryPassword?: string;
+  environment: string;
+  dryRun: boolean;
+  /**
+   * The same precedence for options a capability parses itself (e.g. validate's fail-on):
+   * it reads them here and turns them into its own typed settings at its boundary.
+   */
+  option(name: string, fromConfig?: string | number | boolean): string | undefined;
+  run: RunContext;
+}
+
+export interface ResolveInput {
+  /** Action inputs or CLI flags: they win. */
+  explicit: RawOptions;
+  /** The process environment: COMPOSE_DEPLOY_* options and GITHUB_* context. */
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Called for every secret value as soon as it is read, so it can be masked. */
+  onSecret?: (value: string) => void;
+}
+
+/** Reads one option: explicit value, then COMPOSE_DEPLOY_<NAME>, then the config file, then the default. */
+export function pickOption(name: string, input: ResolveInput, fromConfig?: string | number | boolean): string | undefined {
+  const given = nonEmpty(input.explicit[name]) ?? nonEmpty(input.env[envName(name)]);
+  if (given !== undefined) return given;
+  if (fromConfig !== undefined) return String(fromConfig);
+  return OPTIONS.find((o) => o.name === name)?.default;
+}
+
+export function resolveSettings(input: ResolveInput): Settings {
+  const commandRaw = pickOption('command', input);
+  if (!commandRaw) throw new InputError(`missing required input "command" (one of ${COMMANDS.join(', ')})`);
+  if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
+    const hint = closest(commandRaw, COMMANDS);
+    throw new InputError(`unknown command "${commandRaw}"${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${COMMANDS.join(', ')})`);
+  }
+  const command = commandRaw as CommandName;
+
+  const loaded = loadProjectConfig(nonEmpty(input.explicit['config']) ?? nonEmpty(input.env[envName('config')]), input.cwd);
+  const cfg = loaded.config;
+  const pick = (name: string, fromConfig?: string | number | boolean) => pickOption(name, input, fromConfig);
+  const secret = (name: string) => {
+    const v = pick(name);
+    if (v !== undefined) input.onSecret?.(v);
+    return v;
+  };
+
+  const sha = pick('sha') ?? nonEmpty(input.env['GITHUB_SHA']);
+  if (sha !== undefined && !SHA.test(sha)) {
+    throw new InputError(`input "sha" must be a full 40-character lower-case hex commit id, got ${JSON.stringify(sha)}`);
+  }
+  const host = pick('host', cfg.host?.address);
+  if (host !== undefined && !HOSTNAME.test(host)) throw new InputError(`input "host" is not a host name or IP address: ${JSON.stringify(host)}`);
+  const user = pick('user', cfg.host?.user);
+  if (user !== undefined && !USERNAME.test(user)) throw new InputError(`input "user" is not a valid user name: ${JSON.stringify(user)}`);
+  const deployPath = pick('deploy-path', cfg.host?.path);
+  if (deployPath !== undefined && !REMOTE_PATH.test(deployPath)) {
+    throw new InputError(`input "deploy-path" must be ${REMOTE_PATH_HINT}, got ${JSON.stringify(deployPath)}`);
+  }
+  const fingerprint = pick('host-key-fingerprint');
+  if (fingerprint !== undefined && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(fingerprint)) {
+    throw new InputError(`input "host-key-fingerprint" must look like SHA256:<43 base64 characters>, as ssh-keygen -lf prints it`);
+  }
+
+  return {
+    command,
+    cwd: input.cwd,
+    configPath: loaded.path,
+    config: cfg,
+    sha,
+    host,
+    port: toInt('port', pick('port', cfg.host?.port)!, 1, 65535),
+    user,
+    sshPrivateKey: secret('ssh-private-key'),
+    sshPassphrase: secret('ssh-passphrase'),
+    knownHosts: pick('known-hosts'),
+    hostKeyFingerprint: fingerprint,
+    insecureSkipHostKeyCheck: toBool('insecure-skip-host-key-check', pick('insecure-skip-host-key-check')!),
+    deployPath,
+    registry: pick('registry', cfg.registry)!,
+    registryUsername: pick('registry-username') ?? nonEmpty(input.env['GITHUB_ACTOR']),
+    registryPassword: secret('registry-password'),
+    environment: pick('environment', cfg.environment)!,
+    dryRun: toBool('dry-run', pick('dry-run')!),
+    option: (name, fromConfig) => {
+      const v = pick(name, fromConfig);
+      if (v !== undefined && OPTIONS.find((o) => o.name === name)?.kind === 'secret') input.onSecret?.(v);
+      return v;
+    },
+    run: runContext(input.env),
+  };
+}
+
+function runContext(env: NodeJS.ProcessEnv): RunContext {
+  const server = nonEmpty(env['GITHUB_SERVER_URL']) ?? 'https://github.com';
+  const repository = nonEmpty(env['GITHUB_REPOSITORY']);
+  const runId = nonEmpty(env['GITHUB_RUN_ID']);
+  return {
+    repository,
+    actor: nonEmpty(env['GITHUB_ACTOR']),
+    ref: nonEmpty(env['GITHUB_REF']),
+    defaultSha: nonEmpty(env['GITHUB_SHA']),
+    runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+  };
+}
+
+export function toBool(name: string, value: string): boolean {
+  if (/^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0)$/i.test(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, got ${JSON.stringify(value)}`);
+}
+
+export function toInt(name: string, value: string, min: number, max: number): number {
+  if (!/^[0-9]+$/.test(value)) throw new InputError(`input "${name}" must be a whole number, got ${JSON.stringify(value)}`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InputError(`input "${name}" must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v;
+}

@@ -1,0 +1,27 @@
+import type { CommandName } from '../config/options.js';
+import type { Settings } from '../config/settings.js';
+import { OperationError } from '../errors.js';
+import { releasesCommand } from '../releases/releases.js';
+import type { Reporter } from '../report/reporter.js';
+import type { CommandResult } from './result.js';
+
+export type CommandHandler = (settings: Settings, reporter: Reporter) => Promise<CommandResult>;
+
+const notYet = (name: CommandName): CommandHandler => async () => {
+  throw new OperationError(`command "${name}" is not available in this version of compose-deploy`);
+};
+
+/** One engine behind both front doors: the action and the CLI look commands up here. */
+export const HANDLERS: Record<CommandName, CommandHandler> = {
+  validate: notYet('validate'),
+  build: notYet('build'),
+  deploy: notYet('deploy'),
+  rollback: notYet('rollback'),
+  releases: releasesCommand,
+  backup: notYet('backup'),
+  'restore-test': notYet('restore-test'),
+};
+
+export function runCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+  return HANDLERS[settings.command](settings, reporter);
+}

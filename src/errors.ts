@@ -1,0 +1,38 @@
+/** Exit codes are part of the public interface: 0 success, 1 the operation failed, 2 bad input (nothing executed). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad input or configuration, detected before anything ran. */
+export class InputError extends Error {
+  override name = 'InputError';
+  readonly exitCode = EXIT_BAD_INPUT;
+  /** Where the problem is, when it comes from a file. */
+  readonly location?: SourceLocation;
+  constructor(message: string, location?: SourceLocation) {
+    super(location ? `${formatLocation(location)}: ${message}` : message);
+    this.location = location;
+  }
+}
+
+/** The operation was attempted and failed (host key mismatch, deploy rolled back, restore did not verify). */
+export class OperationError extends Error {
+  override name = 'OperationError';
+  readonly exitCode = EXIT_FAILED;
+}
+
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export function formatLocation(loc: SourceLocation): string {
+  if (loc.line === undefined) return loc.file;
+  return loc.column === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+export function exitCodeOf(err: unknown): number {
+  if (err instanceof InputError || err instanceof OperationError) return err.exitCode;
+  return EXIT_FAILED;
+}

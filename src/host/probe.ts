@@ -1,0 +1,109 @@
+import type { Command } from '../runner/runner.js';
+
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases and the tail of the audit log. A fixed script; the only variable part is $1, the deploy path.
+ */
+const PROBE_SCRIPT = `
+root=$1
+printf 'docker-version=%s\\n' "$(docker version --format '{{.Server.Version}}' 2>/dev/null)"
+if docker compose version --short >/dev/null 2>&1; then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+printf 'free-kb=%s\\n' "$(df -Pk "$root" 2>/dev/null | awk 'NR==2 {print $4}')"
+exit 0
+`;
+
+export function probeCommand(deployPath: string): Command {
+  return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath] };
+}
+
+export type ComposeCommand = 'docker compose' | 'docker-compose';
+
+export interface AuditRecord {
+  action: 'deploy' | 'rollback';
+  sha: string;
+  previousSha?: string;
+  actor?: string;
+  runUrl?: string;
+  startedAt: string;
+  finishedAt?: string;
+  result: 'success' | 'failed' | 'rolled-back';
+  [more: string]: unknown;
+}
+
+export interface HostFacts {
+  dockerVersion?: string;
+  composeCommand?: ComposeCommand;
+  composeVersion?: string;
+  current?: string;
+  releases: string[];
+  audit: AuditRecord[];
+  freeKb?: number;
+}
+
+export function parseProbe(stdout: string): HostFacts {
+  const facts: HostFacts = { releases: [], audit: [] };
+  for (const line of stdout.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    const key = line.slice(0, eq);
+    const value = line.slice(eq + 1).trim();
+    switch (key) {
+      case 'docker-version':
+        if (value) facts.dockerVersion = value;
+        break;
+      case 'compose-command':
+        if (value === 'docker compose' || value === 'docker-compose') facts.composeCommand = value;
+        break;
+      case 'compose-version':
+        if (value) facts.composeVersion = value.replace(/^v/, '');
+        break;
+      case 'current':
+        if (value) facts.current = value;
+        break;
+      case 'release':
+        facts.releases.push(value);
+        break;
+      case 'audit':
+        try {
+          facts.audit.push(JSON.parse(value) as AuditRecord);
+        } catch {
+          // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+        }
+        break;
+      case 'free-kb':
+        if (/^[0-9]+$/.test(value)) facts.freeKb = Number(value);
+        break;
+    }
+  }
+  return facts;
+}
+
+export interface ReleaseInfo {
+  sha: string;
+  current: boolean;
+  deployedAt?: string;
+  actor?: string;
+  result?: string;
+}
+
+/** Kept releases, newest first, with what the audit log says of each. */
+export function listReleases(facts: HostFacts): ReleaseInfo[] {
+  const lastRecord = new Map<string, AuditRecord>();
+  facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+  const order = (sha: string) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+  return [...facts.releases]
+    .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+    .map((sha) => {
+      const r = lastRecord.get(sha);
+      return { sha, current: sha === facts.current, deployedAt: r?.finishedAt ?? r?.startedAt, actor: r?.actor, result: r?.result };
+    });
+}

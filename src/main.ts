@@ -1,0 +1,38 @@
+import './runtime/esm-globals.js';
+import * as core from '@actions/core';
+import { ActionReporter } from './action/action-reporter.js';
+import { OPTIONS } from './config/options.js';
+import { resolveSettings } from './config/settings.js';
+import { runCommand } from './engine/commands.js';
+import { InputError, exitCodeOf } from './errors.js';
+
+/** The action's front door: inputs in, engine, outputs and summary out. */
+async function main(): Promise<void> {
+  const reporter = new ActionReporter();
+  try {
+    const explicit = Object.fromEntries(OPTIONS.map((o) => [o.name, core.getInput(o.name)]));
+    const settings = resolveSettings({
+      explicit,
+      env: process.env,
+      cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
+      onSecret: (v) => reporter.secret(v),
+    });
+    const result = await runCommand(settings, reporter);
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+    if (result.summary) reporter.summary(result.summary);
+    await reporter.flushSummary();
+    if (!result.ok) {
+      core.setFailed(result.message ?? `${settings.command} failed`);
+      process.exitCode = 1;
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof InputError && err.location) reporter.error(message, err.location);
+    await reporter.flushSummary().catch(() => undefined);
+    core.setFailed(message);
+    if (!(err instanceof InputError) && !(err as { exitCode?: number }).exitCode) core.debug((err as Error).stack ?? '');
+    process.exitCode = exitCodeOf(err);
+  }
+}
+
+void main();

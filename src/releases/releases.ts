@@ -1,0 +1,52 @@
+import type { Settings } from '../config/settings.js';
+import type { CommandResult } from '../engine/result.js';
+import { listReleases, parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
+import type { Reporter } from '../report/reporter.js';
+import { runChecked, shellText } from '../runner/runner.js';
+import { remoteSettings } from '../ssh/target.js';
+import { connectHost } from '../ssh/connect.js';
+
+/** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
+export async function releasesCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+  const remote = remoteSettings(settings);
+  const probe = probeCommand(remote.deployPath);
+  if (settings.dryRun) {
+    reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${shellText(probe)}`);
+    return { ok: true, outputs: { 'dry-run': 'true' } };
+  }
+  const runner = await connectHost(remote.target, reporter);
+  try {
+    const facts = parseProbe((await runChecked(runner, probe, 'reading the host state')).stdout);
+    return releasesResult(facts, runner.where, reporter);
+  } finally {
+    await runner.close();
+  }
+}
+
+function releasesResult(facts: HostFacts, where: string, reporter: Reporter): CommandResult {
+  const releases = listReleases(facts);
+  if (!facts.dockerVersion) reporter.warning(`Docker is not reachable on ${where} for this user: deploys will fail until it is (is the user in the docker group?)`);
+  if (!facts.composeCommand) reporter.warning(`neither "docker compose" (v2) nor "docker-compose" (v1) was found on ${where}`);
+  reporter.info(`host ${where}: Docker ${facts.dockerVersion ?? 'missing'}, ${facts.composeCommand ?? 'no Compose'} ${facts.composeVersion ?? ''}`.trim());
+  reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''}`).join('\n'));
+  const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''} |`);
+  const summary = [
+    `### Releases on ${where}`,
+    '',
+    `Docker ${facts.dockerVersion ?? '**missing**'} · ${facts.composeCommand ?? '**no Compose**'} ${facts.composeVersion ?? ''}`,
+    '',
+    releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result |', '|---|---|---|---|---|', ...rows].join('\n'),
+    '',
+  ].join('\n');
+  return {
+    ok: true,
+    outputs: {
+      'docker-version': facts.dockerVersion ?? '',
+      'compose-command': facts.composeCommand ?? '',
+      'compose-version': facts.composeVersion ?? '',
+      'current-sha': facts.current ?? '',
+      releases: JSON.stringify(releases),
+    },
+    summary,
+  };
+}

@@ -1,0 +1,57 @@
+import { quoteArg, quoteArgv } from '../ssh/quote.js';
+
+/** A command as data: what the plan holds, what dry-run prints, what a runner executes. */
+export interface Command {
+  argv: readonly string[];
+  /** Working directory on the machine that runs it. */
+  cwd?: string;
+  /** Sent on standard input; the only way a secret may reach a command. */
+  stdin?: string;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+}
+
+export interface Runner {
+  readonly where: string;
+  run(cmd: Command, options?: RunOptions): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
+export function shellText(cmd: Command): string {
+  const body = quoteArgv(cmd.argv);
+  return cmd.cwd ? `cd ${quoteArg(cmd.cwd)} && ${body}` : body;
+}
+
+/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
+export async function runChecked(runner: Runner, cmd: Command, what: string, options?: RunOptions): Promise<RunResult> {
+  const res = await runner.run(cmd, options);
+  if (res.code !== 0) throw new CommandFailed(what, runner.where, res);
+  return res;
+}
+
+export class CommandFailed extends Error {
+  override name = 'CommandFailed';
+  constructor(
+    readonly what: string,
+    readonly where: string,
+    readonly result: RunResult,
+  ) {
+    super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
+  }
+}
+
+export function tail(text: string, lines = 20): string {
+  const t = text.trimEnd();
+  if (!t) return '';
+  return `:\n${t.split('\n').slice(-lines).join('\n')}`;
+}

@@ -1,0 +1,120 @@
+import { NodeSSH } from 'node-ssh';
+import { InputError, OperationError } from '../errors.js';
+import type { Reporter } from '../report/reporter.js';
+import { shellText, type Command, type RunOptions, type RunResult, type Runner } from '../runner/runner.js';
+import { pinnedHostKeyAlgorithms, verifyHostKey, parseKnownHosts } from './known-hosts.js';
+
+export interface SshTarget {
+  host: string;
+  port: number;
+  user: string;
+  privateKey: string;
+  passphrase?: string;
+  knownHosts?: string;
+  fingerprint?: string;
+  insecureSkipHostKeyCheck?: boolean;
+}
+
+const CONNECT_ATTEMPTS = 3;
+
+/**
+ * One SSH connection per run, reused by every step. Connecting is retried with backoff
+ * (it is idempotent); commands never are. A host key that does not match aborts before
+ * any command runs.
+ */
+export class SshRunner implements Runner {
+  readonly where: string;
+  private roundTrips = 0;
+  private constructor(
+    private readonly ssh: NodeSSH,
+    target: SshTarget,
+  ) {
+    this.where = `${target.user}@${target.host}:${target.port}`;
+  }
+
+  /** Commands sent so far: one SSH round trip each. */
+  get commandCount(): number {
+    return this.roundTrips;
+  }
+
+  static async connect(target: SshTarget, reporter: Reporter): Promise<SshRunner> {
+    checkPin(target, reporter);
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+      let hostKeyProblem: string | undefined;
+      const ssh = new NodeSSH();
+      try {
+        await ssh.connect({
+          host: target.host,
+          port: target.port,
+          username: target.user,
+          privateKey: target.privateKey,
+          passphrase: target.passphrase,
+          readyTimeout: 20_000,
+          keepaliveInterval: 10_000,
+          keepaliveCountMax: 6,
+          algorithms: target.knownHosts ? hostKeyAlgorithms(target) : undefined,
+          hostVerifier: (key: Buffer) => {
+            if (target.insecureSkipHostKeyCheck) return true;
+            const verdict = verifyHostKey({ knownHosts: target.knownHosts, fingerprint: target.fingerprint }, target.host, target.port, key);
+            if (!verdict.ok) hostKeyProblem = verdict.reason;
+            return verdict.ok;
+          },
+        } as Parameters<NodeSSH['connect']>[0]);
+        return new SshRunner(ssh, target);
+      } catch (err) {
+        ssh.dispose();
+        if (hostKeyProblem) throw new OperationError(`${hostKeyProblem}. Nothing was run on the host.`);
+        const msg = (err as Error).message ?? String(err);
+        if (/authentication methods failed|All configured authentication/i.test(msg)) {
+          throw new OperationError(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
+        }
+        if (/passphrase|Cannot parse privateKey|Unsupported key format|privateKey/i.test(msg)) {
+          throw new InputError(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
+        }
+        lastError = err;
+        if (attempt < CONNECT_ATTEMPTS) {
+          reporter.info(`SSH connect to ${target.host}:${target.port} failed (${msg}); retrying (${attempt}/${CONNECT_ATTEMPTS})`);
+          await new Promise((r) => setTimeout(r, 1000 * 2 ** (attempt - 1)));
+        }
+      }
+    }
+    throw new OperationError(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${(lastError as Error)?.message ?? lastError}`);
+  }
+
+  async run(cmd: Command, options?: RunOptions): Promise<RunResult> {
+    this.roundTrips++;
+    // execCommand, not exec: exec rejects whenever the command writes to stderr; the exit code is what counts.
+    const res = await this.ssh.execCommand(shellText(cmd), {
+      stdin: cmd.stdin,
+      onStdout: options?.onStdout ? (b: Buffer) => options.onStdout!(b.toString()) : undefined,
+      onStderr: options?.onStderr ? (b: Buffer) => options.onStderr!(b.toString()) : undefined,
+    });
+    // A null code means the remote process died from a signal or the channel closed: a failure.
+    return { code: res.code ?? 255, stdout: res.stdout, stderr: res.stderr };
+  }
+
+  async close(): Promise<void> {
+    this.ssh.dispose();
+  }
+}
+
+function checkPin(target: SshTarget, reporter: Reporter): void {
+  if (target.insecureSkipHostKeyCheck) {
+    reporter.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+    return;
+  }
+  if (!target.knownHosts && !target.fingerprint) {
+    throw new InputError('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
+  }
+  if (target.knownHosts) {
+    const { entries, problems } = parseKnownHosts(target.knownHosts);
+    if (problems.length > 0) throw new InputError(`known-hosts: ${problems.join('; ')}`);
+    if (entries.length === 0) throw new InputError('known-hosts holds no key lines');
+  }
+}
+
+function hostKeyAlgorithms(target: SshTarget) {
+  const serverHostKey = pinnedHostKeyAlgorithms(target.knownHosts ?? '', target.host, target.port);
+  return serverHostKey ? { serverHostKey } : undefined;
+}
