@@ -25,7 +25,7 @@ export function probeCommand(deployPath: string): Command {
   return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath] };
 }
 
-export type ComposeCommand = 'docker compose' | 'docker-compose';
+import type { ComposeFlavor } from '../compose/cli.js';
 
 export interface AuditRecord {
   action: 'deploy' | 'rollback';
@@ -41,7 +41,7 @@ export interface AuditRecord {
 
 export interface HostFacts {
   dockerVersion?: string;
-  composeCommand?: ComposeCommand;
+  composeCommand?: ComposeFlavor;
   composeVersion?: string;
   current?: string;
   releases: string[];

@@ -7,6 +7,8 @@ export interface Command {
   cwd?: string;
   /** Sent on standard input; the only way a secret may reach a command. */
   stdin?: string;
+  /** Extra environment, never secret (it is visible in the process list and in dry-run). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface RunResult {
@@ -28,7 +30,11 @@ export interface Runner {
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */
 export function shellText(cmd: Command): string {
-  const body = quoteArgv(cmd.argv);
+  const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
+    return `${k}=${v}`;
+  });
+  const body = quoteArgv(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
   return cmd.cwd ? `cd ${quoteArg(cmd.cwd)} && ${body}` : body;
 }
 

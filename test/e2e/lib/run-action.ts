@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { harnessEnv } from '../harness/env.js';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ActionRun extends Run {
+  outputs: Record<string, string>;
+  summary: string;
+  /** Lines the runner would turn into annotations (::error file=...::msg). */
+  annotations: string[];
+}
+
+/** Spawns a process and collects its output; never throws on a non-zero exit. */
+export function spawnCollect(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.end(opts.stdin ?? '');
+  });
+}
+
+/** The env a GitHub runner gives a JavaScript action, minus anything from this process that could leak in. */
+function runnerEnv(dir: string, workspace: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  for (const f of ['output', 'summary', 'env', 'state', 'path']) writeFileSync(join(dir, f), '');
+  const base: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('INPUT_') && !k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) base[k] = v;
+  return {
+    ...base,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_PATH: join(dir, 'path'),
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REPOSITORY: 'Acme-Corp/Shop',
+    GITHUB_REPOSITORY_OWNER: 'Acme-Corp',
+    GITHUB_ACTOR: 'octo-dev',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    RUNNER_TEMP: dir,
+    ...extra,
+  };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIM\nvalue\nDELIM` blocks (or name=value lines). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!);
+      out[name!] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the committed bundle dist/index.js under Node 24 exactly as a runner does: inputs as
+ * INPUT_<NAME> (upper-cased, hyphens kept), outputs and summary read back from their files.
+ */
+export async function runAction(inputs: Record<string, string>, opts: { env?: NodeJS.ProcessEnv; workspace?: string } = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-runner-'));
+  try {
+    const workspace = opts.workspace ?? dir;
+    const env = runnerEnv(dir, workspace, opts.env ?? {});
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    const res = await spawnCollect(harnessEnv().node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: workspace });
+    return {
+      ...res,
+      outputs: parseOutputFile(readFileSync(join(dir, 'output'), 'utf8')),
+      summary: readFileSync(join(dir, 'summary'), 'utf8'),
+      annotations: res.stdout.split('\n').filter((l) => /^::(error|warning|notice)/.test(l)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the committed CLI bundle dist/cli.js under Node 24. */
+export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run & { json?: any }> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) env[k] = v;
+  const res = await spawnCollect(harnessEnv().node24, [join(REPO_ROOT, 'dist/cli.js'), ...args], { env: { ...env, ...opts.env }, cwd: opts.cwd ?? REPO_ROOT });
+  let json: unknown;
+  if (args.includes('--json')) {
+    try {
+      json = JSON.parse(res.stdout);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { ...res, json };
+}
+
+/** The harness host's SSH settings as action inputs. */
+export function hostInputs(overrides: Record<string, string> = {}): Record<string, string> {
+  const h = harnessEnv();
+  return {
+    host: h.host,
+    port: String(h.port),
+    user: h.user,
+    'ssh-private-key': readFileSync(h.keyPath, 'utf8'),
+    'known-hosts': readFileSync(h.knownHostsPath, 'utf8'),
+    ...overrides,
+  };
+}
+
+/** Runs a command on the harness host as the deploy user, with the pinned key (for assertions). */
+export function sshArgs(command: string): string[] {
+  const h = harnessEnv();
+  return ['-p', String(h.port), '-i', h.keyPath, '-o', `UserKnownHostsFile=${h.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `${h.user}@${h.host}`, command];
+}
