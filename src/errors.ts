@@ -9,9 +9,12 @@ export class InputError extends Error {
   readonly exitCode = EXIT_BAD_INPUT;
   /** Where the problem is, when it comes from a file. */
   readonly location?: SourceLocation;
+  /** The message without its location prefix, for annotations that carry the location themselves. */
+  readonly detail: string;
   constructor(message: string, location?: SourceLocation) {
     super(location ? `${formatLocation(location)}: ${message}` : message);
     this.location = location;
+    this.detail = message;
   }
 }
 

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof InputError && err.location) reporter.error(message, err.location);
+    if (err instanceof InputError && err.location) reporter.error(err.detail, err.location);
     await reporter.flushSummary().catch(() => undefined);
     core.setFailed(message);
     if (!(err instanceof InputError) && !(err as { exitCode?: number }).exitCode) core.debug((err as Error).stack ?? '');
