@@ -11,6 +11,8 @@ export interface ComposeTarget {
   /** Fixed project name, so every release drives the same containers. */
   project?: string;
   envFile?: string;
+  /** Where relative paths in the files resolve (bind mounts); a stable path keeps config hashes stable. */
+  projectDirectory?: string;
   /** Directory the files are relative to. */
   cwd?: string;
 }
@@ -21,6 +23,7 @@ export function composeCommand(t: ComposeTarget, args: readonly string[], extra:
   const argv = [
     ...base,
     ...(t.project ? ['--project-name', t.project] : []),
+    ...(t.projectDirectory ? ['--project-directory', t.projectDirectory] : []),
     ...t.files.flatMap((f) => ['--file', f]),
     ...(t.envFile ? ['--env-file', t.envFile] : []),
     ...args,

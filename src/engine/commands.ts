@@ -2,6 +2,9 @@ import type { CommandName } from '../config/options.js';
 import type { Settings } from '../config/settings.js';
 import { OperationError } from '../errors.js';
 import { releasesCommand } from '../releases/releases.js';
+import { validateCommand } from '../validate/command.js';
+import { deployCommand } from '../deploy/deploy.js';
+import { buildCommand } from '../build/build-command.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 
@@ -13,9 +16,9 @@ const notYet = (name: CommandName): CommandHandler => async () => {
 
 /** One engine behind both front doors: the action and the CLI look commands up here. */
 export const HANDLERS: Record<CommandName, CommandHandler> = {
-  validate: notYet('validate'),
-  build: notYet('build'),
-  deploy: notYet('deploy'),
+  validate: validateCommand,
+  build: (settings, reporter) => buildCommand(settings, reporter),
+  deploy: deployCommand,
   rollback: notYet('rollback'),
   releases: releasesCommand,
   backup: notYet('backup'),

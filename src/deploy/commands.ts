@@ -1,0 +1,89 @@
+import { composeCommand, type ComposeFlavor, type ComposeTarget } from '../compose/cli.js';
+import type { Command } from '../runner/runner.js';
+import type { DeploySettings } from './deploy-settings.js';
+import type { ServiceUpdate } from './services.js';
+import {
+  AUDIT_SCRIPT,
+  LOCK_SCRIPT,
+  LOGIN_SCRIPT,
+  PRUNE_SCRIPT,
+  PULL_SCRIPT,
+  ROLL_SCRIPT,
+  SWITCH_CURRENT_SCRIPT,
+  UNLOCK_SCRIPT,
+  UNPACK_RELEASE_SCRIPT,
+} from './host-scripts.js';
+
+/** Each remote step of a deploy as a Command: pure functions, unit-tested, printed by dry-run. */
+const script = (name: string, body: string, args: readonly string[], stdin?: string): Command => ({
+  argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
+  stdin,
+});
+
+export const releaseDir = (root: string, sha: string) => `${root}/releases/${sha}`;
+
+/** Compose pointed at one release: its files and .env, with the stable project directory `current`. */
+export function releaseCompose(ds: Pick<DeploySettings, 'deployPath' | 'project' | 'composeFiles'>, flavor: ComposeFlavor, sha: string): ComposeTarget {
+  const dir = releaseDir(ds.deployPath, sha);
+  return {
+    flavor,
+    project: ds.project,
+    files: ds.composeFiles.map((f) => `${dir}/${f}`),
+    envFile: `${dir}/.env`,
+    // Relative bind mounts (./Caddyfile) resolve under `current`, a path that does not change
+    // between releases, so a proxy whose definition did not change is not recreated by a deploy.
+    projectDirectory: `${ds.deployPath}/current`,
+  };
+}
+
+export const lockCommand = (root: string, token: string, staleAfter: number, force: boolean, owner: string) =>
+  script('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force)], owner);
+
+export const unlockCommand = (root: string, token: string) => script('unlock', UNLOCK_SCRIPT, [root, token]);
+
+export const unpackCommand = (root: string, sha: string, tarBase64: string) => script('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
+
+export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
+
+export const authDir = (root: string, token: string) => `${root}/.registry-auth-${token}`;
+
+export const loginCommand = (dir: string, registry: string, user: string, password: string) =>
+  script('login', LOGIN_SCRIPT, [dir, registry, user], password);
+
+export const pullCommand = (dir: string | undefined, images: readonly string[]) => script('pull', PULL_SCRIPT, [dir ?? '-', ...images]);
+
+export const removeAuthCommand = (dir: string): Command => ({ argv: ['rm', '-rf', dir] });
+
+export function migrateCommand(target: ComposeTarget, migrate: { service: string; command?: string[] }): Command {
+  return composeCommand(target, ['run', '--rm', '-T', migrate.service, ...(migrate.command ?? [])]);
+}
+
+export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
+
+export const convergeCommand = (target: ComposeTarget, services: readonly string[]) =>
+  composeCommand(target, ['up', '-d', '--no-deps', ...services]);
+
+export function rollCommand(target: ComposeTarget, u: ServiceUpdate, ds: Pick<DeploySettings, 'healthTimeout' | 'minReadySeconds' | 'drainSeconds' | 'project'>): Command {
+  const compose = composeCommand(target, []).argv;
+  return script('roll', ROLL_SCRIPT, [
+    u.service,
+    String(u.replicas),
+    String(ds.healthTimeout),
+    String(ds.minReadySeconds),
+    String(ds.drainSeconds),
+    u.healthUrl ?? '',
+    u.strategy,
+    ds.project,
+    String(u.stopGraceSeconds),
+    ...compose,
+  ]);
+}
+
+/** Removes what a failed first deploy started (volumes stay: they may hold data already). */
+export const downCommand = (target: ComposeTarget) => composeCommand(target, ['down', '--remove-orphans']);
+
+export const removeCurrentCommand = (root: string): Command => ({ argv: ['rm', '-f', `${root}/current`] });
+
+export const auditCommand = (root: string, record: object) => script('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
+
+export const pruneCommand = (root: string, keep: readonly string[]) => script('prune', PRUNE_SCRIPT, [root, ...keep]);

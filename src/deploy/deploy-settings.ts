@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { toBool, toInt } from '../config/settings.js';
+import { PROJECT_NAME, RELATIVE_FILE, SERVICE_NAME } from '../config/names.js';
+import type { DeployServiceConfig } from '../config/sections/deploy.js';
+import { InputError } from '../errors.js';
+import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
+
+/** A file that travels with every release, read from the repository. */
+export interface ReleaseFile {
+  /** Path relative to the repository, kept inside the release directory. */
+  path: string;
+  content: string;
+  mode: number;
+}
+
+/** Everything deploy and rollback need, parsed and checked before anything runs. */
+export interface DeploySettings extends RemoteSettings {
+  sha: string;
+  project: string;
+  composeFiles: string[];
+  files: ReleaseFile[];
+  /** The prod .env (app secrets), written 0600 into the release. */
+  envFileContent?: string;
+  registry: string;
+  registryUsername?: string;
+  registryPassword?: string;
+  order: string[];
+  migrate?: { service: string; command?: string[] };
+  healthTimeout: number;
+  minReadySeconds: number;
+  keepReleases: number;
+  lockTimeout: number;
+  staleLockAfter: number;
+  forceUnlock: boolean;
+  drainSeconds: number;
+  minFreeDiskMb: number;
+  services: Record<string, DeployServiceConfig>;
+  smokeUrl?: string;
+  actor?: string;
+  runUrl?: string;
+  dryRun: boolean;
+}
+
+const PROD_CANDIDATES: ReadonlyArray<readonly string[]> = [
+  ['compose.yaml', 'compose.prod.yaml'],
+  ['compose.yml', 'compose.prod.yml'],
+  ['docker-compose.yml', 'docker-compose.prod.yml'],
+  ['docker-compose.yaml', 'docker-compose.prod.yaml'],
+  ['compose.prod.yaml'],
+  ['docker-compose.prod.yml'],
+];
+
+/** The prod Compose set: from the config file, else the conventional layouts. */
+export function prodComposeFiles(settings: Settings): string[] {
+  const configured = settings.config.compose?.prod?.files;
+  if (configured && configured.length > 0) return configured;
+  const found = PROD_CANDIDATES.find((set) => set.every((f) => existsSync(resolve(settings.cwd, f))));
+  if (!found) {
+    throw new InputError('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
+  }
+  return [...found];
+}
+
+export function deploySettings(settings: Settings): DeploySettings {
+  const remote = remoteSettings(settings);
+  const d = settings.config.deploy ?? {};
+  if (!settings.sha) throw new InputError('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
+  const composeFiles = prodComposeFiles(settings);
+  const files: ReleaseFile[] = [...composeFiles, ...(d.files ?? [])].map((path) => {
+    if (!RELATIVE_FILE.test(path) || path.split('/').includes('..')) throw new InputError(`release file ${JSON.stringify(path)} must be a relative path inside the repository`);
+    const abs = resolve(settings.cwd, path);
+    if (!existsSync(abs)) throw new InputError(`release file not found: ${path} (listed in ${composeFiles.includes(path) ? 'the prod Compose set' : 'deploy.files'})`);
+    return { path, content: readFileSync(abs, 'utf8'), mode: 0o644 };
+  });
+  const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
+  for (const name of d.order ?? []) if (!SERVICE_NAME.test(name)) throw new InputError(`deploy.order: invalid service name ${JSON.stringify(name)}`);
+  const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
+  const smokeUrl = settings.option('smoke-url');
+  if (smokeUrl !== undefined && !/^https?:\/\/\S+$/.test(smokeUrl)) throw new InputError(`input "smoke-url" must be an http(s) URL, got ${JSON.stringify(smokeUrl)}`);
+  return {
+    ...remote,
+    sha: settings.sha,
+    project,
+    composeFiles,
+    files,
+    envFileContent: settings.option('env-file'),
+    registry: settings.registry,
+    registryUsername: settings.registryUsername,
+    registryPassword: settings.registryPassword,
+    order: d.order ?? [],
+    migrate: d.migrate,
+    healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
+    minReadySeconds: d.minReadySeconds ?? 5,
+    keepReleases: int('keep-releases', d.keepReleases, 1, 100),
+    lockTimeout: int('lock-timeout', d.lockTimeout, 0, 86400),
+    staleLockAfter: d.staleLockAfter ?? 3600,
+    forceUnlock: toBool('force-unlock', settings.option('force-unlock')!),
+    drainSeconds: d.drainSeconds ?? 2,
+    minFreeDiskMb: d.minFreeDiskMb ?? 500,
+    services: d.services ?? {},
+    smokeUrl,
+    actor: settings.run.actor,
+    runUrl: settings.run.runUrl,
+    dryRun: settings.dryRun,
+  };
+}

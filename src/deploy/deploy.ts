@@ -1,0 +1,362 @@
+import { randomBytes } from 'node:crypto';
+import type { ComposeFlavor, ComposeTarget } from '../compose/cli.js';
+import type { Settings } from '../config/settings.js';
+import type { CommandResult } from '../engine/result.js';
+import { OperationError } from '../errors.js';
+import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
+import type { Reporter } from '../report/reporter.js';
+import { CommandFailed, runChecked, shellText, type Command, type RunResult, type Runner } from '../runner/runner.js';
+import { tarArchive } from '../remote/tar.js';
+import { connectHost } from '../ssh/connect.js';
+import * as cmd from './commands.js';
+import { deploySettings, type DeploySettings } from './deploy-settings.js';
+import { acquireLock, type LockHandle } from './lock.js';
+import { outcomeTable, parseRollOutput, type ServiceOutcome } from './outcome.js';
+import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
+import { onCancel } from './cancel.js';
+
+/** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
+export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+  const ds = deploySettings(settings);
+  if (ds.dryRun) return printPlan(ds, reporter);
+  const runner = await connectHost(ds.target, reporter);
+  const deployment = new Deployment(runner, ds, reporter);
+  const stopListening = onCancel(
+    () => deployment.cancel(),
+    () => deployment.releaseLockNow(),
+  );
+  try {
+    return await deployment.run();
+  } finally {
+    stopListening();
+    await runner.close();
+  }
+}
+
+class Cancelled extends Error {}
+
+class Deployment {
+  private readonly token = randomBytes(8).toString('hex');
+  private readonly startedAt = new Date();
+  private cancelled = false;
+  private lock?: LockHandle;
+  private authDir?: string;
+  private flavor: ComposeFlavor = 'docker compose';
+  private facts!: HostFacts;
+  private previous?: string;
+  private outcomes: ServiceOutcome[] = [];
+  private roundTrips = 0;
+
+  constructor(
+    private readonly runner: Runner,
+    private readonly ds: DeploySettings,
+    private readonly reporter: Reporter,
+  ) {}
+
+  cancel(): void {
+    if (!this.cancelled) this.reporter.warning('cancel requested: finishing the current step, then rolling back and releasing the lock');
+    this.cancelled = true;
+  }
+
+  async releaseLockNow(): Promise<void> {
+    await this.lock?.release();
+  }
+
+  async run(): Promise<CommandResult> {
+    const { ds } = this;
+    this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath), 'reading the host state')).stdout);
+    this.preflight();
+    this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
+    this.lock = await acquireLock(this.runner, ds, this.token, this.reporter, () => this.checkCancelled(), () => this.roundTrips++);
+    let touched = false;
+    let plan: UpdatePlan | undefined;
+    const moved: ServiceUpdate[] = [];
+    try {
+      await this.upload();
+      const target = cmd.releaseCompose(ds, this.flavor, ds.sha);
+      if (!this.previous && this.facts.current !== ds.sha) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the first release');
+      const services = parseRenderedCompose((await this.exec(cmd.renderCommand(target), 'rendering the release\'s Compose files')).stdout);
+      plan = planUpdates(services, ds.sha, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
+      const previousServices = this.previous ? await this.render(this.previous) : [];
+      this.outcomes = plan.updates.map((u) => ({
+        service: u.service,
+        strategy: u.strategy,
+        newImage: u.image,
+        oldImage: previousServices.find((s) => s.name === u.service)?.image,
+        result: 'not-started',
+        note: u.note,
+      }));
+      for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
+      await this.pull(services);
+      this.checkCancelled();
+      if (ds.migrate) await this.migrate(target);
+      this.checkCancelled();
+      touched = true;
+      if (this.previous) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the new release');
+      if (plan.converge.length > 0) await this.exec(cmd.convergeCommand(target, plan.converge), `starting ${plan.converge.join(', ')}`);
+      for (const u of plan.updates) {
+        this.checkCancelled();
+        await this.roll(target, u, 'updated');
+        moved.push(u);
+      }
+      if (ds.smokeUrl) await this.smoke(ds.smokeUrl);
+      return await this.succeed();
+    } catch (err) {
+      return await this.fail(err, touched, moved, plan);
+    } finally {
+      if (this.authDir) await this.runner.run(cmd.removeAuthCommand(this.authDir)).catch(() => undefined);
+      await this.lock.release();
+    }
+  }
+
+  private preflight(): void {
+    const { facts, ds } = this;
+    const where = this.runner.where;
+    if (!facts.dockerVersion) throw new OperationError(`preflight: Docker is not reachable on ${where} for user ${ds.target.user} (is it installed, running, and is the user in the docker group?). Nothing was changed.`);
+    if (!facts.composeCommand) throw new OperationError(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
+    this.flavor = facts.composeCommand;
+    if (facts.freeKb !== undefined && facts.freeKb < ds.minFreeDiskMb * 1024) {
+      throw new OperationError(`preflight: only ${Math.floor(facts.freeKb / 1024)} MB free under ${ds.deployPath} on ${where}; deploy needs ${ds.minFreeDiskMb} MB (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
+    }
+    this.reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
+  }
+
+  private async upload(): Promise<void> {
+    const { ds } = this;
+    const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', `IMAGE_TAG=sha-${ds.sha}\n`, `COMPOSE_DEPLOY_SHA=${ds.sha}\n`].join('');
+    const tar = tarArchive(
+      [...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })), { name: '.env', content: env, mode: 0o600 }],
+      Math.floor(this.startedAt.getTime() / 1000),
+    );
+    await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
+  }
+
+  private async render(sha: string): Promise<ServiceInfo[]> {
+    return parseRenderedCompose((await this.exec(cmd.renderCommand(cmd.releaseCompose(this.ds, this.flavor, sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
+  }
+
+  private async pull(services: readonly ServiceInfo[]): Promise<void> {
+    const { ds } = this;
+    const images = [...new Set(services.map((s) => s.image).filter((i): i is string => !!i))];
+    if (ds.registryPassword && ds.registryUsername) {
+      this.authDir = cmd.authDir(ds.deployPath, this.token);
+      const login = await this.runner.run(cmd.loginCommand(this.authDir, ds.registry, ds.registryUsername, ds.registryPassword));
+      this.roundTrips++;
+      if (login.code !== 0) {
+        throw new OperationError(`registry login to ${ds.registry} as ${ds.registryUsername} was refused on the host: ${lastLine(login.stderr)}. Check registry-username and registry-password (for GHCR a token with read:packages).`);
+      }
+    }
+    const res = await this.exec(cmd.pullCommand(this.authDir, images), `pulling ${images.length} images`);
+    const pulled = res.stdout.split('\n').filter((l) => l.startsWith('pulled=')).length;
+    this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
+  }
+
+  private async migrate(target: ComposeTarget): Promise<void> {
+    const { ds } = this;
+    const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
+    this.roundTrips++;
+    if (res.code !== 0) {
+      const output = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-30).join('\n');
+      this.reporter.summary(`#### Migration output (exit ${res.code})\n\n\`\`\`\n${output}\n\`\`\`\n`);
+      throw new MigrationFailed(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, release ${this.previous ?? '(none)'} keeps serving. Its last lines:\n${output}`);
+    }
+    this.reporter.info(`migration ${ds.migrate!.service} finished`);
+  }
+
+  private async roll(target: ComposeTarget, u: ServiceUpdate, success: 'updated' | 'rolled-back'): Promise<void> {
+    const started = Date.now();
+    const res = await this.runner.run(cmd.rollCommand(target, u, this.ds));
+    this.roundTrips++;
+    const report = parseRollOutput(res.stdout, res.code === 0);
+    const outcome = this.outcomes.find((o) => o.service === u.service);
+    if (!report.ok) {
+      if (outcome && success === 'updated') {
+        outcome.result = 'failed';
+        outcome.diagnostics = report.diagnostics;
+      }
+      throw new ServiceFailed(u.service, report.reason ?? `exit ${res.code}: ${lastLine(res.stderr)}`, report.diagnostics);
+    }
+    if (outcome && success === 'updated') {
+      outcome.result = 'updated';
+      outcome.secondsToHealthy = report.secondsToHealthy;
+    }
+    this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s)`);
+  }
+
+  private async smoke(url: string): Promise<void> {
+    let last = '';
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+        if (res.ok) return void this.reporter.info(`smoke check ${url}: ${res.status}`);
+        last = `HTTP ${res.status}`;
+      } catch (err) {
+        last = (err as Error).message;
+      }
+      await sleep(2000);
+    }
+    throw new OperationError(`smoke check ${url} failed: ${last}`);
+  }
+
+  private async succeed(): Promise<CommandResult> {
+    const { ds } = this;
+    const record = this.auditRecord('success');
+    await this.exec(cmd.auditCommand(ds.deployPath, record), 'appending to the audit log');
+    const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
+    const pruned = (await this.exec(cmd.pruneCommand(ds.deployPath, keep), 'pruning old releases')).stdout
+      .split('\n')
+      .filter((l) => l.startsWith('pruned='))
+      .map((l) => l.slice(7));
+    if (pruned.length > 0) this.reporter.info(`pruned releases: ${pruned.join(', ')}`);
+    this.reporter.summary(this.summary('✅ Deployed', `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.`));
+    return { ok: true, outputs: this.outputs('success', false) };
+  }
+
+  private async fail(err: unknown, touched: boolean, moved: ServiceUpdate[], plan?: UpdatePlan): Promise<CommandResult> {
+    const { ds } = this;
+    const why = err instanceof Cancelled ? 'the run was cancelled' : (err as Error).message;
+    this.reporter.error(`deploy of ${ds.sha.slice(0, 12)} failed: ${why}`);
+    let result: AuditRecord['result'] = 'failed';
+    let rollbackProblem: string | undefined;
+    if (touched || !this.previous) {
+      try {
+        if (touched) await this.rollBack(moved, err, plan);
+        else await this.undoFirstRelease();
+        result = touched && this.previous ? 'rolled-back' : 'failed';
+      } catch (rollbackErr) {
+        rollbackProblem = (rollbackErr as Error).message;
+        this.reporter.error(`rollback failed too: ${rollbackProblem}`);
+      }
+    }
+    await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
+    const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
+    const serving = rollbackProblem ? `Rolling back failed as well (${rollbackProblem}); check the host.` : this.previous ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.` : 'This was the first deploy: nothing was left running.';
+    const message = `Deploy of ${ds.sha} to ${this.runner.where} failed: ${why}. ${touched ? 'Services already updated were rolled back. ' : 'No running service was changed. '}${serving}`;
+    this.reporter.summary(this.summary(result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed', message, diagnostics));
+    return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };
+  }
+
+  /** Puts every moved service (and a failed recreate) back on the previous release, with the same rolling procedure. */
+  private async rollBack(moved: ServiceUpdate[], err: unknown, plan?: UpdatePlan): Promise<void> {
+    const { ds } = this;
+    if (!this.previous) return this.undoFirstRelease();
+    const failed = err instanceof ServiceFailed ? plan?.updates.find((u) => u.service === err.service) : undefined;
+    const toRestore = new Set([...moved.map((u) => u.service), ...(failed?.strategy === 'recreate' ? [failed.service] : [])]);
+    await this.exec(cmd.switchCurrentCommand(ds.deployPath, this.previous), 'pointing current back at the previous release');
+    const target = cmd.releaseCompose(ds, this.flavor, this.previous);
+    const previousPlan = planUpdates(await this.render(this.previous), this.previous, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
+    if (previousPlan.converge.length > 0) await this.exec(cmd.convergeCommand(target, previousPlan.converge), 'restoring the previous release\'s other services');
+    for (const u of previousPlan.updates) {
+      if (!toRestore.has(u.service)) continue;
+      await this.roll(target, u, 'rolled-back');
+      const o = this.outcomes.find((x) => x.service === u.service);
+      if (o && o.result === 'updated') o.result = 'rolled-back';
+    }
+  }
+
+  private async undoFirstRelease(): Promise<void> {
+    const { ds } = this;
+    if (this.facts.current) return;
+    await this.exec(cmd.downCommand(cmd.releaseCompose(ds, this.flavor, ds.sha)), 'removing what the failed first release started');
+    await this.exec(cmd.removeCurrentCommand(ds.deployPath), 'removing current');
+  }
+
+  private checkCancelled(): void {
+    if (this.cancelled) throw new Cancelled('cancelled');
+  }
+
+  private async exec(command: Command, what: string): Promise<RunResult> {
+    this.reporter.info(`▸ ${what}`);
+    this.reporter.debug(shellText(command));
+    this.roundTrips++;
+    return runChecked(this.runner, command, what);
+  }
+
+  private auditRecord(result: AuditRecord['result'], error?: string): AuditRecord {
+    return {
+      action: 'deploy',
+      sha: this.ds.sha,
+      previousSha: this.previous ?? this.facts.current,
+      actor: this.ds.actor,
+      runUrl: this.ds.runUrl,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      result,
+      ...(error ? { error: error.slice(0, 500) } : {}),
+      services: this.outcomes.map(({ service, strategy, result: r, secondsToHealthy }) => ({ service, strategy, result: r, secondsToHealthy })),
+    };
+  }
+
+  private outputs(result: string, rolledBack: boolean): Record<string, string> {
+    return {
+      'deployed-sha': result === 'success' ? this.ds.sha : '',
+      'previous-sha': this.previous ?? '',
+      result,
+      'rolled-back': String(rolledBack),
+      'duration-seconds': ((Date.now() - this.startedAt.getTime()) / 1000).toFixed(1),
+      services: JSON.stringify(this.outcomes.map(({ diagnostics: _d, ...o }) => o)),
+      'round-trips': String(this.roundTrips + 1),
+      'compose-command': this.flavor,
+      'docker-version': this.facts?.dockerVersion ?? '',
+    };
+  }
+
+  private summary(title: string, text: string, extra: string[] = []): string {
+    return [`### ${title}`, '', text, '', outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
+  }
+}
+
+class ServiceFailed extends Error {
+  constructor(
+    readonly service: string,
+    reason: string,
+    readonly diagnostics: string,
+  ) {
+    super(`service ${service} did not become healthy: ${reason}`);
+  }
+}
+
+class MigrationFailed extends Error {}
+
+/** The newest successful releases, the live one always among them. */
+export function keptReleases(audit: readonly AuditRecord[], live: string, keep: number): string[] {
+  const out = [live];
+  for (let i = audit.length - 1; i >= 0 && out.length < keep; i--) {
+    const r = audit[i]!;
+    if (r.result === 'success' && !out.includes(r.sha)) out.push(r.sha);
+  }
+  return out;
+}
+
+function printPlan(ds: DeploySettings, reporter: Reporter): CommandResult {
+  const flavor: ComposeFlavor = 'docker compose';
+  const target = cmd.releaseCompose(ds, flavor, ds.sha);
+  const token = '<run-token>';
+  const steps: Array<[string, Command]> = [
+    ['read the host state', probeCommand(ds.deployPath)],
+    ['take the deploy lock', cmd.lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '<owner record on stdin>')],
+    ['upload the release (tar on stdin)', cmd.unpackCommand(ds.deployPath, ds.sha, '<base64 tar on stdin>')],
+    ['render the release', cmd.renderCommand(target)],
+    ...(ds.registryPassword ? ([['log in to the registry (password on stdin)', cmd.loginCommand(cmd.authDir(ds.deployPath, token), ds.registry, ds.registryUsername ?? '', '')]] as Array<[string, Command]>) : []),
+    ['pull images not on the host', cmd.pullCommand(ds.registryPassword ? cmd.authDir(ds.deployPath, token) : undefined, ['<images of the release>'])],
+    ...(ds.migrate ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
+    ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, ds.sha)],
+    ['start changed third-party services', cmd.convergeCommand(target, ['<services not built by this repository>'])],
+    ...ds.order.map((s): [string, Command] => [`roll ${s}`, cmd.rollCommand(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds)]),
+    ['append to the audit log', cmd.auditCommand(ds.deployPath, { sha: ds.sha })],
+    ['prune old releases', cmd.pruneCommand(ds.deployPath, [ds.sha, '<kept releases>'])],
+    ['release the lock', cmd.unlockCommand(ds.deployPath, token)],
+  ];
+  const text = steps.map(([what, c], i) => `${i + 1}. ${what}\n   ${shellText(c).replace(/\n/g, '\n   ')}`).join('\n');
+  reporter.info(`dry-run: deploy of ${ds.sha} to ${ds.target.user}@${ds.target.host}:${ds.target.port}${ds.deployPath} (Compose v2 shown; a v1 host runs docker-compose with the same arguments). Nothing is changed.\n${text}`);
+  reporter.summary(`### Deploy plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
+  return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export { CommandFailed };

@@ -1,0 +1,176 @@
+/**
+ * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
+ * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
+ * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
+ */
+
+/** $1 root, $2 token, $3 stale-after seconds, $4 force (true/false); stdin: the owner record. */
+export const LOCK_SCRIPT = `
+root=$1 token=$2 stale=$3 force=$4
+lock="$root/.deploy-lock"
+mkdir -p "$root" || exit 1
+if mkdir "$lock" 2>/dev/null; then cat > "$lock/owner.json"; echo "lock=acquired"; exit 0; fi
+now=$(date +%s)
+since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
+echo "lock=held"
+echo "age=$((now - since))"
+printf 'owner=%s\\n' "$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)"
+if [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then
+  rm -rf "$lock"
+  if mkdir "$lock" 2>/dev/null; then cat > "$lock/owner.json"; echo "lock=broken"; exit 0; fi
+fi
+exit 75
+`;
+
+/** $1 root, $2 token: removes the lock only if this run holds it. */
+export const UNLOCK_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then rm -rf "$lock"; echo "lock=released"; else echo "lock=not-ours"; fi
+`;
+
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically. */
+export const UNPACK_RELEASE_SCRIPT = `
+set -eu
+root=$1 sha=$2
+mkdir -p "$root/releases"
+incoming="$root/releases/.incoming-$sha-$$"
+rm -rf "$incoming"
+mkdir -p "$incoming"
+base64 -d | tar -x -f - -C "$incoming"
+rm -rf "$root/releases/$sha"
+mv "$incoming" "$root/releases/$sha"
+echo "unpacked=$root/releases/$sha"
+`;
+
+/** $1 docker config dir, $2 registry, $3 user; stdin: the password. The dir is private to this run. */
+export const LOGIN_SCRIPT = `
+umask 077
+mkdir -p "$1" || exit 1
+DOCKER_CONFIG="$1" docker login "$2" --username "$3" --password-stdin >/dev/null
+`;
+
+/** $1 docker config dir or "-", then images: pulls those not on the host yet, retrying transient failures. */
+export const PULL_SCRIPT = `
+cfg=$1; shift
+[ "$cfg" = - ] || export DOCKER_CONFIG="$cfg"
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+for img in "$@"; do
+  if docker image inspect "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
+  n=0
+  until docker pull -q "$img" >/dev/null 2>"$err"; do
+    n=$((n + 1))
+    if [ $n -ge 3 ]; then echo "failed=$img"; cat "$err" >&2; exit 1; fi
+    sleep $((n * 2))
+  done
+  echo "pulled=$img"
+done
+`;
+
+/**
+ * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
+ * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds; then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ *
+ * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
+ * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
+ * grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
+ * recreate: stop first (a short outage), then wait for the new ones.
+ */
+export const ROLL_SCRIPT = `
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9
+shift 9
+ids() {
+  docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
+    --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
+}
+report_failure() {
+  id=$1 why=$2
+  echo "failed=$id"
+  echo "reason=$why"
+  docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf "%s" .Output}}{{end}}{{end}}' "$id" 2>/dev/null | tail -n 20 | sed 's/^/health| /'
+  docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
+}
+wait_ready() {
+  id=$1
+  while :; do
+    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
+    set -- $st
+    now=$(date +%s)
+    case "$1" in running) ;; *) report_failure "$id" "container is $1"; return 1 ;; esac
+    if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
+    ok=
+    case "$2" in
+      healthy) ok=1 ;;
+      unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
+      none) started=$(date -d "$4" +%s 2>/dev/null || echo "$now"); [ $((now - started)) -ge "$min_ready" ] && ok=1 ;;
+    esac
+    if [ -n "$ok" ] && [ -n "$url" ]; then
+      docker exec "$id" wget -q -O /dev/null -T 5 "$url" >/dev/null 2>&1 || ok=
+    fi
+    if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
+    if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi
+    sleep 1
+  done
+}
+t0=$(date +%s)
+deadline=$((t0 + timeout))
+old=$(ids)
+count=$(printf '%s\\n' $old | grep -c . || true)
+echo "old=$(echo $old)"
+if [ -z "$old" ]; then
+  "$@" up -d --no-deps --scale "$svc=$n" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+elif [ "$strategy" = recreate ]; then
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+else
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+fi
+now_ids=$(ids)
+new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
+[ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
+echo "new=$(echo $new)"
+if [ -z "$new" ]; then echo "reason=compose started no new container"; exit 1; fi
+for id in $new; do
+  if ! wait_ready "$id"; then
+    if [ "$strategy" != recreate ] && [ -n "$old" ]; then docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"; fi
+    exit 1
+  fi
+done
+if [ "$strategy" != recreate ] && [ -n "$old" ]; then
+  sleep "$drain"
+  docker stop -t "$grace" $old >/dev/null
+  docker rm $old >/dev/null
+  echo "stopped-old=$(echo $old)"
+fi
+echo "healthy-after=$(( $(date +%s) - t0 ))"
+`;
+
+/** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */
+export const SWITCH_CURRENT_SCRIPT = `
+set -eu
+ln -sfn "releases/$2" "$1/.current-next"
+mv -T "$1/.current-next" "$1/current"
+echo "current=$2"
+`;
+
+/** $1 root; stdin: one JSON line appended to the audit log. */
+export const AUDIT_SCRIPT = `
+cat >> "$1/releases.jsonl"
+`;
+
+/** $1 root, then the release shas to keep: removes other releases and the images only they used. */
+export const PRUNE_SCRIPT = `
+root=$1; shift
+keep=" $* "
+for d in "$root"/releases/*; do
+  [ -d "$d" ] || continue
+  sha=$(basename "$d")
+  case "$keep" in *" $sha "*) continue ;; esac
+  rm -rf "$d"
+  echo "pruned=$sha"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -F ":sha-$sha" | while read -r img; do
+    docker image rm "$img" >/dev/null 2>&1 && echo "pruned-image=$img"
+  done
+done
+exit 0
+`;

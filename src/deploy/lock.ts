@@ -1,0 +1,76 @@
+import { OperationError } from '../errors.js';
+import type { Reporter } from '../report/reporter.js';
+import { CommandFailed, type Runner } from '../runner/runner.js';
+import { lockCommand, unlockCommand } from './commands.js';
+import type { DeploySettings } from './deploy-settings.js';
+import { parseKeyValues } from './outcome.js';
+
+export interface LockHandle {
+  /** Idempotent: releases the lock if this run still holds it. */
+  release(): Promise<void>;
+}
+
+const LOCK_HELD = 75;
+const POLL_MS = 2000;
+
+/**
+ * The deploy lock is a directory (mkdir is atomic) holding an owner record: who, which run,
+ * which commit, since when. A second deploy waits up to lock-timeout and then fails naming the
+ * holder; a lock older than stale-lock-after can be broken only with force-unlock.
+ */
+export async function acquireLock(
+  runner: Runner,
+  ds: Pick<DeploySettings, 'deployPath' | 'lockTimeout' | 'staleLockAfter' | 'forceUnlock' | 'sha' | 'actor' | 'runUrl'>,
+  token: string,
+  reporter: Reporter,
+  checkCancelled: () => void,
+  countTrip: () => void,
+): Promise<LockHandle> {
+  const owner = JSON.stringify({ token, sha: ds.sha, actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
+  const deadline = Date.now() + ds.lockTimeout * 1000;
+  let announced = false;
+  for (;;) {
+    countTrip();
+    const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner));
+    const kv = parseKeyValues(res.stdout);
+    if (res.code === 0) {
+      if (kv.get('lock')?.includes('broken')) reporter.warning(`force-unlock: broke a stale deploy lock held by ${describeHolder(kv)}`);
+      return handle(runner, ds.deployPath, token, reporter);
+    }
+    if (res.code !== LOCK_HELD) throw new CommandFailed('taking the deploy lock', runner.where, res);
+    const holder = describeHolder(kv);
+    const age = Number(kv.get('age')?.[0] ?? 0);
+    if (Date.now() >= deadline) {
+      const staleHint =
+        age >= ds.staleLockAfter
+          ? ` The lock is older than stale-lock-after (${ds.staleLockAfter}s): if that run is gone, re-run with force-unlock: true.`
+          : ` If that run is gone, wait until the lock is older than stale-lock-after (${ds.staleLockAfter}s) and re-run with force-unlock: true.`;
+      throw new OperationError(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
+    }
+    if (!announced) reporter.info(`waiting up to ${ds.lockTimeout}s for the deploy lock held by ${holder}`);
+    announced = true;
+    checkCancelled();
+    await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+  }
+}
+
+function handle(runner: Runner, root: string, token: string, reporter: Reporter): LockHandle {
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      const res = await runner.run(unlockCommand(root, token)).catch((err: Error) => ({ code: 1, stdout: '', stderr: err.message }));
+      if (res.code !== 0) reporter.warning(`could not release the deploy lock on ${root}: ${res.stderr.trim()}. Remove ${root}/.deploy-lock by hand once no deploy runs.`);
+    },
+  };
+}
+
+function describeHolder(kv: Map<string, string[]>): string {
+  try {
+    const o = JSON.parse(kv.get('owner')?.[0] ?? '') as { actor?: string; runUrl?: string; sha?: string; startedAt?: string };
+    return [o.actor ? `${o.actor}` : 'an unknown actor', o.sha ? `deploying ${o.sha.slice(0, 12)}` : '', o.runUrl ? `(${o.runUrl})` : '', o.startedAt ? `since ${o.startedAt}` : ''].filter(Boolean).join(' ');
+  } catch {
+    return 'an unreadable owner record';
+  }
+}

@@ -1,0 +1,50 @@
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+export function parseKeyValues(stdout: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of stdout.split('\n')) {
+    const m = /^([a-z-]+)=(.*)$/.exec(line);
+    if (!m) continue;
+    const list = out.get(m[1]!) ?? [];
+    list.push(m[2]!);
+    out.set(m[1]!, list);
+  }
+  return out;
+}
+
+export interface ServiceOutcome {
+  service: string;
+  strategy: string;
+  oldImage?: string;
+  newImage?: string;
+  secondsToHealthy?: number;
+  result: 'updated' | 'failed' | 'rolled-back' | 'not-started' | 'converged';
+  note?: string;
+  /** Health probe output and last log lines of a container that did not become ready. */
+  diagnostics?: string;
+}
+
+export interface RollReport {
+  ok: boolean;
+  secondsToHealthy?: number;
+  reason?: string;
+  diagnostics: string;
+}
+
+export function parseRollOutput(stdout: string, ok: boolean): RollReport {
+  const kv = parseKeyValues(stdout);
+  const after = kv.get('healthy-after')?.[0];
+  const diagnostics = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
+    .join('\n');
+  return { ok, secondsToHealthy: after !== undefined ? Number(after) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+}
+
+export function outcomeTable(rows: readonly ServiceOutcome[]): string {
+  const short = (img?: string) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+  return [
+    '| service | old image | new image | strategy | time to healthy | result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${r.strategy}${r.note ? ` ⚠️` : ''} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+  ].join('\n');
+}

@@ -1,0 +1,130 @@
+import { parse } from 'yaml';
+import type { DeployServiceConfig } from '../config/sections/deploy.js';
+
+/** What deploy needs to know of a service, read from `compose config` (the merged, interpolated set). */
+export interface ServiceInfo {
+  name: string;
+  image?: string;
+  replicas: number;
+  hasHealthcheck: boolean;
+  fixedHostPorts: string[];
+  containerName?: string;
+  profiles: string[];
+  restart?: string;
+  stopGraceSeconds: number;
+}
+
+export function parseRenderedCompose(text: string): ServiceInfo[] {
+  const doc = parse(text) as { services?: Record<string, Record<string, unknown>> } | null;
+  const services = doc?.services ?? {};
+  return Object.entries(services).map(([name, s]) => {
+    const hc = s['healthcheck'] as { disable?: boolean; test?: unknown } | undefined;
+    const test = hc?.test;
+    const noTest = test === undefined || (Array.isArray(test) && (test[0] === 'NONE' || test.length === 0)) || test === 'NONE';
+    const deploy = s['deploy'] as { replicas?: number } | undefined;
+    return {
+      name,
+      image: typeof s['image'] === 'string' ? (s['image'] as string) : undefined,
+      replicas: Number(deploy?.replicas ?? s['scale'] ?? 1) || 1,
+      hasHealthcheck: hc !== undefined && !hc.disable && !noTest,
+      fixedHostPorts: fixedPorts(s['ports']),
+      containerName: typeof s['container_name'] === 'string' ? (s['container_name'] as string) : undefined,
+      profiles: Array.isArray(s['profiles']) ? (s['profiles'] as string[]) : [],
+      restart: typeof s['restart'] === 'string' ? (s['restart'] as string) : undefined,
+      stopGraceSeconds: durationSeconds(s['stop_grace_period']) ?? 10,
+    };
+  });
+}
+
+function fixedPorts(ports: unknown): string[] {
+  if (!Array.isArray(ports)) return [];
+  const out: string[] = [];
+  for (const p of ports) {
+    if (typeof p === 'string' || typeof p === 'number') {
+      const parts = String(p).split(':');
+      if (parts.length >= 2 && parts[parts.length - 2] !== '') out.push(String(p));
+    } else if (p && typeof p === 'object' && (p as { published?: unknown }).published !== undefined && (p as { published?: unknown }).published !== '') {
+      out.push(`${(p as { published: unknown }).published}:${(p as { target?: unknown }).target}`);
+    }
+  }
+  return out;
+}
+
+/** Compose durations: "10s", "1m30s", "500ms", or a number of seconds. */
+export function durationSeconds(v: unknown): number | undefined {
+  if (typeof v === 'number') return Math.ceil(v);
+  if (typeof v !== 'string' || !v) return undefined;
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(ms|us|ns|h|m|s)/g;
+  let m: RegExpExecArray | null;
+  let matched = '';
+  while ((m = re.exec(v))) {
+    matched += m[0];
+    const n = Number(m[1]);
+    total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : m[2] === 'ms' ? n / 1000 : 0;
+  }
+  return matched === v ? Math.ceil(total) : undefined;
+}
+
+export type Strategy = 'rolling' | 'recreate';
+
+export interface ServiceUpdate {
+  service: string;
+  strategy: Strategy;
+  replicas: number;
+  healthUrl?: string;
+  stopGraceSeconds: number;
+  image?: string;
+  /** Why the strategy differs from what was asked, if it does. */
+  note?: string;
+}
+
+export interface UpdatePlan {
+  /** Services updated one by one, in order: the release's own images. */
+  updates: ServiceUpdate[];
+  /** Third-party services (db, proxy): brought to the declared state with one `up`, recreated only when changed. */
+  converge: string[];
+  /** Jobs not kept running (migrations, profiled tools). */
+  oneShot: string[];
+}
+
+/**
+ * Which services roll and how. A service rolls when its image is the one this release built
+ * (tagged sha-<sha>); a service that cannot run twice (fixed host port, container_name) is
+ * recreated instead, and says so.
+ */
+export function planUpdates(
+  services: readonly ServiceInfo[],
+  sha: string,
+  opts: { order: readonly string[]; migrateService?: string; perService: Readonly<Record<string, DeployServiceConfig>> },
+): UpdatePlan {
+  const oneShot: string[] = [];
+  const converge: string[] = [];
+  const ours: ServiceInfo[] = [];
+  for (const s of services) {
+    if (s.name === opts.migrateService || s.profiles.length > 0 || s.restart === 'no') oneShot.push(s.name);
+    else if (s.image?.endsWith(`:sha-${sha}`) || opts.perService[s.name]?.strategy !== undefined) ours.push(s);
+    else converge.push(s.name);
+  }
+  const rank = (name: string) => {
+    const i = opts.order.indexOf(name);
+    return i < 0 ? opts.order.length : i;
+  };
+  ours.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  const updates = ours.map((s): ServiceUpdate => {
+    const cfg = opts.perService[s.name] ?? {};
+    const asked: Strategy = cfg.strategy ?? 'rolling';
+    const blocker = s.containerName ? `container_name "${s.containerName}"` : s.fixedHostPorts.length > 0 ? `fixed host port ${s.fixedHostPorts[0]}` : undefined;
+    const strategy: Strategy = asked === 'rolling' && blocker ? 'recreate' : asked;
+    return {
+      service: s.name,
+      strategy,
+      replicas: s.replicas,
+      healthUrl: cfg.healthUrl,
+      stopGraceSeconds: s.stopGraceSeconds,
+      image: s.image,
+      note: asked === 'rolling' && blocker ? `${blocker} means two copies cannot run at once: recreated (a short outage). Declare strategy: recreate to silence this` : undefined,
+    };
+  });
+  return { updates, converge: converge.sort(), oneShot: oneShot.sort() };
+}

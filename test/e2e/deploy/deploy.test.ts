@@ -1,0 +1,193 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExampleStack, freePort, loadLoop, randomSha } from './stack.js';
+import { hostInputs, runAction, REPO_ROOT } from '../lib/run-action.js';
+import { harnessEnv } from '../harness/env.js';
+
+const A = { sha: randomSha(), label: 'A' };
+const B = { sha: randomSha(), label: 'B' };
+const C = { sha: randomSha(), label: 'C', healthStatus: 503 };
+const D = { sha: randomSha(), label: 'D', migrateExit: 1 };
+let stack: ExampleStack;
+
+before(async () => {
+  stack = new ExampleStack(await freePort());
+  for (const v of [A, B, C, D]) stack.buildAndPush(v);
+});
+after(() => stack?.destroy());
+
+test('first deploy of A: every service up, current -> A, audit log written', async () => {
+  const res = await runAction(stack.inputs(A.sha), { workspace: stack.workspace });
+  assert.equal(res.code, 0, res.stdout);
+  assert.equal(res.outputs['result'], 'success');
+  assert.equal(res.outputs['deployed-sha'], A.sha);
+  assert.equal(res.outputs['previous-sha'], '');
+  assert.equal(res.outputs['rolled-back'], 'false');
+  assert.equal(stack.current(), A.sha);
+  assert.deepEqual((await stack.get()).body.trim(), 'api A');
+  assert.equal(stack.containers('api')[0]?.image, `${stack.prefix}/api:sha-${A.sha}`);
+  assert.equal(stack.containers('worker').length, 1);
+  assert.equal(stack.containers('db').length, 1);
+  const audit = stack.audit();
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0]!['sha'], A.sha);
+  assert.equal(audit[0]!['result'], 'success');
+  assert.equal(audit[0]!['actor'], 'octo-dev');
+  const mode = stack.onHost(`stat -c %a ${stack.deployPath}/releases/${A.sha}/.env`).trim();
+  assert.equal(mode, '600', 'app secrets are written 0600');
+  assert.match(res.summary, /### ✅ Deployed/);
+  assert.match(res.summary, /\| api \|.*\| rolling \|.*\| updated \|/);
+});
+
+test('deploy of B under load: zero failed requests, every service on B, current -> B', async () => {
+  const dbBefore = stack.containers('db')[0]!.id;
+  const proxyBefore = stack.containers('proxy')[0]!.id;
+  const secret = harnessEnv().registryPassword;
+  const load = loadLoop(stack.proxyPort);
+  const seenInPs: string[] = [];
+  const ps = setInterval(() => {
+    const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+    if (out.includes(secret)) seenInPs.push('registry password in the process list');
+  }, 200);
+  let res;
+  try {
+    res = await runAction(stack.inputs(B.sha), { workspace: stack.workspace });
+  } finally {
+    clearInterval(ps);
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const traffic = await load.stop();
+  assert.equal(res.code, 0, res.stdout);
+  assert.equal(res.outputs['result'], 'success');
+  assert.equal(res.outputs['previous-sha'], A.sha);
+  assert.equal(traffic.failed, 0, `failed requests: ${traffic.errors.slice(0, 5).join('; ')}`);
+  assert.ok(traffic.ok > 50, `the load ran through the deploy (${traffic.ok} requests)`);
+  assert.ok(traffic.bodies.has('api A') && traffic.bodies.has('api B'), `saw both versions: ${[...traffic.bodies].join(', ')}`);
+  assert.equal(stack.current(), B.sha);
+  assert.deepEqual(stack.containers('api').map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+  assert.deepEqual(stack.containers('worker').map((c) => c.image), [`${stack.prefix}/worker:sha-${B.sha}`]);
+  assert.equal(stack.containers('db')[0]!.id, dbBefore, 'the database was not restarted');
+  assert.equal(stack.containers('proxy')[0]!.id, proxyBefore, 'the proxy was not restarted');
+  assert.deepEqual(stack.audit().map((r) => r['sha']), [A.sha, B.sha]);
+  const services = JSON.parse(res.outputs['services']!);
+  assert.deepEqual(services.map((s: { service: string; result: string }) => [s.service, s.result]), [['api', 'updated'], ['worker', 'updated']]);
+  assert.equal(services[0].oldImage, `${stack.prefix}/api:sha-${A.sha}`);
+  assert.deepEqual(seenInPs, []);
+});
+
+test('deploy of C (never healthy): automatic rollback, B serving and healthy, summary has C\'s health output', async () => {
+  const res = await runAction(stack.inputs(C.sha), { workspace: stack.workspace });
+  assert.equal(res.code, 1, res.stdout);
+  assert.equal(res.outputs['result'], 'rolled-back');
+  assert.equal(res.outputs['rolled-back'], 'true');
+  assert.equal(res.outputs['deployed-sha'], '');
+  assert.match(res.stdout, /::error::Deploy of [0-9a-f]{40} to .* failed: service api did not become healthy/);
+  assert.match(res.summary, /### ↩️ Rolled back/);
+  assert.match(res.summary, /#### api: health output and last log lines/);
+  assert.match(res.summary, /503|server returned error/i);
+  assert.equal(stack.current(), B.sha);
+  assert.equal((await stack.get()).body.trim(), 'api B');
+  const api = stack.containers('api');
+  assert.deepEqual(api.map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+  const health = execFileSync('docker', ['inspect', '-f', '{{.State.Health.Status}}', api[0]!.id], { encoding: 'utf8' }).trim();
+  assert.equal(health, 'healthy');
+  assert.equal(stack.audit().at(-1)!['result'], 'rolled-back');
+});
+
+test('deploy of D (migration exits 1): no service restarted, container ids unchanged', async () => {
+  const before = stack.allContainerIds();
+  const res = await runAction(stack.inputs(D.sha), { workspace: stack.workspace });
+  assert.equal(res.code, 1, res.stdout);
+  assert.equal(res.outputs['result'], 'failed');
+  assert.equal(res.outputs['rolled-back'], 'false');
+  assert.match(res.stdout, /migration "migrate" exited with 1; no service was touched/);
+  assert.match(res.summary, /migrating to D/);
+  assert.deepEqual(stack.allContainerIds(), before);
+  assert.equal(stack.current(), B.sha);
+  assert.equal((await stack.get()).body.trim(), 'api B');
+});
+
+test('two deploys at once: the second fails naming the lock holder; the lock is released after', async () => {
+  const first = runAction(stack.inputs(B.sha), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'first-runner' } });
+  await waitFor(() => stack.onHost(`cat ${stack.deployPath}/.deploy-lock/owner.json 2>/dev/null || true`).includes('first-runner'));
+  const second = await runAction(stack.inputs(B.sha, { 'lock-timeout': '2' }), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'second-runner' } });
+  assert.equal(second.code, 1, second.stdout);
+  assert.match(second.stdout, /another deploy holds the lock on .*: first-runner deploying [0-9a-f]{12}/);
+  assert.match(second.stdout, /Nothing was changed/);
+  const firstRes = await first;
+  assert.equal(firstRes.code, 0, firstRes.stdout);
+  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+});
+
+test('a cancelled deploy rolls back and releases the lock', async () => {
+  const h = harnessEnv();
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'cancelled-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '1' };
+  for (const [k, v] of Object.entries(stack.inputs(A.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(h.node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  await waitFor(() => out.includes('pointing current at the new release'));
+  child.kill('SIGINT');
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  assert.notEqual(code, 0, out);
+  assert.match(out, /cancel requested/);
+  assert.match(out, /the run was cancelled/);
+  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.current(), B.sha);
+  assert.equal((await stack.get()).body.trim(), 'api B');
+});
+
+test('the registry password is in no file left on the host, nor in shell history', () => {
+  const secret = harnessEnv().registryPassword;
+  const found = stack.onHost(`grep -rlF -- '${secret}' ${stack.deployPath} /home/deploy 2>/dev/null || true`).trim();
+  assert.equal(found, '');
+  assert.equal(stack.onHost(`ls -d ${stack.deployPath}/.registry-auth-* 2>/dev/null || true`).trim(), '', 'the temporary DOCKER_CONFIG is gone');
+});
+
+test('dry-run prints every remote command quoted and changes nothing', async () => {
+  const before = stack.allContainerIds();
+  const auditBefore = stack.audit().length;
+  const res = await runAction(stack.inputs(A.sha, { 'dry-run': 'true' }), { workspace: stack.workspace });
+  assert.equal(res.code, 0, res.stdout);
+  assert.match(res.outputs['plan']!, /take the deploy lock/);
+  assert.match(res.outputs['plan']!, /docker compose --project-name cdtest-[0-9a-f]+ --project-directory \/srv\/compose-deploy-tests\/cdtest-[0-9a-f]+\/current/);
+  assert.ok(!res.stdout.includes(harnessEnv().registryPassword));
+  assert.deepEqual(stack.allContainerIds(), before);
+  assert.equal(stack.audit().length, auditBefore);
+});
+
+test('a wrong host key stops the deploy before anything runs', async () => {
+  const auditBefore = stack.audit().length;
+  const res = await runAction(stack.inputs(A.sha, { 'known-hosts': readFileSync(harnessEnv().knownHostsWrongPath, 'utf8') }), { workspace: stack.workspace });
+  assert.equal(res.code, 1);
+  assert.match(res.stdout, /did not match known-hosts/);
+  assert.equal(stack.audit().length, auditBefore);
+  assert.equal(stack.current(), B.sha);
+});
+
+test('shell metacharacters in service names are rejected at validation (exit 2)', async () => {
+  const { mkdtempSync, writeFileSync, cpSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const ws = mkdtempSync(join(tmpdir(), 'cd-meta-'));
+  try {
+    cpSync(join(stack.workspace, 'compose.prod.yaml'), join(ws, 'compose.prod.yaml'));
+    writeFileSync(join(ws, 'compose-deploy.yml'), `project: ${stack.project}\ndeploy:\n  order: ["api;touch /tmp/pwned"]\n`);
+    const res = await runAction({ ...stack.inputs(A.sha), ...hostInputs() }, { workspace: ws });
+    assert.equal(res.code, 2, res.stdout);
+    assert.match(res.stdout, /::error file=compose-deploy\.yml,line=3/);
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harnessEnv } from '../harness/env.js';
+import { REPO_ROOT, hostInputs, sshArgs } from '../lib/run-action.js';
+
+const FIXTURE = join(REPO_ROOT, 'test/fixtures/deploy-stack');
+
+export interface Version {
+  sha: string;
+  label: string;
+  healthStatus?: number;
+  migrateExit?: number;
+}
+
+export const randomSha = () => randomBytes(20).toString('hex');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** The example stack in a workspace of its own, its images in the harness registry, its release dir on the host. */
+export class ExampleStack {
+  readonly h = harnessEnv();
+  readonly id = randomBytes(3).toString('hex');
+  readonly project = `cdtest-${this.id}`;
+  readonly prefix = `${this.h.registry}/${this.project}`;
+  readonly deployPath = `${this.h.deployRoot}/${this.project}`;
+  readonly workspace = mkdtempSync(join(tmpdir(), 'cd-stack-'));
+  readonly dbPassword = `db-${randomBytes(8).toString('hex')}`;
+  private readonly dockerConfig = mkdtempSync(join(tmpdir(), 'cd-push-auth-'));
+  private readonly built: string[] = [];
+
+  constructor(readonly proxyPort: number) {
+    for (const f of ['compose.prod.yaml', 'Caddyfile']) cpSync(join(FIXTURE, f), join(this.workspace, f));
+    writeFileSync(join(this.workspace, 'compose-deploy.yml'), readFileSync(join(FIXTURE, 'compose-deploy.yml'), 'utf8').replace('PROJECT', this.project));
+    execFileSync('docker', ['login', this.h.registry, '--username', this.h.registryUser, '--password-stdin'], {
+      input: this.h.registryPassword,
+      env: { ...process.env, DOCKER_CONFIG: this.dockerConfig },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+  }
+
+  get envFile(): string {
+    return `IMAGE_PREFIX=${this.prefix}\nPROXY_PORT=${this.proxyPort}\nDB_PASSWORD=${this.dbPassword}\n`;
+  }
+
+  /** Builds api and worker for a version, pushes them, and removes them locally so deploy must pull. */
+  buildAndPush(v: Version): void {
+    for (const image of ['app', 'worker']) {
+      const ctx = mkdtempSync(join(tmpdir(), `cd-ctx-${image}-`));
+      for (const f of readdirSync(join(FIXTURE, image))) {
+        const text = readFileSync(join(FIXTURE, image, f), 'utf8')
+          .replaceAll('__VERSION__', v.label)
+          .replaceAll('__HEALTH_STATUS__', String(v.healthStatus ?? 200))
+          .replaceAll('__HEALTH_BODY__', (v.healthStatus ?? 200) === 200 ? 'ok' : 'broken')
+          .replaceAll('__MIGRATE_EXIT__', String(v.migrateExit ?? 0));
+        writeFileSync(join(ctx, f), text);
+      }
+      const tag = `${this.prefix}/${image === 'app' ? 'api' : 'worker'}:sha-${v.sha}`;
+      execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('docker', ['push', '-q', tag], { env: { ...process.env, DOCKER_CONFIG: this.dockerConfig }, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('docker', ['rmi', tag], { stdio: 'ignore' });
+      this.built.push(tag);
+      rmSync(ctx, { recursive: true, force: true });
+    }
+  }
+
+  inputs(sha: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      command: 'deploy',
+      sha,
+      'deploy-path': this.deployPath,
+      registry: this.h.registry,
+      'registry-username': this.h.registryUser,
+      'registry-password': this.h.registryPassword,
+      'env-file': this.envFile,
+      ...hostInputs(),
+      ...extra,
+    };
+  }
+
+  onHost(command: string): string {
+    return execFileSync('ssh', sshArgs(command), { encoding: 'utf8' });
+  }
+
+  current(): string {
+    return this.onHost(`readlink ${this.deployPath}/current || true`).trim().replace(/^releases\//, '');
+  }
+
+  audit(): Array<Record<string, unknown>> {
+    return this.onHost(`cat ${this.deployPath}/releases.jsonl 2>/dev/null || true`).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  }
+
+  /** Running containers of a service: id and image. */
+  containers(service: string): Array<{ id: string; image: string }> {
+    const out = execFileSync('docker', ['ps', '--no-trunc', '--filter', `label=com.docker.compose.project=${this.project}`, '--filter', `label=com.docker.compose.service=${service}`, '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' });
+    return out.trim().split('\n').filter(Boolean).map((l) => ({ id: l.split(' ')[0]!, image: l.split(' ')[1]! }));
+  }
+
+  allContainerIds(): string[] {
+    return execFileSync('docker', ['ps', '-aq', '--no-trunc', '--filter', `label=com.docker.compose.project=${this.project}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).sort();
+  }
+
+  async get(path = '/'): Promise<{ status: number; body: string }> {
+    const res = await fetch(`http://127.0.0.1:${this.proxyPort}${path}`, { signal: AbortSignal.timeout(15_000) });
+    return { status: res.status, body: await res.text() };
+  }
+
+  /** Everything the stack left: containers, network, volume, release dir, images. */
+  destroy(): void {
+    const ids = this.allContainerIds();
+    if (ids.length > 0) execFileSync('docker', ['rm', '-f', ...ids], { stdio: 'ignore' });
+    for (const kind of ['network', 'volume'] as const) {
+      const names = execFileSync('docker', [kind, 'ls', '-q', '--filter', `label=com.docker.compose.project=${this.project}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      if (names.length > 0) execFileSync('docker', [kind, 'rm', ...names], { stdio: 'ignore' });
+    }
+    const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `${this.prefix}/*`], { encoding: 'utf8' }).trim().split('\n').filter((l) => l && !l.endsWith(':<none>'));
+    if (images.length > 0) execFileSync('docker', ['rmi', '-f', ...images], { stdio: 'ignore' });
+    this.onHost(`rm -rf ${this.deployPath}`);
+    rmSync(this.workspace, { recursive: true, force: true });
+    rmSync(this.dockerConfig, { recursive: true, force: true });
+  }
+}
+
+export interface LoadResult {
+  ok: number;
+  failed: number;
+  errors: string[];
+  bodies: Set<string>;
+}
+
+/** Sends requests through the proxy until stopped (bounded by maxRequests), counting failures. */
+export function loadLoop(port: number, maxRequests = 20_000): { stop: () => Promise<LoadResult> } {
+  const result: LoadResult = { ok: 0, failed: 0, errors: [], bodies: new Set() };
+  let running = true;
+  const worker = async () => {
+    let sent = 0;
+    while (running && sent++ < maxRequests) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(20_000) });
+        const body = (await res.text()).trim();
+        if (res.status === 200) {
+          result.ok++;
+          result.bodies.add(body);
+        } else {
+          result.failed++;
+          result.errors.push(`HTTP ${res.status}: ${body.slice(0, 80)}`);
+        }
+      } catch (err) {
+        result.failed++;
+        result.errors.push((err as Error).message);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const workers = [worker(), worker()];
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+      return result;
+    },
+  };
+}

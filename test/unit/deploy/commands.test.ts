@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readlinkSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as cmd from '../../../src/deploy/commands.js';
+import { keptReleases } from '../../../src/deploy/deploy.js';
+import { parseKeyValues, parseRollOutput } from '../../../src/deploy/outcome.js';
+import { tarArchive } from '../../../src/remote/tar.js';
+import { shellText, type Command } from '../../../src/runner/runner.js';
+
+const ds = { deployPath: '/srv/shop', project: 'shop', composeFiles: ['compose.yaml', 'deploy/compose.prod.yaml'] };
+const SHA = 'c'.repeat(40);
+
+/** Runs a plan step through a real local sh, exactly as the SSH runner would send it. */
+function sh(c: Command): { code: number; stdout: string } {
+  try {
+    return { code: 0, stdout: execFileSync('sh', ['-c', shellText(c)], { input: c.stdin ?? '', encoding: 'utf8' }) };
+  } catch (err) {
+    const e = err as { status: number; stdout: string };
+    return { code: e.status, stdout: e.stdout };
+  }
+}
+
+test('Compose argv for a release: fixed project, its files and .env, the stable project directory', () => {
+  const target = cmd.releaseCompose(ds, 'docker-compose', SHA);
+  assert.deepEqual(cmd.convergeCommand(target, ['db', 'proxy']).argv, [
+    'docker-compose', '--project-name', 'shop', '--project-directory', '/srv/shop/current',
+    '--file', `/srv/shop/releases/${SHA}/compose.yaml`, '--file', `/srv/shop/releases/${SHA}/deploy/compose.prod.yaml`,
+    '--env-file', `/srv/shop/releases/${SHA}/.env`, 'up', '-d', '--no-deps', 'db', 'proxy',
+  ]);
+  const v2 = cmd.releaseCompose(ds, 'docker compose', SHA);
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate', command: ['python', 'manage.py', 'migrate'] }).argv.slice(0, 2), ['docker', 'compose']);
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-4), ['run', '--rm', '-T', 'migrate']);
+});
+
+test('secrets travel on stdin only, never in the command text', () => {
+  const login = cmd.loginCommand('/srv/shop/.registry-auth-x', 'ghcr.io', 'octo', 's3cr3t-token');
+  assert.equal(login.stdin, 's3cr3t-token');
+  assert.ok(!shellText(login).includes('s3cr3t-token'));
+  const unpack = cmd.unpackCommand('/srv/shop', SHA, 'BASE64TAR');
+  assert.ok(!shellText(unpack).includes('BASE64TAR'));
+});
+
+test('the roll step passes its settings as positional arguments after the fixed script', () => {
+  const target = cmd.releaseCompose(ds, 'docker compose', SHA);
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h' }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
+  assert.deepEqual(c.argv.slice(3, 13), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30']);
+  assert.deepEqual(c.argv.slice(13, 17), ['docker', 'compose', '--project-name', 'shop']);
+});
+
+test('lock: mkdir is exclusive, the holder is named, only the holder releases, stale locks break only when forced', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-lock-'));
+  const first = sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1","actor":"alice"}'));
+  assert.equal(first.code, 0);
+  assert.ok(existsSync(join(root, '.deploy-lock/owner.json')));
+  const second = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}'));
+  assert.equal(second.code, 75);
+  assert.deepEqual(parseKeyValues(second.stdout).get('owner'), ['{"token":"tok1","actor":"alice"}']);
+  assert.equal(sh(cmd.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}')).code, 75, 'force does not break a fresh lock');
+  assert.match(sh(cmd.unlockCommand(root, 'tok2')).stdout, /not-ours/);
+  assert.ok(existsSync(join(root, '.deploy-lock')));
+  execFileSync('touch', ['-d', '2 hours ago', join(root, '.deploy-lock')]);
+  const broken = sh(cmd.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}'));
+  assert.equal(broken.code, 0);
+  assert.match(broken.stdout, /lock=broken/);
+  assert.match(sh(cmd.unlockCommand(root, 'tok2')).stdout, /lock=released/);
+  assert.ok(!existsSync(join(root, '.deploy-lock')));
+});
+
+test('unpack puts the tar in place with its modes; current switches atomically; audit appends', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-release-'));
+  const tar = tarArchive([
+    { name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 },
+    { name: 'deploy/Caddyfile', content: ':80\n', mode: 0o644 },
+    { name: '.env', content: 'SECRET=1\n', mode: 0o600 },
+  ]);
+  assert.equal(sh(cmd.unpackCommand(root, SHA, tar.toString('base64'))).code, 0);
+  assert.equal(readFileSync(join(root, 'releases', SHA, 'deploy/Caddyfile'), 'utf8'), ':80\n');
+  assert.equal(statSync(join(root, 'releases', SHA, '.env')).mode & 0o777, 0o600);
+  assert.equal(sh(cmd.switchCurrentCommand(root, SHA)).code, 0);
+  assert.equal(readlinkSync(join(root, 'current')), `releases/${SHA}`);
+  sh(cmd.auditCommand(root, { sha: 'x' }));
+  sh(cmd.auditCommand(root, { sha: 'y' }));
+  assert.deepEqual(readFileSync(join(root, 'releases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).sha), ['x', 'y']);
+});
+
+test('prune keeps the named releases and removes the rest', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-prune-'));
+  for (const s of ['a', 'b', 'c']) execFileSync('mkdir', ['-p', join(root, 'releases', s.repeat(40))]);
+  const res = sh(cmd.pruneCommand(root, ['a'.repeat(40), 'c'.repeat(40)]));
+  assert.equal(res.code, 0);
+  assert.deepEqual(parseKeyValues(res.stdout).get('pruned'), ['b'.repeat(40)]);
+  assert.ok(existsSync(join(root, 'releases', 'a'.repeat(40))));
+  assert.ok(!existsSync(join(root, 'releases', 'b'.repeat(40))));
+});
+
+test('kept releases: the live one plus the newest successful ones', () => {
+  const r = (sha: string, result: 'success' | 'failed' | 'rolled-back') => ({ action: 'deploy' as const, sha, startedAt: '', result });
+  const audit = [r('1', 'success'), r('2', 'success'), r('3', 'failed'), r('4', 'success'), r('2', 'success'), r('5', 'rolled-back')];
+  assert.deepEqual(keptReleases(audit, '6', 3), ['6', '2', '4']);
+  assert.deepEqual(keptReleases(audit, '4', 1), ['4']);
+  assert.deepEqual(keptReleases([], '9', 5), ['9']);
+});
+
+test('roll output: time to healthy on success, reason and diagnostics on failure', () => {
+  const ok = parseRollOutput('old=a\nnew=b\nready=b after=7\nstopped-old=a\nhealthy-after=8\n', true);
+  assert.deepEqual([ok.ok, ok.secondsToHealthy], [true, 8]);
+  const bad = parseRollOutput('old=a\nnew=b\nfailed=b\nreason=healthcheck reported unhealthy\nhealth| wget: server returned error: HTTP/1.1 503\nlog| booting\nremoved-new=b\n', false);
+  assert.equal(bad.reason, 'healthcheck reported unhealthy');
+  assert.equal(bad.diagnostics, 'health| wget: server returned error: HTTP/1.1 503\nlog| booting');
+});
