@@ -1,0 +1,77 @@
+import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
+import type { SourceLocation } from '../errors.js';
+import { loadError, type Finding } from './findings.js';
+import { didYouMean } from './schema-check.js';
+import { relativeTo } from './sets.js';
+
+/**
+ * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints
+ * lines for schema errors, but both name the dotted path (services.web.restart) and usually the
+ * file, so the path is looked up in the located trees of the set's files.
+ */
+export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string): Finding[] {
+  const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
+  const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
+  const file = named ? normalizeFile(named, cwd) : undefined;
+  const findings: Finding[] = [];
+  for (const line of lines) {
+    if (/^The Compose file .* is invalid because:$/.test(line)) continue;
+    const loc = locateMessage(line, file, files);
+    const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
+    const hint = unknown ? didYouMean((unknown[2] ?? unknown[4])!, (unknown[1] ?? unknown[3])!.split('.')) : '';
+    findings.push(loadError('schema', `Compose config: ${line.replace(/^validating \S+: /, '')}${hint}`, loc));
+  }
+  if (findings.length === 0) findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
+  return findings;
+}
+
+function isNoise(line: string): boolean {
+  return /variable is not set\. Defaulting to a blank string/.test(line) || /^WARNING/.test(line) || /the attribute `version` is obsolete/.test(line);
+}
+
+function normalizeFile(name: string, cwd: string): string {
+  return relativeTo(cwd, name.startsWith('/') ? name : name.replace(/^\.\//, ''));
+}
+
+function locateMessage(line: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+  const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
+  if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
+  const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
+  const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line);
+  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1];
+  const service = /in service "([\w.-]+)"/.exec(line)?.[1];
+  const key = unsupported?.[2] ?? extra?.[1];
+  const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();
+  for (const f of candidates) {
+    const tree = files.get(f)!;
+    const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : undefined;
+    if (!path) continue;
+    const full = key && nodeAt(tree, [...path, key]) ? [...path, key] : path;
+    if (nodeAt(tree, full)) return locate(tree, full);
+  }
+  return { file: file ?? candidates[0] ?? '' };
+}
+
+/** Splits "services.web.v1.ports" into existing keys; names may contain dots, so try the longest key first. */
+export function resolveDotted(tree: LNode, dotted: string): string[] | undefined {
+  const parts = dotted.split('.');
+  const out: string[] = [];
+  let cur: LNode | undefined = tree;
+  let i = 0;
+  while (i < parts.length && cur?.kind === 'map') {
+    let matched = false;
+    for (let j = parts.length; j > i; j--) {
+      const key = parts.slice(i, j).join('.');
+      const e = cur.entries.get(key);
+      if (e) {
+        out.push(key);
+        cur = e.value;
+        i = j;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) break;
+  }
+  return out.length > 0 ? out : undefined;
+}

@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { mapEntries, nodeAt } from '../compose/model.js';
+import type { Settings } from '../config/settings.js';
+import type { CommandResult } from '../engine/result.js';
+import { formatLocation } from '../errors.js';
+import type { Reporter } from '../report/reporter.js';
+import { LocalRunner } from '../runner/local-runner.js';
+import type { Runner } from '../runner/runner.js';
+import { driftRows } from './drift.js';
+import { countBySeverity, type Finding } from './findings.js';
+import { loadSet, type LoadedSet } from './load.js';
+import { validateOptions, type ValidateOptions } from './options.js';
+import { policyFindings, ruleContext } from './policy.js';
+import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
+import { jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
+import { ruleInfo } from './rules/catalog.js';
+import { imageTagVariables } from './rules/env.js';
+import { describeSet, resolveSets } from './sets.js';
+
+/** `validate`: render every Compose set, check production policy and drift; needs no host, secret or network. */
+export async function validateCommand(settings: Settings, reporter: Reporter, runner: Runner = new LocalRunner()): Promise<CommandResult> {
+  const opts = validateOptions(settings, process.env);
+  const sets = resolveSets(settings);
+  const renderer = await chooseRenderer(opts.renderer, runner);
+  reporter.info(`rendering with ${rendererLabel(renderer)}`);
+  const loaded = sets.map((s) => loadSet(s, settings.cwd));
+  const built = builtServices(loaded);
+
+  const reports: SetReport[] = [];
+  for (const l of loaded) {
+    reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
+    reports.push(await checkSet(l, settings, opts, renderer, runner, built));
+  }
+  const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
+  const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
+  const report: ValidateReport = { renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined };
+
+  announce(reports, reporter);
+  mkdirSync(dirname(opts.reportFile), { recursive: true });
+  writeFileSync(opts.reportFile, `${JSON.stringify(jsonReport(report), null, 2)}\n`);
+  const { errors, warnings } = countBySeverity(uniqueFindings(reports));
+  const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
+  reporter.info(`validate: ${errors} error(s), ${warnings} warning(s); report: ${opts.reportFile}`);
+  return {
+    ok: !failed,
+    outputs: { errors: String(errors), warnings: String(warnings), report: opts.reportFile },
+    summary: summaryMarkdown(report),
+    message: failed ? `validate found ${errors} error(s) and ${warnings} warning(s) (fail-on: ${opts.failOn})` : undefined,
+  };
+}
+
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>): Promise<SetReport> {
+  const findings: Finding[] = [...l.findings];
+  if (l.merged) {
+    const ctx = ruleContext(l, settings, opts, built);
+    const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
+    findings.push(...(renderer.kind === 'compose-cli' ? await renderWithCli(renderer, l, settings.cwd, runner, fill) : renderWithSchema(l, process.env, fill)));
+    findings.push(...policyFindings(l, ctx, opts));
+  }
+  findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
+  const services = l.merged ? mapEntries(nodeAt(l.merged, ['services'])).map(([n]) => n) : [];
+  return { set: l.set, services, findings };
+}
+
+/**
+ * The deploy fills image-tag variables (IMAGE_TAG) with the commit's sha-<40 hex> tag; rendering
+ * fills the ones the env file leaves out the same way, so a valid set does not fail on them.
+ */
+function tagPlaceholders(vars: ReadonlyMap<string, string>, l: LoadedSet, sha: string | undefined): Map<string, string> {
+  const hex = sha ?? '0'.repeat(40);
+  const fill = new Map<string, string>();
+  for (const [name, before] of vars) {
+    if (l.env?.has(name) || process.env[name] !== undefined) continue;
+    fill.set(name, before.endsWith('sha-') ? hex : `sha-${hex}`);
+  }
+  return fill;
+}
+
+function builtServices(loaded: readonly LoadedSet[]): Set<string> {
+  const names = new Set<string>();
+  for (const l of loaded) for (const [name, e] of l.merged ? mapEntries(nodeAt(l.merged, ['services'])) : []) if (nodeAt(e.value, ['build'])) names.add(name);
+  return names;
+}
+
+/** A finding in a file both sets share is one annotation, not two. */
+function uniqueFindings(reports: readonly SetReport[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of reports.flatMap((r) => r.findings)) seen.set(`${f.severity}|${f.rule}|${formatLocation(f.loc)}|${f.message}`, f);
+  return [...seen.values()];
+}
+
+function announce(reports: readonly SetReport[], reporter: Reporter): void {
+  for (const f of uniqueFindings(reports)) {
+    const why = ruleInfo(f.rule)?.why;
+    const text = `${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`;
+    if (f.severity === 'error') reporter.error(text, f.loc);
+    else reporter.warning(text, f.loc);
+  }
+}

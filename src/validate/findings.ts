@@ -1,0 +1,28 @@
+import type { SourceLocation } from '../errors.js';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem, pointing at the line to edit. `rule` is a policy rule id, or "parse"/"schema" for sets that do not load. */
+export interface Finding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  loc: SourceLocation;
+}
+
+/** What a rule returns before the configured severity is applied. */
+export interface RawFinding {
+  message: string;
+  loc: SourceLocation;
+}
+
+export function loadError(rule: 'parse' | 'schema', message: string, loc: SourceLocation): Finding {
+  return { severity: 'error', rule, message, loc };
+}
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) if (f.severity === 'error') errors++; else warnings++;
+  return { errors, warnings };
+}

@@ -1,0 +1,64 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import type { Finding } from './findings.js';
+import type { LoadedSet } from './load.js';
+import type { ValidateOptions } from './options.js';
+import { RULES, type RuleId } from './rules/catalog.js';
+import { servicesOf, type RuleContext } from './rules/context.js';
+import { CHECKS } from './rules/index.js';
+
+/** Runs the rules that apply to this set, at the severity the config gives each. */
+export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: ValidateOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = opts.severity[rule.id];
+    const { check, sets } = CHECKS[rule.id as RuleId];
+    if (severity === 'off' || !sets.includes(loaded.set.name)) continue;
+    for (const f of check(ctx)) out.push({ severity, rule: rule.id, message: f.message, loc: f.loc });
+  }
+  return out;
+}
+
+export function ruleContext(loaded: LoadedSet, settings: Settings, opts: ValidateOptions, builtServices: ReadonlySet<string>): RuleContext {
+  const projectDir = dirname(resolve(settings.cwd, loaded.set.files[0]!));
+  const known = [settings.config.imagePrefix, ownDefaultPrefix(settings)].filter((p): p is string => !!p);
+  // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
+  const ownPrefixes = known.length > 0 ? known : [settings.registry];
+  return {
+    setName: loaded.set.name,
+    envFile: loaded.set.envFile,
+    env: loaded.env,
+    tree: loaded.merged!,
+    services: servicesOf(loaded.merged!),
+    deploy: settings.config.deploy ?? {},
+    proxy: opts.proxy,
+    jobs: opts.jobs,
+    allowDockerSocket: opts.allowDockerSocket,
+    allowSourceMounts: opts.allowSourceMounts,
+    builtServices,
+    ownPrefixes,
+    isSourceTree: (source) => isSourceTree(projectDir, source),
+  };
+}
+
+/** <registry>/<owner>/<repo>, lower-cased, as the build command names images by default. */
+function ownDefaultPrefix(settings: Settings): string | undefined {
+  const repo = settings.run.repository;
+  return repo ? `${settings.registry}/${repo}`.toLowerCase() : undefined;
+}
+
+const CODE_MARKERS = ['Dockerfile', 'package.json', 'pyproject.toml', 'requirements.txt', 'manage.py', 'go.mod', 'Gemfile', 'composer.json', 'Cargo.toml', 'pom.xml'];
+
+/** The project directory, one of its parents, or a directory holding code (a Dockerfile, package.json...). */
+export function isSourceTree(projectDir: string, source: string): boolean {
+  const src = source.replace(/^\$\{?PWD\}?/, '.');
+  if (!src.startsWith('.')) return false;
+  const abs = resolve(projectDir, src);
+  if (abs === projectDir || projectDir.startsWith(abs + sep)) return true;
+  try {
+    return statSync(abs).isDirectory() && CODE_MARKERS.some((m) => existsSync(resolve(abs, m)));
+  } catch {
+    return false;
+  }
+}

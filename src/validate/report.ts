@@ -1,0 +1,80 @@
+import { formatLocation } from '../errors.js';
+import type { DriftRow } from './drift.js';
+import { countBySeverity, type Finding } from './findings.js';
+import type { Renderer } from './render.js';
+import { rendererLabel } from './render.js';
+import { ruleInfo } from './rules/catalog.js';
+import { describeSet, type ComposeSet } from './sets.js';
+
+export interface SetReport {
+  set: ComposeSet;
+  services: string[];
+  findings: Finding[];
+}
+
+export interface ValidateReport {
+  renderer: Renderer;
+  failOn: 'error' | 'warning';
+  sets: SetReport[];
+  drift?: DriftRow[];
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function summaryMarkdown(r: ValidateReport): string {
+  const all = r.sets.flatMap((s) => s.findings);
+  const { errors, warnings } = countBySeverity(all);
+  const out = [
+    '### compose-deploy validate',
+    '',
+    `Rendered with ${rendererLabel(r.renderer)}. **${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}** (fail-on: ${r.failOn}).`,
+    '',
+  ];
+  for (const s of r.sets) {
+    out.push(`#### ${s.set.name}: ${cell(describeSet(s.set))}${s.set.discovered ? ' (found by convention)' : ''}`, '');
+    if (s.findings.length === 0) out.push(`No findings in ${s.services.length} service${s.services.length === 1 ? '' : 's'}.`, '');
+    else {
+      out.push('| severity | rule | where | message |', '|---|---|---|---|');
+      for (const f of s.findings) out.push(`| ${f.severity} | \`${f.rule}\` | \`${cell(formatLocation(f.loc))}\` | ${cell(f.message)} |`);
+      out.push('');
+    }
+  }
+  if (r.drift) {
+    out.push('#### Drift between dev and prod', '');
+    if (r.drift.length === 0) out.push('Same services in both sets, same image repositories.', '');
+    else {
+      out.push('| service | dev | prod | difference |', '|---|---|---|---|');
+      for (const d of r.drift) out.push(`| \`${cell(d.service)}\` | ${d.dev ? `\`${cell(d.dev)}\`` : ''} | ${d.prod ? `\`${cell(d.prod)}\`` : ''} | ${d.difference} |`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+/** The JSON report: stable keys, one object per finding, rule ids with their why. */
+export function jsonReport(r: ValidateReport): unknown {
+  const all = r.sets.flatMap((s) => s.findings);
+  return {
+    version: 1,
+    renderer: r.renderer.kind === 'compose-cli' ? { kind: r.renderer.kind, command: r.renderer.flavor, version: r.renderer.version } : { kind: r.renderer.kind, reason: r.renderer.reason },
+    failOn: r.failOn,
+    ...countBySeverity(all),
+    sets: r.sets.map((s) => ({
+      name: s.set.name,
+      files: s.set.files,
+      envFile: s.set.envFile ?? null,
+      discovered: s.set.discovered,
+      services: s.services,
+      findings: s.findings.map((f) => ({
+        severity: f.severity,
+        rule: f.rule,
+        why: ruleInfo(f.rule)?.why ?? null,
+        file: f.loc.file,
+        line: f.loc.line ?? null,
+        column: f.loc.column ?? null,
+        message: f.message,
+      })),
+    })),
+    drift: r.drift ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The production policy rules: id, default severity and the one-line why shown with every finding.
+ * Kept free of imports so the config schema (validate.rules.<id>) and the docs can list them.
+ */
+export type RuleSeverity = 'error' | 'warning' | 'off';
+
+export interface RuleInfo {
+  id: string;
+  severity: Exclude<RuleSeverity, 'off'>;
+  why: string;
+}
+
+export const RULES = [
+  { id: 'image-immutable', severity: 'error', why: 'a deploy must run exactly the image CI built and tested; a moving tag changes under you' },
+  { id: 'image-pinned', severity: 'error', why: 'an unpinned third-party image jumps major versions on the next pull (postgres 16 cannot read 15 data)' },
+  { id: 'no-build', severity: 'error', why: 'prod pulls the image CI pushed; a build on the host runs code nobody tested' },
+  { id: 'no-source-mount', severity: 'error', why: 'a bind mount of the source tree runs whatever files are on the host, not the image' },
+  { id: 'no-docker-socket', severity: 'error', why: 'the Docker socket is root on the host for anyone inside the container' },
+  { id: 'healthcheck', severity: 'warning', why: 'the deploy gates on health; without a healthcheck it can only wait and hope' },
+  { id: 'oneshot-marked', severity: 'error', why: 'an unmarked one-shot job is restarted forever and counted as a failed service' },
+  { id: 'restart-policy', severity: 'error', why: 'without a restart policy a crash or a host reboot leaves the service down' },
+  { id: 'ports-proxy-only', severity: 'error', why: 'only the proxy should face the network; a published app or database port bypasses it' },
+  { id: 'rolling-conflict', severity: 'warning', why: 'a fixed host port or container_name lets only one copy run, so the service cannot be updated rolling' },
+  { id: 'no-secret-literals', severity: 'error', why: 'a secret in a Compose file is in git history forever; use an env file or secrets' },
+  { id: 'env-declared', severity: 'error', why: 'a variable nobody declared renders as an empty string on the host' },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+/** Findings that are not policy (the set does not load or render): always errors, never switched off. */
+export const LOAD_RULES = { parse: 'parse', schema: 'schema' } as const;
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,91 @@
+import type { DeployConfig } from '../../config/sections/deploy.js';
+import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
+import type { EnvEntry } from '../../compose/model-env.js';
+import type { SourceLocation } from '../../errors.js';
+import type { RawFinding } from '../findings.js';
+
+/** One service of the merged set, with the line of every key it has. */
+export class ServiceView {
+  constructor(
+    readonly name: string,
+    readonly node: LNode,
+    /** The `name:` key under services in the last file that mentions the service. */
+    readonly keyLoc: SourceLocation,
+  ) {}
+  get(...path: Path): LNode | undefined {
+    return nodeAt(this.node, path);
+  }
+  str(...path: Path): string | undefined {
+    return scalarString(this.get(...path));
+  }
+  has(key: string): boolean {
+    return this.node.kind === 'map' && this.node.entries.has(key);
+  }
+  /** The line of a key (or list item); the service's own line when the key is absent. */
+  loc(...path: Path): SourceLocation {
+    if (path.length === 0 || !this.get(path[0]!)) return this.keyLoc;
+    return locate(this.node, path);
+  }
+}
+
+export interface RuleContext {
+  setName: 'dev' | 'prod';
+  /** The set's env file as written (for messages), and what it declares. */
+  envFile?: string;
+  env?: ReadonlyMap<string, EnvEntry>;
+  tree: LMap;
+  services: ServiceView[];
+  deploy: DeployConfig;
+  proxy: ReadonlySet<string>;
+  jobs: ReadonlySet<string>;
+  allowDockerSocket: ReadonlySet<string>;
+  allowSourceMounts: ReadonlySet<string>;
+  /** Services that have build: in some set, and so have images of our own. */
+  builtServices: ReadonlySet<string>;
+  /** Image repository prefixes that are ours (image-prefix, or the registry when no prefix is known). */
+  ownPrefixes: readonly string[];
+  /** true when a bind-mount source (relative to the project directory) is a source tree. */
+  isSourceTree(source: string): boolean;
+}
+
+export type RuleCheck = (ctx: RuleContext) => RawFinding[];
+
+export function servicesOf(tree: LMap): ServiceView[] {
+  return mapEntries(nodeAt(tree, ['services'])).map(([name, e]) => new ServiceView(name, e.value, e.keyLoc));
+}
+
+const JOB_NAME = /(^|[-_.])(migrate|migrations?|migrator|seed|seeder|init|setup|job|once)([-_.]|$)/i;
+const PROXY_NAME = /(^|[-_.])(proxy|caddy|traefik|nginx|haproxy|envoy)([-_.]|$)/i;
+
+/** Declared one-shot: not started by a plain `up` (profiles) or never restarted. */
+export function isMarkedOneShot(s: ServiceView): boolean {
+  const profiles = s.get('profiles');
+  if (profiles?.kind === 'seq' && profiles.items.length > 0) return true;
+  const restart = s.get('restart');
+  return restart?.kind === 'scalar' && (restart.value === 'no' || restart.value === false);
+}
+
+/** Looks like a job that runs and exits: configured as one, or named or commanded like a migration. */
+export function looksLikeJob(s: ServiceView, ctx: RuleContext): boolean {
+  if (ctx.jobs.has(s.name) || ctx.deploy.migrate?.service === s.name) return true;
+  if (JOB_NAME.test(s.name)) return true;
+  const cmd = s.get('command');
+  const text = cmd?.kind === 'seq' ? cmd.items.map(scalarString).join(' ') : scalarString(cmd) ?? '';
+  return /\bmigrate\b/.test(text);
+}
+
+export function isLongRunning(s: ServiceView, ctx: RuleContext): boolean {
+  return !isMarkedOneShot(s) && !looksLikeJob(s, ctx);
+}
+
+export function isProxy(s: ServiceView, ctx: RuleContext): boolean {
+  if (ctx.proxy.size > 0) return ctx.proxy.has(s.name);
+  const image = s.str('image') ?? '';
+  const repoName = image.split('@')[0]!.replace(/:[^/:]*$/, '').split('/').pop() ?? '';
+  return PROXY_NAME.test(s.name) || PROXY_NAME.test(repoName);
+}
+
+export function strategyOf(s: ServiceView, ctx: RuleContext): { strategy: 'rolling' | 'recreate'; explicit: boolean } {
+  const configured = ctx.deploy.services?.[s.name]?.strategy;
+  return { strategy: configured ?? 'rolling', explicit: configured !== undefined };
+}

@@ -1,0 +1,79 @@
+import { mapEntries, scalarString, type LNode } from '../../compose/model.js';
+import { findVarRefs, needsValue } from '../../compose/model-vars.js';
+import type { SourceLocation } from '../../errors.js';
+import type { RawFinding } from '../findings.js';
+import type { RuleContext } from './context.js';
+import { parseImage } from './images.js';
+
+/** PASSWORD, SECRET, TOKEN, KEY as a word of the name (DJANGO_SECRET_KEY yes, KEYCLOAK_URL no); *_FILE points at a secret. */
+export function isSecretName(name: string): boolean {
+  const words = name.toUpperCase().split(/[_.-]+/);
+  if (words[words.length - 1] === 'FILE') return false;
+  return words.some((w) => ['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIALS'].includes(w));
+}
+
+/** scheme://user:password@host with a literal password. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+:([^@/\s]+)@/i;
+
+export function checkNoSecretLiterals(ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const s of ctx.services) {
+    for (const [key, entry] of mapEntries(s.get('environment'))) {
+      const value = scalarString(entry.value);
+      if (!value) continue;
+      const refs = findVarRefs(value);
+      const problem = literalSecret(key, value, refs);
+      if (problem) out.push({ message: `service "${s.name}": ${key} ${problem}; take it from an env file (${key}: \${${key}}) or a Compose secret`, loc: entry.keyLoc });
+    }
+  }
+  return out;
+}
+
+function literalSecret(key: string, value: string, refs: ReturnType<typeof findVarRefs>): string | undefined {
+  const url = URL_PASSWORD.exec(value);
+  if (url && findVarRefs(url[1]!).length === 0) return 'holds a URL with a literal password';
+  if (!isSecretName(key)) return undefined;
+  if (refs.length === 0) return 'is a literal secret value';
+  const literalDefault = refs.find((r) => (r.op === ':-' || r.op === '-') && r.arg !== '' && findVarRefs(r.arg).length === 0);
+  return literalDefault ? `falls back to a literal secret (\${${literalDefault.name}${literalDefault.op}...})` : undefined;
+}
+
+/** Variables used in image tags are filled by the deploy (IMAGE_TAG); they need no declaration. Maps name -> text before it in the tag ("" or "sha-"). */
+export function imageTagVariables(ctx: RuleContext): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const s of ctx.services) {
+    const tag = parseImage(s.str('image') ?? '').tag;
+    if (tag) for (const r of findVarRefs(tag)) names.set(r.name, tag.slice(0, r.start));
+  }
+  return names;
+}
+
+export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
+  const filled = imageTagVariables(ctx);
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  walkStrings(ctx.tree, ctx.tree.loc, (text, loc) => {
+    for (const ref of findVarRefs(text)) {
+      if (!needsValue(ref) || filled.has(ref.name) || ctx.env?.has(ref.name)) continue;
+      const id = `${ref.name}@${loc.file}:${loc.line}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const where = ctx.envFile
+        ? `is not declared in ${ctx.envFile}; add ${ref.name}= to it`
+        : `is not declared: the ${ctx.setName} set names no example env file (compose.${ctx.setName}.env-file, e.g. .env${ctx.setName === 'prod' ? '.prod' : ''}.example)`;
+      out.push({ message: `\${${ref.name}} has no default and ${where} (or write \${${ref.name}:-default})`, loc });
+    }
+  });
+  return out;
+}
+
+/** Every string value with the line of the key (or list item) that holds it. */
+function walkStrings(node: LNode, at: SourceLocation, visit: (text: string, loc: SourceLocation) => void): void {
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string') visit(node.value, at);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) walkStrings(item, item.loc, visit);
+  } else {
+    for (const [, e] of node.entries) walkStrings(e.value, e.keyLoc, visit);
+  }
+}

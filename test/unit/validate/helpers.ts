@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveSettings } from '../../../src/config/settings.js';
+import { MemoryReporter } from '../../../src/report/reporter.js';
+import { validateCommand } from '../../../src/validate/command.js';
+
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/validate');
+
+export interface ReportFinding {
+  severity: 'error' | 'warning';
+  rule: string;
+  file: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/** Runs validate in-process on a fixture directory with the built-in renderer (no Compose CLI, no I/O beyond the fixture). */
+export async function validateDir(dir: string, explicit: Record<string, string> = {}) {
+  const out = mkdtempSync(join(tmpdir(), 'cd-validate-unit-'));
+  try {
+    const reporter = new MemoryReporter();
+    const settings = resolveSettings({
+      explicit: { command: 'validate', renderer: 'schema', 'report-file': join(out, 'report.json'), ...explicit },
+      env: {},
+      cwd: dir,
+    });
+    const result = await validateCommand(settings, reporter);
+    const report = JSON.parse(readFileSync(result.outputs['report']!, 'utf8'));
+    const findings: ReportFinding[] = report.sets.flatMap((s: { findings: ReportFinding[] }) => s.findings);
+    return { result, report, findings, reporter };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Lines marked `# expect: <rule>` in a fixture file: where the rule must point. */
+export function expectedLines(file: string, rule: string): number[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((l, i) => (new RegExp(`# expect: ${rule}\\b`).test(l) ? [i + 1] : []));
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseComposeText } from '../../../src/compose/model.js';
+import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
+import { isImmutableTag, parseImage } from '../../../src/validate/rules/images.js';
+import { isSecretName } from '../../../src/validate/rules/env.js';
+import { publishedPorts } from '../../../src/validate/rules/ports.js';
+
+describe('image references', () => {
+  const cases: [string, ReturnType<typeof parseImage>][] = [
+    ['postgres', { repository: 'postgres', tag: undefined, digest: undefined, registry: undefined }],
+    ['redis:7-alpine', { repository: 'redis', tag: '7-alpine', digest: undefined, registry: undefined }],
+    ['localhost:5000/app:1', { repository: 'localhost:5000/app', tag: '1', digest: undefined, registry: 'localhost:5000' }],
+    ['ghcr.io/a/b:${IMAGE_TAG}', { repository: 'ghcr.io/a/b', tag: '${IMAGE_TAG}', digest: undefined, registry: 'ghcr.io' }],
+    ['${REGISTRY:-ghcr.io/a}/b:${TAG:-sha-x}', { repository: '${REGISTRY:-ghcr.io/a}/b', tag: '${TAG:-sha-x}', digest: undefined, registry: undefined }],
+    ['caddy@sha256:abc', { repository: 'caddy', tag: undefined, digest: 'sha256:abc', registry: undefined }],
+  ];
+  for (const [ref, want] of cases) it(ref, () => assert.deepEqual(parseImage(ref), want));
+
+  it('immutable tags', () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    for (const t of [`sha-${sha}`, '${IMAGE_TAG}', '$IMAGE_TAG', `sha-\${GIT_SHA}`, '${IMAGE_TAG:?deploy sets it}', `\${IMAGE_TAG:-sha-${sha}}`]) assert.equal(isImmutableTag(t), true, t);
+    for (const t of ['latest', 'main', 'v1', '${IMAGE_TAG:-latest}', 'x-${IMAGE_TAG}', '${A}${B}']) assert.equal(isImmutableTag(t), false, t);
+  });
+});
+
+describe('secret-looking names', () => {
+  it('matches words, not substrings', () => {
+    for (const n of ['POSTGRES_PASSWORD', 'DJANGO_SECRET_KEY', 'GITHUB_TOKEN', 'API_KEY', 'db.password']) assert.equal(isSecretName(n), true, n);
+    for (const n of ['KEYCLOAK_URL', 'POSTGRES_PASSWORD_FILE', 'TOKENIZER_MODEL', 'LOG_LEVEL']) assert.equal(isSecretName(n), false, n);
+  });
+});
+
+describe('published ports', () => {
+  it('reads short and long syntax', () => {
+    const tree = parseComposeText('p:\n  - "80"\n  - "8080:80"\n  - "127.0.0.1:5432:5432/tcp"\n  - "[::1]:6379:6379"\n  - target: 80\n    published: 8081\n    host_ip: 0.0.0.0\n', 'p.yml');
+    const ports = publishedPorts(tree.entries.get('p')!.value).map((p) => [p.hostIp, p.hostPort]);
+    assert.deepEqual(ports, [['', ''], ['', '8080'], ['127.0.0.1', '5432'], ['::1', '6379'], ['0.0.0.0', '8081']]);
+  });
+});
+
+describe('Compose CLI errors on the right line', () => {
+  const file = parseComposeText('services:\n  web:\n    image: nginx:1\n    imagee: x\n    restart: 5\n', 'docker-compose.prod.yml');
+  const files = new Map([['docker-compose.prod.yml', file]]);
+  const cases: [string, string, number][] = [
+    ["The Compose file './docker-compose.prod.yml' is invalid because:\nUnsupported config option for services.web: 'imagee'\n", 'Unsupported config option for services.web', 4],
+    ["The Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", 'services.web.restart contains an invalid type', 5],
+    ['validating /work/x/docker-compose.prod.yml: services.web additional properties \'imagee\' not allowed\n', "services.web additional properties 'imagee' not allowed", 4],
+    ['yaml.parser.ParserError: while parsing a block mapping\n  in "./docker-compose.prod.yml", line 3, column 5\n', 'in "./docker-compose.prod.yml", line 3, column 5', 3],
+  ];
+  for (const [output, text, line] of cases) {
+    it(text, () => {
+      const found = cliErrorFindings(output, files, '/work/x').find((f) => f.message.includes(text));
+      assert.ok(found, JSON.stringify(cliErrorFindings(output, files, '/work/x')));
+      assert.equal(found.loc.file, 'docker-compose.prod.yml');
+      assert.equal(found.loc.line, line);
+      assert.equal(found.rule, 'schema');
+    });
+  }
+
+  it('v1 warnings about unset variables are not findings', () => {
+    const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w');
+    assert.equal(out.length, 1);
+  });
+});
