@@ -30,6 +30,12 @@ export function parseChallenges(header: string): AuthChallenge[] {
     i++; // closing quote
     return v;
   };
+  // Unquoted values should be tokens, but servers write URLs unquoted too: read up to the next comma.
+  const bare = (): string => {
+    const start = i;
+    while (i < header.length && !/[\s,]/.test(header[i]!)) i++;
+    return header.slice(start, i);
+  };
   while (i < header.length) {
     skip(/[\s,]/);
     const scheme = token();
@@ -48,7 +54,7 @@ export function parseChallenges(header: string): AuthChallenge[] {
       }
       i++;
       skip(/\s/);
-      challenge.params[key.toLowerCase()] = header[i] === '"' ? quoted() : token();
+      challenge.params[key.toLowerCase()] = header[i] === '"' ? quoted() : bare();
     }
   }
   return out;

@@ -116,7 +116,7 @@ export class RegistryClient {
     const url = `${this.baseUrl}/v2/${repository}/${path}`;
     const key = `${repository} ${access}`;
     const send = (authorization?: string) =>
-      this.fetchFn(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, body, redirect: 'follow' });
+      this.fetchFn(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, body: body ? new Uint8Array(body) : undefined, redirect: 'follow' });
     const cached = this.auth.get(key);
     let res = await send(cached);
     if (res.status !== 401) return res;

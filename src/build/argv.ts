@@ -1,0 +1,82 @@
+import type { Command } from '../runner/runner.js';
+
+/** What to build, independent of the engine that builds it. */
+export interface BuildRequest {
+  repository: string;
+  tags: readonly string[];
+  context: string;
+  dockerfile: string;
+  target?: string;
+  args: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+}
+
+/** Where buildx keeps layers between runs. */
+export type CacheSpec =
+  | { kind: 'gha'; scope: string }
+  /** Read from dir, write a fresh copy to newDir (swapped in afterwards, so the cache does not grow forever). */
+  | { kind: 'local'; dir: string; newDir: string }
+  | { kind: 'none' };
+
+export interface LabelInput {
+  sha: string;
+  source?: string;
+  created: string;
+  version: string;
+}
+
+/** The OCI annotations every image carries, so a running container says which commit it is. */
+export function ociLabels(l: LabelInput): Record<string, string> {
+  return {
+    'org.opencontainers.image.revision': l.sha,
+    ...(l.source ? { 'org.opencontainers.image.source': l.source } : {}),
+    'org.opencontainers.image.created': l.created,
+    'org.opencontainers.image.version': l.version,
+  };
+}
+
+/** Flags both engines share; sorted, so the argv (and a dry-run diff) does not depend on key order. */
+function commonFlags(r: BuildRequest): string[] {
+  const sorted = (o: Readonly<Record<string, string>>) => Object.keys(o).sort().map((k) => `${k}=${o[k]}`);
+  return [
+    '--file', r.dockerfile,
+    ...(r.target ? ['--target', r.target] : []),
+    ...sorted(r.args).flatMap((a) => ['--build-arg', a]),
+    ...sorted(r.labels).flatMap((l) => ['--label', l]),
+    ...r.tags.flatMap((t) => ['--tag', `${r.repository}:${t}`]),
+  ];
+}
+
+function cacheFlags(c: CacheSpec): string[] {
+  switch (c.kind) {
+    case 'gha':
+      // buildx reads ACTIONS_CACHE_URL / ACTIONS_RUNTIME_TOKEN from its environment: the token never appears here.
+      return ['--cache-from', `type=gha,scope=${c.scope}`, '--cache-to', `type=gha,mode=max,scope=${c.scope}`];
+    case 'local':
+      return ['--cache-from', `type=local,src=${c.dir}`, '--cache-to', `type=local,dest=${c.newDir},mode=max`];
+    case 'none':
+      return [];
+  }
+}
+
+/** `docker buildx build --push`: build and push in one step, so a failed build pushes nothing. */
+export function buildxCommand(r: BuildRequest, cache: CacheSpec, env?: Record<string, string>): Command {
+  return {
+    argv: ['docker', 'buildx', 'build', '--progress=plain', '--push', ...commonFlags(r), ...cacheFlags(cache), r.context],
+    ...(env ? { env } : {}),
+  };
+}
+
+/**
+ * The classic builder, for machines without buildx. DOCKER_BUILDKIT=0 asks for it explicitly: a
+ * recent client without the buildx plugin would otherwise refuse or guess.
+ */
+export function classicBuildCommand(r: BuildRequest, env?: Record<string, string>): Command {
+  // --force-rm: a failed RUN would otherwise leave its container behind on every failed build.
+  return { argv: ['docker', 'build', '--force-rm', ...commonFlags(r), r.context], env: { ...env, DOCKER_BUILDKIT: '0' } };
+}
+
+/** One push per tag: `--all-tags` would also push stale local tags of the same repository. */
+export function pushCommands(r: Pick<BuildRequest, 'repository' | 'tags'>, env?: Record<string, string>): Command[] {
+  return r.tags.map((t) => ({ argv: ['docker', 'push', `${r.repository}:${t}`], ...(env ? { env } : {}) }));
+}

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import type { CommandResult } from '../engine/result.js';
+import { InputError, OperationError } from '../errors.js';
+import { RegistryClient } from '../registry/client.js';
+import { dockerLoginCommand } from '../registry/login.js';
+import type { Reporter } from '../report/reporter.js';
+import { LocalRunner } from '../runner/local-runner.js';
+import { shellText, type Runner } from '../runner/runner.js';
+import { buildxCommand, classicBuildCommand, ociLabels, pushCommands } from './argv.js';
+import { buildImage, type ImageContext, type ImageOutcome } from './build-image.js';
+import { composeSets, readComposeServices, readEnvFile } from './compose-files.js';
+import { createTempDockerConfig } from './docker-config.js';
+import { describeEngine, detectEngine } from './engine.js';
+import { resolveBuildOptions, type BuildOptions } from './options.js';
+import { planImages, type ImagePlan } from './plan.js';
+import { mapLimit } from './pool.js';
+import { buildSummary } from './summary.js';
+
+/** `build`: every image the prod stack runs, tagged by commit, pushed once (issue: build). */
+export async function buildCommand(settings: Settings, reporter: Reporter, env: NodeJS.ProcessEnv = process.env, runner: Runner = new LocalRunner()): Promise<CommandResult> {
+  const opts = await resolveBuildOptions(settings, env, runner);
+  if (opts.password) reporter.secret(opts.password);
+  const images = planFor(settings, opts, env, reporter);
+  const tagList = opts.tags.all.join(', ');
+  for (const note of opts.tags.notes) reporter.info(note);
+  reporter.info(`${images.length} image${images.length === 1 ? '' : 's'} under ${opts.prefix}, tags ${tagList}`);
+  const baseOutputs = { 'image-tag': opts.tags.primary };
+  if (images.length === 0) {
+    reporter.warning(`no prod service has an image under ${opts.prefix}/: nothing to build (check image-prefix and the prod Compose files)`);
+    return { ok: true, outputs: { ...baseOutputs, images: '{}' }, summary: `### Images\n\nNo prod service uses an image under \`${opts.prefix}/\`.\n` };
+  }
+  if (settings.dryRun) return dryRun(images, opts, reporter);
+  if (!opts.username || !opts.password) {
+    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
+  }
+
+  const engine = await detectEngine(runner, env, {});
+  const engineText = describeEngine(engine);
+  reporter.info(`engine: ${engineText}`);
+  const docker = createTempDockerConfig(env);
+  try {
+    await login(runner, opts, docker.env, docker.dir);
+    reporter.info(`logged in to ${opts.registry} as ${opts.username} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
+    const ctx: ImageContext = {
+      runner,
+      registry: new RegistryClient(opts.registry, { username: opts.username, password: opts.password }),
+      engine,
+      tags: opts.tags.all,
+      labels: ociLabels({ sha: opts.sha, source: opts.sourceUrl, created: new Date().toISOString(), version: opts.tags.primary }),
+      force: opts.force,
+      dockerEnv: docker.env,
+      sha: opts.sha,
+    };
+    const outcomes = await buildAll(ctx, images, opts.parallel, reporter);
+    return result(outcomes, opts, engineText);
+  } finally {
+    docker.remove();
+  }
+}
+
+function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv, reporter: Reporter): ImagePlan[] {
+  const sets = composeSets(settings.config.compose, settings.cwd);
+  reporter.info(`prod Compose files (${sets.prod.origin}): ${sets.prod.files.join(', ')}`);
+  const prod = readComposeServices(sets.prod, settings.cwd);
+  const dev = sets.dev ? readComposeServices(sets.dev, settings.cwd) : undefined;
+  const envPath = sets.prod.envFile ? resolve(settings.cwd, sets.prod.envFile) : undefined;
+  if (envPath && !existsSync(envPath)) throw new InputError(`env file ${sets.prod.envFile} of the prod set (compose.prod.env-file) does not exist`);
+  const envFile = envPath ? readEnvFile(envPath) : {};
+  const plan = planImages({
+    prefix: opts.prefix,
+    prod,
+    dev,
+    config: settings.config.build?.services,
+    vars: { ...envFile, ...env, IMAGE_TAG: opts.tags.primary },
+    cwd: settings.cwd,
+    configFile: settings.configPath ? relative(settings.cwd, settings.configPath) : undefined,
+  });
+  for (const note of plan.notes) reporter.info(note);
+  return plan.images;
+}
+
+async function login(runner: Runner, opts: BuildOptions, dockerEnv: Record<string, string>, configDir: string): Promise<void> {
+  const res = await runner.run({ ...dockerLoginCommand(opts.registry, opts.username!, opts.password!, { configDir }), env: dockerEnv });
+  if (res.code === 0) return;
+  const said = (res.stderr || res.stdout).trim().split('\n').at(-1) ?? '';
+  if (res.code === 127) throw new OperationError(`docker is not installed or not on PATH (${said})`);
+  const refused = /unauthorized|denied|incorrect username or password|401|403/i.test(said);
+  throw new OperationError(
+    refused
+      ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with the given registry-password (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
+      : `docker login to ${opts.registry} as "${opts.username}" failed (exit ${res.code}): ${said}`,
+  );
+}
+
+async function buildAll(ctx: ImageContext, images: ImagePlan[], parallel: number, reporter: Reporter): Promise<ImageOutcome[]> {
+  const title = (p: ImagePlan) => `build ${p.repository} (${p.services.join(', ')})`;
+  if (parallel === 1 || images.length === 1) {
+    const out: ImageOutcome[] = [];
+    for (const p of images) out.push(await reporter.group(title(p), () => buildImage(ctx, p, (l) => reporter.info(l))));
+    return out;
+  }
+  // Parallel builds would interleave their lines; each image's log is printed whole, in its own group, when it ends.
+  let printing = Promise.resolve();
+  return mapLimit(images, parallel, async (p) => {
+    const lines: string[] = [];
+    const outcome = await buildImage(ctx, p, (l) => lines.push(l));
+    printing = printing.then(() => reporter.group(title(p), async () => lines.forEach((l) => reporter.info(l))));
+    await printing;
+    return outcome;
+  });
+}
+
+function result(outcomes: ImageOutcome[], opts: BuildOptions, engineText: string): CommandResult {
+  const images: Record<string, { image: string; tag: string; digest: string }> = {};
+  for (const o of outcomes) if (o.digest) for (const s of o.plan.services) images[s] = { image: o.plan.repository, tag: opts.tags.primary, digest: o.digest };
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  return {
+    ok: failed.length === 0,
+    outputs: { images: JSON.stringify(images), 'image-tag': opts.tags.primary },
+    summary: buildSummary(outcomes, opts.tags.all, engineText),
+    ...(failed.length > 0
+      ? { message: failed.map((o) => `${o.plan.repository}: ${o.error ?? 'failed'}${o.failingStep ? ` (failing step: ${o.failingStep})` : ''}`).join('; ') + '. Nothing was pushed for the failed image(s).' }
+      : {}),
+  };
+}
+
+function dryRun(images: ImagePlan[], opts: BuildOptions, reporter: Reporter): CommandResult {
+  const lines = [`dry-run: would log in with ${shellText(dockerLoginCommand(opts.registry, opts.username ?? '<user>', '', {}))} (password on stdin)`];
+  for (const p of images) {
+    const request = { repository: p.repository, tags: opts.tags.all, context: p.context, dockerfile: p.dockerfile, target: p.target, args: p.args, labels: {} };
+    lines.push(`${p.repository} (${p.services.join(', ')}), from ${p.from}${opts.force ? '' : `, unless ${opts.tags.primary} is already pushed`}:`);
+    lines.push(`  ${shellText(classicBuildCommand(request))}`, ...pushCommands(request).map((c) => `  ${shellText(c)}`));
+    lines.push(`  or with buildx: ${shellText(buildxCommand(request, { kind: 'none' }))}`);
+  }
+  reporter.info(lines.join('\n'));
+  return { ok: true, outputs: { 'dry-run': 'true', 'image-tag': opts.tags.primary, images: '{}' } };
+}

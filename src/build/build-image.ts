@@ -1,0 +1,138 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { RegistryAuthError, type RegistryClient } from '../registry/client.js';
+import type { Runner } from '../runner/runner.js';
+import { buildxCommand, classicBuildCommand, pushCommands, type BuildRequest, type CacheSpec } from './argv.js';
+import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
+import type { BuildEngine } from './engine.js';
+import type { ImagePlan } from './plan.js';
+import { imageSize } from './image-size.js';
+
+export interface ImageContext {
+  runner: Runner;
+  registry: RegistryClient;
+  engine: BuildEngine;
+  tags: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  force: boolean;
+  /** DOCKER_CONFIG of this run. */
+  dockerEnv: Record<string, string>;
+  sha: string;
+}
+
+export interface ImageOutcome {
+  plan: ImagePlan;
+  status: 'skipped' | 'retagged' | 'built' | 'failed';
+  digest?: string;
+  size?: number;
+  seconds: number;
+  /** "already pushed", "cache hit", "built (2/4 steps cached)"... */
+  detail: string;
+  error?: string;
+  failingStep?: string;
+  logTail?: string[];
+}
+
+/** Where an image's log lines go: straight to the reporter, or buffered when images build in parallel. */
+export type LogSink = (line: string) => void;
+
+const TAIL_LINES = 50;
+
+/** Skip, retag or build one image. Never throws for the image's own failure: the outcome says it. */
+export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSink): Promise<ImageOutcome> {
+  const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
+  const [primary, ...extras] = ctx.tags;
+  try {
+    if (!ctx.force) {
+      const existing = await ctx.registry.manifestDigest(plan.path, primary!);
+      if (existing) {
+        const moved = await retagExtras(ctx, plan, existing, extras);
+        log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
+        return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed' };
+      }
+    }
+    const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, labels: ctx.labels };
+    const built = await runBuild(ctx, plan, request, log);
+    if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', ...built.failure };
+    const digest = await ctx.registry.manifestDigest(plan.path, primary!);
+    if (!digest) throw new Error(`pushed ${plan.repository}:${primary} but the registry does not list it`);
+    log(`pushed ${ctx.tags.map((t) => `${plan.repository}:${t}`).join(', ')} (${digest})`);
+    return { plan, status: 'built', digest, size: await imageSize(ctx.registry, plan.path, digest), seconds: seconds(), detail: built.verdict };
+  } catch (err) {
+    const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : (err as Error).message;
+    log(`error: ${message}`);
+    return { plan, status: 'failed', seconds: seconds(), detail: 'failed', error: message };
+  }
+}
+
+/** Moving tags (branch, latest) follow the sha tag by copying its manifest: no rebuild, no layer traffic. */
+async function retagExtras(ctx: ImageContext, plan: ImagePlan, digest: string, extras: readonly string[]): Promise<string[]> {
+  const current = await Promise.all(extras.map((t) => ctx.registry.manifestDigest(plan.path, t)));
+  const stale = extras.filter((_, i) => current[i] !== digest);
+  if (stale.length === 0) return [];
+  const manifest = await ctx.registry.getManifest(plan.path, digest);
+  if (!manifest) throw new Error(`${plan.repository}@${digest} vanished from the registry`);
+  for (const t of stale) await ctx.registry.putManifest(plan.path, t, manifest);
+  return stale;
+}
+
+type BuildResult = { ok: true; verdict: string } | { ok: false; failure: Pick<ImageOutcome, 'error' | 'failingStep' | 'logTail'> };
+
+async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildRequest, log: LogSink): Promise<BuildResult> {
+  let text = '';
+  let pending = '';
+  const onChunk = (chunk: string) => {
+    text += chunk;
+    pending += chunk;
+    const parts = pending.split(/\r?\n/);
+    pending = parts.pop()!;
+    for (const p of parts) log(stripAnsi(p));
+  };
+  const run = async (cmd: Parameters<Runner['run']>[0]) => {
+    const res = await ctx.runner.run(cmd, { onStdout: onChunk, onStderr: onChunk });
+    if (pending) log(stripAnsi(pending));
+    pending = '';
+    return res;
+  };
+  const fail = (error: string): BuildResult => {
+    const facts = readBuildLog(text);
+    return { ok: false, failure: { error: facts.reason ? `${error}: ${facts.reason.trim()}` : error, failingStep: facts.failingStep, logTail: lastLines(text, TAIL_LINES) } };
+  };
+
+  const e = ctx.engine;
+  if (e.kind === 'buildx') {
+    const cache = cacheSpec(e, plan);
+    const key = `compose-deploy-buildx-${plan.path.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    if (e.cache === 'local' && cache.kind === 'local') {
+      const hit = await e.store.restore(cache.dir, `${key}-${ctx.sha}`, [`${key}-`]);
+      log(hit ? `layer cache restored (${e.store.description})` : `no saved layer cache found (${e.store.description})`);
+    }
+    const res = await run(buildxCommand(request, cache, ctx.dockerEnv));
+    if (res.code !== 0) return fail(`docker buildx build exited with ${res.code}`);
+    if (e.cache === 'local' && cache.kind === 'local' && existsSync(cache.newDir)) {
+      // Swap the fresh export in: exporting into the directory we read from would only ever grow.
+      rmSync(cache.dir, { recursive: true, force: true });
+      renameSync(cache.newDir, cache.dir);
+      await e.store.save(cache.dir, `${key}-${ctx.sha}`).catch((err: Error) => log(`warning: layer cache not saved: ${err.message}`));
+    }
+  } else {
+    const res = await run(classicBuildCommand(request, ctx.dockerEnv));
+    if (res.code !== 0) return fail(`docker build exited with ${res.code}`);
+    // Pushed only after the whole build succeeded, so a failed image leaves the registry untouched.
+    for (const push of pushCommands(request, ctx.dockerEnv)) {
+      const p = await run(push);
+      if (p.code !== 0) return fail(`${push.argv.join(' ')} exited with ${p.code}`);
+    }
+  }
+  return { ok: true, verdict: cacheVerdict(readBuildLog(text)) };
+}
+
+function cacheSpec(e: Extract<BuildEngine, { kind: 'buildx' }>, plan: ImagePlan): CacheSpec {
+  if (e.cache === 'gha') return { kind: 'gha', scope: plan.path };
+  if (e.cache === 'local') {
+    const dir = join(e.cacheRoot, plan.path.replace(/\//g, '_'));
+    return { kind: 'local', dir, newDir: `${dir}-new` };
+  }
+  return { kind: 'none' };
+}

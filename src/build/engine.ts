@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import type { Runner } from '../runner/runner.js';
+import { ghaCacheAvailable, layerCacheStore, type LayerCacheStore } from './layer-cache.js';
+
+/** Which builder runs and where its layer cache lives; said once in the log and in the summary. */
+export type BuildEngine =
+  | { kind: 'buildx'; driver: string; cache: 'gha' }
+  | { kind: 'buildx'; driver: string; cache: 'local'; cacheRoot: string; store: LayerCacheStore }
+  | { kind: 'buildx'; driver: string; cache: 'none'; why: string }
+  | { kind: 'classic' };
+
+export async function detectEngine(runner: Runner, env: NodeJS.ProcessEnv, dockerEnv: Record<string, string>): Promise<BuildEngine> {
+  const version = await runner.run({ argv: ['docker', 'buildx', 'version'], env: dockerEnv });
+  if (version.code !== 0) return { kind: 'classic' };
+  const inspect = await runner.run({ argv: ['docker', 'buildx', 'inspect'], env: dockerEnv });
+  const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
+  // The default "docker" driver cannot export a cache at all; docker/setup-buildx-action gives a docker-container one.
+  if (driver === 'docker') return { kind: 'buildx', driver, cache: 'none', why: 'the buildx "docker" driver cannot export a layer cache (use docker/setup-buildx-action)' };
+  if (ghaCacheAvailable(env)) return { kind: 'buildx', driver, cache: 'gha' };
+  const cacheRoot = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], 'compose-deploy-buildx-cache') : join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'compose-deploy', 'buildx');
+  return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: layerCacheStore(env) };
+}
+
+export function describeEngine(e: BuildEngine): string {
+  if (e.kind === 'classic') return 'docker build + docker push (buildx not available; layer cache: the local Docker engine)';
+  const base = `docker buildx build --push (driver ${e.driver})`;
+  if (e.cache === 'gha') return `${base}, layer cache: GitHub Actions cache (type=gha)`;
+  if (e.cache === 'local') return `${base}, layer cache: ${e.cacheRoot} (${e.store.description})`;
+  return `${base}, no layer cache: ${e.why}`;
+}

@@ -1,0 +1,164 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harnessEnv } from '../harness/env.js';
+import { runAction, runCli, type ActionRun } from '../lib/run-action.js';
+import { listTags, readPushed } from './registry-reader.js';
+import { removeDir, removeLocalImages, workspaceFrom } from './workspace.js';
+
+/*
+ * build against the harness registry (127.0.0.1:5000, htpasswd auth), through the bundled action
+ * under Node 24 as a runner runs it. Every run pushes under its own repository path.
+ */
+const h = harnessEnv();
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+const TAG = `sha-${SHA}`;
+const RUN = `run-${Date.now().toString(36)}-${process.pid}`;
+// Upper case on purpose: the default prefix must come out lower-cased.
+const REPOSITORY = `CD-E2E-Build/${RUN.toUpperCase()}`;
+const PREFIX = `${h.registry}/cd-e2e-build/${RUN}`;
+const PATH = PREFIX.slice(PREFIX.indexOf('/') + 1);
+
+const inputs = (over: Record<string, string> = {}) => ({ command: 'build', registry: h.registry, 'registry-username': h.registryUser, 'registry-password': h.registryPassword, ...over });
+const runnerEnv = { GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: SHA };
+
+let workspace: string;
+let first: ActionRun;
+const dirs: string[] = [];
+
+before(async () => {
+  workspace = workspaceFrom('two-images', PREFIX);
+  dirs.push(workspace);
+});
+
+after(async () => {
+  await removeLocalImages(PREFIX);
+  dirs.forEach(removeDir);
+});
+
+/** ::add-mask:: lines are how the action tells the runner what to mask; nothing else may carry the secret. */
+function assertNoSecret(run: { stdout: string; stderr: string; summary?: string }, secret: string) {
+  const printed = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  for (const text of [printed, run.stderr, run.summary ?? '']) assert.ok(!text.includes(secret), 'the registry password leaked into the output');
+}
+
+test('first run builds both images once each, pushes them, and outputs service -> image, tag, digest', async () => {
+  first = await runAction(inputs(), { workspace, env: runnerEnv });
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  assert.match(first.stdout, /engine: docker build \+ docker push \(buildx not available/);
+  assert.match(first.stdout, /logged in to 127\.0\.0\.1:5000 as ci/);
+  assertNoSecret(first, h.registryPassword);
+
+  assert.equal(first.outputs['image-tag'], TAG);
+  const images = JSON.parse(first.outputs['images']!) as Record<string, { image: string; tag: string; digest: string }>;
+  assert.deepEqual(Object.keys(images).sort(), ['api', 'migrate', 'web', 'worker']);
+  assert.equal(images['api']!.image, `${PREFIX}/api`);
+  assert.equal(images['web']!.image, `${PREFIX}/web`);
+  // api, worker and migrate run one image: built once, one digest.
+  assert.equal(images['worker']!.digest, images['api']!.digest);
+  assert.equal(images['migrate']!.digest, images['api']!.digest);
+  assert.notEqual(images['web']!.digest, images['api']!.digest);
+  assert.equal((first.stdout.match(/Successfully built/g) ?? []).length, 2);
+
+  for (const [service, name] of [['api', 'api'], ['web', 'web']] as const) {
+    const pushed = await readPushed(`${PATH}/${name}`, TAG);
+    assert.ok(pushed, `${name} is not in the registry`);
+    assert.equal(pushed.digest, images[service]!.digest);
+    assert.equal(pushed.labels['org.opencontainers.image.revision'], SHA);
+    assert.equal(pushed.labels['org.opencontainers.image.source'], `https://github.com/${REPOSITORY}`);
+    assert.equal(pushed.labels['org.opencontainers.image.version'], TAG);
+    assert.ok(!Number.isNaN(Date.parse(pushed.labels['org.opencontainers.image.created']!)));
+    assert.deepEqual(await listTags(`${PATH}/${name}`), [TAG]);
+  }
+
+  assert.match(first.summary, /\| image \| services \| tags \| digest \| size \| result \| time \|/);
+  assert.match(first.summary, new RegExp(`\\| \`${PREFIX}/api\` \\| api, migrate, worker \\| \`${TAG}\` \\| \`${images['api']!.digest}\` \\| [0-9.]+ (B|KiB|MiB) \\| (built \\(no cache\\)|cache hit|built \\(\\d+/\\d+ steps cached\\)) \\|`));
+  assert.match(first.summary, /Engine: docker build \+ docker push/);
+});
+
+test('second run on the same commit skips the build and reports the same digests', async () => {
+  const second = await runAction(inputs(), { workspace, env: runnerEnv });
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  assert.doesNotMatch(second.stdout, /Step 1\/|Successfully built|The push refers to/);
+  assert.match(second.stdout, /already in the registry .* build skipped/);
+  assert.deepEqual(JSON.parse(second.outputs['images']!), JSON.parse(first.outputs['images']!));
+  assert.match(second.summary, /skipped \(already pushed\)/);
+});
+
+test('extra tags on an already pushed commit are added in the registry without a rebuild', async () => {
+  writeFileSync(join(workspace, 'compose-deploy.yml'), 'build:\n  tags: [sha-short, branch, latest]\n  default-branch: main\n');
+  try {
+    const run = await runAction(inputs(), { workspace, env: { ...runnerEnv, GITHUB_REF: 'refs/heads/main' } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /Successfully built/);
+    const images = JSON.parse(first.outputs['images']!) as Record<string, { digest: string }>;
+    for (const tag of ['sha-0123456', 'main', 'latest']) assert.equal((await readPushed(`${PATH}/api`, tag))?.digest, images['api']!.digest, tag);
+    assert.match(run.summary, /skipped \(already pushed\), tags moved/);
+  } finally {
+    removeDir(join(workspace, 'compose-deploy.yml'));
+  }
+});
+
+test('force rebuilds through the CLI (warm engine cache), and the temporary DOCKER_CONFIG is gone afterwards', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cd-e2e-build-tmp-'));
+  dirs.push(tmp);
+  const pw = join(tmp, 'password');
+  writeFileSync(pw, h.registryPassword);
+  const cli = await runCli(['build', '--registry', h.registry, '--repository', REPOSITORY, '--sha', SHA, '--registry-username', h.registryUser, '--registry-password-file', pw, '--force', '--json'], { cwd: workspace, env: { TMPDIR: tmp } });
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.equal(cli.json?.ok, true);
+  const images = JSON.parse(cli.json.outputs.images) as Record<string, { digest: string }>;
+  assert.match(cli.stderr, /Successfully built/);
+  assert.match(cli.stderr, /Using cache/);
+  // The created label changed, so the sha tag now names the rebuilt image.
+  assert.equal((await readPushed(`${PATH}/api`, TAG))?.digest, images['api']!.digest);
+  assert.deepEqual(readdirSync(tmp).filter((f) => f.startsWith('compose-deploy-docker-')), []);
+  assertNoSecret(cli, h.registryPassword);
+});
+
+test('a failing Dockerfile fails the step with the failing step and the log tail, and pushes nothing', async () => {
+  const prefix = `${PREFIX}-failing`;
+  const ws = workspaceFrom('failing', prefix);
+  dirs.push(ws);
+  try {
+    const run = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env: runnerEnv });
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /::error::.*docker build exited with 3.*failing step: Step 3\/\d+ : RUN echo "compiling\.\.\."/);
+    assert.match(run.summary, /\*\*failed\*\*/);
+    assert.match(run.summary, /Failing step: `Step 3\/\d+ : RUN echo "compiling\.\.\."/);
+    assert.match(run.summary, /last \d+ lines of the build log[\s\S]*error: the fixture fails on purpose/);
+    assert.equal(await readPushed(`${PATH}-failing/app`, TAG), undefined);
+    assert.deepEqual(await listTags(`${PATH}-failing/app`), []);
+  } finally {
+    await removeLocalImages(prefix);
+  }
+});
+
+test('a wrong password fails at login, naming registry and user but never the password', async () => {
+  const wrong = 'definitely-not-the-password-4711';
+  const run = await runAction(inputs({ 'registry-password': wrong }), { workspace, env: runnerEnv });
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stdout, /::error::registry login refused: 127\.0\.0\.1:5000 did not accept user "ci"/);
+  assert.doesNotMatch(run.stdout, /Step 1\/|already in the registry/);
+  assertNoSecret(run, wrong);
+});
+
+test('bad input fails before anything runs: upper-case prefix, short sha, missing Dockerfile', async () => {
+  const upper = await runAction(inputs({ 'image-prefix': `${h.registry}/CD-E2E/x` }), { workspace, env: runnerEnv });
+  assert.equal(upper.code, 2);
+  assert.match(upper.stdout, /::error::image-prefix ".*CD-E2E\/x" has upper-case letters/);
+
+  const sha = await runAction(inputs({ sha: 'abc1234' }), { workspace, env: runnerEnv });
+  assert.equal(sha.code, 2);
+  assert.match(sha.stdout, /::error::input "sha" must be a full 40-character/);
+
+  const ws = workspaceFrom('two-images', `${PREFIX}-nodockerfile`);
+  dirs.push(ws);
+  removeDir(join(ws, 'web', 'Dockerfile.web'));
+  const missing = await runAction(inputs({ 'image-prefix': `${PREFIX}-nodockerfile` }), { workspace: ws, env: runnerEnv });
+  assert.equal(missing.code, 2);
+  assert.ok(missing.annotations.some((a) => /^::error file=compose\.yaml,line=16,col=7::.*no Dockerfile at web\/Dockerfile\.web/.test(a)), missing.stdout);
+  assert.deepEqual(await listTags(`${PATH}-nodockerfile/api`), []);
+});

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildxCommand, classicBuildCommand, ociLabels, pushCommands, type BuildRequest, type CacheSpec } from '../../../src/build/argv.js';
+
+const base: BuildRequest = { repository: 'ghcr.io/acme/shop/api', tags: ['sha-0123456789abcdef0123456789abcdef01234567'], context: '/w/api', dockerfile: '/w/api/Dockerfile', args: {}, labels: {} };
+const T = 'ghcr.io/acme/shop/api:sha-0123456789abcdef0123456789abcdef01234567';
+
+// Inputs -> argv, in the style of docker/actions-toolkit's build tests.
+const buildxCases: { name: string; req?: Partial<BuildRequest>; cache: CacheSpec; want: string[] }[] = [
+  { name: 'minimal, no cache', cache: { kind: 'none' }, want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--tag', T, '/w/api'] },
+  {
+    name: 'target, args and labels sorted',
+    req: { target: 'prod', args: { B: '2', A: '1 two' }, labels: { 'org.opencontainers.image.revision': 'abc', 'org.opencontainers.image.created': 'now' } },
+    cache: { kind: 'none' },
+    want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--target', 'prod', '--build-arg', 'A=1 two', '--build-arg', 'B=2', '--label', 'org.opencontainers.image.created=now', '--label', 'org.opencontainers.image.revision=abc', '--tag', T, '/w/api'],
+  },
+  {
+    name: 'several tags, gha cache scoped per image',
+    req: { tags: ['sha-0123456789abcdef0123456789abcdef01234567', 'sha-0123456', 'main'] },
+    cache: { kind: 'gha', scope: 'acme/shop/api' },
+    want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--tag', T, '--tag', 'ghcr.io/acme/shop/api:sha-0123456', '--tag', 'ghcr.io/acme/shop/api:main', '--cache-from', 'type=gha,scope=acme/shop/api', '--cache-to', 'type=gha,mode=max,scope=acme/shop/api', '/w/api'],
+  },
+  {
+    name: 'local cache: read old dir, write a new one',
+    cache: { kind: 'local', dir: '/c/api', newDir: '/c/api-new' },
+    want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--tag', T, '--cache-from', 'type=local,src=/c/api', '--cache-to', 'type=local,dest=/c/api-new,mode=max', '/w/api'],
+  },
+];
+
+for (const c of buildxCases) {
+  test(`buildx argv: ${c.name}`, () => {
+    assert.deepEqual(buildxCommand({ ...base, ...c.req }, c.cache).argv, c.want);
+  });
+}
+
+test('buildx command carries DOCKER_CONFIG but never a cache token', () => {
+  const cmd = buildxCommand(base, { kind: 'gha', scope: 's' }, { DOCKER_CONFIG: '/tmp/d' });
+  assert.deepEqual(cmd.env, { DOCKER_CONFIG: '/tmp/d' });
+  assert.ok(!cmd.argv.some((a) => /token/i.test(a)));
+});
+
+test('classic build: same flags, no --push, DOCKER_BUILDKIT=0', () => {
+  const cmd = classicBuildCommand({ ...base, target: 'prod', args: { X: 'y' } }, { DOCKER_CONFIG: '/tmp/d' });
+  assert.deepEqual(cmd.argv, ['docker', 'build', '--force-rm', '--file', '/w/api/Dockerfile', '--target', 'prod', '--build-arg', 'X=y', '--tag', T, '/w/api']);
+  assert.deepEqual(cmd.env, { DOCKER_CONFIG: '/tmp/d', DOCKER_BUILDKIT: '0' });
+});
+
+test('one docker push per tag (never --all-tags)', () => {
+  const cmds = pushCommands({ repository: 'r/x', tags: ['sha-a', 'latest'] });
+  assert.deepEqual(cmds.map((c) => c.argv), [['docker', 'push', 'r/x:sha-a'], ['docker', 'push', 'r/x:latest']]);
+});
+
+test('OCI labels: revision, source, created, version; source left out when unknown', () => {
+  assert.deepEqual(ociLabels({ sha: 'abc', source: 'https://github.com/Acme/Shop', created: '2026-01-01T00:00:00.000Z', version: 'sha-abc' }), {
+    'org.opencontainers.image.revision': 'abc',
+    'org.opencontainers.image.source': 'https://github.com/Acme/Shop',
+    'org.opencontainers.image.created': '2026-01-01T00:00:00.000Z',
+    'org.opencontainers.image.version': 'sha-abc',
+  });
+  assert.equal('org.opencontainers.image.source' in ociLabels({ sha: 'a', created: 'c', version: 'v' }), false);
+});

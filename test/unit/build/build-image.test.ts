@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildImage, type ImageContext } from '../../../src/build/build-image.js';
+import type { ImagePlan } from '../../../src/build/plan.js';
+import { RegistryClient } from '../../../src/registry/client.js';
+import type { Command, RunOptions, RunResult, Runner } from '../../../src/runner/runner.js';
+
+/*
+ * The orchestration of one image with a recording runner and a scripted registry: which commands
+ * run in which case. The real engine and registry are exercised by test/e2e/build.
+ */
+class Recorder implements Runner {
+  readonly where = 'test';
+  readonly commands: string[] = [];
+  constructor(private readonly fail: (argv: readonly string[]) => RunResult | undefined = () => undefined) {}
+  async run(cmd: Command, o?: RunOptions): Promise<RunResult> {
+    this.commands.push(cmd.argv.slice(0, 3).join(' '));
+    const res = this.fail(cmd.argv) ?? { code: 0, stdout: 'Step 1/2 : FROM x\nStep 2/2 : RUN y\n', stderr: '' };
+    o?.onStdout?.(res.stdout);
+    o?.onStderr?.(res.stderr);
+    return res;
+  }
+  async close() {}
+}
+
+/** A registry holding `tags` (tag -> digest); PUTs are recorded and take effect. */
+function registry(tags: Record<string, string>) {
+  const puts: string[] = [];
+  const fetchFn = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const ref = url.pathname.split('/').pop()!;
+    if (init.method === 'PUT') {
+      puts.push(ref);
+      tags[ref] = 'sha256:same';
+      return new Response(null, { status: 201 });
+    }
+    const digest = tags[ref] ?? (ref.startsWith('sha256:') ? ref : undefined);
+    if (!digest) return new Response(null, { status: 404 });
+    const body = JSON.stringify({ mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'c', size: 10 }, layers: [{ digest: 'l', size: 90 }] });
+    return new Response(init.method === 'HEAD' ? null : body, { status: 200, headers: { 'docker-content-digest': digest, 'content-type': 'application/vnd.oci.image.manifest.v1+json' } });
+  }) as typeof fetch;
+  return { client: new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn), puts };
+}
+
+const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, from: 'test' };
+const ctx = (runner: Runner, client: RegistryClient, over: Partial<ImageContext> = {}): ImageContext => ({
+  runner, registry: client, engine: { kind: 'classic' }, tags: ['sha-full', 'latest'], labels: {}, force: false, dockerEnv: { DOCKER_CONFIG: '/tmp/x' }, sha: 'a'.repeat(40), ...over,
+});
+
+test('sha tag present: nothing runs, missing extra tags are copied in the registry', async () => {
+  const runner = new Recorder();
+  const reg = registry({ 'sha-full': 'sha256:same' });
+  const out = await buildImage(ctx(runner, reg.client), plan, () => {});
+  assert.equal(out.status, 'retagged');
+  assert.equal(out.digest, 'sha256:same');
+  assert.equal(out.size, 100);
+  assert.deepEqual(runner.commands, []);
+  assert.deepEqual(reg.puts, ['latest']);
+});
+
+test('every tag present and current: skipped, no registry writes', async () => {
+  const runner = new Recorder();
+  const reg = registry({ 'sha-full': 'sha256:same', latest: 'sha256:same' });
+  const out = await buildImage(ctx(runner, reg.client), plan, () => {});
+  assert.equal(out.status, 'skipped');
+  assert.deepEqual(reg.puts, []);
+});
+
+test('missing: classic build, then one push per tag', async () => {
+  const tags: Record<string, string> = {};
+  const reg = registry(tags);
+  // The push "lands" when docker push runs.
+  const pushing = new Recorder((argv) => {
+    if (argv[1] === 'push') tags[argv[2]!.split(':').pop()!] = 'sha256:new';
+    return undefined;
+  });
+  const out = await buildImage(ctx(pushing, reg.client), plan, () => {});
+  assert.equal(out.status, 'built');
+  assert.equal(out.digest, 'sha256:new');
+  assert.deepEqual(pushing.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:sha-full', 'docker push 127.0.0.1:5000/o/r/api:latest']);
+});
+
+test('a failed build pushes nothing and keeps the failing step and log tail', async () => {
+  const runner = new Recorder((argv) => (argv[1] === 'build' ? { code: 1, stdout: 'Step 1/2 : FROM x\nStep 2/2 : RUN make\nmake: error\n', stderr: "The command '/bin/sh -c make' returned a non-zero code: 2\n" } : undefined));
+  const out = await buildImage(ctx(runner, registry({}).client), plan, () => {});
+  assert.equal(out.status, 'failed');
+  assert.equal(out.failingStep, 'Step 2/2 : RUN make');
+  assert.match(out.error!, /docker build exited with 1: The command/);
+  assert.deepEqual(runner.commands, ['docker build --force-rm']);
+  assert.equal(out.logTail!.at(-1), "The command '/bin/sh -c make' returned a non-zero code: 2");
+});
+
+test('force rebuilds even when the sha tag exists', async () => {
+  const runner = new Recorder();
+  const out = await buildImage(ctx(runner, registry({ 'sha-full': 'sha256:old', latest: 'sha256:old' }).client, { force: true }), plan, () => {});
+  assert.equal(out.status, 'built');
+  assert.equal(runner.commands[0], 'docker build --force-rm');
+});
+
+test('buildx: one build --push with the gha cache, no separate push', async () => {
+  const tags: Record<string, string> = {};
+  const runner = new Recorder((argv) => {
+    if (argv[1] === 'buildx') tags['sha-full'] = 'sha256:bx';
+    return undefined;
+  });
+  const out = await buildImage(ctx(runner, registry(tags).client, { engine: { kind: 'buildx', driver: 'docker-container', cache: 'gha' } }), plan, () => {});
+  assert.equal(out.status, 'built');
+  assert.deepEqual(runner.commands, ['docker buildx build']);
+});

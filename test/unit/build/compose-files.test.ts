@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { composeSets, interpolate, readComposeServices, readEnvFile } from '../../../src/build/compose-files.js';
+import { InputError } from '../../../src/errors.js';
+
+const FIXTURE = resolve(import.meta.dirname, '../../fixtures/build/two-images');
+
+function dir(files: Record<string, string>): string {
+  const d = mkdtempSync(join(tmpdir(), 'cd-build-compose-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), text);
+  }
+  return d;
+}
+
+const interpolations: [string, Record<string, string>, string, string[]][] = [
+  ['r/api:${IMAGE_TAG}', { IMAGE_TAG: 'sha-1' }, 'r/api:sha-1', []],
+  ['r/api:$IMAGE_TAG', { IMAGE_TAG: 'sha-1' }, 'r/api:sha-1', []],
+  ['r/api:${TAG:-latest}', {}, 'r/api:latest', []],
+  ['r/api:${TAG:-latest}', { TAG: '' }, 'r/api:latest', []],
+  ['r/api:${TAG-latest}', { TAG: '' }, 'r/api:', []],
+  ['${REGISTRY}/api', {}, '/api', ['REGISTRY']],
+  ['${REGISTRY:?set it}/api', { REGISTRY: 'ghcr.io' }, 'ghcr.io/api', []],
+  ['cost $$5', {}, 'cost $5', []],
+];
+for (const [text, vars, want, missing] of interpolations) {
+  test(`interpolate(${JSON.stringify(text)})`, () => assert.deepEqual(interpolate(text, vars), { value: want, missing }));
+}
+
+test('conventional layout: prod = base + compose.prod.yaml, dev = base (+ override)', () => {
+  const sets = composeSets(undefined, FIXTURE);
+  assert.deepEqual(sets.prod, { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' });
+  assert.deepEqual(sets.dev, { files: ['compose.yaml'], origin: 'conventional' });
+  const d = dir({ 'docker-compose.yml': 'services: {}\n', 'docker-compose.override.yml': 'services: {}\n' });
+  assert.deepEqual(composeSets(undefined, d).prod.files, ['docker-compose.yml']);
+  assert.deepEqual(composeSets(undefined, d).dev?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
+  assert.deepEqual(composeSets(undefined, dir({ 'docker-compose.prod.yml': 'services: {}\n' })).prod.files, ['docker-compose.prod.yml']);
+});
+
+test('config file sets win over the conventions; no files at all is an InputError', () => {
+  const sets = composeSets({ prod: { files: ['deploy/prod.yml'], envFile: '.env.prod.example' } }, FIXTURE);
+  assert.deepEqual(sets.prod, { files: ['deploy/prod.yml'], envFile: '.env.prod.example', origin: 'config' });
+  assert.throws(() => composeSets(undefined, dir({})), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
+});
+
+test('services: later files override image, merge build, and keep locations', () => {
+  const prod = readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' }, FIXTURE);
+  assert.deepEqual([...prod.keys()].sort(), ['api', 'db', 'migrate', 'web', 'worker']);
+  assert.equal(prod.get('api')!.image, '__PREFIX__/api:${IMAGE_TAG}');
+  assert.deepEqual(prod.get('api')!.imageLocation, { file: 'compose.prod.yaml', line: 4, column: 12 });
+  assert.equal(prod.get('api')!.build!.context, join(FIXTURE, 'api'));
+  assert.deepEqual(prod.get('web')!.build, { context: join(FIXTURE, 'web'), dockerfile: 'Dockerfile.web', target: undefined, args: { GREETING: 'hello' }, location: { file: 'compose.yaml', line: 16, column: 7 } });
+});
+
+test('build args as a list, bare names from the environment, and build merged across files', () => {
+  process.env['CD_TEST_FROM_ENV'] = 'env-value';
+  const d = dir({
+    'a.yml': 'services:\n  app:\n    build:\n      context: ./src\n      args: ["A=1", "CD_TEST_FROM_ENV", "UNSET_ONE"]\n',
+    'b.yml': 'services:\n  app:\n    build:\n      target: prod\n      args:\n        B: 2\n',
+  });
+  const app = readComposeServices({ files: ['a.yml', 'b.yml'], origin: 'config' }, d).get('app')!;
+  assert.equal(app.build!.context, join(d, 'src'));
+  assert.equal(app.build!.target, 'prod');
+  assert.deepEqual(app.build!.args, { A: '1', CD_TEST_FROM_ENV: 'env-value', B: '2' });
+});
+
+test('bad Compose input: missing file, YAML error with line, dockerfile_inline', () => {
+  const d = dir({ 'bad.yml': 'services:\n  app:\n    image: [unclosed\n', 'inline.yml': 'services:\n  app:\n    build:\n      dockerfile_inline: FROM scratch\n' });
+  assert.throws(() => readComposeServices({ files: ['nope.yml'], origin: 'config' }, d), /Compose file not found: nope.yml/);
+  assert.throws(() => readComposeServices({ files: ['bad.yml'], origin: 'config' }, d), (e: Error) => e instanceof InputError && /^bad\.yml:\d+:\d+: invalid YAML/.test(e.message));
+  assert.throws(() => readComposeServices({ files: ['inline.yml'], origin: 'config' }, d), /dockerfile_inline is not supported/);
+});
+
+test('readEnvFile: comments, export, quotes', () => {
+  const d = dir({ '.env': '# c\nexport A=1\nB="two words"\nC=\'x\'\n\nnot a line\n' });
+  assert.deepEqual(readEnvFile(join(d, '.env')), { A: '1', B: 'two words', C: 'x' });
+});
