@@ -106,7 +106,7 @@ wait_ready() {
       none) started=$(date -d "$4" +%s 2>/dev/null || echo "$now"); [ $((now - started)) -ge "$min_ready" ] && ok=1 ;;
     esac
     if [ -n "$ok" ] && [ -n "$url" ]; then
-      docker exec "$id" wget -q -O /dev/null -T 5 "$url" >/dev/null 2>&1 || ok=
+      timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
     fi
     if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
     if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi

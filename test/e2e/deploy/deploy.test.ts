@@ -155,7 +155,7 @@ test('dry-run prints every remote command quoted and changes nothing', async () 
   assert.equal(res.code, 0, res.stdout);
   assert.match(res.outputs['plan']!, /take the deploy lock/);
   assert.match(res.outputs['plan']!, /docker compose --project-name cdtest-[0-9a-f]+ --project-directory \/srv\/compose-deploy-tests\/cdtest-[0-9a-f]+\/current/);
-  assert.ok(!res.stdout.includes(harnessEnv().registryPassword));
+  assert.ok(!res.log.includes(harnessEnv().registryPassword), 'the password appears only in the mask command');
   assert.deepEqual(stack.allContainerIds(), before);
   assert.equal(stack.audit().length, auditBefore);
 });

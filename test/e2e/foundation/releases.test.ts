@@ -33,7 +33,7 @@ test('action: releases reports the host\'s Docker and Compose over a pinned SSH 
   assert.match(res.summary, /### Releases on deploy@127\.0\.0\.1:2222/);
   assert.match(res.summary, new RegExp(`Docker ${server.replace(/[.+]/g, '\\$&')}`));
   assert.match(res.summary, /No releases kept yet/);
-  assert.ok(!res.stdout.includes('PRIVATE KEY'), 'the key never reaches the log');
+  assert.ok(!res.log.includes('PRIVATE KEY'), 'the key never reaches the log');
 });
 
 test('action: kept releases and the live one are listed, newest first', async () => {

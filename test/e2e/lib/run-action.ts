@@ -17,6 +17,8 @@ export interface ActionRun extends Run {
   summary: string;
   /** Lines the runner would turn into annotations (::error file=...::msg). */
   annotations: string[];
+  /** stdout as the runner would show it: without the ::add-mask:: commands that register secrets. */
+  log: string;
 }
 
 /** Spawns a process and collects its output; never throws on a non-zero exit. */
@@ -96,6 +98,7 @@ export async function runAction(inputs: Record<string, string>, opts: { env?: No
       outputs: parseOutputFile(readFileSync(join(dir, 'output'), 'utf8')),
       summary: readFileSync(join(dir, 'summary'), 'utf8'),
       annotations: res.stdout.split('\n').filter((l) => /^::(error|warning|notice)/.test(l)),
+      log: res.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
