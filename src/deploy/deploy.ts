@@ -64,7 +64,7 @@ class Deployment {
 
   async run(): Promise<CommandResult> {
     const { ds } = this;
-    this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath), 'reading the host state')).stdout);
+    this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
     this.preflight();
     this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
     this.lock = await acquireLock(this.runner, ds, this.token, this.reporter, () => this.checkCancelled(), () => this.roundTrips++);
@@ -77,12 +77,11 @@ class Deployment {
       if (!this.previous && this.facts.current !== ds.sha) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the first release');
       const services = parseRenderedCompose((await this.exec(cmd.renderCommand(target), 'rendering the release\'s Compose files')).stdout);
       plan = planUpdates(services, ds.sha, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
-      const previousServices = this.previous ? await this.render(this.previous) : [];
       this.outcomes = plan.updates.map((u) => ({
         service: u.service,
         strategy: u.strategy,
         newImage: u.image,
-        oldImage: previousServices.find((s) => s.name === u.service)?.image,
+        oldImage: this.facts.running[u.service],
         result: 'not-started',
         note: u.note,
       }));
@@ -153,6 +152,7 @@ class Deployment {
 
   private async migrate(target: ComposeTarget): Promise<void> {
     const { ds } = this;
+    const started = Date.now();
     const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
     this.roundTrips++;
     if (res.code !== 0) {
@@ -160,7 +160,7 @@ class Deployment {
       this.reporter.summary(`#### Migration output (exit ${res.code})\n\n\`\`\`\n${output}\n\`\`\`\n`);
       throw new MigrationFailed(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, release ${this.previous ?? '(none)'} keeps serving. Its last lines:\n${output}`);
     }
-    this.reporter.info(`migration ${ds.migrate!.service} finished`);
+    this.reporter.info(`▸ migration ${ds.migrate!.service} finished (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   }
 
   private async roll(target: ComposeTarget, u: ServiceUpdate, success: 'updated' | 'rolled-back'): Promise<void> {
@@ -266,10 +266,12 @@ class Deployment {
   }
 
   private async exec(command: Command, what: string): Promise<RunResult> {
-    this.reporter.info(`▸ ${what}`);
     this.reporter.debug(shellText(command));
     this.roundTrips++;
-    return runChecked(this.runner, command, what);
+    const started = Date.now();
+    const res = await runChecked(this.runner, command, what);
+    this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    return res;
   }
 
   private auditRecord(result: AuditRecord['result'], error?: string): AuditRecord {

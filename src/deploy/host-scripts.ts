@@ -4,9 +4,9 @@
  * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
  */
 
-/** $1 root, $2 token, $3 stale-after seconds, $4 force (true/false); stdin: the owner record. */
+/** $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after seconds, $4 force (true/false); stdin: the owner record. */
 export const LOCK_SCRIPT = `
-root=$1 token=$2 stale=$3 force=$4
+root=$1 stale=$3 force=$4
 lock="$root/.deploy-lock"
 mkdir -p "$root" || exit 1
 if mkdir "$lock" 2>/dev/null; then cat > "$lock/owner.json"; echo "lock=acquired"; exit 0; fi
@@ -110,7 +110,7 @@ wait_ready() {
     fi
     if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
     if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi
-    sleep 1
+    sleep 0.25
   done
 }
 t0=$(date +%s)
@@ -142,7 +142,7 @@ if [ "$strategy" != recreate ] && [ -n "$old" ]; then
   docker rm $old >/dev/null
   echo "stopped-old=$(echo $old)"
 fi
-echo "healthy-after=$(( $(date +%s) - t0 ))"
+echo "done-after=$(( $(date +%s) - t0 ))"
 `;
 
 /** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */

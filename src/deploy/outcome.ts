@@ -32,12 +32,13 @@ export interface RollReport {
 
 export function parseRollOutput(stdout: string, ok: boolean): RollReport {
   const kv = parseKeyValues(stdout);
-  const after = kv.get('healthy-after')?.[0];
+  // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
+  const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
   const diagnostics = stdout
     .split('\n')
     .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
     .join('\n');
-  return { ok, secondsToHealthy: after !== undefined ? Number(after) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+  return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics };
 }
 
 export function outcomeTable(rows: readonly ServiceOutcome[]): string {

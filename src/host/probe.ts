@@ -5,7 +5,7 @@ import type { Command } from '../runner/runner.js';
  * releases and the tail of the audit log. A fixed script; the only variable part is $1, the deploy path.
  */
 const PROBE_SCRIPT = `
-root=$1
+root=$1 project=$2
 printf 'docker-version=%s\\n' "$(docker version --format '{{.Server.Version}}' 2>/dev/null)"
 if docker compose version --short >/dev/null 2>&1; then
   printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
@@ -18,11 +18,16 @@ if [ -d "$root/releases" ]; then
 fi
 if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
 printf 'free-kb=%s\\n' "$(df -Pk "$root" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
 exit 0
 `;
 
-export function probeCommand(deployPath: string): Command {
-  return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath] };
+/** With a project name, the probe also lists what the project runs (service and image). */
+export function probeCommand(deployPath: string, project = ''): Command {
+  return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
 }
 
 import type { ComposeFlavor } from '../compose/cli.js';
@@ -47,10 +52,12 @@ export interface HostFacts {
   releases: string[];
   audit: AuditRecord[];
   freeKb?: number;
+  /** service -> image of the project's running containers (when the probe was given a project). */
+  running: Record<string, string>;
 }
 
 export function parseProbe(stdout: string): HostFacts {
-  const facts: HostFacts = { releases: [], audit: [] };
+  const facts: HostFacts = { releases: [], audit: [], running: {} };
   for (const line of stdout.split('\n')) {
     const eq = line.indexOf('=');
     if (eq < 0) continue;
@@ -79,6 +86,11 @@ export function parseProbe(stdout: string): HostFacts {
           // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
         }
         break;
+      case 'running': {
+        const [service, image] = value.split(' ');
+        if (service && image) facts.running[service] = image;
+        break;
+      }
       case 'free-kb':
         if (/^[0-9]+$/.test(value)) facts.freeKb = Number(value);
         break;

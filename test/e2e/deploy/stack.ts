@@ -47,12 +47,15 @@ export class ExampleStack {
     execFileSync('docker', ['login', this.h.registry, '--username', this.h.registryUser, '--password-stdin'], {
       input: this.h.registryPassword,
       env: { ...process.env, DOCKER_CONFIG: this.dockerConfig },
-      stdio: ['pipe', 'ignore', 'inherit'],
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
   }
 
+  /** Seconds the api takes to boot: a longer boot means more health polls. */
+  bootSeconds = 4;
+
   get envFile(): string {
-    return `IMAGE_PREFIX=${this.prefix}\nPROXY_PORT=${this.proxyPort}\nDB_PASSWORD=${this.dbPassword}\n`;
+    return `IMAGE_PREFIX=${this.prefix}\nPROXY_PORT=${this.proxyPort}\nDB_PASSWORD=${this.dbPassword}\nBOOT_SECONDS=${this.bootSeconds}\n`;
   }
 
   /** Builds api and worker for a version, pushes them, and removes them locally so deploy must pull. */
@@ -68,7 +71,8 @@ export class ExampleStack {
         writeFileSync(join(ctx, f), text);
       }
       const tag = `${this.prefix}/${image === 'app' ? 'api' : 'worker'}:sha-${v.sha}`;
-      execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'inherit'] });
+      // The classic builder prints a deprecation notice on every build: keep its output for failures only.
+      execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'pipe'] });
       execFileSync('docker', ['push', '-q', tag], { env: { ...process.env, DOCKER_CONFIG: this.dockerConfig }, stdio: ['ignore', 'ignore', 'inherit'] });
       execFileSync('docker', ['rmi', tag], { stdio: 'ignore' });
       this.built.push(tag);

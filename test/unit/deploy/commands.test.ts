@@ -105,8 +105,8 @@ test('kept releases: the live one plus the newest successful ones', () => {
 });
 
 test('roll output: time to healthy on success, reason and diagnostics on failure', () => {
-  const ok = parseRollOutput('old=a\nnew=b\nready=b after=7\nstopped-old=a\nhealthy-after=8\n', true);
-  assert.deepEqual([ok.ok, ok.secondsToHealthy], [true, 8]);
+  const ok = parseRollOutput('old=a\nnew=b c\nready=b after=7\nready=c after=9\nstopped-old=a\ndone-after=11\n', true);
+  assert.deepEqual([ok.ok, ok.secondsToHealthy], [true, 9]);
   const bad = parseRollOutput('old=a\nnew=b\nfailed=b\nreason=healthcheck reported unhealthy\nhealth| wget: server returned error: HTTP/1.1 503\nlog| booting\nremoved-new=b\n', false);
   assert.equal(bad.reason, 'healthcheck reported unhealthy');
   assert.equal(bad.diagnostics, 'health| wget: server returned error: HTTP/1.1 503\nlog| booting');
