@@ -19,6 +19,17 @@ before(async () => {
 });
 after(() => stack?.destroy());
 
+test('a failed first deploy (C, never healthy) leaves nothing running and no current release', async () => {
+  const res = await runAction(stack.inputs(C.sha), { workspace: stack.workspace });
+  assert.equal(res.code, 1, res.log);
+  assert.equal(res.outputs['result'], 'failed');
+  assert.equal(res.outputs['previous-sha'], '');
+  assert.match(res.summary, /This was the first deploy: nothing was left running/);
+  assert.deepEqual(stack.allContainerIds(), []);
+  assert.equal(stack.current(), '');
+  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+});
+
 test('first deploy of A: every service up, current -> A, audit log written', async () => {
   const res = await runAction(stack.inputs(A.sha), { workspace: stack.workspace });
   assert.equal(res.code, 0, res.stdout);
@@ -32,10 +43,9 @@ test('first deploy of A: every service up, current -> A, audit log written', asy
   assert.equal(stack.containers('worker').length, 1);
   assert.equal(stack.containers('db').length, 1);
   const audit = stack.audit();
-  assert.equal(audit.length, 1);
-  assert.equal(audit[0]!['sha'], A.sha);
-  assert.equal(audit[0]!['result'], 'success');
-  assert.equal(audit[0]!['actor'], 'octo-dev');
+  assert.deepEqual(audit.map((r) => [r['sha'], r['result']]), [[C.sha, 'failed'], [A.sha, 'success']]);
+  assert.equal(audit[1]!['actor'], 'octo-dev');
+  assert.equal(audit[1]!['runUrl'], 'https://github.com/Acme-Corp/Shop/actions/runs/4242');
   const mode = stack.onHost(`stat -c %a ${stack.deployPath}/releases/${A.sha}/.env`).trim();
   assert.equal(mode, '600', 'app secrets are written 0600');
   assert.match(res.summary, /### ✅ Deployed/);
@@ -54,7 +64,7 @@ test('deploy of B under load: zero failed requests, every service on B, current 
   }, 200);
   let res;
   try {
-    res = await runAction(stack.inputs(B.sha), { workspace: stack.workspace });
+    res = await runAction(stack.inputs(B.sha, { 'smoke-url': `http://127.0.0.1:${stack.proxyPort}/` }), { workspace: stack.workspace });
   } finally {
     clearInterval(ps);
   }
@@ -71,7 +81,8 @@ test('deploy of B under load: zero failed requests, every service on B, current 
   assert.deepEqual(stack.containers('worker').map((c) => c.image), [`${stack.prefix}/worker:sha-${B.sha}`]);
   assert.equal(stack.containers('db')[0]!.id, dbBefore, 'the database was not restarted');
   assert.equal(stack.containers('proxy')[0]!.id, proxyBefore, 'the proxy was not restarted');
-  assert.deepEqual(stack.audit().map((r) => r['sha']), [A.sha, B.sha]);
+  assert.deepEqual(stack.audit().filter((r) => r['result'] === 'success').map((r) => r['sha']), [A.sha, B.sha]);
+  assert.match(res.log, /smoke check http:\/\/127\.0\.0\.1:\d+\/: 200/);
   const services = JSON.parse(res.outputs['services']!);
   assert.deepEqual(services.map((s: { service: string; result: string }) => [s.service, s.result]), [['api', 'updated'], ['worker', 'updated']]);
   assert.equal(services[0].oldImage, `${stack.prefix}/api:sha-${A.sha}`);
@@ -141,6 +152,26 @@ test('a cancelled deploy rolls back and releases the lock', async () => {
   assert.equal((await stack.get()).body.trim(), 'api B');
 });
 
+test('a failing smoke check rolls back', async () => {
+  const closed = await freePort();
+  const res = await runAction(stack.inputs(A.sha, { 'smoke-url': `http://127.0.0.1:${closed}/` }), { workspace: stack.workspace });
+  assert.equal(res.code, 1, res.log);
+  assert.equal(res.outputs['result'], 'rolled-back');
+  assert.match(res.log, /smoke check http:\/\/127\.0\.0\.1:\d+\/ failed/);
+  assert.equal(stack.current(), B.sha);
+  assert.deepEqual(stack.containers('api').map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+});
+
+test('keep-releases prunes old releases and the images only they used', async () => {
+  const res = await runAction(stack.inputs(A.sha, { 'keep-releases': '2' }), { workspace: stack.workspace });
+  assert.equal(res.code, 0, res.log);
+  const kept = stack.onHost(`ls ${stack.deployPath}/releases`).trim().split('\n').sort();
+  assert.deepEqual(kept, [A.sha, B.sha].sort());
+  const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Tag}}', `${stack.prefix}/api`], { encoding: 'utf8' }).trim().split('\n');
+  assert.ok(images.includes(`sha-${A.sha}`) && images.includes(`sha-${B.sha}`), images.join(' '));
+  assert.ok(!images.includes(`sha-${C.sha}`) && !images.includes(`sha-${D.sha}`), `pruned images are gone: ${images.join(' ')}`);
+});
+
 test('the registry password is in no file left on the host, nor in shell history', () => {
   const secret = harnessEnv().registryPassword;
   const found = stack.onHost(`grep -rlF -- '${secret}' ${stack.deployPath} /home/deploy 2>/dev/null || true`).trim();
@@ -162,11 +193,12 @@ test('dry-run prints every remote command quoted and changes nothing', async () 
 
 test('a wrong host key stops the deploy before anything runs', async () => {
   const auditBefore = stack.audit().length;
-  const res = await runAction(stack.inputs(A.sha, { 'known-hosts': readFileSync(harnessEnv().knownHostsWrongPath, 'utf8') }), { workspace: stack.workspace });
+  const live = stack.current();
+  const res = await runAction(stack.inputs(B.sha, { 'known-hosts': readFileSync(harnessEnv().knownHostsWrongPath, 'utf8') }), { workspace: stack.workspace });
   assert.equal(res.code, 1);
   assert.match(res.stdout, /did not match known-hosts/);
   assert.equal(stack.audit().length, auditBefore);
-  assert.equal(stack.current(), B.sha);
+  assert.equal(stack.current(), live);
 });
 
 test('shell metacharacters in service names are rejected at validation (exit 2)', async () => {
