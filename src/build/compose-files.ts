@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { InputError, type SourceLocation } from '../errors.js';
 import type { ComposeConfig } from '../config/sections/compose.js';
-import { readYamlFile } from '../config/yaml-source.js';
+import { loadComposeFile, mapEntries, nodeAt, scalarString, type LEntry, type LMap, type LNode } from '../compose/model.js';
+import { mergeComposeFiles } from '../compose/model-merge.js';
+import { envValues, readEnvFile as readEnvEntries } from '../compose/model-env.js';
+import { findVarRefs, interpolate as interpolateStrict, needsValue } from '../compose/model-vars.js';
+import { BASE_FILES, configuredSets, discoverSets, PROD_FILES, type ComposeSet as SharedSet } from '../compose/sets.js';
+import { InputError, type SourceLocation } from '../errors.js';
 
 /*
- * A deliberately small reader of Compose files, only what build needs: each service's `image:` and
- * `build:` with where they were written. The full model (merge rules, interpolation, locations for
- * every key) is being written in src/compose/model*.ts for validate; this module should be replaced
- * by it once it lands.
+ * What build needs from the prod and dev Compose sets: each service's `image:` and `build:`, with
+ * where they were written. The sets are found and the files read, merged and located by the shared
+ * Compose model (src/compose/), the same that validate uses.
  */
 
 export interface ComposeBuildSpec {
@@ -38,129 +40,122 @@ export interface ComposeSet {
   origin: 'config' | 'conventional';
 }
 
-const BASE = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-const DEV_OVERRIDE = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
-const PROD = ['compose.prod.yaml', 'compose.prod.yml', 'docker-compose.prod.yaml', 'docker-compose.prod.yml'];
-
-/** The prod and dev sets: from the config file, else the conventional layouts (same rules as validate). */
+/**
+ * The prod and dev sets: each from the config file, else the conventional layouts of validate
+ * (src/compose/sets.ts). Without a prod file the base file alone is the prod set. A discovered set's
+ * example env file is not used: image names are interpolated with real values (environment, IMAGE_TAG).
+ */
 export function composeSets(config: ComposeConfig | undefined, cwd: string): { prod: ComposeSet; dev?: ComposeSet } {
-  const first = (names: string[]) => names.find((n) => existsSync(resolve(cwd, n)));
-  const base = first(BASE);
-  const prodFile = first(PROD);
-  const devOverride = first(DEV_OVERRIDE);
-  const prod: ComposeSet | undefined = config?.prod
-    ? { files: config.prod.files, envFile: config.prod.envFile, origin: 'config' }
-    : prodFile
-      ? { files: base ? [base, prodFile] : [prodFile], origin: 'conventional' }
-      : base
-        ? { files: [base], origin: 'conventional' }
-        : undefined;
+  const configured = configuredSets(config, undefined, cwd);
+  const found = discoverSets(cwd);
+  const dev = buildSet(configured.dev ?? found.dev);
+  const prod = buildSet(configured.prod ?? found.prod) ?? (found.dev ? { files: found.dev.files.slice(0, 1), origin: 'conventional' } : undefined);
   if (!prod) {
-    throw new InputError(`no prod Compose files: found none of ${[...BASE, ...PROD].join(', ')} in ${cwd}; add compose.prod.files to compose-deploy.yml`);
+    throw new InputError(`no prod Compose files: found none of ${[...BASE_FILES, ...PROD_FILES].join(', ')} in ${cwd}; add compose.prod.files to compose-deploy.yml`);
   }
-  const dev: ComposeSet | undefined = config?.dev
-    ? { files: config.dev.files, envFile: config.dev.envFile, origin: 'config' }
-    : base
-      ? { files: devOverride ? [base, devOverride] : [base], origin: 'conventional' }
-      : undefined;
   return { prod, dev };
 }
 
-/** Services of a set, later files overriding earlier ones key by key (image replaced, build merged). */
-export function readComposeServices(set: ComposeSet, cwd: string): Map<string, ComposeService> {
-  const services = new Map<string, ComposeService>();
-  for (const file of set.files) {
+function buildSet(set: SharedSet | undefined): ComposeSet | undefined {
+  if (!set) return undefined;
+  if (set.discovered) return { files: set.files, origin: 'conventional' };
+  return { files: set.files, ...(set.envFile === undefined ? {} : { envFile: set.envFile }), origin: 'config' };
+}
+
+/** Services of a set, merged as Compose merges its files (image replaced, build merged key by key). */
+export function readComposeServices(set: Pick<ComposeSet, 'files' | 'origin'>, cwd: string, env: NodeJS.ProcessEnv = process.env): Map<string, ComposeService> {
+  const trees = set.files.map((file) => {
     const abs = resolve(cwd, file);
     if (!existsSync(abs)) throw new InputError(`Compose file not found: ${file} (listed in the ${set.origin === 'config' ? 'config file' : 'conventional layout'})`);
-    const src = readYamlFile(abs, file);
-    const root = src.doc.contents as Node | null;
-    if (!isMap(root)) continue;
-    const servicesNode = (root as YAMLMap).get('services', true) as Node | undefined;
-    if (!isMap(servicesNode)) continue;
-    for (const pair of servicesNode.items) {
-      const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      const node = pair.value as Node | null;
-      if (!isMap(node)) continue;
-      const svc = services.get(name) ?? { name };
-      const image = node.get('image', true) as Node | undefined;
-      if (isScalar(image) && typeof image.value === 'string') {
-        svc.image = image.value;
-        svc.imageLocation = src.locate(image);
-      }
-      const build = node.get('build', true) as Node | undefined;
-      if (build !== undefined && build !== null) svc.build = mergeBuild(svc.build, build, dirname(abs), src.locate(build), file);
-      services.set(name, svc);
+    return buildView(loadComposeFile(abs, file));
+  });
+  const services = new Map<string, ComposeService>();
+  for (const [name, entry] of mapEntries(nodeAt(mergeComposeFiles(trees), ['services']))) {
+    const svc: ComposeService = { name };
+    const image = nodeAt(entry.value, ['image']);
+    if (image?.kind === 'scalar' && typeof image.value === 'string') {
+      svc.image = image.value;
+      svc.imageLocation = image.loc;
     }
+    const build = nodeAt(entry.value, ['build']);
+    if (build) svc.build = buildSpec(build, cwd, env);
+    services.set(name, svc);
   }
   return services;
 }
 
-function mergeBuild(prev: ComposeBuildSpec | undefined, node: Node, dir: string, location: SourceLocation, file: string): ComposeBuildSpec {
-  if (isScalar(node)) return { context: resolve(dir, String(node.value)), args: prev?.args ?? {}, location };
-  if (!isMap(node)) throw new InputError('build: expected a context path or a mapping', location);
-  const str = (key: string): string | undefined => {
-    const v = node.get(key, true) as Node | undefined;
-    return isScalar(v) && v.value !== null ? String(v.value) : undefined;
-  };
-  if (str('dockerfile_inline') !== undefined) {
-    throw new InputError(`build.dockerfile_inline is not supported by compose-deploy build; put the Dockerfile in a file (${file})`, location);
+/**
+ * The part of a file build reads: services that are mappings, with `build: ./dir` spelled
+ * `build: {context: ./dir}` as Compose does before merging, so a later file's keys merge into it.
+ */
+function buildView(file: LMap): LMap {
+  const services = nodeAt(file, ['services']);
+  const entries = new Map<string, LEntry>();
+  for (const [name, e] of mapEntries(services)) {
+    if (e.value.kind !== 'map') continue;
+    const build = e.value.entries.get('build');
+    if (build?.value.kind !== 'scalar' || build.value.value === null) {
+      entries.set(name, e);
+      continue;
+    }
+    const context: LMap = { kind: 'map', loc: build.value.loc, tag: build.value.tag, entries: new Map([['context', { keyLoc: build.value.loc, value: build.value }]]) };
+    entries.set(name, { keyLoc: e.keyLoc, value: { ...e.value, entries: new Map([...e.value.entries, ['build', { keyLoc: build.keyLoc, value: context }]]) } });
   }
-  const context = str('context');
+  return { kind: 'map', loc: file.loc, entries: services ? new Map([['services', { keyLoc: file.loc, value: { kind: 'map', loc: services.loc, entries } }]]) : new Map() };
+}
+
+function buildSpec(node: LNode, cwd: string, env: NodeJS.ProcessEnv): ComposeBuildSpec {
+  const location = node.loc;
+  if (node.kind !== 'map') throw new InputError('build: expected a context path or a mapping', location);
+  const str = (key: string) => scalarString(node.entries.get(key)?.value);
+  const inline = node.entries.get('dockerfile_inline');
+  if (inline && scalarString(inline.value) !== undefined) {
+    throw new InputError(`build.dockerfile_inline is not supported by compose-deploy build; put the Dockerfile in a file (${inline.keyLoc.file})`, location);
+  }
+  // A relative context is relative to the file that wrote it.
+  const context = node.entries.get('context')?.value;
+  const contextText = scalarString(context);
   return {
-    context: context !== undefined ? resolve(dir, context) : (prev?.context ?? dir),
-    dockerfile: str('dockerfile') ?? prev?.dockerfile,
-    target: str('target') ?? prev?.target,
-    args: { ...prev?.args, ...buildArgs(node.get('args', true) as Node | undefined) },
+    context: resolve(cwd, dirname((context ?? node).loc.file), contextText ?? '.'),
+    dockerfile: str('dockerfile'),
+    target: str('target'),
+    args: buildArgs(node.entries.get('args')?.value, env),
     location,
   };
 }
 
-/** `args:` as a mapping or as a list of KEY=VALUE; a bare KEY takes its value from the environment, as Compose does. */
-function buildArgs(node: Node | undefined): Record<string, string> {
+/** `args:` (the list spelling is already a mapping after the merge); a bare KEY takes its value from the environment, as Compose does. */
+function buildArgs(node: LNode | undefined, env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const v = isScalar(pair.value) ? pair.value.value : undefined;
-      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      if (v !== null && v !== undefined) out[key] = String(v);
-      else if (process.env[key] !== undefined) out[key] = process.env[key]!;
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const s = String(isScalar(item) ? item.value : '');
-      const eq = s.indexOf('=');
-      if (eq > 0) out[s.slice(0, eq)] = s.slice(eq + 1);
-      else if (s && process.env[s] !== undefined) out[s] = process.env[s]!;
-    }
+  for (const [key, e] of mapEntries(node)) {
+    const v = e.value.kind === 'scalar' ? e.value.value : undefined;
+    if (v !== null && v !== undefined) out[key] = String(v);
+    else if (env[key] !== undefined) out[key] = env[key]!;
   }
   return out;
 }
 
-/** Reads KEY=VALUE lines of an env file (comments and blank lines skipped, optional quotes removed). */
+/** The variables of an env file (Compose's syntax, see model-env.ts); lines that are not KEY=value are skipped. */
 export function readEnvFile(path: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    out[m[1]!] = m[2]!.trim().replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
+  return envValues(readEnvEntries(path, path, { skipInvalid: true }));
 }
 
 /**
- * Compose-style interpolation of one value: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?err}, $VAR, $$.
- * Returns the result and the names that had no value, so the caller can say so.
+ * Interpolates an image name with Compose's rules (model-vars.ts), without stopping at a missing variable:
+ * a required one (`${VAR}`, `${VAR:?msg}`) renders empty and is returned in `missing`, so the caller can say so.
  */
 export function interpolate(text: string, vars: Readonly<Record<string, string | undefined>>): { value: string; missing: string[] } {
+  const env = new Map(Object.entries(vars).filter((kv): kv is [string, string] => kv[1] !== undefined));
   const missing: string[] = [];
-  const value = text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, braced?: string, op?: string, arg?: string, bare?: string) => {
-    if (all === '$$') return '$';
-    const name = (braced ?? bare)!;
-    const v = vars[name];
-    const unset = v === undefined || (op?.startsWith(':') === true && v === '');
-    if (op?.endsWith('-') && unset) return arg ?? '';
-    if (unset) missing.push(name);
-    return v ?? '';
-  });
-  return { value, missing };
+  let value = '';
+  let at = 0;
+  for (const ref of findVarRefs(text)) {
+    const v = env.get(ref.name);
+    const unset = v === undefined || (ref.op.startsWith(':') && v === '');
+    value += interpolateStrict(text.slice(at, ref.start), env);
+    if (needsValue(ref) && unset) missing.push(ref.name);
+    else value += interpolateStrict(text.slice(ref.start, ref.end), env);
+    at = ref.end;
+  }
+  return { value: value + interpolateStrict(text.slice(at), env), missing };
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { readTextFile } from '../config/read-text.js';
 import { parseYamlText, type YamlSource } from '../config/yaml-source.js';
 import { InputError, type SourceLocation } from '../errors.js';
 
@@ -18,14 +18,7 @@ export type Path = readonly (string | number)[];
 
 /** Reads and parses one Compose file; YAML errors, duplicate keys and a non-mapping top level are InputErrors with file:line:col. */
 export function loadComposeFile(absPath: string, displayName: string): LMap {
-  let text: string;
-  try {
-    text = readFileSync(absPath, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'Compose file not found' : `cannot read Compose file (${code ?? String(err)})`, { file: displayName });
-  }
-  return parseComposeText(text, displayName);
+  return parseComposeText(readTextFile(absPath, displayName, 'Compose file'), displayName);
 }
 
 export function parseComposeText(text: string, displayName: string): LMap {

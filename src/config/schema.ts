@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
+import { SERVICE_NAME, SERVICE_NAME_HINT } from './names.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -15,6 +16,11 @@ export type Field =
   | { kind: 'object'; describe: string; fields: Record<string, Field>; required?: readonly string[] }
   /** A string, or a list of strings (argv). */
   | { kind: 'strings'; describe: string };
+
+/** A mapping from Compose service name to an object of per-service settings (build.services, deploy.services). */
+export function serviceMap(describe: string, fields: Record<string, Field>): Field {
+  return { kind: 'map', describe, keyPattern: SERVICE_NAME, keyHint: SERVICE_NAME_HINT, of: { kind: 'object', describe: '', fields } };
+}
 
 export function checkDocument(source: YamlSource, schema: Extract<Field, { kind: 'object' }>): unknown {
   const root = source.doc.contents as Node | null;

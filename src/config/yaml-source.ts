@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import { InputError, type SourceLocation } from '../errors.js';
+import { readTextFile } from './read-text.js';
 
 /** A parsed YAML file that can say where any of its nodes came from. */
 export interface YamlSource {
@@ -10,14 +10,7 @@ export interface YamlSource {
 }
 
 export function readYamlFile(file: string, displayName = file): YamlSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`, { file: displayName });
-  }
-  return parseYamlText(text, displayName);
+  return parseYamlText(readTextFile(file, displayName, 'file'), displayName);
 }
 
 export function parseYamlText(text: string, file: string): YamlSource {

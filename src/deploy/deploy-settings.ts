@@ -4,6 +4,7 @@ import type { Settings } from '../config/settings.js';
 import { toBool, toInt } from '../config/settings.js';
 import { PROJECT_NAME, RELATIVE_FILE, SERVICE_NAME } from '../config/names.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
+import { discoverSets } from '../compose/sets.js';
 import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 
@@ -43,24 +44,15 @@ export interface DeploySettings extends RemoteSettings {
   dryRun: boolean;
 }
 
-const PROD_CANDIDATES: ReadonlyArray<readonly string[]> = [
-  ['compose.yaml', 'compose.prod.yaml'],
-  ['compose.yml', 'compose.prod.yml'],
-  ['docker-compose.yml', 'docker-compose.prod.yml'],
-  ['docker-compose.yaml', 'docker-compose.prod.yaml'],
-  ['compose.prod.yaml'],
-  ['docker-compose.prod.yml'],
-];
-
-/** The prod Compose set: from the config file, else the conventional layouts. */
+/** The prod Compose set: from the config file, else the conventional layouts (the same discovery as validate and build). */
 export function prodComposeFiles(settings: Settings): string[] {
   const configured = settings.config.compose?.prod?.files;
   if (configured && configured.length > 0) return configured;
-  const found = PROD_CANDIDATES.find((set) => set.every((f) => existsSync(resolve(settings.cwd, f))));
+  const found = discoverSets(settings.cwd).prod;
   if (!found) {
     throw new InputError('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
   }
-  return [...found];
+  return found.files;
 }
 
 export function deploySettings(settings: Settings): DeploySettings {

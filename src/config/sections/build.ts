@@ -1,5 +1,5 @@
-import type { Field } from '../schema.js';
-import { RELATIVE_FILE, RELATIVE_FILE_HINT, SERVICE_NAME, SERVICE_NAME_HINT } from '../names.js';
+import { serviceMap, type Field } from '../schema.js';
+import { RELATIVE_FILE, RELATIVE_FILE_HINT } from '../names.js';
 
 const relativePath = { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } as const;
 
@@ -15,22 +15,12 @@ export const buildSection: Field = {
     },
     parallel: { kind: 'int', describe: 'Images built at the same time (default 2)', min: 1, max: 16 },
     'default-branch': { kind: 'string', describe: 'Branch that may move the latest tag (default: from the GitHub event, or origin/HEAD in the CLI)', pattern: /^[A-Za-z0-9._/-]+$/, patternHint: 'a branch name' },
-    services: {
-      kind: 'map',
-      describe: 'Build settings per service, overriding the build: sections of the Compose files',
-      keyPattern: SERVICE_NAME,
-      keyHint: SERVICE_NAME_HINT,
-      of: {
-        kind: 'object',
-        describe: '',
-        fields: {
-          context: { ...relativePath, describe: 'Build context, relative to the repository root' },
-          dockerfile: { ...relativePath, describe: 'Dockerfile, relative to the context (default Dockerfile)' },
-          target: { kind: 'string', describe: 'Stage to build (docker build --target)', pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, patternHint: 'a stage name' },
-          args: { kind: 'map', describe: 'Build arguments (--build-arg); never put secrets here, they end up in the image history', keyPattern: /^[A-Za-z_][A-Za-z0-9_]*$/, keyHint: 'a variable name', of: { kind: 'string', describe: '' } },
-        },
-      },
-    },
+    services: serviceMap('Build settings per service, overriding the build: sections of the Compose files', {
+      context: { ...relativePath, describe: 'Build context, relative to the repository root' },
+      dockerfile: { ...relativePath, describe: 'Dockerfile, relative to the context (default Dockerfile)' },
+      target: { kind: 'string', describe: 'Stage to build (docker build --target)', pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, patternHint: 'a stage name' },
+      args: { kind: 'map', describe: 'Build arguments (--build-arg); never put secrets here, they end up in the image history', keyPattern: /^[A-Za-z_][A-Za-z0-9_]*$/, keyHint: 'a variable name', of: { kind: 'string', describe: '' } },
+    }),
   },
 };
 

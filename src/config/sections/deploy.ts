@@ -1,4 +1,4 @@
-import type { Field } from '../schema.js';
+import { serviceMap, type Field } from '../schema.js';
 import { RELATIVE_FILE, RELATIVE_FILE_HINT, SERVICE_NAME, SERVICE_NAME_HINT } from '../names.js';
 
 const serviceName = { kind: 'string', describe: 'A Compose service name', pattern: SERVICE_NAME, patternHint: SERVICE_NAME_HINT } as const;
@@ -25,20 +25,10 @@ export const deploySection: Field = {
     'drain-seconds': { kind: 'int', describe: 'Seconds an old container keeps serving after the new one is healthy (default 2)', min: 0, max: 600 },
     'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space needed under the deploy path (default 500)', min: 0 },
     files: { kind: 'list', describe: 'Extra files shipped with every release (Caddyfile, configs)', of: { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } },
-    services: {
-      kind: 'map',
-      describe: 'Per-service settings',
-      keyPattern: SERVICE_NAME,
-      keyHint: SERVICE_NAME_HINT,
-      of: {
-        kind: 'object',
-        describe: '',
-        fields: {
-          strategy: { kind: 'string', describe: 'rolling (start new, then stop old) or recreate (stop first: a short outage)', values: ['rolling', 'recreate'] },
-          'health-url': { kind: 'string', describe: 'URL probed from inside the new container in addition to its healthcheck', pattern: /^https?:\/\/[A-Za-z0-9.:_/?&=%-]+$/, patternHint: 'an http(s) URL' },
-        },
-      },
-    },
+    services: serviceMap('Per-service settings', {
+      strategy: { kind: 'string', describe: 'rolling (start new, then stop old) or recreate (stop first: a short outage)', values: ['rolling', 'recreate'] },
+      'health-url': { kind: 'string', describe: 'URL probed from inside the new container in addition to its healthcheck', pattern: /^https?:\/\/[A-Za-z0-9.:_/?&=%-]+$/, patternHint: 'an http(s) URL' },
+    }),
   },
 };
 

@@ -1,21 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { composeSets, interpolate, readComposeServices, readEnvFile } from '../../../src/build/compose-files.js';
 import { InputError } from '../../../src/errors.js';
+import { tempProject } from '../compose/helpers.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/build/two-images');
 
-function dir(files: Record<string, string>): string {
-  const d = mkdtempSync(join(tmpdir(), 'cd-build-compose-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(d, name, '..'), { recursive: true });
-    writeFileSync(join(d, name), text);
-  }
-  return d;
-}
+const dir = (files: Record<string, string>) => tempProject(files, 'cd-build-compose-');
 
 const interpolations: [string, Record<string, string>, string, string[]][] = [
   ['r/api:${IMAGE_TAG}', { IMAGE_TAG: 'sha-1' }, 'r/api:sha-1', []],
@@ -78,4 +70,20 @@ test('bad Compose input: missing file, YAML error with line, dockerfile_inline',
 test('readEnvFile: comments, export, quotes', () => {
   const d = dir({ '.env': '# c\nexport A=1\nB="two words"\nC=\'x\'\n\nnot a line\n' });
   assert.deepEqual(readEnvFile(join(d, '.env')), { A: '1', B: 'two words', C: 'x' });
+});
+
+test('services are read through the shared Compose model: build: ./dir merges with a later mapping, anchors resolve', () => {
+  const d = dir({
+    'a.yml': 'x-build: &b\n  context: ./shared\n  args: { A: "1" }\nservices:\n  app:\n    build: ./src\n  other:\n    image: r/other:1\n    build:\n      <<: *b\n',
+    'b.yml': 'services:\n  app:\n    image: r/app:${IMAGE_TAG}\n    build:\n      dockerfile: Dockerfile.prod\n',
+  });
+  const services = readComposeServices({ files: ['a.yml', 'b.yml'], origin: 'config' }, d);
+  assert.deepEqual(services.get('app')!.build, { context: join(d, 'src'), dockerfile: 'Dockerfile.prod', target: undefined, args: {}, location: { file: 'b.yml', line: 5, column: 7 } });
+  assert.deepEqual(services.get('app')!.imageLocation, { file: 'b.yml', line: 3, column: 12 });
+  assert.deepEqual(services.get('other')!.build, { context: join(d, 'shared'), dockerfile: undefined, target: undefined, args: { A: '1' }, location: { file: 'a.yml', line: 10, column: 7 } });
+});
+
+test('readEnvFile: Compose\'s env syntax (inline comments, escapes, KEY alone)', () => {
+  const d = dir({ '.env': 'A=1 # note\nB="x\\ny"\nC\n' });
+  assert.deepEqual(readEnvFile(join(d, '.env')), { A: '1', B: 'x\ny', C: '' });
 });

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ComposeConfig } from '../config/sections/compose.js';
+import type { Settings } from '../config/settings.js';
+import { readYamlFile } from '../config/yaml-source.js';
+import { InputError, type SourceLocation } from '../errors.js';
+
+/*
+ * Which Compose files make up the dev and prod sets: named in the config file (compose.dev,
+ * compose.prod), or else found by the conventional layouts. validate, build and deploy all take
+ * their sets from here, so a layout one of them accepts is a layout all of them accept.
+ */
+
+export type SetName = 'dev' | 'prod';
+
+/** A Compose file set: files relative to the working directory, merged in order. */
+export interface ComposeSet {
+  name: SetName;
+  files: string[];
+  envFile?: string;
+  /** true when found by convention (no compose.<name> in the config file). */
+  discovered: boolean;
+  /** Where compose.<name>.files[i] / env-file is written in the config file, for "missing file" findings. */
+  configLoc(key: 'files' | 'env-file', index?: number): SourceLocation | undefined;
+}
+
+export const BASE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+export const DEV_OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+export const PROD_FILES = ['compose.prod.yaml', 'compose.prod.yml', 'docker-compose.prod.yml', 'docker-compose.prod.yaml'];
+/** Example env files used to render a discovered set (sample values, not what prod runs with). */
+const DEV_ENV = ['.env.example'];
+const PROD_ENV = ['.env.prod.example', '.env.production.example', '.env.example'];
+
+/** The sets the config file names (compose.dev, compose.prod), each able to locate its keys. */
+export function configuredSets(config: ComposeConfig | undefined, configPath: string | undefined, cwd: string): Partial<Record<SetName, ComposeSet>> {
+  const located = configLocator(configPath, cwd);
+  const out: Partial<Record<SetName, ComposeSet>> = {};
+  for (const name of ['dev', 'prod'] as const) {
+    const c = config?.[name];
+    if (c) out[name] = { name, files: c.files, envFile: c.envFile, discovered: false, configLoc: (key, i) => located(['compose', name, key, ...(i === undefined ? [] : [i])]) };
+  }
+  return out;
+}
+
+/**
+ * The conventional layouts in a directory: dev = base (+ override), prod = base + prod file,
+ * or the prod file alone when there is no base. The first existing name of each kind wins.
+ */
+export function discoverSets(cwd: string): Partial<Record<SetName, ComposeSet>> {
+  const first = (names: string[]) => names.find((n) => existsSync(resolve(cwd, n)));
+  const base = first(BASE_FILES);
+  const override = first(DEV_OVERRIDE_FILES);
+  const prod = first(PROD_FILES);
+  const none = () => undefined;
+  const out: Partial<Record<SetName, ComposeSet>> = {};
+  if (base) out.dev = { name: 'dev', files: override ? [base, override] : [base], envFile: first(DEV_ENV), discovered: true, configLoc: none };
+  if (prod) out.prod = { name: 'prod', files: base ? [base, prod] : [prod], envFile: first(PROD_ENV), discovered: true, configLoc: none };
+  return out;
+}
+
+/** The sets named in the config file, or else (when it names none) the conventional layouts. */
+export function resolveSets(settings: Settings): ComposeSet[] {
+  const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+  const chosen = configured.dev || configured.prod ? configured : discoverSets(settings.cwd);
+  const sets = [chosen.dev, chosen.prod].filter((s): s is ComposeSet => s !== undefined);
+  if (sets.length === 0) {
+    throw new InputError(
+      `no Compose files found in ${settings.cwd}: expected ${BASE_FILES.join(' or ')} (dev) and/or ${PROD_FILES.join(' or ')} (prod), ` +
+        'or name the sets in compose-deploy.yml (compose.dev.files, compose.prod.files)',
+    );
+  }
+  return sets;
+}
+
+/** Finds a key's line in the config file lazily: only a missing file needs it. */
+function configLocator(configPath: string | undefined, cwd: string) {
+  return (path: (string | number)[]): SourceLocation | undefined => {
+    if (!configPath) return undefined;
+    try {
+      const src = readYamlFile(configPath, relativeTo(cwd, configPath));
+      return src.locate(src.doc.getIn(path, true) as never);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function relativeTo(cwd: string, abs: string): string {
+  const base = resolve(cwd) + '/';
+  return abs.startsWith(base) ? abs.slice(base.length) : abs;
+}
+
+export function describeSet(set: ComposeSet): string {
+  return `${set.files.join(' + ')}${set.envFile ? ` with ${set.envFile}` : ''}`;
+}
