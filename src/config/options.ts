@@ -43,6 +43,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'fail-on', kind: 'string', default: 'error', commands: ['validate'], description: 'validate: fail the step on "error" findings only, or on "warning" too (config: validate.fail-on)' },
   { name: 'renderer', kind: 'string', default: 'auto', commands: ['validate'], description: 'validate: render sets with the Compose CLI when present ("auto"), always ("compose"), or only with the built-in merge and schema check ("schema") (config: validate.renderer)' },
   { name: 'report-file', kind: 'string', commands: ['validate'], description: 'validate: where to write the JSON report. Default: compose-deploy-validate.json in RUNNER_TEMP (or the system temp directory)' },
+  { name: 'workflows', kind: 'string', commands: ['validate'], description: 'validate: workflow files or folders to check with GitHub\'s workflow parser, separated by commas or new lines (config: validate.workflows)' },
   { name: 'project', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: Compose project name on the host (config: project). Default: the last part of deploy-path' },
   { name: 'env-file', kind: 'secret', commands: ['deploy'], description: 'deploy: the prod .env (app secrets), written with mode 0600 into the release. Pass it from a secret' },
   { name: 'health-timeout', kind: 'int', default: '120', commands: ['deploy', 'rollback'], description: 'deploy: seconds a new container may take to become healthy (config: deploy.health-timeout)' },

@@ -13,7 +13,8 @@ import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
 import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
-import { jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
+import { allFindings, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
+import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets } from './sets.js';
@@ -34,12 +35,14 @@ export async function validateCommand(settings: Settings, reporter: Reporter, ru
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
-  const report: ValidateReport = { renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined };
+  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd) : undefined;
+  if (workflows) reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
+  const report: ValidateReport = { renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows };
 
-  announce(reports, reporter);
+  announce(report, reporter);
   mkdirSync(dirname(opts.reportFile), { recursive: true });
   writeFileSync(opts.reportFile, `${JSON.stringify(jsonReport(report), null, 2)}\n`);
-  const { errors, warnings } = countBySeverity(uniqueFindings(reports));
+  const { errors, warnings } = countBySeverity(uniqueFindings(report));
   const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
   reporter.info(`validate: ${errors} error(s), ${warnings} warning(s); report: ${opts.reportFile}`);
   return {
@@ -84,14 +87,14 @@ function builtServices(loaded: readonly LoadedSet[]): Set<string> {
 }
 
 /** A finding in a file both sets share is one annotation, not two. */
-function uniqueFindings(reports: readonly SetReport[]): Finding[] {
+function uniqueFindings(report: ValidateReport): Finding[] {
   const seen = new Map<string, Finding>();
-  for (const f of reports.flatMap((r) => r.findings)) seen.set(`${f.severity}|${f.rule}|${formatLocation(f.loc)}|${f.message}`, f);
+  for (const f of allFindings(report)) seen.set(`${f.severity}|${f.rule}|${formatLocation(f.loc)}|${f.message}`, f);
   return [...seen.values()];
 }
 
-function announce(reports: readonly SetReport[], reporter: Reporter): void {
-  for (const f of uniqueFindings(reports)) {
+function announce(report: ValidateReport, reporter: Reporter): void {
+  for (const f of uniqueFindings(report)) {
     const why = ruleInfo(f.rule)?.why;
     const text = `${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`;
     if (f.severity === 'error') reporter.error(text, f.loc);

@@ -16,6 +16,8 @@ export interface ValidateOptions {
   jobs: Set<string>;
   allowDockerSocket: Set<string>;
   allowSourceMounts: Set<string>;
+  /** Workflow files or folders to check; empty: none. */
+  workflows: string[];
 }
 
 export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): ValidateOptions {
@@ -34,7 +36,14 @@ export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): Val
     jobs: new Set(cfg.jobs ?? []),
     allowDockerSocket: new Set(cfg.allowDockerSocket ?? []),
     allowSourceMounts: new Set(cfg.allowSourceMounts ?? []),
+    workflows: workflowPaths(settings.option('workflows'), cfg.workflows),
   };
+}
+
+/** The input is a list separated by commas or new lines; it replaces the config file's list. */
+function workflowPaths(input: string | undefined, fromConfig: string[] | undefined): string[] {
+  if (input === undefined) return fromConfig ?? [];
+  return input.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
 }
 
 function oneOf<T extends string>(name: string, value: string, values: readonly T[]): T {

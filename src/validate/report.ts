@@ -12,17 +12,28 @@ export interface SetReport {
   findings: Finding[];
 }
 
+export interface WorkflowReport {
+  files: string[];
+  findings: Finding[];
+}
+
 export interface ValidateReport {
   renderer: Renderer;
   failOn: 'error' | 'warning';
   sets: SetReport[];
   drift?: DriftRow[];
+  workflows?: WorkflowReport;
+}
+
+/** Every finding of the run: the sets' and the workflows'. */
+export function allFindings(r: ValidateReport): Finding[] {
+  return [...r.sets.flatMap((s) => s.findings), ...(r.workflows?.findings ?? [])];
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function summaryMarkdown(r: ValidateReport): string {
-  const all = r.sets.flatMap((s) => s.findings);
+  const all = allFindings(r);
   const { errors, warnings } = countBySeverity(all);
   const out = [
     '### compose-deploy validate',
@@ -48,12 +59,21 @@ export function summaryMarkdown(r: ValidateReport): string {
       out.push('');
     }
   }
+  if (r.workflows) {
+    out.push(`#### Workflows: ${r.workflows.files.length} file${r.workflows.files.length === 1 ? '' : 's'} (GitHub's workflow parser)`, '');
+    if (r.workflows.findings.length === 0) out.push('No findings.', '');
+    else {
+      out.push('| where | message |', '|---|---|');
+      for (const f of r.workflows.findings) out.push(`| \`${cell(formatLocation(f.loc))}\` | ${cell(f.message)} |`);
+      out.push('');
+    }
+  }
   return out.join('\n');
 }
 
 /** The JSON report: stable keys, one object per finding, rule ids with their why. */
 export function jsonReport(r: ValidateReport): unknown {
-  const all = r.sets.flatMap((s) => s.findings);
+  const all = allFindings(r);
   return {
     version: 1,
     renderer: r.renderer.kind === 'compose-cli' ? { kind: r.renderer.kind, command: r.renderer.flavor, version: r.renderer.version } : { kind: r.renderer.kind, reason: r.renderer.reason },
@@ -76,5 +96,6 @@ export function jsonReport(r: ValidateReport): unknown {
       })),
     })),
     drift: r.drift ?? null,
+    workflows: r.workflows ? { files: r.workflows.files, findings: r.workflows.findings.map((f) => ({ file: f.loc.file, line: f.loc.line ?? null, column: f.loc.column ?? null, message: f.message })) } : null,
   };
 }

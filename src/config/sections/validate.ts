@@ -1,5 +1,5 @@
 import type { Field } from '../schema.js';
-import { SERVICE_NAME, SERVICE_NAME_HINT } from '../names.js';
+import { RELATIVE_FILE, RELATIVE_FILE_HINT, SERVICE_NAME, SERVICE_NAME_HINT } from '../names.js';
 import { RULES, type RuleId, type RuleSeverity } from '../../validate/rules/catalog.js';
 
 const services = (describe: string): Field => ({ kind: 'list', describe, of: { kind: 'string', describe: '', pattern: SERVICE_NAME, patternHint: SERVICE_NAME_HINT } });
@@ -21,6 +21,7 @@ export const validateSection: Field = {
     'allow-docker-socket': services('Services allowed to mount the Docker socket'),
     'allow-source-mounts': services('Services allowed to bind-mount the source tree in prod'),
     jobs: services('Extra one-shot services (besides deploy.migrate.service and names like migrate/seed/init)'),
+    workflows: { kind: 'list', describe: 'Workflow files or folders (e.g. .github/workflows) checked with GitHub\'s workflow parser', of: { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } },
   },
 };
 
@@ -33,6 +34,7 @@ export interface ValidateConfig {
   allowDockerSocket?: string[];
   allowSourceMounts?: string[];
   jobs?: string[];
+  workflows?: string[];
 }
 
 export type { RuleId };

@@ -1,0 +1,3 @@
+# Boots in a few seconds, like a real app server.
+sleep 3
+exec caddy run --config /etc/caddy/Caddyfile --adapter caddyfile
