@@ -158,7 +158,8 @@ class Deployment {
     if (res.code !== 0) {
       const output = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-30).join('\n');
       this.reporter.summary(`#### Migration output (exit ${res.code})\n\n\`\`\`\n${output}\n\`\`\`\n`);
-      throw new MigrationFailed(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, release ${this.previous ?? '(none)'} keeps serving. Its last lines:\n${output}`);
+      const serving = this.previous ? `release ${this.previous.slice(0, 12)} keeps serving` : 'nothing was running before';
+      throw new MigrationFailed(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, ${serving}. Its last lines:\n${output}`);
     }
     this.reporter.info(`▸ migration ${ds.migrate!.service} finished (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   }
