@@ -51,6 +51,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'lock-timeout', kind: 'int', default: '300', commands: ['deploy', 'rollback'], description: 'deploy: seconds to wait for another deploy\'s lock before failing (config: deploy.lock-timeout)' },
   { name: 'force-unlock', kind: 'bool', default: 'false', commands: ['deploy', 'rollback'], description: 'deploy: break a deploy lock older than stale-lock-after whose run is gone' },
   { name: 'smoke-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: URL fetched from the runner after the deploy; a failure rolls back' },
+  { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy' },
+  { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
 ];
 
 /** COMPOSE_DEPLOY_<NAME>: upper-case, "-" becomes "_". */

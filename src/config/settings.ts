@@ -14,6 +14,8 @@ export interface RunContext {
   runUrl?: string;
   ref?: string;
   defaultSha?: string;
+  /** The REST API of the GitHub instance the run belongs to (GHES has its own). */
+  apiUrl: string;
 }
 
 /** Everything a command needs, parsed and validated once. */
@@ -137,6 +139,7 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
     ref: nonEmpty(env['GITHUB_REF']),
     defaultSha: nonEmpty(env['GITHUB_SHA']),
     runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    apiUrl: nonEmpty(env['GITHUB_API_URL']) ?? 'https://api.github.com',
   };
 }
 

@@ -7,6 +7,7 @@ import type { DeployServiceConfig } from '../config/sections/deploy.js';
 import { discoverSets } from '../compose/sets.js';
 import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
+import type { DeploymentTarget } from './github-deployment.js';
 
 /** A file that travels with every release, read from the repository. */
 export interface ReleaseFile {
@@ -42,6 +43,8 @@ export interface DeploySettings extends RemoteSettings {
   actor?: string;
   runUrl?: string;
   dryRun: boolean;
+  /** Set when a GitHub Deployment should track this deploy (github-token given, repository known). */
+  github?: DeploymentTarget;
 }
 
 /** The prod Compose set: from the config file, else the conventional layouts (the same discovery as validate and build). */
@@ -71,6 +74,10 @@ export function deploySettings(settings: Settings): DeploySettings {
   for (const name of d.order ?? []) if (!SERVICE_NAME.test(name)) throw new InputError(`deploy.order: invalid service name ${JSON.stringify(name)}`);
   const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
   const smokeUrl = settings.option('smoke-url');
+  const environmentUrl = settings.option('environment-url');
+  if (environmentUrl !== undefined && !/^https?:\/\/\S+$/.test(environmentUrl)) throw new InputError(`input "environment-url" must be an http(s) URL, got ${JSON.stringify(environmentUrl)}`);
+  const token = settings.option('github-token');
+  if (token && !settings.run.repository) throw new InputError('input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment');
   if (smokeUrl !== undefined && !/^https?:\/\/\S+$/.test(smokeUrl)) throw new InputError(`input "smoke-url" must be an http(s) URL, got ${JSON.stringify(smokeUrl)}`);
   return {
     ...remote,
@@ -97,5 +104,8 @@ export function deploySettings(settings: Settings): DeploySettings {
     actor: settings.run.actor,
     runUrl: settings.run.runUrl,
     dryRun: settings.dryRun,
+    github: token
+      ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha: settings.sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+      : undefined,
   };
 }

@@ -14,22 +14,31 @@ import { acquireLock, type LockHandle } from './lock.js';
 import { outcomeTable, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { onCancel } from './cancel.js';
+import { GitHubDeployment } from './github-deployment.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
   const ds = deploySettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
-  const runner = await connectHost(ds.target, reporter);
-  const deployment = new Deployment(runner, ds, reporter);
-  const stopListening = onCancel(
-    () => deployment.cancel(),
-    () => deployment.releaseLockNow(),
-  );
+  const tracker = ds.github ? new GitHubDeployment(ds.github, reporter) : undefined;
+  await tracker?.start();
+  let result: CommandResult | undefined;
   try {
-    return await deployment.run();
+    const runner = await connectHost(ds.target, reporter);
+    const deployment = new Deployment(runner, ds, reporter);
+    const stopListening = onCancel(
+      () => deployment.cancel(),
+      () => deployment.releaseLockNow(),
+    );
+    try {
+      result = await deployment.run();
+      return result;
+    } finally {
+      stopListening();
+      await runner.close();
+    }
   } finally {
-    stopListening();
-    await runner.close();
+    await tracker?.finish(result ? (result.ok ? 'success' : 'failure') : 'error', result?.message);
   }
 }
 

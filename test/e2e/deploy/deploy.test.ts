@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ExampleStack, freePort, loadLoop, randomSha } from './stack.js';
 import { hostInputs, runAction, REPO_ROOT } from '../lib/run-action.js';
 import { harnessEnv } from '../harness/env.js';
+import { fakeGitHub } from '../lib/fake-github.js';
 
 const A = { sha: randomSha(), label: 'A' };
 const B = { sha: randomSha(), label: 'B' };
@@ -62,11 +63,16 @@ test('deploy of B under load: zero failed requests, every service on B, current 
     const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
     if (out.includes(secret)) seenInPs.push('registry password in the process list');
   }, 200);
+  const github = await fakeGitHub();
   let res;
   try {
-    res = await runAction(stack.inputs(B.sha, { 'smoke-url': `http://127.0.0.1:${stack.proxyPort}/` }), { workspace: stack.workspace });
+    res = await runAction(
+      stack.inputs(B.sha, { 'smoke-url': `http://127.0.0.1:${stack.proxyPort}/`, 'github-token': 'ghs_fake_token_for_tests', 'environment-url': 'https://shop.example.com' }),
+      { workspace: stack.workspace, env: { GITHUB_API_URL: github.url } },
+    );
   } finally {
     clearInterval(ps);
+    await github.close();
   }
   await new Promise((r) => setTimeout(r, 500));
   const traffic = await load.stop();
@@ -87,10 +93,25 @@ test('deploy of B under load: zero failed requests, every service on B, current 
   assert.deepEqual(services.map((s: { service: string; result: string }) => [s.service, s.result]), [['api', 'updated'], ['worker', 'updated']]);
   assert.equal(services[0].oldImage, `${stack.prefix}/api:sha-${A.sha}`);
   assert.deepEqual(seenInPs, []);
+  // The GitHub Deployment: created for the commit and environment, then in_progress, then success with the URL.
+  assert.deepEqual(github.requests.map((r) => `${r.method} ${r.path}`), [
+    'POST /repos/Acme-Corp/Shop/deployments',
+    'POST /repos/Acme-Corp/Shop/deployments/1000/statuses',
+    'POST /repos/Acme-Corp/Shop/deployments/1000/statuses',
+  ]);
+  assert.equal(github.requests[0]!.body['ref'], B.sha);
+  assert.equal(github.requests[0]!.body['environment'], 'production');
+  assert.match(github.requests[0]!.authorization ?? '', /ghs_fake_token_for_tests/);
+  assert.deepEqual(github.requests.slice(1).map((r) => r.body['state']), ['in_progress', 'success']);
+  assert.equal(github.requests[2]!.body['environment_url'], 'https://shop.example.com');
+  assert.equal(github.requests[2]!.body['log_url'], 'https://github.com/Acme-Corp/Shop/actions/runs/4242');
+  assert.ok(!res.log.includes('ghs_fake_token_for_tests'), 'the token is masked');
 });
 
 test('deploy of C (never healthy): automatic rollback, B serving and healthy, summary has C\'s health output', async () => {
-  const res = await runAction(stack.inputs(C.sha), { workspace: stack.workspace });
+  const github = await fakeGitHub();
+  const res = await runAction(stack.inputs(C.sha, { 'github-token': 'ghs_fake' }), { workspace: stack.workspace, env: { GITHUB_API_URL: github.url } }).finally(() => github.close());
+  assert.deepEqual(github.requests.slice(1).map((r) => r.body['state']), ['in_progress', 'failure'], 'the GitHub Deployment is marked failed');
   assert.equal(res.code, 1, res.stdout);
   assert.equal(res.outputs['result'], 'rolled-back');
   assert.equal(res.outputs['rolled-back'], 'true');
