@@ -5,7 +5,6 @@ import type { ServiceUpdate } from './services.js';
 import {
   AUDIT_SCRIPT,
   LOCK_SCRIPT,
-  LOGIN_SCRIPT,
   PRUNE_SCRIPT,
   PULL_SCRIPT,
   ROLL_SCRIPT,
@@ -45,14 +44,10 @@ export const unpackCommand = (root: string, sha: string, tarBase64: string) => s
 
 export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
 
-export const authDir = (root: string, token: string) => `${root}/.registry-auth-${token}`;
-
-export const loginCommand = (dir: string, registry: string, user: string, password: string) =>
-  script('login', LOGIN_SCRIPT, [dir, registry, user], password);
-
-export const pullCommand = (dir: string | undefined, images: readonly string[]) => script('pull', PULL_SCRIPT, [dir ?? '-', ...images]);
-
-export const removeAuthCommand = (dir: string): Command => ({ argv: ['rm', '-rf', dir] });
+/** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
+export function pullCommand(images: readonly string[], login?: { registry: string; user: string; password: string }): Command {
+  return script('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
+}
 
 export function migrateCommand(target: ComposeTarget, migrate: { service: string; command?: string[] }): Command {
   return composeCommand(target, ['run', '--rm', '-T', migrate.service, ...(migrate.command ?? [])]);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { toBool, toInt } from '../config/settings.js';
-import { PROJECT_NAME, RELATIVE_FILE, SERVICE_NAME } from '../config/names.js';
+import { PROJECT_NAME, RELATIVE_FILE } from '../config/names.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
 import { discoverSets } from '../compose/sets.js';
 import { InputError } from '../errors.js';
@@ -13,7 +13,7 @@ import type { DeploymentTarget } from './github-deployment.js';
 export interface ReleaseFile {
   /** Path relative to the repository, kept inside the release directory. */
   path: string;
-  content: string;
+  content: Buffer;
   mode: number;
 }
 
@@ -67,18 +67,20 @@ export function deploySettings(settings: Settings): DeploySettings {
     if (!RELATIVE_FILE.test(path) || path.split('/').includes('..')) throw new InputError(`release file ${JSON.stringify(path)} must be a relative path inside the repository`);
     const abs = resolve(settings.cwd, path);
     if (!existsSync(abs)) throw new InputError(`release file not found: ${path} (listed in ${composeFiles.includes(path) ? 'the prod Compose set' : 'deploy.files'})`);
-    return { path, content: readFileSync(abs, 'utf8'), mode: 0o644 };
+    if (Buffer.byteLength(path) > 100) throw new InputError(`release file path longer than 100 bytes: ${path}; move it closer to the repository root`);
+    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
+    return { path, content: readFileSync(abs), mode: statSync(abs).mode & 0o111 ? 0o755 : 0o644 };
   });
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
   if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
-  for (const name of d.order ?? []) if (!SERVICE_NAME.test(name)) throw new InputError(`deploy.order: invalid service name ${JSON.stringify(name)}`);
   const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
-  const smokeUrl = settings.option('smoke-url');
-  const environmentUrl = settings.option('environment-url');
-  if (environmentUrl !== undefined && !/^https?:\/\/\S+$/.test(environmentUrl)) throw new InputError(`input "environment-url" must be an http(s) URL, got ${JSON.stringify(environmentUrl)}`);
+  const smokeUrl = httpUrl(settings, 'smoke-url');
+  const environmentUrl = httpUrl(settings, 'environment-url');
+  if (settings.registryPassword && !settings.registryUsername) {
+    throw new InputError('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
+  }
   const token = settings.option('github-token');
   if (token && !settings.run.repository) throw new InputError('input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment');
-  if (smokeUrl !== undefined && !/^https?:\/\/\S+$/.test(smokeUrl)) throw new InputError(`input "smoke-url" must be an http(s) URL, got ${JSON.stringify(smokeUrl)}`);
   return {
     ...remote,
     sha: settings.sha,
@@ -108,4 +110,10 @@ export function deploySettings(settings: Settings): DeploySettings {
       ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha: settings.sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
       : undefined,
   };
+}
+
+function httpUrl(settings: Settings, name: string): string | undefined {
+  const v = settings.option(name);
+  if (v !== undefined && !/^https?:\/\/\S+$/.test(v)) throw new InputError(`input "${name}" must be an http(s) URL, got ${JSON.stringify(v)}`);
+  return v;
 }

@@ -5,9 +5,11 @@ import type { CommandResult } from '../engine/result.js';
 import { OperationError } from '../errors.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { CommandFailed, runChecked, shellText, type Command, type RunResult, type Runner } from '../runner/runner.js';
+import { runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
 import { tarArchive } from '../remote/tar.js';
 import { connectHost } from '../ssh/connect.js';
+import type { SshRunner } from '../ssh/ssh-runner.js';
+import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings } from './deploy-settings.js';
 import { acquireLock, type LockHandle } from './lock.js';
@@ -49,15 +51,13 @@ class Deployment {
   private readonly startedAt = new Date();
   private cancelled = false;
   private lock?: LockHandle;
-  private authDir?: string;
   private flavor: ComposeFlavor = 'docker compose';
   private facts!: HostFacts;
   private previous?: string;
   private outcomes: ServiceOutcome[] = [];
-  private roundTrips = 0;
 
   constructor(
-    private readonly runner: Runner,
+    private readonly runner: SshRunner,
     private readonly ds: DeploySettings,
     private readonly reporter: Reporter,
   ) {}
@@ -73,10 +73,21 @@ class Deployment {
 
   async run(): Promise<CommandResult> {
     const { ds } = this;
-    this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
-    this.preflight();
-    this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
-    this.lock = await acquireLock(this.runner, ds, this.token, this.reporter, () => this.checkCancelled(), () => this.roundTrips++);
+    // The lock comes first: a deploy that waited for another must read the host as that one left it.
+    this.lock = await acquireLock(this.runner, ds, this.token, this.reporter, () => this.checkCancelled());
+    try {
+      this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
+      this.preflight();
+      this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
+      return await this.apply();
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  /** Everything after the preflight: any failure from here on is answered by a rollback (or, on a first deploy, a clean-up). */
+  private async apply(): Promise<CommandResult> {
+    const { ds } = this;
     let touched = false;
     let plan: UpdatePlan | undefined;
     const moved: ServiceUpdate[] = [];
@@ -111,9 +122,6 @@ class Deployment {
       return await this.succeed();
     } catch (err) {
       return await this.fail(err, touched, moved, plan);
-    } finally {
-      if (this.authDir) await this.runner.run(cmd.removeAuthCommand(this.authDir)).catch(() => undefined);
-      await this.lock.release();
     }
   }
 
@@ -146,15 +154,13 @@ class Deployment {
   private async pull(services: readonly ServiceInfo[]): Promise<void> {
     const { ds } = this;
     const images = [...new Set(services.map((s) => s.image).filter((i): i is string => !!i))];
-    if (ds.registryPassword && ds.registryUsername) {
-      this.authDir = cmd.authDir(ds.deployPath, this.token);
-      const login = await this.runner.run(cmd.loginCommand(this.authDir, ds.registry, ds.registryUsername, ds.registryPassword));
-      this.roundTrips++;
-      if (login.code !== 0) {
-        throw new OperationError(`registry login to ${ds.registry} as ${ds.registryUsername} was refused on the host: ${lastLine(login.stderr)}. Check registry-username and registry-password (for GHCR a token with read:packages).`);
-      }
+    const started = Date.now();
+    const res = await this.runner.run(cmd.pullCommand(images, registryLogin(ds)));
+    if (res.code === 3) {
+      throw new OperationError(`registry login to ${ds.registry} as ${ds.registryUsername} was refused on the host: ${lastLine(res.stderr)}. Check registry-username and registry-password (for GHCR a token with read:packages).`);
     }
-    const res = await this.exec(cmd.pullCommand(this.authDir, images), `pulling ${images.length} images`);
+    if (res.code !== 0) throw new OperationError(`pulling the release's images failed on ${this.runner.where}${tail(res.stderr)}`);
+    this.reporter.info(`▸ pulling ${images.length} images (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     const pulled = res.stdout.split('\n').filter((l) => l.startsWith('pulled=')).length;
     this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
   }
@@ -163,12 +169,14 @@ class Deployment {
     const { ds } = this;
     const started = Date.now();
     const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
-    this.roundTrips++;
     if (res.code !== 0) {
+      // The output stays in the (masked) log and summary: migrations print connection strings, and
+      // the error message travels on to the audit log and the GitHub deployment status.
       const output = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-30).join('\n');
+      this.reporter.info(`migration output:\n${output}`);
       this.reporter.summary(`#### Migration output (exit ${res.code})\n\n\`\`\`\n${output}\n\`\`\`\n`);
       const serving = this.previous ? `release ${this.previous.slice(0, 12)} keeps serving` : 'nothing was running before';
-      throw new MigrationFailed(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, ${serving}. Its last lines:\n${output}`);
+      throw new Error(`migration "${ds.migrate!.service}" exited with ${res.code}; no service was touched, ${serving} (its output is in the log and the summary)`);
     }
     this.reporter.info(`▸ migration ${ds.migrate!.service} finished (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   }
@@ -176,7 +184,6 @@ class Deployment {
   private async roll(target: ComposeTarget, u: ServiceUpdate, success: 'updated' | 'rolled-back'): Promise<void> {
     const started = Date.now();
     const res = await this.runner.run(cmd.rollCommand(target, u, this.ds));
-    this.roundTrips++;
     const report = parseRollOutput(res.stdout, res.code === 0);
     const outcome = this.outcomes.find((o) => o.service === u.service);
     if (!report.ok) {
@@ -184,7 +191,7 @@ class Deployment {
         outcome.result = 'failed';
         outcome.diagnostics = report.diagnostics;
       }
-      throw new ServiceFailed(u.service, report.reason ?? `exit ${res.code}: ${lastLine(res.stderr)}`, report.diagnostics);
+      throw new ServiceFailed(u.service, report.reason ?? `exit ${res.code}: ${lastLine(res.stderr)}`, report.diagnostics, lastLine(report.diagnostics.replace(/^(health|log)\| /gm, '')));
     }
     if (outcome && success === 'updated') {
       outcome.result = 'updated';
@@ -203,7 +210,7 @@ class Deployment {
       } catch (err) {
         last = (err as Error).message;
       }
-      await sleep(2000);
+      if (attempt < 3) await sleep(2000);
     }
     throw new OperationError(`smoke check ${url} failed: ${last}`);
   }
@@ -241,7 +248,8 @@ class Deployment {
     await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
     const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
     const serving = rollbackProblem ? `Rolling back failed as well (${rollbackProblem}); check the host.` : this.previous ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.` : 'This was the first deploy: nothing was left running.';
-    const message = `Deploy of ${ds.sha} to ${this.runner.where} failed: ${why}. ${touched ? 'Services already updated were rolled back. ' : 'No running service was changed. '}${serving}`;
+    const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
+    const message = `Deploy of ${ds.sha} to ${this.runner.where} failed: ${why}. ${changed}${serving}`;
     this.reporter.summary(this.summary(result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed', message, diagnostics));
     return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };
   }
@@ -277,7 +285,6 @@ class Deployment {
 
   private async exec(command: Command, what: string): Promise<RunResult> {
     this.reporter.debug(shellText(command));
-    this.roundTrips++;
     const started = Date.now();
     const res = await runChecked(this.runner, command, what);
     this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
@@ -307,7 +314,7 @@ class Deployment {
       'rolled-back': String(rolledBack),
       'duration-seconds': ((Date.now() - this.startedAt.getTime()) / 1000).toFixed(1),
       services: JSON.stringify(this.outcomes.map(({ diagnostics: _d, ...o }) => o)),
-      'round-trips': String(this.roundTrips + 1),
+      'round-trips': String(this.runner.commandCount),
       'compose-command': this.flavor,
       'docker-version': this.facts?.dockerVersion ?? '',
     };
@@ -323,12 +330,17 @@ class ServiceFailed extends Error {
     readonly service: string,
     reason: string,
     readonly diagnostics: string,
+    lastOutput: string,
   ) {
-    super(`service ${service} did not become healthy: ${reason}`);
+    // The last line of output says why (port already allocated, image not found) when compose itself failed.
+    super(`service ${service} did not become healthy: ${reason}${reason.startsWith('compose') && lastOutput ? `: ${lastOutput}` : ''}`);
   }
 }
 
-class MigrationFailed extends Error {}
+/** The registry login the host needs, when credentials were given. */
+export function registryLogin(ds: Pick<DeploySettings, 'registry' | 'registryUsername' | 'registryPassword'>) {
+  return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
+}
 
 /** The newest successful releases, the live one always among them. */
 export function keptReleases(audit: readonly AuditRecord[], live: string, keep: number): string[] {
@@ -340,35 +352,9 @@ export function keptReleases(audit: readonly AuditRecord[], live: string, keep: 
   return out;
 }
 
-function printPlan(ds: DeploySettings, reporter: Reporter): CommandResult {
-  const flavor: ComposeFlavor = 'docker compose';
-  const target = cmd.releaseCompose(ds, flavor, ds.sha);
-  const token = '<run-token>';
-  const steps: Array<[string, Command]> = [
-    ['read the host state', probeCommand(ds.deployPath)],
-    ['take the deploy lock', cmd.lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '<owner record on stdin>')],
-    ['upload the release (tar on stdin)', cmd.unpackCommand(ds.deployPath, ds.sha, '<base64 tar on stdin>')],
-    ['render the release', cmd.renderCommand(target)],
-    ...(ds.registryPassword ? ([['log in to the registry (password on stdin)', cmd.loginCommand(cmd.authDir(ds.deployPath, token), ds.registry, ds.registryUsername ?? '', '')]] as Array<[string, Command]>) : []),
-    ['pull images not on the host', cmd.pullCommand(ds.registryPassword ? cmd.authDir(ds.deployPath, token) : undefined, ['<images of the release>'])],
-    ...(ds.migrate ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
-    ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, ds.sha)],
-    ['start changed third-party services', cmd.convergeCommand(target, ['<services not built by this repository>'])],
-    ...ds.order.map((s): [string, Command] => [`roll ${s}`, cmd.rollCommand(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds)]),
-    ['append to the audit log', cmd.auditCommand(ds.deployPath, { sha: ds.sha })],
-    ['prune old releases', cmd.pruneCommand(ds.deployPath, [ds.sha, '<kept releases>'])],
-    ['release the lock', cmd.unlockCommand(ds.deployPath, token)],
-  ];
-  const text = steps.map(([what, c], i) => `${i + 1}. ${what}\n   ${shellText(c).replace(/\n/g, '\n   ')}`).join('\n');
-  reporter.info(`dry-run: deploy of ${ds.sha} to ${ds.target.user}@${ds.target.host}:${ds.target.port}${ds.deployPath} (Compose v2 shown; a v1 host runs docker-compose with the same arguments). Nothing is changed.\n${text}`);
-  reporter.summary(`### Deploy plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
-  return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
-}
-
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export { CommandFailed };

@@ -34,6 +34,8 @@ set -eu
 root=$1 sha=$2
 mkdir -p "$root/releases"
 incoming="$root/releases/.incoming-$sha-$$"
+# A failed extract must not leave a half release (with its .env) behind.
+trap 'rm -rf "$incoming"' EXIT
 rm -rf "$incoming"
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
@@ -42,19 +44,26 @@ mv "$incoming" "$root/releases/$sha"
 echo "unpacked=$root/releases/$sha"
 `;
 
-/** $1 docker config dir, $2 registry, $3 user; stdin: the password. The dir is private to this run. */
-export const LOGIN_SCRIPT = `
-umask 077
-mkdir -p "$1" || exit 1
-DOCKER_CONFIG="$1" docker login "$2" --username "$3" --password-stdin >/dev/null
-`;
-
-/** $1 docker config dir or "-", then images: pulls those not on the host yet, retrying transient failures. */
+/**
+ * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
+ * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
+ * host yet, retrying transient failures. Exit 3: the registry refused the login.
+ */
 export const PULL_SCRIPT = `
-cfg=$1; shift
-[ "$cfg" = - ] || export DOCKER_CONFIG="$cfg"
+registry=$1 user=$2
+shift 2
 err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+auth=
+trap 'rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"' EXIT
+if [ -n "$user" ]; then
+  auth=$(mktemp -d) || exit 1
+  export DOCKER_CONFIG="$auth"
+  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$err"; then
+    echo "login=refused"
+    cat "$err" >&2
+    exit 3
+  fi
+fi
 for img in "$@"; do
   if docker image inspect "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
   n=0
@@ -118,18 +127,26 @@ deadline=$((t0 + timeout))
 old=$(ids)
 count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
+uplog=$(mktemp)
+trap 'rm -f "$uplog"' EXIT
 if [ -z "$old" ]; then
-  "$@" up -d --no-deps --scale "$svc=$n" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+  "$@" up -d --no-deps --scale "$svc=$n" "$svc" >"$uplog" 2>&1
 elif [ "$strategy" = recreate ]; then
-  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" "$svc" >"$uplog" 2>&1
 else
-  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" "$svc" 2>&1 | sed 's/^/compose| /' >&2
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" "$svc" >"$uplog" 2>&1
 fi
+up_status=$?
 now_ids=$(ids)
 new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 [ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
 echo "new=$(echo $new)"
-if [ -z "$new" ]; then echo "reason=compose started no new container"; exit 1; fi
+if [ "$up_status" != 0 ] || [ -z "$new" ]; then
+  if [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"; else echo "reason=compose started no new container"; fi
+  tail -n 20 "$uplog" | sed 's/^/log| /'
+  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"; fi
+  exit 1
+fi
 for id in $new; do
   if ! wait_ready "$id"; then
     if [ "$strategy" != recreate ] && [ -n "$old" ]; then docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"; fi

@@ -24,13 +24,11 @@ export async function acquireLock(
   token: string,
   reporter: Reporter,
   checkCancelled: () => void,
-  countTrip: () => void,
 ): Promise<LockHandle> {
   const owner = JSON.stringify({ token, sha: ds.sha, actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
   const deadline = Date.now() + ds.lockTimeout * 1000;
   let announced = false;
   for (;;) {
-    countTrip();
     const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner));
     const kv = parseKeyValues(res.stdout);
     if (res.code === 0) {

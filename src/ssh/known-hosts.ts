@@ -82,9 +82,13 @@ export function fingerprintOf(blob: Buffer): string {
 export type HostKeyVerdict = { ok: true } | { ok: false; reason: string };
 
 export interface HostKeyPin {
-  knownHosts?: string;
+  /** known_hosts text, or its entries already parsed. */
+  knownHosts?: string | readonly KnownHostEntry[];
   fingerprint?: string;
 }
+
+const entriesOf = (kh: string | readonly KnownHostEntry[] | undefined): readonly KnownHostEntry[] =>
+  typeof kh === 'string' || kh === undefined ? parseKnownHosts(kh ?? '').entries : kh;
 
 export function verifyHostKey(pin: HostKeyPin, host: string, port: number, presented: Buffer): HostKeyVerdict {
   const lookup = hostLookupName(host, port);
@@ -93,8 +97,7 @@ export function verifyHostKey(pin: HostKeyPin, host: string, port: number, prese
     if (normaliseFingerprint(pin.fingerprint) === fingerprintOf(presented)) return { ok: true };
     return { ok: false, reason: `host key for ${lookup} did not match host-key-fingerprint: the server presented ${got}, expected ${pin.fingerprint}` };
   }
-  const { entries } = parseKnownHosts(pin.knownHosts ?? '');
-  const forHost = entries.filter((e) => hostFieldMatches(e.hosts, lookup));
+  const forHost = entriesOf(pin.knownHosts).filter((e) => hostFieldMatches(e.hosts, lookup));
   if (forHost.some((e) => e.marker === '@revoked' && e.key.equals(presented))) {
     return { ok: false, reason: `host key for ${lookup} is marked @revoked in known-hosts (${got})` };
   }
@@ -117,10 +120,10 @@ function normaliseFingerprint(fp: string): string {
  * The host key algorithms to offer, so the server presents a key type we have pinned
  * (a server with ed25519 and rsa keys would otherwise pick one we may not know).
  */
-export function pinnedHostKeyAlgorithms(knownHosts: string, host: string, port: number): string[] | undefined {
+export function pinnedHostKeyAlgorithms(knownHosts: string | readonly KnownHostEntry[], host: string, port: number): string[] | undefined {
   const lookup = hostLookupName(host, port);
   const types = new Set(
-    parseKnownHosts(knownHosts).entries.filter((e) => e.marker === undefined && hostFieldMatches(e.hosts, lookup)).map((e) => e.keyType),
+    entriesOf(knownHosts).filter((e) => e.marker === undefined && hostFieldMatches(e.hosts, lookup)).map((e) => e.keyType),
   );
   if (types.size === 0) return undefined;
   const algs: string[] = [];

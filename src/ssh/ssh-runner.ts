@@ -2,7 +2,7 @@ import { NodeSSH } from 'node-ssh';
 import { InputError, OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { shellText, type Command, type RunOptions, type RunResult, type Runner } from '../runner/runner.js';
-import { pinnedHostKeyAlgorithms, verifyHostKey, parseKnownHosts } from './known-hosts.js';
+import { parseKnownHosts, pinnedHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 
 export interface SshTarget {
   host: string;
@@ -38,7 +38,7 @@ export class SshRunner implements Runner {
   }
 
   static async connect(target: SshTarget, reporter: Reporter): Promise<SshRunner> {
-    checkPin(target, reporter);
+    const pinned = checkPin(target, reporter);
     let lastError: unknown;
     for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
       let hostKeyProblem: string | undefined;
@@ -53,10 +53,10 @@ export class SshRunner implements Runner {
           readyTimeout: 20_000,
           keepaliveInterval: 10_000,
           keepaliveCountMax: 6,
-          algorithms: target.knownHosts ? hostKeyAlgorithms(target) : undefined,
+          algorithms: hostKeyAlgorithms(pinned, target),
           hostVerifier: (key: Buffer) => {
             if (target.insecureSkipHostKeyCheck) return true;
-            const verdict = verifyHostKey({ knownHosts: target.knownHosts, fingerprint: target.fingerprint }, target.host, target.port, key);
+            const verdict = verifyHostKey({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
             if (!verdict.ok) hostKeyProblem = verdict.reason;
             return verdict.ok;
           },
@@ -99,22 +99,26 @@ export class SshRunner implements Runner {
   }
 }
 
-function checkPin(target: SshTarget, reporter: Reporter): void {
+/**
+ * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
+ * (undefined with a fingerprint pin or when verification is skipped).
+ */
+export function checkPin(target: Pick<SshTarget, 'host' | 'knownHosts' | 'fingerprint' | 'insecureSkipHostKeyCheck'>, reporter?: Reporter): KnownHostEntry[] | undefined {
   if (target.insecureSkipHostKeyCheck) {
-    reporter.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
-    return;
+    reporter?.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+    return undefined;
   }
   if (!target.knownHosts && !target.fingerprint) {
     throw new InputError('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
   }
-  if (target.knownHosts) {
-    const { entries, problems } = parseKnownHosts(target.knownHosts);
-    if (problems.length > 0) throw new InputError(`known-hosts: ${problems.join('; ')}`);
-    if (entries.length === 0) throw new InputError('known-hosts holds no key lines');
-  }
+  if (!target.knownHosts) return undefined;
+  const { entries, problems } = parseKnownHosts(target.knownHosts);
+  if (problems.length > 0) throw new InputError(`known-hosts: ${problems.join('; ')}`);
+  if (entries.length === 0) throw new InputError('known-hosts holds no key lines');
+  return entries;
 }
 
-function hostKeyAlgorithms(target: SshTarget) {
-  const serverHostKey = pinnedHostKeyAlgorithms(target.knownHosts ?? '', target.host, target.port);
+function hostKeyAlgorithms(pinned: KnownHostEntry[] | undefined, target: SshTarget) {
+  const serverHostKey = pinned && pinnedHostKeyAlgorithms(pinned, target.host, target.port);
   return serverHostKey ? { serverHostKey } : undefined;
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
-import type { SshTarget } from './ssh-runner.js';
+import { checkPin, type SshTarget } from './ssh-runner.js';
 
 export interface RemoteSettings {
   target: SshTarget;
@@ -17,17 +17,17 @@ export function remoteSettings(s: Settings): RemoteSettings {
   if (missing.length > 0) {
     throw new InputError(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
   }
-  return {
-    deployPath: s.deployPath!,
-    target: {
-      host: s.host!,
-      port: s.port,
-      user: s.user!,
-      privateKey: s.sshPrivateKey!,
-      passphrase: s.sshPassphrase,
-      knownHosts: s.knownHosts,
-      fingerprint: s.hostKeyFingerprint,
-      insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
-    },
+  const target: SshTarget = {
+    host: s.host!,
+    port: s.port,
+    user: s.user!,
+    privateKey: s.sshPrivateKey!,
+    passphrase: s.sshPassphrase,
+    knownHosts: s.knownHosts,
+    fingerprint: s.hostKeyFingerprint,
+    insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
   };
+  // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
+  checkPin(target);
+  return { deployPath: s.deployPath!, target };
 }

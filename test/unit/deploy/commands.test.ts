@@ -36,9 +36,11 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
 });
 
 test('secrets travel on stdin only, never in the command text', () => {
-  const login = cmd.loginCommand('/srv/shop/.registry-auth-x', 'ghcr.io', 'octo', 's3cr3t-token');
-  assert.equal(login.stdin, 's3cr3t-token');
-  assert.ok(!shellText(login).includes('s3cr3t-token'));
+  const pull = cmd.pullCommand(['ghcr.io/acme/shop/api:sha-1'], { registry: 'ghcr.io', user: 'octo', password: 's3cr3t-token' });
+  assert.equal(pull.stdin, 's3cr3t-token');
+  assert.ok(!shellText(pull).includes('s3cr3t-token'));
+  assert.deepEqual(pull.argv.slice(3), ['compose-deploy-pull', 'ghcr.io', 'octo', 'ghcr.io/acme/shop/api:sha-1']);
+  assert.deepEqual(cmd.pullCommand(['x']).argv.slice(3), ['compose-deploy-pull', '', '', 'x'], 'no login without credentials');
   const unpack = cmd.unpackCommand('/srv/shop', SHA, 'BASE64TAR');
   assert.ok(!shellText(unpack).includes('BASE64TAR'));
 });
@@ -84,6 +86,13 @@ test('unpack puts the tar in place with its modes; current switches atomically; 
   sh(cmd.auditCommand(root, { sha: 'x' }));
   sh(cmd.auditCommand(root, { sha: 'y' }));
   assert.deepEqual(readFileSync(join(root, 'releases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).sha), ['x', 'y']);
+});
+
+test('a failed upload leaves no half release (nor its .env) behind', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-upload-'));
+  const res = sh(cmd.unpackCommand(root, SHA, 'this is not base64 of a tar!'));
+  assert.notEqual(res.code, 0);
+  assert.deepEqual(execFileSync('ls', ['-A', join(root, 'releases')], { encoding: 'utf8' }), '');
 });
 
 test('prune keeps the named releases and removes the rest', () => {

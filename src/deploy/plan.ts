@@ -1,0 +1,40 @@
+import type { ComposeFlavor } from '../compose/cli.js';
+import type { CommandResult } from '../engine/result.js';
+import { probeCommand } from '../host/probe.js';
+import type { Reporter } from '../report/reporter.js';
+import { shellText, type Command } from '../runner/runner.js';
+import * as cmd from './commands.js';
+import type { DeploySettings } from './deploy-settings.js';
+import { registryLogin } from './deploy.js';
+
+/**
+ * dry-run: the deploy's remote commands, built by the same functions the real run uses and quoted
+ * the same way. Values only known on the host (images, kept releases) are shown as <placeholders>.
+ */
+export function printPlan(ds: DeploySettings, reporter: Reporter): CommandResult {
+  const flavor: ComposeFlavor = 'docker compose';
+  const target = cmd.releaseCompose(ds, flavor, ds.sha);
+  const token = '<run-token>';
+  const login = registryLogin(ds);
+  const steps: Array<[string, Command]> = [
+    ['take the deploy lock (owner record on stdin)', cmd.lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '')],
+    ['read the host state', probeCommand(ds.deployPath, ds.project)],
+    ['upload the release (tar on stdin)', cmd.unpackCommand(ds.deployPath, ds.sha, '')],
+    ['render the release', cmd.renderCommand(target)],
+    [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', cmd.pullCommand(['<images of the release>'], login && { ...login, password: '' })],
+    ...(ds.migrate ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
+    ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, ds.sha)],
+    ['start changed third-party services', cmd.convergeCommand(target, ['<services not built by this repository>'])],
+    ...ds.order.map((s): [string, Command] => [
+      `roll ${s}`,
+      cmd.rollCommand(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds),
+    ]),
+    ['append to the audit log (record on stdin)', cmd.auditCommand(ds.deployPath, {})],
+    ['prune old releases', cmd.pruneCommand(ds.deployPath, [ds.sha, '<kept releases>'])],
+    ['release the lock', cmd.unlockCommand(ds.deployPath, token)],
+  ];
+  const text = steps.map(([what, c], i) => `${i + 1}. ${what}\n   ${shellText(c).replace(/\n/g, '\n   ')}`).join('\n');
+  reporter.info(`dry-run: deploy of ${ds.sha} to ${ds.target.user}@${ds.target.host}:${ds.target.port}${ds.deployPath} (Compose v2 shown; a v1 host runs docker-compose with the same arguments). Nothing is changed.\n${text}`);
+  reporter.summary(`### Deploy plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
+  return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
