@@ -24,7 +24,7 @@ async function once(force: boolean): Promise<number> {
   });
   const reporter = new MemoryReporter();
   const t0 = performance.now();
-  const result = await buildCommand(settings, reporter, { ...process.env, GITHUB_ACTIONS: '' });
+  const result = await buildCommand(settings, reporter, { env: { ...process.env, GITHUB_ACTIONS: '' } });
   const ms = performance.now() - t0;
   if (!result.ok) throw new Error(`build failed: ${result.message}\n${reporter.lines.join('\n')}`);
   const built = reporter.lines.filter((l) => l.startsWith('Successfully built')).length;

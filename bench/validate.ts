@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       for (const renderer of ['compose', 'schema'] as const) {
         const settings = resolveSettings({ explicit: { command: 'validate', renderer, 'report-file': join(dir, 'report.json') }, env: {}, cwd: dir });
         const t = performance.now();
-        const res = await validateCommand(settings, new MemoryReporter(), runner);
+        const res = await validateCommand(settings, new MemoryReporter(), { runner });
         (renderer === 'compose' ? full : ours).push(performance.now() - t);
         if (res.outputs['errors'] !== '0') throw new Error(`unexpected findings: ${JSON.stringify(res.outputs)}`);
       }

@@ -34,17 +34,27 @@ async function main(argv: string[]): Promise<number> {
     const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v) => reporter.secret(v) });
     const result = await runCommand(settings, reporter);
     if (json) process.stdout.write(`${JSON.stringify({ command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs })}\n`);
-    else for (const [k, v] of Object.entries(result.outputs)) reporter.info(`${k}: ${v}`);
+    else {
+      if (result.summary) reporter.summary(result.summary);
+      printSummaries(reporter);
+      for (const [k, v] of Object.entries(result.outputs)) reporter.info(`${k}: ${v}`);
+    }
     if (!result.ok) reporter.error(result.message ?? `${settings.command} failed`);
     return result.ok ? 0 : 1;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    if (!json) printSummaries(reporter);
     reporter.error(message);
     if (process.env['COMPOSE_DEPLOY_DEBUG'] === '1' && err instanceof Error) reporter.debug(err.stack ?? '');
     const code = exitCodeOf(err);
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
     return code;
   }
+}
+
+/** What the action puts in the step summary (validate's tables, migration output...), as Markdown on stderr. */
+function printSummaries(reporter: CliReporter): void {
+  for (const md of reporter.summaries) process.stderr.write(`\n${md.trimEnd()}\n\n`);
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -1,6 +1,7 @@
 import './runtime/esm-globals.js';
 import * as core from '@actions/core';
 import { ActionReporter } from './action/action-reporter.js';
+import { actionsLayerCache } from './action/actions-layer-cache.js';
 import { OPTIONS } from './config/options.js';
 import { resolveSettings } from './config/settings.js';
 import { runCommand } from './engine/commands.js';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
       cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
       onSecret: (v) => reporter.secret(v),
     });
-    const result = await runCommand(settings, reporter);
+    const result = await runCommand(settings, reporter, { layerCache: actionsLayerCache(process.env) });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) reporter.summary(result.summary);
     await reporter.flushSummary();

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import type { EngineServices } from '../engine/services.js';
 import { InputError, OperationError } from '../errors.js';
 import { RegistryClient } from '../registry/client.js';
 import { dockerLoginCommand } from '../registry/login.js';
@@ -19,7 +19,9 @@ import { mapLimit } from './pool.js';
 import { buildSummary } from './summary.js';
 
 /** `build`: every image the prod stack runs, tagged by commit, pushed once (issue: build). */
-export async function buildCommand(settings: Settings, reporter: Reporter, env: NodeJS.ProcessEnv = process.env, runner: Runner = new LocalRunner()): Promise<CommandResult> {
+export async function buildCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  const env = services.env ?? process.env;
+  const runner = services.runner ?? new LocalRunner();
   const opts = await resolveBuildOptions(settings, env, runner);
   if (opts.password) reporter.secret(opts.password);
   const images = planFor(settings, opts, env, reporter);
@@ -36,12 +38,12 @@ export async function buildCommand(settings: Settings, reporter: Reporter, env: 
     throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
   }
 
-  const engine = await detectEngine(runner, env, {});
+  const engine = await detectEngine(runner, env, {}, services.layerCache);
   const engineText = describeEngine(engine);
   reporter.info(`engine: ${engineText}`);
   const docker = createTempDockerConfig(env);
   try {
-    await login(runner, opts, docker.env, docker.dir);
+    await login(runner, opts, docker.dir);
     reporter.info(`logged in to ${opts.registry} as ${opts.username} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
     const ctx: ImageContext = {
       runner,
@@ -61,13 +63,11 @@ export async function buildCommand(settings: Settings, reporter: Reporter, env: 
 }
 
 function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv, reporter: Reporter): ImagePlan[] {
-  const sets = composeSets(settings.config.compose, settings.cwd);
+  const sets = composeSets(settings);
   reporter.info(`prod Compose files (${sets.prod.origin}): ${sets.prod.files.join(', ')}`);
-  const prod = readComposeServices(sets.prod, settings.cwd);
-  const dev = sets.dev ? readComposeServices(sets.dev, settings.cwd) : undefined;
-  const envPath = sets.prod.envFile ? resolve(settings.cwd, sets.prod.envFile) : undefined;
-  if (envPath && !existsSync(envPath)) throw new InputError(`env file ${sets.prod.envFile} of the prod set (compose.prod.env-file) does not exist`);
-  const envFile = envPath ? readEnvFile(envPath) : {};
+  const prod = readComposeServices(sets.prod, settings.cwd, env);
+  const dev = sets.dev ? readComposeServices(sets.dev, settings.cwd, env) : undefined;
+  const envFile = sets.prod.envFile ? readEnvFile(resolve(settings.cwd, sets.prod.envFile), sets.prod.envFile) : {};
   const plan = planImages({
     prefix: opts.prefix,
     prod,
@@ -81,8 +81,8 @@ function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv,
   return plan.images;
 }
 
-async function login(runner: Runner, opts: BuildOptions, dockerEnv: Record<string, string>, configDir: string): Promise<void> {
-  const res = await runner.run({ ...dockerLoginCommand(opts.registry, opts.username!, opts.password!, { configDir }), env: dockerEnv });
+async function login(runner: Runner, opts: BuildOptions, configDir: string): Promise<void> {
+  const res = await runner.run(dockerLoginCommand(opts.registry, opts.username!, opts.password!, { configDir }));
   if (res.code === 0) return;
   const said = (res.stderr || res.stdout).trim().split('\n').at(-1) ?? '';
   if (res.code === 127) throw new OperationError(`docker is not installed or not on PATH (${said})`);

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ComposeConfig } from '../config/sections/compose.js';
 import { loadComposeFile, mapEntries, nodeAt, scalarString, type LEntry, type LMap, type LNode } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
 import { envValues, readEnvFile as readEnvEntries } from '../compose/model-env.js';
 import { findVarRefs, interpolate as interpolateStrict, needsValue } from '../compose/model-vars.js';
-import { BASE_FILES, configuredSets, discoverSets, PROD_FILES, type ComposeSet as SharedSet } from '../compose/sets.js';
+import { devSet, prodSet, type ComposeSet as SharedSet, type SetSource } from '../compose/sets.js';
 import { InputError, type SourceLocation } from '../errors.js';
 
 /*
@@ -41,34 +39,23 @@ export interface ComposeSet {
 }
 
 /**
- * The prod and dev sets: each from the config file, else the conventional layouts of validate
- * (src/compose/sets.ts). Without a prod file the base file alone is the prod set. A discovered set's
- * example env file is not used: image names are interpolated with real values (environment, IMAGE_TAG).
+ * The prod and dev sets, as validate and deploy see them (prodSet and devSet in src/compose/sets.ts):
+ * without a prod file the base file alone is the prod set. A discovered set's example env file is not
+ * used: image names are interpolated with real values (environment, IMAGE_TAG).
  */
-export function composeSets(config: ComposeConfig | undefined, cwd: string): { prod: ComposeSet; dev?: ComposeSet } {
-  const configured = configuredSets(config, undefined, cwd);
-  const found = discoverSets(cwd);
-  const dev = buildSet(configured.dev ?? found.dev);
-  const prod = buildSet(configured.prod ?? found.prod) ?? (found.dev ? { files: found.dev.files.slice(0, 1), origin: 'conventional' } : undefined);
-  if (!prod) {
-    throw new InputError(`no prod Compose files: found none of ${[...BASE_FILES, ...PROD_FILES].join(', ')} in ${cwd}; add compose.prod.files to compose-deploy.yml`);
-  }
-  return { prod, dev };
+export function composeSets(settings: SetSource): { prod: ComposeSet; dev?: ComposeSet } {
+  const dev = devSet(settings);
+  return { prod: buildSet(prodSet(settings)), ...(dev ? { dev: buildSet(dev) } : {}) };
 }
 
-function buildSet(set: SharedSet | undefined): ComposeSet | undefined {
-  if (!set) return undefined;
+function buildSet(set: SharedSet): ComposeSet {
   if (set.discovered) return { files: set.files, origin: 'conventional' };
   return { files: set.files, ...(set.envFile === undefined ? {} : { envFile: set.envFile }), origin: 'config' };
 }
 
 /** Services of a set, merged as Compose merges its files (image replaced, build merged key by key). */
-export function readComposeServices(set: Pick<ComposeSet, 'files' | 'origin'>, cwd: string, env: NodeJS.ProcessEnv = process.env): Map<string, ComposeService> {
-  const trees = set.files.map((file) => {
-    const abs = resolve(cwd, file);
-    if (!existsSync(abs)) throw new InputError(`Compose file not found: ${file} (listed in the ${set.origin === 'config' ? 'config file' : 'conventional layout'})`);
-    return buildView(loadComposeFile(abs, file));
-  });
+export function readComposeServices(set: Pick<ComposeSet, 'files'>, cwd: string, env: NodeJS.ProcessEnv = process.env): Map<string, ComposeService> {
+  const trees = set.files.map((file) => buildView(loadComposeFile(resolve(cwd, file), file)));
   const services = new Map<string, ComposeService>();
   for (const [name, entry] of mapEntries(nodeAt(mergeComposeFiles(trees), ['services']))) {
     const svc: ComposeService = { name };
@@ -136,8 +123,8 @@ function buildArgs(node: LNode | undefined, env: NodeJS.ProcessEnv): Record<stri
 }
 
 /** The variables of an env file (Compose's syntax, see model-env.ts); lines that are not KEY=value are skipped. */
-export function readEnvFile(path: string): Record<string, string> {
-  return envValues(readEnvEntries(path, path, { skipInvalid: true }));
+export function readEnvFile(path: string, displayName = path): Record<string, string> {
+  return envValues(readEnvEntries(path, displayName, { skipInvalid: true }));
 }
 
 /**

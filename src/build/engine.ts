@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import type { Runner } from '../runner/runner.js';
-import { ghaCacheAvailable, layerCacheStore, type LayerCacheStore } from './layer-cache.js';
+import { ghaCacheAvailable, MachineLayerCache, type LayerCacheStore } from './layer-cache.js';
 
 /** Which builder runs and where its layer cache lives; said once in the log and in the summary. */
 export type BuildEngine =
@@ -10,7 +10,8 @@ export type BuildEngine =
   | { kind: 'buildx'; driver: string; cache: 'none'; why: string }
   | { kind: 'classic' };
 
-export async function detectEngine(runner: Runner, env: NodeJS.ProcessEnv, dockerEnv: Record<string, string>): Promise<BuildEngine> {
+/** `store`: where the local cache persists (the action's Actions cache); without one it stays on this machine. */
+export async function detectEngine(runner: Runner, env: NodeJS.ProcessEnv, dockerEnv: Record<string, string>, store?: LayerCacheStore): Promise<BuildEngine> {
   const version = await runner.run({ argv: ['docker', 'buildx', 'version'], env: dockerEnv });
   if (version.code !== 0) return { kind: 'classic' };
   const inspect = await runner.run({ argv: ['docker', 'buildx', 'inspect'], env: dockerEnv });
@@ -19,7 +20,7 @@ export async function detectEngine(runner: Runner, env: NodeJS.ProcessEnv, docke
   if (driver === 'docker') return { kind: 'buildx', driver, cache: 'none', why: 'the buildx "docker" driver cannot export a layer cache (use docker/setup-buildx-action)' };
   if (ghaCacheAvailable(env)) return { kind: 'buildx', driver, cache: 'gha' };
   const cacheRoot = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], 'compose-deploy-buildx-cache') : join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'compose-deploy', 'buildx');
-  return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: layerCacheStore(env) };
+  return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: store ?? new MachineLayerCache() };
 }
 
 export function describeEngine(e: BuildEngine): string {

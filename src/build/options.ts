@@ -32,7 +32,6 @@ export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, g
   };
   const sha = s.sha ?? (await gitOut('rev-parse', '--verify', 'HEAD'));
   if (!sha) throw new InputError('no commit to build: pass "sha" (40 hex), or run inside a git checkout');
-  if (!/^[0-9a-f]{40}$/.test(sha)) throw new InputError(`sha must be a full 40-character lower-case hex commit id, got ${JSON.stringify(sha)}`);
 
   const repoOption = s.option('repository');
   if (repoOption !== undefined) parseRepositorySlug(repoOption, 'input "repository"');
@@ -54,7 +53,7 @@ export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, g
     }
   }
 
-  const force = toBool('force', s.option('force') ?? 'false');
+  const force = toBool('force', s.option('force')!);
   const branch = branchOf(env) ?? (env['GITHUB_ACTIONS'] ? undefined : await gitOut('symbolic-ref', '--short', '-q', 'HEAD'));
   const defaultBranch =
     s.config.build?.defaultBranch ??

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { InputError, formatLocation, type SourceLocation } from '../errors.js';
 import type { BuildServiceConfig } from '../config/sections/build.js';
 import { interpolate, type ComposeService } from './compose-files.js';
+import { imageRepository } from '../compose/image-ref.js';
 
 /** One image to build: several services may run it (api, worker, migrate). */
 export interface ImagePlan {
@@ -36,13 +37,6 @@ export interface Plan {
   images: ImagePlan[];
   /** Things worth a line in the log: third-party images skipped, unknown services in the config. */
   notes: string[];
-}
-
-/** `name[:tag][@digest]` -> name. The tag's ":" is the one after the last "/", not a registry port. */
-export function imageRepository(image: string): string {
-  const noDigest = image.split('@')[0]!;
-  const colon = noDigest.lastIndexOf(':');
-  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
 }
 
 export function planImages(input: PlanInput): Plan {

@@ -1,8 +1,7 @@
 import { InputError } from '../errors.js';
-import { SHA } from '../config/names.js';
+import { SHA, SHA_HINT } from '../config/names.js';
 
 export type ExtraTag = 'sha-short' | 'branch' | 'latest';
-export const EXTRA_TAGS: readonly ExtraTag[] = ['sha-short', 'branch', 'latest'];
 
 export interface TagInput {
   sha: string;
@@ -21,7 +20,7 @@ export interface TagPlan {
 
 /** The immutable tag every deploy and rollback names. */
 export function shaTag(sha: string): string {
-  if (!SHA.test(sha)) throw new InputError(`sha must be a full 40-character lower-case hex commit id, got ${JSON.stringify(sha)}`);
+  if (!SHA.test(sha)) throw new InputError(`sha must be ${SHA_HINT}, got ${JSON.stringify(sha)}`);
   return `sha-${sha}`;
 }
 

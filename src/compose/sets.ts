@@ -8,7 +8,7 @@ import { InputError, type SourceLocation } from '../errors.js';
 /*
  * Which Compose files make up the dev and prod sets: named in the config file (compose.dev,
  * compose.prod), or else found by the conventional layouts. validate, build and deploy all take
- * their sets from here, so a layout one of them accepts is a layout all of them accept.
+ * their sets from here (prodSet, devSet), so a layout one of them accepts is a layout all of them accept.
  */
 
 export type SetName = 'dev' | 'prod';
@@ -20,6 +20,8 @@ export interface ComposeSet {
   envFile?: string;
   /** true when found by convention (no compose.<name> in the config file). */
   discovered: boolean;
+  /** Why this set is what it is, when that is not obvious (the base file alone as the prod set). */
+  note?: string;
   /** Where compose.<name>.files[i] / env-file is written in the config file, for "missing file" findings. */
   configLoc(key: 'files' | 'env-file', index?: number): SourceLocation | undefined;
 }
@@ -51,25 +53,49 @@ export function discoverSets(cwd: string): Partial<Record<SetName, ComposeSet>> 
   const base = first(BASE_FILES);
   const override = first(DEV_OVERRIDE_FILES);
   const prod = first(PROD_FILES);
-  const none = () => undefined;
   const out: Partial<Record<SetName, ComposeSet>> = {};
-  if (base) out.dev = { name: 'dev', files: override ? [base, override] : [base], envFile: first(DEV_ENV), discovered: true, configLoc: none };
-  if (prod) out.prod = { name: 'prod', files: base ? [base, prod] : [prod], envFile: first(PROD_ENV), discovered: true, configLoc: none };
+  if (base) out.dev = discovered('dev', override ? [base, override] : [base], first(DEV_ENV));
+  if (prod) out.prod = discovered('prod', base ? [base, prod] : [prod], first(PROD_ENV));
   return out;
 }
 
-/** The sets named in the config file, or else (when it names none) the conventional layouts. */
-export function resolveSets(settings: Settings): ComposeSet[] {
-  const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
-  const chosen = configured.dev || configured.prod ? configured : discoverSets(settings.cwd);
-  const sets = [chosen.dev, chosen.prod].filter((s): s is ComposeSet => s !== undefined);
-  if (sets.length === 0) {
-    throw new InputError(
-      `no Compose files found in ${settings.cwd}: expected ${BASE_FILES.join(' or ')} (dev) and/or ${PROD_FILES.join(' or ')} (prod), ` +
-        'or name the sets in compose-deploy.yml (compose.dev.files, compose.prod.files)',
-    );
+function discovered(name: SetName, files: string[], envFile: string | undefined, note?: string): ComposeSet {
+  return { name, files, envFile, discovered: true, ...(note ? { note } : {}), configLoc: () => undefined };
+}
+
+/** What the sets are chosen from: the config file's compose section, in the working directory. */
+export type SetSource = Pick<Settings, 'config' | 'configPath' | 'cwd'>;
+
+export const BASE_ALONE_NOTE = 'no prod file: the base file alone is the prod set';
+
+/**
+ * The prod set validate checks, build builds and deploy ships: compose.prod in the config file; else the
+ * conventional prod set (base + prod file, or the prod file alone); else the base file alone.
+ */
+export function prodSet(settings: SetSource): ComposeSet {
+  const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
+  if (configured) return configured;
+  const found = discoverSets(settings.cwd);
+  if (found.prod) return found.prod;
+  if (found.dev) {
+    const envFile = PROD_ENV.find((n) => existsSync(resolve(settings.cwd, n)));
+    return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
   }
-  return sets;
+  throw new InputError(
+    'no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)',
+  );
+}
+
+/** The dev set: compose.dev in the config file, else the conventional one (base + override); none without a base file. */
+export function devSet(settings: SetSource): ComposeSet | undefined {
+  return configuredSets(settings.config.compose, settings.configPath, settings.cwd).dev ?? discoverSets(settings.cwd).dev;
+}
+
+/** The sets validate checks: the dev set when there is one, and the prod set build and deploy use. */
+export function resolveSets(settings: SetSource): ComposeSet[] {
+  const prod = prodSet(settings);
+  const dev = devSet(settings);
+  return dev ? [dev, prod] : [prod];
 }
 
 /** Finds a key's line in the config file lazily: only a missing file needs it. */
@@ -91,5 +117,5 @@ export function relativeTo(cwd: string, abs: string): string {
 }
 
 export function describeSet(set: ComposeSet): string {
-  return `${set.files.join(' + ')}${set.envFile ? ` with ${set.envFile}` : ''}`;
+  return `${set.files.join(' + ')}${set.envFile ? ` with ${set.envFile}` : ''}${set.note ? ` (${set.note})` : ''}`;
 }

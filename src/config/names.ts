@@ -8,5 +8,6 @@ export const REMOTE_PATH_HINT = 'an absolute path of letters, digits, ".", "_", 
 export const RELATIVE_FILE = /^[A-Za-z0-9._/-]+$/;
 export const RELATIVE_FILE_HINT = 'a path relative to the repository of letters, digits, ".", "_", "-" and "/"';
 export const SHA = /^[0-9a-f]{40}$/;
+export const SHA_HINT = 'a full 40-character lower-case hex commit id';
 export const HOSTNAME = /^[A-Za-z0-9.:_-]+$/;
 export const USERNAME = /^[a-z_][a-z0-9_.-]*$/;

@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
 import { closest } from './schema.js';
-import { COMMANDS, OPTIONS, envName, type CommandName } from './options.js';
+import { COMMANDS, envName, findOption, type CommandName } from './options.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
-import { HOSTNAME, REMOTE_PATH, REMOTE_PATH_HINT, SHA, USERNAME } from './names.js';
+import { HOSTNAME, REMOTE_PATH, REMOTE_PATH_HINT, SHA, SHA_HINT, USERNAME } from './names.js';
 
 /** Option values as the front door read them: undefined (or '') means "not given". */
 export type RawOptions = Readonly<Record<string, string | undefined>>;
@@ -13,7 +13,6 @@ export interface RunContext {
   actor?: string;
   runUrl?: string;
   ref?: string;
-  defaultSha?: string;
   /** The REST API of the GitHub instance the run belongs to (GHES has its own). */
   apiUrl: string;
 }
@@ -62,7 +61,7 @@ export function pickOption(name: string, input: ResolveInput, fromConfig?: strin
   const given = nonEmpty(input.explicit[name]) ?? nonEmpty(input.env[envName(name)]);
   if (given !== undefined) return given;
   if (fromConfig !== undefined) return String(fromConfig);
-  return OPTIONS.find((o) => o.name === name)?.default;
+  return findOption(name)?.default;
 }
 
 export function resolveSettings(input: ResolveInput): Settings {
@@ -76,16 +75,16 @@ export function resolveSettings(input: ResolveInput): Settings {
 
   const loaded = loadProjectConfig(nonEmpty(input.explicit['config']) ?? nonEmpty(input.env[envName('config')]), input.cwd);
   const cfg = loaded.config;
-  const pick = (name: string, fromConfig?: string | number | boolean) => pickOption(name, input, fromConfig);
-  const secret = (name: string) => {
-    const v = pick(name);
-    if (v !== undefined) input.onSecret?.(v);
+  /** Reads an option; a secret one is handed to onSecret (masked) as soon as it is read. */
+  const pick = (name: string, fromConfig?: string | number | boolean) => {
+    const v = pickOption(name, input, fromConfig);
+    if (v !== undefined && findOption(name)?.kind === 'secret') input.onSecret?.(v);
     return v;
   };
 
   const sha = pick('sha') ?? nonEmpty(input.env['GITHUB_SHA']);
   if (sha !== undefined && !SHA.test(sha)) {
-    throw new InputError(`input "sha" must be a full 40-character lower-case hex commit id, got ${JSON.stringify(sha)}`);
+    throw new InputError(`input "sha" must be ${SHA_HINT}, got ${JSON.stringify(sha)}`);
   }
   const host = pick('host', cfg.host?.address);
   if (host !== undefined && !HOSTNAME.test(host)) throw new InputError(`input "host" is not a host name or IP address: ${JSON.stringify(host)}`);
@@ -109,22 +108,18 @@ export function resolveSettings(input: ResolveInput): Settings {
     host,
     port: toInt('port', pick('port', cfg.host?.port)!, 1, 65535),
     user,
-    sshPrivateKey: secret('ssh-private-key'),
-    sshPassphrase: secret('ssh-passphrase'),
+    sshPrivateKey: pick('ssh-private-key'),
+    sshPassphrase: pick('ssh-passphrase'),
     knownHosts: pick('known-hosts'),
     hostKeyFingerprint: fingerprint,
     insecureSkipHostKeyCheck: toBool('insecure-skip-host-key-check', pick('insecure-skip-host-key-check')!),
     deployPath,
     registry: pick('registry', cfg.registry)!,
     registryUsername: pick('registry-username') ?? nonEmpty(input.env['GITHUB_ACTOR']),
-    registryPassword: secret('registry-password'),
+    registryPassword: pick('registry-password'),
     environment: pick('environment', cfg.environment)!,
     dryRun: toBool('dry-run', pick('dry-run')!),
-    option: (name, fromConfig) => {
-      const v = pick(name, fromConfig);
-      if (v !== undefined && OPTIONS.find((o) => o.name === name)?.kind === 'secret') input.onSecret?.(v);
-      return v;
-    },
+    option: pick,
     run: runContext(input.env),
   };
 }
@@ -137,7 +132,6 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
     repository,
     actor: nonEmpty(env['GITHUB_ACTOR']),
     ref: nonEmpty(env['GITHUB_REF']),
-    defaultSha: nonEmpty(env['GITHUB_SHA']),
     runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
     apiUrl: nonEmpty(env['GITHUB_API_URL']) ?? 'https://api.github.com',
   };

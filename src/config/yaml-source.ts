@@ -35,4 +35,3 @@ export function parseYamlText(text: string, file: string): YamlSource {
   };
 }
 
-export { isMap, isSeq, isScalar };

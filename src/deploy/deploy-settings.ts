@@ -4,7 +4,7 @@ import type { Settings } from '../config/settings.js';
 import { toBool, toInt } from '../config/settings.js';
 import { PROJECT_NAME, RELATIVE_FILE } from '../config/names.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
-import { discoverSets } from '../compose/sets.js';
+import { prodSet } from '../compose/sets.js';
 import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
@@ -47,15 +47,9 @@ export interface DeploySettings extends RemoteSettings {
   github?: DeploymentTarget;
 }
 
-/** The prod Compose set: from the config file, else the conventional layouts (the same discovery as validate and build). */
+/** The prod Compose set: the same one validate checks and build builds. */
 export function prodComposeFiles(settings: Settings): string[] {
-  const configured = settings.config.compose?.prod?.files;
-  if (configured && configured.length > 0) return configured;
-  const found = discoverSets(settings.cwd).prod;
-  if (!found) {
-    throw new InputError('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
-  }
-  return found.files;
+  return prodSet(settings).files;
 }
 
 export function deploySettings(settings: Settings): DeploySettings {

@@ -7,8 +7,9 @@ import { deployCommand } from '../deploy/deploy.js';
 import { buildCommand } from '../build/build-command.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
+import type { EngineServices } from './services.js';
 
-export type CommandHandler = (settings: Settings, reporter: Reporter) => Promise<CommandResult>;
+export type CommandHandler = (settings: Settings, reporter: Reporter, services?: EngineServices) => Promise<CommandResult>;
 
 const notYet = (name: CommandName): CommandHandler => async () => {
   throw new OperationError(`command "${name}" is not available in this version of compose-deploy`);
@@ -17,7 +18,7 @@ const notYet = (name: CommandName): CommandHandler => async () => {
 /** One engine behind both front doors: the action and the CLI look commands up here. */
 export const HANDLERS: Record<CommandName, CommandHandler> = {
   validate: validateCommand,
-  build: (settings, reporter) => buildCommand(settings, reporter),
+  build: buildCommand,
   deploy: deployCommand,
   rollback: notYet('rollback'),
   releases: releasesCommand,
@@ -25,6 +26,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   'restore-test': notYet('restore-test'),
 };
 
-export function runCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
-  return HANDLERS[settings.command](settings, reporter);
+/** `services`: what only the front door has (the action's layer cache); the CLI passes none. */
+export function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  return HANDLERS[settings.command](settings, reporter, services);
 }

@@ -2,7 +2,7 @@ import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
-import { relativeTo } from './sets.js';
+import { relativeTo } from '../compose/sets.js';
 
 /**
  * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { mapEntries, nodeAt } from '../compose/model.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import type { EngineServices } from '../engine/services.js';
 import { formatLocation } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
@@ -17,11 +18,13 @@ import { allFindings, jsonReport, summaryMarkdown, type SetReport, type Validate
 import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
-import { describeSet, resolveSets } from './sets.js';
+import { describeSet, resolveSets } from '../compose/sets.js';
 
 /** `validate`: render every Compose set, check production policy and drift; needs no host, secret or network. */
-export async function validateCommand(settings: Settings, reporter: Reporter, runner: Runner = new LocalRunner()): Promise<CommandResult> {
-  const opts = validateOptions(settings, process.env);
+export async function validateCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  const env = services.env ?? process.env;
+  const runner = services.runner ?? new LocalRunner();
+  const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   const renderer = await chooseRenderer(opts.renderer, runner);
   reporter.info(`rendering with ${rendererLabel(renderer)}`);
@@ -31,7 +34,7 @@ export async function validateCommand(settings: Settings, reporter: Reporter, ru
   const reports: SetReport[] = [];
   for (const l of loaded) {
     reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
-    reports.push(await checkSet(l, settings, opts, renderer, runner, built));
+    reports.push(await checkSet(l, settings, opts, renderer, runner, built, env));
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
@@ -53,12 +56,12 @@ export async function validateCommand(settings: Settings, reporter: Reporter, ru
   };
 }
 
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>): Promise<SetReport> {
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, env: NodeJS.ProcessEnv): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
-    const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
-    findings.push(...(renderer.kind === 'compose-cli' ? await renderWithCli(renderer, l, settings.cwd, runner, fill) : renderWithSchema(l, process.env, fill)));
+    const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha, env);
+    findings.push(...(renderer.kind === 'compose-cli' ? await renderWithCli(renderer, l, settings.cwd, runner, fill) : renderWithSchema(l, env, fill)));
     findings.push(...policyFindings(l, ctx, opts));
   }
   findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
@@ -70,11 +73,11 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * The deploy fills image-tag variables (IMAGE_TAG) with the commit's sha-<40 hex> tag; rendering
  * fills the ones the env file leaves out the same way, so a valid set does not fail on them.
  */
-function tagPlaceholders(vars: ReadonlyMap<string, string>, l: LoadedSet, sha: string | undefined): Map<string, string> {
+function tagPlaceholders(vars: ReadonlyMap<string, string>, l: LoadedSet, sha: string | undefined, env: NodeJS.ProcessEnv): Map<string, string> {
   const hex = sha ?? '0'.repeat(40);
   const fill = new Map<string, string>();
   for (const [name, before] of vars) {
-    if (l.env?.has(name) || process.env[name] !== undefined) continue;
+    if (l.env?.has(name) || env[name] !== undefined) continue;
     fill.set(name, before.endsWith('sha-') ? hex : `sha-${hex}`);
   }
   return fill;

@@ -1,5 +1,5 @@
 import { mapEntries, nodeAt, scalarString, type LMap } from '../compose/model.js';
-import { parseImage } from './rules/images.js';
+import { parseImage } from '../compose/image-ref.js';
 
 export interface DriftRow {
   service: string;

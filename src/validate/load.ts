@@ -4,7 +4,7 @@ import { mergeComposeFiles } from '../compose/model-merge.js';
 import { readEnvFile, type EnvEntry } from '../compose/model-env.js';
 import { InputError } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
-import type { ComposeSet } from './sets.js';
+import type { ComposeSet } from '../compose/sets.js';
 
 /** A set read from disk: its files as located trees, their merge, and its env file. */
 export interface LoadedSet {
@@ -26,7 +26,7 @@ export function loadSet(set: ComposeSet, cwd: string): LoadedSet {
       files.set(file, loadComposeFile(resolve(cwd, file), file));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      const msg = stripLocation(err);
+      const msg = findingMessage(err);
       // A missing file is best shown where the config file names it.
       findings.push(loadError('parse', msg, err.location?.line === undefined ? (set.configLoc('files', i) ?? { file }) : err.location));
     }
@@ -37,18 +37,17 @@ export function loadSet(set: ComposeSet, cwd: string): LoadedSet {
       env = readEnvFile(resolve(cwd, set.envFile), set.envFile);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      findings.push(loadError('parse', stripLocation(err), err.location?.line === undefined ? (set.configLoc('env-file') ?? { file: set.envFile }) : err.location));
+      findings.push(loadError('parse', findingMessage(err), err.location?.line === undefined ? (set.configLoc('env-file') ?? { file: set.envFile }) : err.location));
     }
   }
   const merged = findings.some((f) => f.rule === 'parse' && files.size < set.files.length) ? undefined : mergeComposeFiles([...files.values()]);
   return { set, files, merged, env, findings };
 }
 
-/** InputError prefixes its message with the location; findings carry the location separately. */
-function stripLocation(err: InputError): string {
-  const loc = err.location;
-  if (!loc) return err.message;
-  const prefix = loc.line === undefined ? `${loc.file}: ` : loc.column === undefined ? `${loc.file}:${loc.line}: ` : `${loc.file}:${loc.line}:${loc.column}: `;
-  const base = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-  return loc.line === undefined ? `${loc.file}: ${base}` : base;
+/**
+ * The message for a finding, which carries the location itself: the detail when the error points at a
+ * line; a file-only location stays in the text, since the finding may point at the config file instead.
+ */
+function findingMessage(err: InputError): string {
+  return err.location?.line === undefined ? err.message : err.detail;
 }

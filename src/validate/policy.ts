@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { defaultImagePrefix } from '../build/prefix.js';
 import type { Settings } from '../config/settings.js';
 import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
@@ -22,7 +23,7 @@ export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: Valida
 
 export function ruleContext(loaded: LoadedSet, settings: Settings, opts: ValidateOptions, builtServices: ReadonlySet<string>): RuleContext {
   const projectDir = dirname(resolve(settings.cwd, loaded.set.files[0]!));
-  const known = [settings.config.imagePrefix, ownDefaultPrefix(settings)].filter((p): p is string => !!p);
+  const known = [settings.config.imagePrefix, settings.run.repository && defaultImagePrefix(settings.registry, settings.run.repository)].filter((p): p is string => !!p);
   // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
   const ownPrefixes = known.length > 0 ? known : [settings.registry];
   return {
@@ -40,12 +41,6 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
     ownPrefixes,
     isSourceTree: (source) => isSourceTree(projectDir, source),
   };
-}
-
-/** <registry>/<owner>/<repo>, lower-cased, as the build command names images by default. */
-function ownDefaultPrefix(settings: Settings): string | undefined {
-  const repo = settings.run.repository;
-  return repo ? `${settings.registry}/${repo}`.toLowerCase() : undefined;
 }
 
 const CODE_MARKERS = ['Dockerfile', 'package.json', 'pyproject.toml', 'requirements.txt', 'manage.py', 'go.mod', 'Gemfile', 'composer.json', 'Cargo.toml', 'pom.xml'];

@@ -4,7 +4,7 @@ import { countBySeverity, type Finding } from './findings.js';
 import type { Renderer } from './render.js';
 import { rendererLabel } from './render.js';
 import { ruleInfo } from './rules/catalog.js';
-import { describeSet, type ComposeSet } from './sets.js';
+import { describeSet, type ComposeSet } from '../compose/sets.js';
 
 export interface SetReport {
   set: ComposeSet;

@@ -8,8 +8,13 @@ import type { Finding } from './findings.js';
  * expressions and the job graph, each problem at its line. Paths are files or folders of *.yml.
  */
 export async function checkWorkflows(paths: readonly string[], cwd: string): Promise<{ files: string[]; findings: Finding[] }> {
-  const files = paths.flatMap((p) => workflowFiles(resolve(cwd, p)));
   const findings: Finding[] = [];
+  const files = paths.flatMap((p) => {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs)) return workflowFiles(abs);
+    findings.push({ severity: 'error', rule: 'workflow', message: `workflows path not found: ${p} (check validate.workflows or the "workflows" input)`, loc: { file: p } });
+    return [];
+  });
   for (const abs of files) {
     const file = relative(cwd, abs) || abs;
     // A starter template's placeholder, filled in by GitHub when the template is used.
@@ -26,7 +31,6 @@ export async function checkWorkflows(paths: readonly string[], cwd: string): Pro
 }
 
 function workflowFiles(abs: string): string[] {
-  if (!existsSync(abs)) return [];
   if (!statSync(abs).isDirectory()) return [abs];
   return readdirSync(abs)
     .filter((f) => /\.ya?ml$/.test(f))

@@ -27,9 +27,6 @@ export const RULES = [
 
 export type RuleId = (typeof RULES)[number]['id'];
 
-/** Findings that are not policy (the set does not load or render): always errors, never switched off. */
-export const LOAD_RULES = { parse: 'parse', schema: 'schema' } as const;
-
 export function ruleInfo(id: string): RuleInfo | undefined {
   return RULES.find((r) => r.id === id);
 }

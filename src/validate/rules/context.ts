@@ -1,5 +1,6 @@
 import type { DeployConfig } from '../../config/sections/deploy.js';
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
+import { imageBaseName } from '../../compose/image-ref.js';
 import type { EnvEntry } from '../../compose/model-env.js';
 import type { SourceLocation } from '../../errors.js';
 import type { RawFinding } from '../findings.js';
@@ -81,8 +82,7 @@ export function isLongRunning(s: ServiceView, ctx: RuleContext): boolean {
 export function isProxy(s: ServiceView, ctx: RuleContext): boolean {
   if (ctx.proxy.size > 0) return ctx.proxy.has(s.name);
   const image = s.str('image') ?? '';
-  const repoName = image.split('@')[0]!.replace(/:[^/:]*$/, '').split('/').pop() ?? '';
-  return PROXY_NAME.test(s.name) || PROXY_NAME.test(repoName);
+  return PROXY_NAME.test(s.name) || PROXY_NAME.test(imageBaseName(image));
 }
 
 export function strategyOf(s: ServiceView, ctx: RuleContext): { strategy: 'rolling' | 'recreate'; explicit: boolean } {

@@ -3,7 +3,7 @@ import { findVarRefs, needsValue } from '../../compose/model-vars.js';
 import type { SourceLocation } from '../../errors.js';
 import type { RawFinding } from '../findings.js';
 import type { RuleContext } from './context.js';
-import { parseImage } from './images.js';
+import { parseImage } from '../../compose/image-ref.js';
 
 /** PASSWORD, SECRET, TOKEN, KEY as a word of the name (DJANGO_SECRET_KEY yes, KEYCLOAK_URL no); *_FILE points at a secret. */
 export function isSecretName(name: string): boolean {

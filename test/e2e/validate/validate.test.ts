@@ -124,6 +124,6 @@ describe('validate through the CLI', () => {
   it('no Compose files at all is bad input (exit 2)', async () => {
     const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'config', 'no-compose-files') });
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /no Compose files found/);
+    assert.match(run.stderr, /no prod Compose files/);
   });
 });

@@ -24,23 +24,23 @@ for (const [text, vars, want, missing] of interpolations) {
 }
 
 test('conventional layout: prod = base + compose.prod.yaml, dev = base (+ override)', () => {
-  const sets = composeSets(undefined, FIXTURE);
+  const sets = composeSets({ config: {}, cwd: FIXTURE });
   assert.deepEqual(sets.prod, { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' });
   assert.deepEqual(sets.dev, { files: ['compose.yaml'], origin: 'conventional' });
   const d = dir({ 'docker-compose.yml': 'services: {}\n', 'docker-compose.override.yml': 'services: {}\n' });
-  assert.deepEqual(composeSets(undefined, d).prod.files, ['docker-compose.yml']);
-  assert.deepEqual(composeSets(undefined, d).dev?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
-  assert.deepEqual(composeSets(undefined, dir({ 'docker-compose.prod.yml': 'services: {}\n' })).prod.files, ['docker-compose.prod.yml']);
+  assert.deepEqual(composeSets({ config: {}, cwd: d }).prod.files, ['docker-compose.yml']);
+  assert.deepEqual(composeSets({ config: {}, cwd: d }).dev?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
+  assert.deepEqual(composeSets({ config: {}, cwd: dir({ 'docker-compose.prod.yml': 'services: {}\n' }) }).prod.files, ['docker-compose.prod.yml']);
 });
 
 test('config file sets win over the conventions; no files at all is an InputError', () => {
-  const sets = composeSets({ prod: { files: ['deploy/prod.yml'], envFile: '.env.prod.example' } }, FIXTURE);
+  const sets = composeSets({ config: { compose: { prod: { files: ['deploy/prod.yml'], envFile: '.env.prod.example' } } }, cwd: FIXTURE });
   assert.deepEqual(sets.prod, { files: ['deploy/prod.yml'], envFile: '.env.prod.example', origin: 'config' });
-  assert.throws(() => composeSets(undefined, dir({})), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
+  assert.throws(() => composeSets({ config: {}, cwd: dir({}) }), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
 });
 
 test('services: later files override image, merge build, and keep locations', () => {
-  const prod = readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' }, FIXTURE);
+  const prod = readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'] }, FIXTURE);
   assert.deepEqual([...prod.keys()].sort(), ['api', 'db', 'migrate', 'web', 'worker']);
   assert.equal(prod.get('api')!.image, '__PREFIX__/api:${IMAGE_TAG}');
   assert.deepEqual(prod.get('api')!.imageLocation, { file: 'compose.prod.yaml', line: 4, column: 12 });
@@ -54,7 +54,7 @@ test('build args as a list, bare names from the environment, and build merged ac
     'a.yml': 'services:\n  app:\n    build:\n      context: ./src\n      args: ["A=1", "CD_TEST_FROM_ENV", "UNSET_ONE"]\n',
     'b.yml': 'services:\n  app:\n    build:\n      target: prod\n      args:\n        B: 2\n',
   });
-  const app = readComposeServices({ files: ['a.yml', 'b.yml'], origin: 'config' }, d).get('app')!;
+  const app = readComposeServices({ files: ['a.yml', 'b.yml'] }, d).get('app')!;
   assert.equal(app.build!.context, join(d, 'src'));
   assert.equal(app.build!.target, 'prod');
   assert.deepEqual(app.build!.args, { A: '1', CD_TEST_FROM_ENV: 'env-value', B: '2' });
@@ -62,9 +62,9 @@ test('build args as a list, bare names from the environment, and build merged ac
 
 test('bad Compose input: missing file, YAML error with line, dockerfile_inline', () => {
   const d = dir({ 'bad.yml': 'services:\n  app:\n    image: [unclosed\n', 'inline.yml': 'services:\n  app:\n    build:\n      dockerfile_inline: FROM scratch\n' });
-  assert.throws(() => readComposeServices({ files: ['nope.yml'], origin: 'config' }, d), /Compose file not found: nope.yml/);
-  assert.throws(() => readComposeServices({ files: ['bad.yml'], origin: 'config' }, d), (e: Error) => e instanceof InputError && /^bad\.yml:\d+:\d+: invalid YAML/.test(e.message));
-  assert.throws(() => readComposeServices({ files: ['inline.yml'], origin: 'config' }, d), /dockerfile_inline is not supported/);
+  assert.throws(() => readComposeServices({ files: ['nope.yml'] }, d), (e: Error) => e instanceof InputError && e.message === 'nope.yml: Compose file not found');
+  assert.throws(() => readComposeServices({ files: ['bad.yml'] }, d), (e: Error) => e instanceof InputError && /^bad\.yml:\d+:\d+: invalid YAML/.test(e.message));
+  assert.throws(() => readComposeServices({ files: ['inline.yml'] }, d), /dockerfile_inline is not supported/);
 });
 
 test('readEnvFile: comments, export, quotes', () => {
@@ -77,7 +77,7 @@ test('services are read through the shared Compose model: build: ./dir merges wi
     'a.yml': 'x-build: &b\n  context: ./shared\n  args: { A: "1" }\nservices:\n  app:\n    build: ./src\n  other:\n    image: r/other:1\n    build:\n      <<: *b\n',
     'b.yml': 'services:\n  app:\n    image: r/app:${IMAGE_TAG}\n    build:\n      dockerfile: Dockerfile.prod\n',
   });
-  const services = readComposeServices({ files: ['a.yml', 'b.yml'], origin: 'config' }, d);
+  const services = readComposeServices({ files: ['a.yml', 'b.yml'] }, d);
   assert.deepEqual(services.get('app')!.build, { context: join(d, 'src'), dockerfile: 'Dockerfile.prod', target: undefined, args: {}, location: { file: 'b.yml', line: 5, column: 7 } });
   assert.deepEqual(services.get('app')!.imageLocation, { file: 'b.yml', line: 3, column: 12 });
   assert.deepEqual(services.get('other')!.build, { context: join(d, 'shared'), dockerfile: undefined, target: undefined, args: { A: '1' }, location: { file: 'a.yml', line: 10, column: 7 } });

@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readComposeServices } from '../../../src/build/compose-files.js';
-import { imageRepository, planImages, type PlanInput } from '../../../src/build/plan.js';
+import { planImages, type PlanInput } from '../../../src/build/plan.js';
+import { imageRepository } from '../../../src/compose/image-ref.js';
 import { InputError } from '../../../src/errors.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/build/two-images');
@@ -24,8 +25,8 @@ for (const [image, want] of [
 function fixtureInput(over: Partial<PlanInput> = {}): PlanInput {
   return {
     prefix: PREFIX,
-    prod: readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' }, FIXTURE),
-    dev: readComposeServices({ files: ['compose.yaml'], origin: 'conventional' }, FIXTURE),
+    prod: readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'] }, FIXTURE),
+    dev: readComposeServices({ files: ['compose.yaml'] }, FIXTURE),
     vars: { IMAGE_TAG: 'sha-x' },
     cwd: FIXTURE,
     ...over,
@@ -65,18 +66,18 @@ function tmpProject(files: Record<string, string>): string {
 
 test('no Dockerfile: InputError at the build: line, naming the missing path', () => {
   const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n    build: ./app\n', 'app/readme': 'no dockerfile here' });
-  const prod = readComposeServices({ files: ['compose.yaml'], origin: 'conventional' }, d);
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d);
   assert.throws(() => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d }), (e: Error) => e instanceof InputError && /^compose\.yaml:4:12: no Dockerfile at app\/Dockerfile for r\.io\/o\/p\/app/.test(e.message));
 });
 
 test('no build settings anywhere: InputError at the image: line, saying where to add them', () => {
   const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n' });
-  const prod = readComposeServices({ files: ['compose.yaml'], origin: 'conventional' }, d);
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d);
   assert.throws(() => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d }), (e: Error) => e instanceof InputError && /compose\.yaml:3:12: image r\.io\/o\/p\/app \(service app\) has no build settings.*build\.services\.app\.context/.test(e.message));
 });
 
 test('a context that is not a directory is an InputError', () => {
   const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n    build: ./missing\n' });
-  const prod = readComposeServices({ files: ['compose.yaml'], origin: 'conventional' }, d);
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d);
   assert.throws(() => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d }), /build context missing .* is not a directory/);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { configuredSets, discoverSets, resolveSets } from '../../../src/compose/sets.js';
+import { BASE_ALONE_NOTE, configuredSets, describeSet, discoverSets, prodSet, resolveSets } from '../../../src/compose/sets.js';
 import { composeSets } from '../../../src/build/compose-files.js';
 import { prodComposeFiles } from '../../../src/deploy/deploy-settings.js';
 import { resolveSettings } from '../../../src/config/settings.js';
@@ -30,16 +30,30 @@ for (const [present, dev, prod] of layouts) {
   test(`discoverSets: ${present.join(' + ')}`, () => {
     const d = dir(Object.fromEntries(present.map((f) => [f, S])));
     assert.deepEqual(filesOf(discoverSets(d)), { dev, prod });
-    // validate checks the same sets, build and deploy take the same prod files.
-    assert.deepEqual(resolveSets(settingsIn(d)).map((s) => s.files), [dev, prod].filter((f) => f !== undefined));
-    if (prod) {
-      assert.deepEqual(composeSets(undefined, d).prod.files, prod);
-      assert.deepEqual(prodComposeFiles(settingsIn(d)), prod);
-    } else {
-      assert.throws(() => prodComposeFiles(settingsIn(d)), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
-    }
+    // One prod set for validate, build and deploy: the conventional one, else the base file alone.
+    const settings = settingsIn(d);
+    const prodFiles = prod ?? [present[0]!];
+    assert.deepEqual(prodSet(settings).files, prodFiles);
+    assert.equal(prodSet(settings).note, prod ? undefined : BASE_ALONE_NOTE);
+    assert.deepEqual(resolveSets(settings).map((s) => s.files), [dev, prodFiles].filter((f) => f !== undefined));
+    assert.deepEqual(composeSets(settings).prod.files, prodFiles);
+    assert.deepEqual(prodComposeFiles(settings), prodFiles);
   });
 }
+
+test('the base file alone as the prod set says so and takes the prod example env file', () => {
+  const d = dir({ 'compose.yaml': S, '.env.prod.example': 'A=1\n' });
+  const set = prodSet(settingsIn(d));
+  assert.deepEqual({ files: set.files, envFile: set.envFile, discovered: set.discovered }, { files: ['compose.yaml'], envFile: '.env.prod.example', discovered: true });
+  assert.equal(describeSet(set), 'compose.yaml with .env.prod.example (no prod file: the base file alone is the prod set)');
+});
+
+test('a config naming only compose.prod: validate checks it and the conventional dev set', () => {
+  const d = dir({ 'compose.yaml': S, 'deploy/prod.yml': S, 'compose-deploy.yml': 'compose:\n  prod:\n    files: [compose.yaml, deploy/prod.yml]\n' });
+  const settings = settingsIn(d);
+  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files, s.discovered]), [['dev', ['compose.yaml'], true], ['prod', ['compose.yaml', 'deploy/prod.yml'], false]]);
+  assert.deepEqual(composeSets(settings).prod.files, ['compose.yaml', 'deploy/prod.yml']);
+});
 
 test('discovered sets carry the example env files; build does not interpolate with them', () => {
   const d = dir({ 'compose.yaml': S, 'compose.prod.yaml': S, '.env.example': 'A=1\n', '.env.prod.example': 'A=2\n' });
@@ -47,25 +61,29 @@ test('discovered sets carry the example env files; build does not interpolate wi
   assert.equal(sets.dev?.envFile, '.env.example');
   assert.equal(sets.prod?.envFile, '.env.prod.example');
   assert.equal(sets.prod?.discovered, true);
-  assert.equal(composeSets(undefined, d).prod.envFile, undefined);
+  assert.equal(composeSets(settingsIn(d)).prod.envFile, undefined);
 });
 
-test('configured sets win; validate then checks only those, build and deploy fill the other set by convention', () => {
+test('configured sets win; validate, build and deploy fill the other set by convention', () => {
   const d = dir({ 'compose.yaml': S, 'compose.prod.yaml': S, 'deploy/dev.yml': S, 'compose-deploy.yml': 'compose:\n  dev:\n    files: [deploy/dev.yml]\n    env-file: .env.dev\n' });
   const settings = settingsIn(d);
   const configured = configuredSets(settings.config.compose, settings.configPath, d);
   assert.equal(configured.prod, undefined);
   assert.deepEqual(configured.dev?.files, ['deploy/dev.yml']);
   assert.deepEqual(configured.dev?.configLoc('env-file'), { file: 'compose-deploy.yml', line: 4, column: 15 });
-  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files]), [['dev', ['deploy/dev.yml']]]);
-  assert.deepEqual(composeSets(settings.config.compose, d), { dev: { files: ['deploy/dev.yml'], envFile: '.env.dev', origin: 'config' }, prod: { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' } });
+  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files]), [['dev', ['deploy/dev.yml']], ['prod', ['compose.yaml', 'compose.prod.yaml']]]);
+  assert.deepEqual(composeSets(settings), { dev: { files: ['deploy/dev.yml'], envFile: '.env.dev', origin: 'config' }, prod: { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' } });
   assert.deepEqual(prodComposeFiles(settings), ['compose.yaml', 'compose.prod.yaml']);
 });
 
-test('nothing to find: validate and build say what they looked for', () => {
+test('nothing to find: validate, build and deploy say the same thing, naming the files they look for', () => {
   const d = dir({ 'readme.md': 'x' });
-  assert.throws(() => resolveSets(settingsIn(d)), /no Compose files found in .*compose\.yaml or compose\.yml/);
-  assert.throws(() => composeSets(undefined, d), /no prod Compose files: found none of compose\.yaml, compose\.yml/);
+  const want = 'no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)';
+  const same = (e: Error) => e instanceof InputError && e.message === want;
+  assert.throws(() => prodSet(settingsIn(d)), same);
+  assert.throws(() => resolveSets(settingsIn(d)), same);
+  assert.throws(() => composeSets(settingsIn(d)), same);
+  assert.throws(() => prodComposeFiles(settingsIn(d)), same);
 });
 
 test('readTextFile: the text, or an InputError at the file saying what is missing or unreadable', () => {

@@ -26,7 +26,7 @@ export async function validateDir(dir: string, explicit: Record<string, string> 
       env: {},
       cwd: dir,
     });
-    const result = await validateCommand(settings, reporter);
+    const result = await validateCommand(settings, reporter, { env: {} });
     const report = JSON.parse(readFileSync(result.outputs['report']!, 'utf8'));
     const findings: ReportFinding[] = report.sets.flatMap((s: { findings: ReportFinding[] }) => s.findings);
     return { result, report, findings, reporter };

@@ -39,7 +39,7 @@ describe('sets that do not load', () => {
   it('a directory with no Compose files is bad input (exit 2), naming the files it looked for', async () => {
     await assert.rejects(validateDir(join(FIXTURES, 'config', 'no-compose-files')), (err: Error & { exitCode?: number }) => {
       assert.equal(err.exitCode, 2);
-      assert.match(err.message, /no Compose files found/);
+      assert.match(err.message, /no prod Compose files/);
       assert.match(err.message, /docker-compose\.yml/);
       return true;
     });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
-import { isImmutableTag, parseImage } from '../../../src/validate/rules/images.js';
+import { isImmutableTag } from '../../../src/validate/rules/images.js';
+import { parseImage } from '../../../src/compose/image-ref.js';
 import { isSecretName } from '../../../src/validate/rules/env.js';
 import { publishedPorts } from '../../../src/validate/rules/ports.js';
 

@@ -34,3 +34,14 @@ test('starter templates with $default-branch parse', async () => {
   writeFileSync(join(cwd, 't.yml'), 'on:\n  push:\n    branches: [$default-branch]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n');
   assert.deepEqual((await checkWorkflows(['t.yml'], cwd)).findings, []);
 });
+
+test('a workflows path that does not exist is an error finding at that path, not skipped', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'cd-wf-missing-'));
+  mkdirSync(join(cwd, '.github/workflows'), { recursive: true });
+  writeFileSync(join(cwd, '.github/workflows/ok.yml'), 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n');
+  const { files, findings } = await checkWorkflows(['.github/workflows', '.github/workflow/deploy.yml'], cwd);
+  assert.deepEqual(files, ['.github/workflows/ok.yml']);
+  assert.deepEqual(findings, [
+    { severity: 'error', rule: 'workflow', message: 'workflows path not found: .github/workflow/deploy.yml (check validate.workflows or the "workflows" input)', loc: { file: '.github/workflow/deploy.yml' } },
+  ]);
+});
