@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { SourceLocation } from '../errors.js';
-import type { Reporter } from '../report/reporter.js';
+import { maskSecrets, secretParts, type Reporter } from '../report/reporter.js';
 
 const props = (loc?: SourceLocation): core.AnnotationProperties | undefined =>
   loc ? { file: loc.file, startLine: loc.line, startColumn: loc.column } : undefined;
@@ -8,6 +8,7 @@ const props = (loc?: SourceLocation): core.AnnotationProperties | undefined =>
 /** The engine's reporter on a GitHub runner: annotations, log groups, masks, the step summary. */
 export class ActionReporter implements Reporter {
   private readonly summaries: string[] = [];
+  private readonly secrets: string[] = [];
   info(m: string) { core.info(m); }
   warning(m: string, loc?: SourceLocation) { core.warning(m, props(loc)); }
   error(m: string, loc?: SourceLocation) { core.error(m, props(loc)); }
@@ -15,11 +16,13 @@ export class ActionReporter implements Reporter {
   group<T>(title: string, fn: () => Promise<T>): Promise<T> { return core.group(title, fn); }
   secret(v: string) {
     if (!v) return;
-    core.setSecret(v);
-    // The runner masks a multi-line secret only as a whole; mask each line as well.
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim());
+    this.secrets.push(v);
+    // The runner masks a multi-line secret only as a whole: register its lines and dotenv values too.
+    for (const part of secretParts(v)) core.setSecret(part);
   }
-  summary(md: string) { this.summaries.push(md); }
+  redact(text: string): string { return maskSecrets(text, this.secrets); }
+  // The summary file is written by us, not printed: mask it here rather than trust the runner to.
+  summary(md: string) { this.summaries.push(this.redact(md)); }
   async flushSummary(): Promise<void> {
     if (this.summaries.length === 0 || !process.env['GITHUB_STEP_SUMMARY']) return;
     await core.summary.addRaw(this.summaries.join('\n'), true).write();

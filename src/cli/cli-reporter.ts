@@ -17,4 +17,5 @@ export class CliReporter implements Reporter {
   }
   secret(v: string) { if (v) this.secrets.push(v); }
   summary(md: string) { this.summaries.push(maskSecrets(md, this.secrets)); }
+  redact(text: string): string { return maskSecrets(text, this.secrets); }
 }

@@ -1,6 +1,7 @@
 /**
- * A cancelled workflow sends SIGINT, then SIGTERM a few seconds later, then kills. The first signal
- * asks the deploy to stop after its current step and roll back; a second one releases the lock at once.
+ * A cancelled workflow sends SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that. The
+ * first signal asks the deploy to stop its current step and roll back; a second one means the kill
+ * is near: `again` records the fact and releases the lock, then the process exits.
  * Returns a function that stops listening.
  */
 export function onCancel(first: () => void, again: () => Promise<void>): () => void {

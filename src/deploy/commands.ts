@@ -4,6 +4,7 @@ import type { DeploySettings } from './deploy-settings.js';
 import type { ServiceUpdate } from './services.js';
 import {
   AUDIT_SCRIPT,
+  CANCEL_SCRIPT,
   LOCK_SCRIPT,
   PRUNE_SCRIPT,
   PULL_SCRIPT,
@@ -40,6 +41,11 @@ export const lockCommand = (root: string, token: string, staleAfter: number, for
 
 export const unlockCommand = (root: string, token: string) => script('unlock', UNLOCK_SCRIPT, [root, token]);
 
+/** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
+export const cancelMarker = (root: string) => `${root}/.deploy-lock/cancel`;
+
+export const cancelCommand = (root: string, token: string) => script('cancel', CANCEL_SCRIPT, [root, token]);
+
 export const unpackCommand = (root: string, sha: string, tarBase64: string) => script('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
 
 export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
@@ -55,10 +61,20 @@ export function migrateCommand(target: ComposeTarget, migrate: { service: string
 
 export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
 
-export const convergeCommand = (target: ComposeTarget, services: readonly string[]) =>
-  composeCommand(target, ['up', '-d', '--no-deps', ...services]);
+/** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
+export const convergeCommand = (target: ComposeTarget, services: readonly string[], recreate = false) =>
+  composeCommand(target, ['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : []), ...services]);
 
-export function rollCommand(target: ComposeTarget, u: ServiceUpdate, ds: Pick<DeploySettings, 'healthTimeout' | 'minReadySeconds' | 'drainSeconds' | 'project'>): Command {
+/** Stops and removes services (those a failed release added), with the files that define them. */
+export const removeServicesCommand = (target: ComposeTarget, services: readonly string[]) => composeCommand(target, ['rm', '--stop', '--force', ...services]);
+
+/** `cancelMarker`: the file whose appearance ends the health wait early (none for a rollback, which must finish). */
+export function rollCommand(
+  target: ComposeTarget,
+  u: ServiceUpdate,
+  ds: Pick<DeploySettings, 'healthTimeout' | 'minReadySeconds' | 'drainSeconds' | 'project'>,
+  cancelMarkerPath = '',
+): Command {
   const compose = composeCommand(target, []).argv;
   return script('roll', ROLL_SCRIPT, [
     u.service,
@@ -70,6 +86,7 @@ export function rollCommand(target: ComposeTarget, u: ServiceUpdate, ds: Pick<De
     u.strategy,
     ds.project,
     String(u.stopGraceSeconds),
+    cancelMarkerPath,
     ...compose,
   ]);
 }

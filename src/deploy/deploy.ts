@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ComposeFlavor, ComposeTarget } from '../compose/cli.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
-import { OperationError } from '../errors.js';
+import { InputError, OperationError } from '../errors.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
@@ -13,9 +13,10 @@ import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings } from './deploy-settings.js';
 import { acquireLock, type LockHandle } from './lock.js';
-import { outcomeTable, parseRollOutput, type ServiceOutcome } from './outcome.js';
+import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { onCancel } from './cancel.js';
+import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
@@ -25,12 +26,13 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
   const tracker = ds.github ? new GitHubDeployment(ds.github, reporter) : undefined;
   await tracker?.start();
   let result: CommandResult | undefined;
+  const startedAt = Date.now();
   try {
     const runner = await connectHost(ds.target, reporter);
     const deployment = new Deployment(runner, ds, reporter);
     const stopListening = onCancel(
       () => deployment.cancel(),
-      () => deployment.releaseLockNow(),
+      () => deployment.abandon(),
     );
     try {
       result = await deployment.run();
@@ -39,6 +41,11 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
       stopListening();
       await runner.close();
     }
+  } catch (err) {
+    // Bad input stays an exception (exit 2); a deploy that could not start still reports its outputs.
+    if (err instanceof InputError) throw err;
+    result = notStarted(ds, (err as Error).message, startedAt, reporter);
+    return result;
   } finally {
     await tracker?.finish(result ? (result.ok ? 'success' : 'failure') : 'error', result?.message);
   }
@@ -55,6 +62,10 @@ class Deployment {
   private facts!: HostFacts;
   private previous?: string;
   private outcomes: ServiceOutcome[] = [];
+  /** Release files that differ from the live release's. */
+  private changedFiles: string[] = [];
+  /** The new release's services, as rendered on the host. */
+  private services: ServiceInfo[] = [];
 
   constructor(
     private readonly runner: SshRunner,
@@ -62,13 +73,21 @@ class Deployment {
     private readonly reporter: Reporter,
   ) {}
 
+  /** First signal: a health wait on the host stops at once (the marker), then the deploy rolls back. */
   cancel(): void {
-    if (!this.cancelled) this.reporter.warning('cancel requested: finishing the current step, then rolling back and releasing the lock');
+    if (this.cancelled) return;
+    this.reporter.warning('cancel requested: stopping the current step, then rolling back and releasing the lock');
     this.cancelled = true;
+    if (this.lock) void this.runner.run(cmd.cancelCommand(this.ds.deployPath, this.token)).catch(() => undefined);
   }
 
-  async releaseLockNow(): Promise<void> {
-    await this.lock?.release();
+  /** Second signal: the runner kills us in moments. Say so in the audit log and free the lock. */
+  async abandon(): Promise<void> {
+    const record = this.auditRecord('failed', 'cancelled: the runner stopped the deploy before it finished rolling back; check the host (compose-deploy releases)');
+    await Promise.all([
+      this.lock ? this.runner.run(cmd.auditCommand(this.ds.deployPath, record)).catch(() => undefined) : undefined,
+      this.lock?.release(),
+    ]);
   }
 
   async run(): Promise<CommandResult> {
@@ -77,6 +96,7 @@ class Deployment {
     this.lock = await acquireLock(this.runner, ds, this.token, this.reporter, () => this.checkCancelled());
     try {
       this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
+      this.checkCancelled();
       this.preflight();
       this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
       return await this.apply();
@@ -92,10 +112,11 @@ class Deployment {
     let plan: UpdatePlan | undefined;
     const moved: ServiceUpdate[] = [];
     try {
-      await this.upload();
+      this.changedFiles = await this.upload();
       const target = cmd.releaseCompose(ds, this.flavor, ds.sha);
       if (!this.previous && this.facts.current !== ds.sha) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the first release');
       const services = parseRenderedCompose((await this.exec(cmd.renderCommand(target), 'rendering the release\'s Compose files')).stdout);
+      this.services = services;
       plan = planUpdates(services, ds.sha, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
       this.outcomes = plan.updates.map((u) => ({
         service: u.service,
@@ -112,7 +133,7 @@ class Deployment {
       this.checkCancelled();
       touched = true;
       if (this.previous) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the new release');
-      if (plan.converge.length > 0) await this.exec(cmd.convergeCommand(target, plan.converge), `starting ${plan.converge.join(', ')}`);
+      await this.converge(target, services, plan.converge);
       for (const u of plan.updates) {
         this.checkCancelled();
         await this.roll(target, u, 'updated');
@@ -137,14 +158,29 @@ class Deployment {
     this.reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
   }
 
-  private async upload(): Promise<void> {
+  /** Third-party services to the release's state; those mounting a changed release file are recreated. */
+  private async converge(target: ComposeTarget, services: readonly ServiceInfo[], names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const seeing = new Set(servicesSeeingChangedFiles(services, target.projectDirectory!, this.changedFiles));
+    const recreate = names.filter((n) => seeing.has(n));
+    const plain = names.filter((n) => !seeing.has(n));
+    if (plain.length > 0) await this.exec(cmd.convergeCommand(target, plain), `starting ${plain.join(', ')}`);
+    if (recreate.length > 0) {
+      this.reporter.warning(`recreating ${recreate.join(', ')}: a file it mounts changed (${this.changedFiles.join(', ')}); a short restart`);
+      await this.exec(cmd.convergeCommand(target, recreate, true), `recreating ${recreate.join(', ')}`);
+    }
+  }
+
+  /** Returns the release files that differ from the live release's. */
+  private async upload(): Promise<string[]> {
     const { ds } = this;
     const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', `IMAGE_TAG=sha-${ds.sha}\n`, `COMPOSE_DEPLOY_SHA=${ds.sha}\n`].join('');
     const tar = tarArchive(
       [...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })), { name: '.env', content: env, mode: 0o600 }],
       Math.floor(this.startedAt.getTime() / 1000),
     );
-    await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
+    const res = await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
+    return parseKeyValues(res.stdout).get('changed') ?? [];
   }
 
   private async render(sha: string): Promise<ServiceInfo[]> {
@@ -183,7 +219,9 @@ class Deployment {
 
   private async roll(target: ComposeTarget, u: ServiceUpdate, success: 'updated' | 'rolled-back'): Promise<void> {
     const started = Date.now();
-    const res = await this.runner.run(cmd.rollCommand(target, u, this.ds));
+    // A rollback must finish, so only a forward roll watches the cancel marker.
+    const marker = success === 'updated' ? cmd.cancelMarker(this.ds.deployPath) : '';
+    const res = await this.runner.run(cmd.rollCommand(target, u, this.ds, marker));
     const report = parseRollOutput(res.stdout, res.code === 0);
     const outcome = this.outcomes.find((o) => o.service === u.service);
     if (!report.ok) {
@@ -231,7 +269,7 @@ class Deployment {
 
   private async fail(err: unknown, touched: boolean, moved: ServiceUpdate[], plan?: UpdatePlan): Promise<CommandResult> {
     const { ds } = this;
-    const why = err instanceof Cancelled ? 'the run was cancelled' : (err as Error).message;
+    const why = this.cancelled ? 'the run was cancelled' : this.reporter.redact((err as Error).message);
     this.reporter.error(`deploy of ${ds.sha.slice(0, 12)} failed: ${why}`);
     let result: AuditRecord['result'] = 'failed';
     let rollbackProblem: string | undefined;
@@ -247,7 +285,13 @@ class Deployment {
     }
     await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
     const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
-    const serving = rollbackProblem ? `Rolling back failed as well (${rollbackProblem}); check the host.` : this.previous ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.` : 'This was the first deploy: nothing was left running.';
+    const serving = rollbackProblem
+      ? `Rolling back failed as well (${rollbackProblem}); check the host.`
+      : this.previous
+        ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.`
+        : this.facts.current === ds.sha
+          ? 'This was a redeploy of the live release: the containers that did not become ready were removed and the others keep serving.'
+          : 'This was the first deploy: nothing was left running.';
     const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
     const message = `Deploy of ${ds.sha} to ${this.runner.where} failed: ${why}. ${changed}${serving}`;
     this.reporter.summary(this.summary(result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed', message, diagnostics));
@@ -262,14 +306,25 @@ class Deployment {
     const toRestore = new Set([...moved.map((u) => u.service), ...(failed?.strategy === 'recreate' ? [failed.service] : [])]);
     await this.exec(cmd.switchCurrentCommand(ds.deployPath, this.previous), 'pointing current back at the previous release');
     const target = cmd.releaseCompose(ds, this.flavor, this.previous);
-    const previousPlan = planUpdates(await this.render(this.previous), this.previous, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
-    if (previousPlan.converge.length > 0) await this.exec(cmd.convergeCommand(target, previousPlan.converge), 'restoring the previous release\'s other services');
+    const previousServices = await this.render(this.previous);
+    const previousPlan = planUpdates(previousServices, this.previous, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
+    const added = this.services.map((s) => s.name).filter((n) => !previousServices.some((p) => p.name === n));
+    if (added.length > 0) await this.exec(cmd.removeServicesCommand(cmd.releaseCompose(ds, this.flavor, ds.sha), added), `removing ${added.join(', ')} (not in the previous release)`);
+    await this.converge(target, previousServices, previousPlan.converge);
+    // One service that will not come back must not keep the others on the failed release.
+    const problems: string[] = [];
     for (const u of previousPlan.updates) {
       if (!toRestore.has(u.service)) continue;
-      await this.roll(target, u, 'rolled-back');
+      try {
+        await this.roll(target, u, 'rolled-back');
+      } catch (rollErr) {
+        problems.push((rollErr as Error).message);
+        continue;
+      }
       const o = this.outcomes.find((x) => x.service === u.service);
       if (o && o.result === 'updated') o.result = 'rolled-back';
     }
+    if (problems.length > 0) throw new Error(problems.join('; '));
   }
 
   private async undoFirstRelease(): Promise<void> {
@@ -280,7 +335,7 @@ class Deployment {
   }
 
   private checkCancelled(): void {
-    if (this.cancelled) throw new Cancelled('cancelled');
+    if (this.cancelled) throw new Cancelled('the run was cancelled');
   }
 
   private async exec(command: Command, what: string): Promise<RunResult> {
@@ -323,6 +378,24 @@ class Deployment {
   private summary(title: string, text: string, extra: string[] = []): string {
     return [`### ${title}`, '', text, '', outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
   }
+}
+
+/** A deploy that failed before it touched anything (no connection, lock held, preflight): outputs and summary all the same. */
+function notStarted(ds: DeploySettings, why: string, startedAt: number, reporter: Reporter): CommandResult {
+  const message = `Deploy of ${ds.sha} to ${ds.target.user}@${ds.target.host}:${ds.target.port} did not start: ${why}`;
+  reporter.summary([`### ❌ Deploy failed`, '', message, ''].join('\n'));
+  return {
+    ok: false,
+    message,
+    outputs: {
+      'deployed-sha': '',
+      'previous-sha': '',
+      result: 'failed',
+      'rolled-back': 'false',
+      'duration-seconds': ((Date.now() - startedAt) / 1000).toFixed(1),
+      services: '[]',
+    },
+  };
 }
 
 class ServiceFailed extends Error {

@@ -22,13 +22,19 @@ fi
 exit 75
 `;
 
+/** $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it). */
+export const CANCEL_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/cancel"; echo "cancel=marked"; fi
+`;
+
 /** $1 root, $2 token: removes the lock only if this run holds it. */
 export const UNLOCK_SCRIPT = `
 lock="$1/.deploy-lock"
 if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then rm -rf "$lock"; echo "lock=released"; else echo "lock=not-ours"; fi
 `;
 
-/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically. */
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints changed=<file> for each file that differs from the live release. */
 export const UNPACK_RELEASE_SCRIPT = `
 set -eu
 root=$1 sha=$2
@@ -39,6 +45,14 @@ trap 'rm -rf "$incoming"' EXIT
 rm -rf "$incoming"
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
+# Files that differ from the live release's: a running service that bind-mounts one must be
+# recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
+if [ -d "$root/current" ]; then
+  (cd "$incoming" && find . -type f ! -name .env) | while read -r f; do
+    f=\${f#./}
+    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$incoming/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
+  done
+fi
 rm -rf "$root/releases/$sha"
 mv "$incoming" "$root/releases/$sha"
 echo "unpacked=$root/releases/$sha"
@@ -47,14 +61,20 @@ echo "unpacked=$root/releases/$sha"
 /**
  * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
  * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
- * host yet, retrying transient failures. Exit 3: the registry refused the login.
+ * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
  */
 export const PULL_SCRIPT = `
 registry=$1 user=$2
 shift 2
 err=$(mktemp)
 auth=
-trap 'rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"' EXIT
+cleanup() { rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
+# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either.
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 129' HUP
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 141' PIPE
+trap 'cleanup; trap - EXIT; exit 143' TERM
 if [ -n "$user" ]; then
   auth=$(mktemp -d) || exit 1
   export DOCKER_CONFIG="$auth"
@@ -69,7 +89,10 @@ for img in "$@"; do
   n=0
   until docker pull -q "$img" >/dev/null 2>"$err"; do
     n=$((n + 1))
-    if [ $n -ge 3 ]; then echo "failed=$img"; cat "$err" >&2; exit 1; fi
+    # An image that is not there, or a refusal, will not change on a retry.
+    if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
+      echo "failed=$img"; cat "$err" >&2; exit 1
+    fi
     sleep $((n * 2))
   done
   echo "pulled=$img"
@@ -78,8 +101,9 @@ done
 
 /**
  * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
- * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds; then the
- * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
+ * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
+ * serving); then the Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
  *
  * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
  * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
@@ -87,8 +111,8 @@ done
  * recreate: stop first (a short outage), then wait for the new ones.
  */
 export const ROLL_SCRIPT = `
-svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9
-shift 9
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10}
+shift 10
 ids() {
   docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
     --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
@@ -100,19 +124,24 @@ report_failure() {
   docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf "%s" .Output}}{{end}}{{end}}' "$id" 2>/dev/null | tail -n 20 | sed 's/^/health| /'
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
+cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
 wait_ready() {
-  id=$1
+  id=$1 seen_start='' seen_at=''
   while :; do
     st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
     set -- $st
     now=$(date +%s)
+    if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
     case "$1" in running) ;; *) report_failure "$id" "container is $1"; return 1 ;; esac
     if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
+    # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
+    # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
+    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$now; fi
     ok=
     case "$2" in
       healthy) ok=1 ;;
       unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
-      none) started=$(date -d "$4" +%s 2>/dev/null || echo "$now"); [ $((now - started)) -ge "$min_ready" ] && ok=1 ;;
+      none) [ $((now - seen_at)) -ge "$min_ready" ] && ok=1 ;;
     esac
     if [ -n "$ok" ] && [ -n "$url" ]; then
       timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
@@ -155,6 +184,11 @@ for id in $new; do
 done
 if [ "$strategy" != recreate ] && [ -n "$old" ]; then
   sleep "$drain"
+  if cancelled; then
+    echo "reason=deploy cancelled"
+    docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"
+    exit 1
+  fi
   docker stop -t "$grace" $old >/dev/null
   docker rm $old >/dev/null
   echo "stopped-old=$(echo $old)"

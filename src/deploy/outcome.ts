@@ -43,9 +43,13 @@ export function parseRollOutput(stdout: string, ok: boolean): RollReport {
 
 export function outcomeTable(rows: readonly ServiceOutcome[]): string {
   const short = (img?: string) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+  // Recreate stops the old container before the new one is ready: the reader should see the outage.
+  const strategy = (r: ServiceOutcome) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
+  const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
   return [
     '| service | old image | new image | strategy | time to healthy | result |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${r.strategy}${r.note ? ` ⚠️` : ''} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+    ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+    ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');
 }

@@ -12,6 +12,8 @@ export interface ServiceInfo {
   profiles: string[];
   restart?: string;
   stopGraceSeconds: number;
+  /** Host paths bind-mounted into the service (absolute, as `compose config` resolves them). */
+  bindSources: string[];
 }
 
 export function parseRenderedCompose(text: string): ServiceInfo[] {
@@ -32,8 +34,24 @@ export function parseRenderedCompose(text: string): ServiceInfo[] {
       profiles: Array.isArray(s['profiles']) ? (s['profiles'] as string[]) : [],
       restart: typeof s['restart'] === 'string' ? (s['restart'] as string) : undefined,
       stopGraceSeconds: durationSeconds(s['stop_grace_period']) ?? 10,
+      bindSources: bindSources(s['volumes']),
     };
   });
+}
+
+/** v1 renders short syntax ("/abs/src:/dst:ro"), v2 long syntax ({type: bind, source}). */
+function bindSources(volumes: unknown): string[] {
+  if (!Array.isArray(volumes)) return [];
+  const out: string[] = [];
+  for (const v of volumes) {
+    if (typeof v === 'string') {
+      const source = v.split(':')[0]!;
+      if (source.startsWith('/')) out.push(source);
+    } else if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'bind' && typeof (v as { source?: unknown }).source === 'string') {
+      out.push((v as { source: string }).source);
+    }
+  }
+  return out;
 }
 
 function fixedPorts(ports: unknown): string[] {

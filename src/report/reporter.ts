@@ -13,6 +13,8 @@ export interface Reporter {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Registers a value that must never be printed. */
   secret(value: string): void;
+  /** The text with every registered secret replaced by ***: for what leaves through other doors (audit log, deployment status). */
+  redact(text: string): string;
   /** Appends Markdown to the run summary. */
   summary(markdown: string): void;
 }
@@ -29,16 +31,37 @@ export class MemoryReporter implements Reporter {
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> { this.lines.push(`## ${title}`); return fn(); }
   secret(v: string) { if (v) this.secrets.push(v); }
   summary(md: string) { this.summaries.push(this.mask(md)); }
+  redact(s: string): string { return this.mask(s); }
   mask(s: string): string { return maskSecrets(s, this.secrets); }
+}
+
+/**
+ * The strings to hide for one secret value: the whole value; each line of a multi-line one (a
+ * private key), since a log may show a single line; and each value of a dotenv (KEY=value), since
+ * an app or a migration may print one on its own. Short pieces are left out: masking "1" or
+ * "true" everywhere would hide the log, not the secret.
+ */
+export function secretParts(value: string): string[] {
+  const parts = new Set<string>();
+  if (value) parts.add(value);
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    const m = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*(.*)$/.exec(line);
+    // A base64 line of a key ends in "=" or "==": that is padding, not an assignment.
+    if (!m || /^=*$/.test(m[1]!)) {
+      if (line.length >= 8) parts.add(line);
+      continue;
+    }
+    const v = m[1]!.replace(/^(['"])(.*)\1$/, '$2').trim();
+    if (v.length >= 6 && !/^(true|false|yes|no|on|off)$/i.test(v)) parts.add(v);
+  }
+  return [...parts];
 }
 
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) {
-    if (!s) continue;
-    out = out.split(s).join('***');
-    // Multi-line secrets (private keys) are masked line by line too, as the runner does.
-    for (const line of s.split('\n')) if (line.trim().length >= 8) out = out.split(line).join('***');
-  }
+  // Longest first, so a whole value is masked before the pieces it contains.
+  const parts = [...new Set(secrets.flatMap(secretParts))].sort((a, b) => b.length - a.length);
+  for (const p of parts) out = out.split(p).join('***');
   return out;
 }

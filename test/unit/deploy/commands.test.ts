@@ -47,9 +47,29 @@ test('secrets travel on stdin only, never in the command text', () => {
 
 test('the roll step passes its settings as positional arguments after the fixed script', () => {
   const target = cmd.releaseCompose(ds, 'docker compose', SHA);
-  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h' }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
-  assert.deepEqual(c.argv.slice(3, 13), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30']);
-  assert.deepEqual(c.argv.slice(13, 17), ['docker', 'compose', '--project-name', 'shop']);
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h' }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' }, cmd.cancelMarker('/srv/shop'));
+  assert.deepEqual(c.argv.slice(3, 14), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30', '/srv/shop/.deploy-lock/cancel']);
+  assert.deepEqual(c.argv.slice(14, 18), ['docker', 'compose', '--project-name', 'shop']);
+  const back = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 1, stopGraceSeconds: 10 }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
+  assert.equal(back.argv[13], '', 'a rollback roll watches no cancel marker');
+});
+
+test('third-party services converge; those mounting a changed file are force-recreated; added services are removed with the files that define them', () => {
+  const target = cmd.releaseCompose(ds, 'docker compose', SHA);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy'], true).argv.slice(-5), ['up', '-d', '--no-deps', '--force-recreate', 'proxy']);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy']).argv.slice(-4), ['up', '-d', '--no-deps', 'proxy']);
+  assert.deepEqual(cmd.removeServicesCommand(target, ['cron']).argv.slice(-4), ['rm', '--stop', '--force', 'cron']);
+});
+
+test('cancel: only the lock holder leaves the marker, and it goes away with the lock', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-cancel-'));
+  assert.equal(sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}')).code, 0);
+  assert.doesNotMatch(sh(cmd.cancelCommand(root, 'other')).stdout, /cancel=marked/);
+  assert.ok(!existsSync(cmd.cancelMarker(root)));
+  assert.match(sh(cmd.cancelCommand(root, 'tok1')).stdout, /cancel=marked/);
+  assert.ok(existsSync(cmd.cancelMarker(root)));
+  assert.match(sh(cmd.unlockCommand(root, 'tok1')).stdout, /lock=released/);
+  assert.ok(!existsSync(cmd.cancelMarker(root)));
 });
 
 test('lock: mkdir is exclusive, the holder is named, only the holder releases, stale locks break only when forced', () => {
@@ -86,6 +106,23 @@ test('unpack puts the tar in place with its modes; current switches atomically; 
   sh(cmd.auditCommand(root, { sha: 'x' }));
   sh(cmd.auditCommand(root, { sha: 'y' }));
   assert.deepEqual(readFileSync(join(root, 'releases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).sha), ['x', 'y']);
+});
+
+test('unpack names the files that differ from the live release (not .env, which Compose itself reads)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-changed-'));
+  const release = (caddy: string, env: string) =>
+    tarArchive([
+      { name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 },
+      { name: 'deploy/Caddyfile', content: caddy, mode: 0o644 },
+      { name: '.env', content: env, mode: 0o600 },
+    ]).toString('base64');
+  const first = sh(cmd.unpackCommand(root, 'a'.repeat(40), release(':80\n', 'A=1\n')));
+  assert.equal(parseKeyValues(first.stdout).get('changed'), undefined, 'nothing is live yet');
+  sh(cmd.switchCurrentCommand(root, 'a'.repeat(40)));
+  const same = sh(cmd.unpackCommand(root, 'b'.repeat(40), release(':80\n', 'A=2\n')));
+  assert.equal(parseKeyValues(same.stdout).get('changed'), undefined);
+  const changed = sh(cmd.unpackCommand(root, 'c'.repeat(40), release(':8080\n', 'A=1\n')));
+  assert.deepEqual(parseKeyValues(changed.stdout).get('changed'), ['deploy/Caddyfile']);
 });
 
 test('a failed upload leaves no half release (nor its .env) behind', () => {
