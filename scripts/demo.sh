@@ -5,7 +5,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
-[ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/setup.sh
 [ -f dist/cli.js ] || npm run build
 bash test/e2e/harness/up.sh
 # shellcheck disable=SC1091

@@ -57,6 +57,8 @@ class Deployment {
   private readonly token = randomBytes(8).toString('hex');
   private readonly startedAt = new Date();
   private cancelled = false;
+  /** Set once running services may have changed: from here a failure is answered by a rollback. */
+  private touched = false;
   private lock?: LockHandle;
   private flavor: ComposeFlavor = 'docker compose';
   private facts!: HostFacts;
@@ -81,13 +83,21 @@ class Deployment {
     if (this.lock) void this.runner.run(cmd.cancelCommand(this.ds.deployPath, this.token)).catch(() => undefined);
   }
 
-  /** Second signal: the runner kills us in moments. Say so in the audit log and free the lock. */
+  /**
+   * Second signal: the runner kills us in moments. Say so in the audit log, point `current` back at
+   * the release that was serving (the health wait in flight gave up on the first signal, keeping
+   * its old containers), and free the lock.
+   */
   async abandon(): Promise<void> {
+    if (!this.lock) return;
+    const { deployPath } = this.ds;
     const record = this.auditRecord('failed', 'cancelled: the runner stopped the deploy before it finished rolling back; check the host (compose-deploy releases)');
+    const quietly = (c: Command) => this.runner.run(c).catch(() => undefined);
     await Promise.all([
-      this.lock ? this.runner.run(cmd.auditCommand(this.ds.deployPath, record)).catch(() => undefined) : undefined,
-      this.lock?.release(),
+      quietly(cmd.auditCommand(deployPath, record)),
+      this.touched && this.previous ? quietly(cmd.switchCurrentCommand(deployPath, this.previous)) : undefined,
     ]);
+    await this.lock.release();
   }
 
   async run(): Promise<CommandResult> {
@@ -108,7 +118,6 @@ class Deployment {
   /** Everything after the preflight: any failure from here on is answered by a rollback (or, on a first deploy, a clean-up). */
   private async apply(): Promise<CommandResult> {
     const { ds } = this;
-    let touched = false;
     let plan: UpdatePlan | undefined;
     const moved: ServiceUpdate[] = [];
     try {
@@ -131,7 +140,7 @@ class Deployment {
       this.checkCancelled();
       if (ds.migrate) await this.migrate(target);
       this.checkCancelled();
-      touched = true;
+      this.touched = true;
       if (this.previous) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the new release');
       await this.converge(target, services, plan.converge);
       for (const u of plan.updates) {
@@ -142,7 +151,7 @@ class Deployment {
       if (ds.smokeUrl) await this.smoke(ds.smokeUrl);
       return await this.succeed();
     } catch (err) {
-      return await this.fail(err, touched, moved, plan);
+      return await this.fail(err, this.touched, moved, plan);
     }
   }
 
@@ -221,7 +230,10 @@ class Deployment {
     const started = Date.now();
     // A rollback must finish, so only a forward roll watches the cancel marker.
     const marker = success === 'updated' ? cmd.cancelMarker(this.ds.deployPath) : '';
-    const res = await this.runner.run(cmd.rollCommand(target, u, this.ds, marker));
+    const command = cmd.rollCommand(target, u, this.ds, marker);
+    this.reporter.debug(shellText(command));
+    this.reporter.info(`▸ ${success === 'updated' ? 'rolling' : 'rolling back'} ${u.service} (${u.strategy})`);
+    const res = await this.runner.run(command);
     const report = parseRollOutput(res.stdout, res.code === 0);
     const outcome = this.outcomes.find((o) => o.service === u.service);
     if (!report.ok) {

@@ -12,11 +12,12 @@ const A = { sha: randomSha(), label: 'A' };
 const B = { sha: randomSha(), label: 'B' };
 const C = { sha: randomSha(), label: 'C', healthStatus: 503 };
 const D = { sha: randomSha(), label: 'D', migrateExit: 1 };
+const E = { sha: randomSha(), label: 'E', workerCrash: true };
 let stack: ExampleStack;
 
 before(async () => {
   stack = new ExampleStack(await freePort());
-  for (const v of [A, B, C, D]) stack.buildAndPush(v);
+  for (const v of [A, B, C, D, E]) stack.buildAndPush(v);
 });
 after(() => stack?.destroy());
 
@@ -142,15 +143,43 @@ test('deploy of D (migration exits 1): no service restarted, container ids uncha
   assert.equal((await stack.get()).body.trim(), 'api B');
 });
 
+test('deploy of E (worker restarts, no healthcheck): the min-ready gate fails it, api already on E is rolled back under load with zero failed requests', async () => {
+  const load = loadLoop(stack.proxyPort);
+  const res = await runAction(stack.inputs(E.sha), { workspace: stack.workspace });
+  await new Promise((r) => setTimeout(r, 500));
+  const traffic = await load.stop();
+  assert.equal(res.code, 1, res.log);
+  assert.equal(res.outputs['result'], 'rolled-back');
+  assert.match(res.log, /service worker did not become healthy: container (restarted \d+ times|is restarting|is exited)/);
+  assert.match(res.summary, /#### worker: health output and last log lines/);
+  assert.match(res.summary, /worker E crashed/);
+  const services = JSON.parse(res.outputs['services']!) as Array<{ service: string; result: string }>;
+  assert.deepEqual(services.map((x) => [x.service, x.result]), [['api', 'rolled-back'], ['worker', 'failed']]);
+  assert.equal(traffic.failed, 0, `failed requests during the rollback: ${traffic.errors.slice(0, 5).join('; ')}`);
+  assert.ok(traffic.bodies.has('api E') && traffic.bodies.has('api B'), `api served E, then B again: ${[...traffic.bodies].join(', ')}`);
+  assert.equal(stack.current(), B.sha);
+  assert.deepEqual(stack.containers('api').map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+  assert.deepEqual(stack.containers('worker').map((c) => c.image), [`${stack.prefix}/worker:sha-${B.sha}`]);
+  assert.equal((await stack.get()).body.trim(), 'api B');
+});
+
 test('two deploys at once: the second fails naming the lock holder; the lock is released after', async () => {
   const first = runAction(stack.inputs(B.sha), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'first-runner' } });
   await waitFor(() => stack.onHost(`cat ${stack.deployPath}/.deploy-lock/owner.json 2>/dev/null || true`).includes('first-runner'));
+  const patient = runAction(stack.inputs(B.sha, { 'lock-timeout': '300' }), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'patient-runner' } });
   const second = await runAction(stack.inputs(B.sha, { 'lock-timeout': '2' }), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'second-runner' } });
   assert.equal(second.code, 1, second.stdout);
   assert.match(second.stdout, /another deploy holds the lock on .*: first-runner deploying [0-9a-f]{12}/);
   assert.match(second.stdout, /Nothing was changed/);
+  assert.equal(second.outputs['result'], 'failed', 'a deploy that could not start still sets its outputs');
+  assert.match(second.summary, /### ❌ Deploy failed/);
   const firstRes = await first;
   assert.equal(firstRes.code, 0, firstRes.stdout);
+  // The patient one waited for the first, then deployed (a redeploy of the live release).
+  const patientRes = await patient;
+  assert.equal(patientRes.code, 0, patientRes.log);
+  assert.match(patientRes.log, /waiting up to 300s for the deploy lock held by first-runner/);
+  assert.deepEqual(stack.audit().slice(-2).map((r) => [r['actor'], r['result']]), [['first-runner', 'success'], ['patient-runner', 'success']]);
   assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
 });
 
@@ -162,25 +191,59 @@ test('a cancelled deploy rolls back and releases the lock', async () => {
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  await waitFor(() => out.includes('pointing current at the new release'));
+  const apiBefore = stack.containers('api').map((c) => c.id);
+  await waitFor(() => out.includes('▸ rolling api (rolling)'));
   child.kill('SIGINT');
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
   assert.notEqual(code, 0, out);
   assert.match(out, /cancel requested/);
   assert.match(out, /the run was cancelled/);
+  // The api's health wait on the host gave up on the cancel marker: its old container never stopped.
+  assert.match(out, /deploy cancelled/);
+  assert.deepEqual(stack.containers('api').map((c) => c.id), apiBefore);
   assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
   assert.equal(stack.current(), B.sha);
   assert.equal((await stack.get()).body.trim(), 'api B');
 });
 
-test('a failing smoke check rolls back', async () => {
+test('a second signal (the runner about to kill): audit record, current back on the live release, lock released', async () => {
+  const h = harnessEnv();
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'killed-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '2' };
+  for (const [k, v] of Object.entries(stack.inputs(A.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(h.node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  await waitFor(() => out.includes('pointing current at the new release'));
+  child.kill('SIGINT');
+  child.kill('SIGTERM');
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  assert.equal(code, 143, out);
+  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  const last = stack.audit().at(-1)!;
+  assert.deepEqual([last['actor'], last['result']], ['killed-run', 'failed']);
+  assert.match(String(last['error']), /cancelled: the runner stopped the deploy/);
+  assert.equal(stack.current(), B.sha);
+  // Whatever the host was left with, the next deploy brings it back to one release.
+  const again = await runAction(stack.inputs(B.sha), { workspace: stack.workspace });
+  assert.equal(again.code, 0, again.log);
+  assert.deepEqual(stack.containers('api').map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+});
+
+test('a failing smoke check rolls back every moved service, under load with zero failed requests', async () => {
   const closed = await freePort();
+  const load = loadLoop(stack.proxyPort);
   const res = await runAction(stack.inputs(A.sha, { 'smoke-url': `http://127.0.0.1:${closed}/` }), { workspace: stack.workspace });
+  await new Promise((r) => setTimeout(r, 500));
+  const traffic = await load.stop();
+  assert.equal(traffic.failed, 0, `failed requests: ${traffic.errors.slice(0, 5).join('; ')}`);
+  assert.ok(traffic.bodies.has('api A') && traffic.bodies.has('api B'), [...traffic.bodies].join(', '));
   assert.equal(res.code, 1, res.log);
   assert.equal(res.outputs['result'], 'rolled-back');
   assert.match(res.log, /smoke check http:\/\/127\.0\.0\.1:\d+\/ failed/);
   assert.equal(stack.current(), B.sha);
   assert.deepEqual(stack.containers('api').map((c) => c.image), [`${stack.prefix}/api:sha-${B.sha}`]);
+  assert.deepEqual(stack.containers('worker').map((c) => c.image), [`${stack.prefix}/worker:sha-${B.sha}`]);
 });
 
 test('keep-releases prunes old releases and the images only they used', async () => {
@@ -191,6 +254,26 @@ test('keep-releases prunes old releases and the images only they used', async ()
   const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Tag}}', `${stack.prefix}/api`], { encoding: 'utf8' }).trim().split('\n');
   assert.ok(images.includes(`sha-${A.sha}`) && images.includes(`sha-${B.sha}`), images.join(' '));
   assert.ok(!images.includes(`sha-${C.sha}`) && !images.includes(`sha-${D.sha}`), `pruned images are gone: ${images.join(' ')}`);
+});
+
+test('a changed release file (Caddyfile) recreates the proxy that mounts it; nothing else restarts', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const proxyBefore = stack.containers('proxy')[0]!.id;
+  const dbBefore = stack.containers('db')[0]!.id;
+  const caddyfile = join(stack.workspace, 'Caddyfile');
+  const original = readFileSync(caddyfile, 'utf8');
+  writeFileSync(caddyfile, original.replace(':80 {', ':80 {\n\theader X-Release-Config changed'));
+  try {
+    const res = await runAction(stack.inputs(A.sha), { workspace: stack.workspace });
+    assert.equal(res.code, 0, res.log);
+    assert.match(res.log, /recreating proxy: a file it mounts changed \(Caddyfile\)/);
+    assert.notEqual(stack.containers('proxy')[0]!.id, proxyBefore);
+    assert.equal(stack.containers('db')[0]!.id, dbBefore);
+    const r = await fetch(`http://127.0.0.1:${stack.proxyPort}/`, { signal: AbortSignal.timeout(15_000) });
+    assert.equal(r.headers.get('x-release-config'), 'changed');
+  } finally {
+    writeFileSync(caddyfile, original);
+  }
 });
 
 test('the registry password is in no file left on the host, nor in shell history', () => {
@@ -218,8 +301,32 @@ test('a wrong host key stops the deploy before anything runs', async () => {
   const res = await runAction(stack.inputs(B.sha, { 'known-hosts': readFileSync(harnessEnv().knownHostsWrongPath, 'utf8') }), { workspace: stack.workspace });
   assert.equal(res.code, 1);
   assert.match(res.stdout, /did not match known-hosts/);
+  assert.equal(res.outputs['result'], 'failed');
   assert.equal(stack.audit().length, auditBefore);
   assert.equal(stack.current(), live);
+});
+
+test('an unreachable host: the connection (only) is retried, then a clear failure with outputs', async () => {
+  const closed = await freePort();
+  const res = await runAction(stack.inputs(B.sha, { port: String(closed) }), { workspace: stack.workspace });
+  assert.equal(res.code, 1, res.log);
+  assert.match(res.log, /retrying \(1\/3\)/);
+  assert.match(res.log, /retrying \(2\/3\)/);
+  assert.match(res.log, new RegExp(`could not connect to 127\\.0\\.0\\.1:${closed} over SSH after 3 attempts`));
+  assert.equal(res.outputs['result'], 'failed');
+});
+
+test('a stale lock left by a dead run: refused with a hint, broken only with force-unlock', async () => {
+  const lock = `${stack.deployPath}/.deploy-lock`;
+  stack.onHost(`mkdir ${lock} && echo '{"token":"gone","actor":"vanished-runner","sha":"${'f'.repeat(40)}"}' > ${lock}/owner.json && touch -d '2 hours ago' ${lock}`);
+  const refused = await runAction(stack.inputs(A.sha, { 'lock-timeout': '1' }), { workspace: stack.workspace });
+  assert.equal(refused.code, 1, refused.log);
+  assert.match(refused.log, /vanished-runner deploying ffffffffffff/);
+  assert.match(refused.log, /older than stale-lock-after \(3600s\): if that run is gone, re-run with force-unlock: true/);
+  const forced = await runAction(stack.inputs(A.sha, { 'lock-timeout': '1', 'force-unlock': 'true' }), { workspace: stack.workspace });
+  assert.equal(forced.code, 0, forced.log);
+  assert.match(forced.log, /::warning::force-unlock: broke a stale deploy lock held by vanished-runner/);
+  assert.equal(stack.onHost(`test -e ${lock} && echo held || echo free`).trim(), 'free');
 });
 
 test('shell metacharacters in service names are rejected at validation (exit 2)', async () => {
@@ -232,6 +339,16 @@ test('shell metacharacters in service names are rejected at validation (exit 2)'
     const res = await runAction({ ...stack.inputs(A.sha), ...hostInputs() }, { workspace: ws });
     assert.equal(res.code, 2, res.stdout);
     assert.match(res.stdout, /::error file=compose-deploy\.yml,line=3/);
+    // ... and in paths: a release file and the deploy path.
+    writeFileSync(join(ws, 'compose-deploy.yml'), `project: ${stack.project}\ndeploy:\n  files: ["Caddyfile;touch /tmp/pwned"]\n`);
+    const file = await runAction({ ...stack.inputs(A.sha), ...hostInputs() }, { workspace: ws });
+    assert.equal(file.code, 2, file.stdout);
+    assert.match(file.stdout, /Caddyfile;touch/);
+    writeFileSync(join(ws, 'compose-deploy.yml'), `project: ${stack.project}\n`);
+    const path = await runAction({ ...stack.inputs(A.sha), ...hostInputs(), 'deploy-path': '/srv/x$(touch /tmp/pwned)' }, { workspace: ws });
+    assert.equal(path.code, 2, path.stdout);
+    assert.match(path.stdout, /deploy-path/);
+    assert.equal(stack.onHost('test -e /tmp/pwned && echo yes || echo no').trim(), 'no');
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ export interface Version {
   label: string;
   healthStatus?: number;
   migrateExit?: number;
+  /** The worker exits a second after it starts (it has no healthcheck: the min-ready gate must catch it). */
+  workerCrash?: boolean;
 }
 
 export const randomSha = () => randomBytes(20).toString('hex');
@@ -67,7 +69,8 @@ export class ExampleStack {
           .replaceAll('__VERSION__', v.label)
           .replaceAll('__HEALTH_STATUS__', String(v.healthStatus ?? 200))
           .replaceAll('__HEALTH_BODY__', (v.healthStatus ?? 200) === 200 ? 'ok' : 'broken')
-          .replaceAll('__MIGRATE_EXIT__', String(v.migrateExit ?? 0));
+          .replaceAll('__MIGRATE_EXIT__', String(v.migrateExit ?? 0))
+          .replaceAll('__WORKER_CRASH__', v.workerCrash ? 'yes' : 'no');
         writeFileSync(join(ctx, f), text);
       }
       const tag = `${this.prefix}/${image === 'app' ? 'api' : 'worker'}:sha-${v.sha}`;

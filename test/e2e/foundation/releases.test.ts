@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessEnv } from '../harness/env.js';
-import { hostInputs, runAction, runCli, sshArgs } from '../lib/run-action.js';
+import { REPO_ROOT, hostInputs, runAction, runCli, spawnCollect, sshArgs } from '../lib/run-action.js';
 
 const h = harnessEnv();
 const deployPath = `${h.deployRoot}/foundation-${process.pid}`;
@@ -64,6 +64,23 @@ test('cli: releases --json prints one JSON object with the same facts', async ()
   assert.equal(res.json.outputs['compose-command'], 'docker-compose');
   assert.match(res.json.outputs['docker-version'], /^\d+\.\d+/);
   assert.match(res.stderr, /connecting to deploy@127\.0\.0\.1:2222/, 'logs go to stderr');
+});
+
+test('the committed dist/cli.js alone, with nothing installed beside it, runs releases', async () => {
+  // A folder outside the repository: no node_modules to resolve from, as on a clean checkout.
+  const bare = mkdtempSync(join(tmpdir(), 'cd-bare-cli-'));
+  try {
+    copyFileSync(join(REPO_ROOT, 'dist/cli.js'), join(bare, 'cli.js'));
+    writeFileSync(join(bare, 'package.json'), '{"type":"module"}\n');
+    const res = await spawnCollect(h.node24, [join(bare, 'cli.js'), 'releases', ...cliHostFlags(), '--json'], { cwd: bare });
+    assert.equal(res.code, 0, res.stderr);
+    const json = JSON.parse(res.stdout);
+    assert.equal(json.ok, true);
+    assert.equal(json.outputs['compose-command'], 'docker-compose');
+    assert.match(json.outputs['docker-version'], /^\d+\.\d+/);
+  } finally {
+    rmSync(bare, { recursive: true, force: true });
+  }
 });
 
 test('hashed known_hosts lines and a SHA256 fingerprint pin work too', async () => {
