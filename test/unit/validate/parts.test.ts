@@ -35,8 +35,15 @@ describe('secret-looking names', () => {
 describe('published ports', () => {
   it('reads short and long syntax', () => {
     const tree = parseComposeText('p:\n  - "80"\n  - "8080:80"\n  - "127.0.0.1:5432:5432/tcp"\n  - "[::1]:6379:6379"\n  - target: 80\n    published: 8081\n    host_ip: 0.0.0.0\n', 'p.yml');
-    const ports = publishedPorts(tree.entries.get('p')!.value).map((p) => [p.hostIp, p.hostPort]);
+    const ports = publishedPorts(tree.entries.get('p')!.value, new Map()).map((p) => [p.hostIp, p.hostPort]);
     assert.deepEqual(ports, [['', ''], ['', '8080'], ['127.0.0.1', '5432'], ['::1', '6379'], ['0.0.0.0', '8081']]);
+  });
+
+  it('reads them after interpolation, at the line that wrote them', () => {
+    const text = 'p:\n  - "${PORT:-8080}:80"\n  - "${BIND}:${PORT:-8080}:80"\n  - target: 80\n    published: ${HTTPS_PORT}\n  - "${UNSET}:80"\n  - "${NEEDED:?set it}:80"\n';
+    const tree = parseComposeText(text, 'p.yml');
+    const ports = publishedPorts(tree.entries.get('p')!.value, new Map([['BIND', '0.0.0.0'], ['HTTPS_PORT', '8443']]));
+    assert.deepEqual(ports.map((p) => [p.hostIp, p.hostPort, p.loc.line]), [['', '8080', 2], ['0.0.0.0', '8080', 3], ['', '8443', 4], ['', '', 6]], 'a port Compose would refuse to render is left to the render');
   });
 });
 
