@@ -26,10 +26,41 @@ describe('image references', () => {
 });
 
 describe('secret-looking names', () => {
-  it('matches words, not substrings', () => {
-    for (const n of ['POSTGRES_PASSWORD', 'DJANGO_SECRET_KEY', 'GITHUB_TOKEN', 'API_KEY', 'db.password']) assert.equal(isSecretName(n), true, n);
-    for (const n of ['KEYCLOAK_URL', 'POSTGRES_PASSWORD_FILE', 'TOKENIZER_MODEL', 'LOG_LEVEL']) assert.equal(isSecretName(n), false, n);
-  });
+  const cases: [string, boolean][] = [
+    ['POSTGRES_PASSWORD', true],
+    ['DJANGO_SECRET_KEY', true],
+    ['GITHUB_TOKEN', true],
+    ['API_KEY', true],
+    ['db.password', true],
+    // Run together: the word-only match let these through.
+    ['DBPASSWORD', true],
+    ['SECRETKEY', true],
+    ['ACCESSTOKEN', true],
+    ['APIKEY', true],
+    ['stripeSecretKey', true],
+    ['MAILER_PASSWD', true],
+    ['GCP_CREDENTIALS', true],
+    ['DB_PASS', true],
+    ['DB_PWD', true],
+    ['AWS_ACCESS_KEY_ID', true],
+    // Where the secret is, or a number about it: not the secret.
+    ['POSTGRES_PASSWORD_FILE', false],
+    ['KEYCLOAK_URL', false],
+    ['TOKEN_URL', false],
+    ['SECRETS_PATH', false],
+    ['VAULT_HOST', false],
+    ['SESSION_TOKEN_TTL', false],
+    ['PASSWORD_MIN_LENGTH', false],
+    // Names that merely contain a secret part; a secret beside them is still one.
+    ['TOKENIZER_MODEL', false],
+    ['KEYCLOAK_REALM', false],
+    ['CASSANDRA_KEYSPACE', false],
+    ['KEYCLOAK_CLIENT_SECRET', true],
+    // Short words only on their own.
+    ['BYPASS_CACHE', false],
+    ['LOG_LEVEL', false],
+  ];
+  for (const [name, secret] of cases) it(`${name}: ${secret ? 'secret' : 'not secret'}`, () => assert.equal(isSecretName(name), secret));
 });
 
 describe('published ports', () => {
