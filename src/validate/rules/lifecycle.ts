@@ -9,7 +9,7 @@ export function checkHealthcheck(ctx: RuleContext): RawFinding[] {
     const disabled = s.str('healthcheck', 'disable') === 'true';
     if (hc && !disabled) return [];
     return [{
-      message: `service "${s.name}" has no healthcheck${disabled ? ' (it is disabled)' : ''}, so the deploy, which waits for each new copy to be ready, can only check that it stays up for deploy.min-ready-seconds; add healthcheck: (unless the image defines one) or deploy.services.${s.name}.health-url`,
+      message: `service "${s.name}" has no healthcheck${disabled ? ' (it is disabled)' : ''}, so the deploy cannot tell when a new copy is ready and only checks that it stays up for deploy.min-ready-seconds; add healthcheck: (unless the image defines one) or deploy.services.${s.name}.health-url`,
       loc: disabled ? s.loc('healthcheck') : s.keyLoc,
     }];
   });
