@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ComposeFlavor, ComposeTarget } from '../compose/cli.js';
+import { releaseVariables } from '../compose/deploy-role.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import { InputError, OperationError } from '../errors.js';
@@ -183,7 +184,7 @@ class Deployment {
   /** Returns the release files that differ from the live release's. */
   private async upload(): Promise<string[]> {
     const { ds } = this;
-    const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', `IMAGE_TAG=sha-${ds.sha}\n`, `COMPOSE_DEPLOY_SHA=${ds.sha}\n`].join('');
+    const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries(releaseVariables(ds.sha)).map(([k, v]) => `${k}=${v}\n`)].join('');
     const tar = tarArchive(
       [...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })), { name: '.env', content: env, mode: 0o600 }],
       Math.floor(this.startedAt.getTime() / 1000),

@@ -1,4 +1,6 @@
 import { parse } from 'yaml';
+import { deployRole } from '../compose/deploy-role.js';
+import { isFixedHostPort, portSpec } from '../compose/ports.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
 
 /** What deploy needs to know of a service, read from `compose config` (the merged, interpolated set). */
@@ -56,16 +58,11 @@ function bindSources(volumes: unknown): string[] {
 
 function fixedPorts(ports: unknown): string[] {
   if (!Array.isArray(ports)) return [];
-  const out: string[] = [];
-  for (const p of ports) {
-    if (typeof p === 'string' || typeof p === 'number') {
-      const parts = String(p).split(':');
-      if (parts.length >= 2 && parts[parts.length - 2] !== '') out.push(String(p));
-    } else if (p && typeof p === 'object' && (p as { published?: unknown }).published !== undefined && (p as { published?: unknown }).published !== '') {
-      out.push(`${(p as { published: unknown }).published}:${(p as { target?: unknown }).target}`);
-    }
-  }
-  return out;
+  return ports.flatMap((p: unknown) => {
+    const spec = portSpec(p);
+    if (!spec || !isFixedHostPort(spec)) return [];
+    return [typeof p === 'object' ? `${spec.hostPort}:${spec.target}` : String(p)];
+  });
 }
 
 /** Compose durations: "10s", "1m30s", "500ms", or a number of seconds. */
@@ -107,9 +104,8 @@ export interface UpdatePlan {
 }
 
 /**
- * Which services roll and how. A service rolls when its image is the one this release built
- * (tagged sha-<sha>); a service that cannot run twice (fixed host port, container_name) is
- * recreated instead, and says so.
+ * Which services roll and how (deployRole decides which); a service that cannot run twice
+ * (fixed host port, container_name) is recreated instead, and says so.
  */
 export function planUpdates(
   services: readonly ServiceInfo[],
@@ -120,8 +116,9 @@ export function planUpdates(
   const converge: string[] = [];
   const ours: ServiceInfo[] = [];
   for (const s of services) {
-    if (s.name === opts.migrateService || s.profiles.length > 0 || s.restart === 'no') oneShot.push(s.name);
-    else if (s.image?.endsWith(`:sha-${sha}`) || opts.perService[s.name]?.strategy !== undefined) ours.push(s);
+    const role = deployRole(s, sha, opts);
+    if (role === 'one-shot') oneShot.push(s.name);
+    else if (role === 'update') ours.push(s);
     else converge.push(s.name);
   }
   const rank = (name: string) => {

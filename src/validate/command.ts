@@ -4,7 +4,6 @@ import { mapEntries, nodeAt } from '../compose/model.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
-import { formatLocation } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import type { Runner } from '../runner/runner.js';
@@ -14,7 +13,7 @@ import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
 import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
-import { allFindings, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
+import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
 import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
@@ -40,12 +39,12 @@ export async function validateCommand(settings: Settings, reporter: Reporter, se
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
   const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd) : undefined;
   if (workflows) reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
-  const report: ValidateReport = { renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows };
+  const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
 
   announce(report, reporter);
   mkdirSync(dirname(opts.reportFile), { recursive: true });
   writeFileSync(opts.reportFile, `${JSON.stringify(jsonReport(report), null, 2)}\n`);
-  const { errors, warnings } = countBySeverity(uniqueFindings(report));
+  const { errors, warnings } = countBySeverity(report.findings);
   const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
   reporter.info(`validate: ${errors} error(s), ${warnings} warning(s); report: ${opts.reportFile}`);
   return {
@@ -89,15 +88,8 @@ function builtServices(loaded: readonly LoadedSet[]): Set<string> {
   return names;
 }
 
-/** A finding in a file both sets share is one annotation, not two. */
-function uniqueFindings(report: ValidateReport): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const f of allFindings(report)) seen.set(`${f.severity}|${f.rule}|${formatLocation(f.loc)}|${f.message}`, f);
-  return [...seen.values()];
-}
-
 function announce(report: ValidateReport, reporter: Reporter): void {
-  for (const f of uniqueFindings(report)) {
+  for (const f of report.findings) {
     const why = ruleInfo(f.rule)?.why;
     const text = `${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`;
     if (f.severity === 'error') reporter.error(text, f.loc);

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../errors.js';
+import { formatLocation, type SourceLocation } from '../errors.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,4 +25,17 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   let warnings = 0;
   for (const f of findings) if (f.severity === 'error') errors++; else warnings++;
   return { errors, warnings };
+}
+
+/**
+ * The run's findings with those repeated across sets counted once: a file both the dev and the prod
+ * set merge is checked in each, but one mistake on one line is one annotation and one error.
+ */
+export function distinctFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.severity}|${f.rule}|${formatLocation(f.loc)}|${f.message}`;
+    if (!seen.has(key)) seen.set(key, f);
+  }
+  return [...seen.values()];
 }

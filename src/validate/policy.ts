@@ -6,7 +6,9 @@ import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
 import type { ValidateOptions } from './options.js';
 import { RULES, type RuleId } from './rules/catalog.js';
-import { servicesOf, type RuleContext } from './rules/context.js';
+import { RELEASE_SHA, servicesOf, type RuleContext } from './rules/context.js';
+import { releaseVariables } from '../compose/deploy-role.js';
+import { envValues } from '../compose/model-env.js';
 import { CHECKS } from './rules/index.js';
 
 /** Runs the rules that apply to this set, at the severity the config gives each. */
@@ -30,6 +32,7 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
     setName: loaded.set.name,
     envFile: loaded.set.envFile,
     env: loaded.env,
+    vars: new Map(Object.entries({ ...envValues(loaded.env ?? new Map()), ...releaseVariables(RELEASE_SHA) })),
     tree: loaded.merged!,
     services: servicesOf(loaded.merged!),
     deploy: settings.config.deploy ?? {},

@@ -1,6 +1,6 @@
 import { formatLocation } from '../errors.js';
 import type { DriftRow } from './drift.js';
-import { countBySeverity, type Finding } from './findings.js';
+import { countBySeverity, distinctFindings, type Finding } from './findings.js';
 import type { Renderer } from './render.js';
 import { rendererLabel } from './render.js';
 import { ruleInfo } from './rules/catalog.js';
@@ -20,21 +20,23 @@ export interface WorkflowReport {
 export interface ValidateReport {
   renderer: Renderer;
   failOn: 'error' | 'warning';
+  /** Each set lists its own findings, so a file both sets share shows in both tables. */
   sets: SetReport[];
   drift?: DriftRow[];
   workflows?: WorkflowReport;
+  /** The run's distinct findings: what every count (outputs, exit, summary, JSON) and every annotation uses. */
+  findings: Finding[];
 }
 
-/** Every finding of the run: the sets' and the workflows'. */
-export function allFindings(r: ValidateReport): Finding[] {
-  return [...r.sets.flatMap((s) => s.findings), ...(r.workflows?.findings ?? [])];
+/** The one place findings are de-duplicated, so no two consumers can count them differently. */
+export function buildReport(parts: Omit<ValidateReport, 'findings'>): ValidateReport {
+  return { ...parts, findings: distinctFindings([...parts.sets.flatMap((s) => s.findings), ...(parts.workflows?.findings ?? [])]) };
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function summaryMarkdown(r: ValidateReport): string {
-  const all = allFindings(r);
-  const { errors, warnings } = countBySeverity(all);
+  const { errors, warnings } = countBySeverity(r.findings);
   const out = [
     '### compose-deploy validate',
     '',
@@ -73,12 +75,11 @@ export function summaryMarkdown(r: ValidateReport): string {
 
 /** The JSON report: stable keys, one object per finding, rule ids with their why. */
 export function jsonReport(r: ValidateReport): unknown {
-  const all = allFindings(r);
   return {
     version: 1,
     renderer: r.renderer.kind === 'compose-cli' ? { kind: r.renderer.kind, command: r.renderer.flavor, version: r.renderer.version } : { kind: r.renderer.kind, reason: r.renderer.reason },
     failOn: r.failOn,
-    ...countBySeverity(all),
+    ...countBySeverity(r.findings),
     sets: r.sets.map((s) => ({
       name: s.set.name,
       files: s.set.files,

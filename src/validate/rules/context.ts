@@ -1,6 +1,8 @@
 import type { DeployConfig } from '../../config/sections/deploy.js';
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
 import { imageBaseName } from '../../compose/image-ref.js';
+import { deployRole } from '../../compose/deploy-role.js';
+import { interpolate, InterpolationError } from '../../compose/model-vars.js';
 import type { EnvEntry } from '../../compose/model-env.js';
 import type { SourceLocation } from '../../errors.js';
 import type { RawFinding } from '../findings.js';
@@ -34,6 +36,8 @@ export interface RuleContext {
   /** The set's env file as written (for messages), and what it declares. */
   envFile?: string;
   env?: ReadonlyMap<string, EnvEntry>;
+  /** Variables as a release fills them: the env file's, then the deploy's own (IMAGE_TAG for RELEASE_SHA). */
+  vars: ReadonlyMap<string, string>;
   tree: LMap;
   services: ServiceView[];
   deploy: DeployConfig;
@@ -88,4 +92,34 @@ export function isProxy(s: ServiceView, ctx: RuleContext): boolean {
 export function strategyOf(s: ServiceView, ctx: RuleContext): { strategy: 'rolling' | 'recreate'; explicit: boolean } {
   const configured = ctx.deploy.services?.[s.name]?.strategy;
   return { strategy: configured ?? 'rolling', explicit: configured !== undefined };
+}
+
+/**
+ * Stands in for the release's commit in rendered image tags. Not hex, so no tag written in a file
+ * (sha-<40 hex>) can be taken for the release's own.
+ */
+export const RELEASE_SHA = '<release>';
+
+/** Text with its variables filled as a release fills them; undefined when Compose would refuse it (${VAR:?} unset). */
+export function rendered(text: string, vars: RuleContext['vars']): string | undefined {
+  try {
+    return interpolate(text, vars);
+  } catch (err) {
+    if (err instanceof InterpolationError) return undefined;
+    throw err;
+  }
+}
+
+/** The deploy replaces it one copy at a time and gates on its health (deployRole); other services are just started. */
+export function isUpdatedByDeploy(s: ServiceView, ctx: RuleContext): boolean {
+  if (!isLongRunning(s, ctx)) return false;
+  const image = s.str('image');
+  const profiles = s.get('profiles');
+  const facts = {
+    name: s.name,
+    image: image === undefined ? undefined : rendered(image, ctx.vars),
+    profiles: profiles?.kind === 'seq' ? profiles.items.map((i) => scalarString(i) ?? '') : [],
+    restart: s.str('restart'),
+  };
+  return deployRole(facts, RELEASE_SHA, { migrateService: ctx.deploy.migrate?.service, perService: ctx.deploy.services ?? {} }) === 'update';
 }

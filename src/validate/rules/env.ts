@@ -5,11 +5,25 @@ import type { RawFinding } from '../findings.js';
 import type { RuleContext } from './context.js';
 import { parseImage } from '../../compose/image-ref.js';
 
-/** PASSWORD, SECRET, TOKEN, KEY as a word of the name (DJANGO_SECRET_KEY yes, KEYCLOAK_URL no); *_FILE points at a secret. */
+/** Anywhere in the name, case-insensitive: DBPASSWORD, SECRETKEY and ACCESSTOKEN are as secret as their spaced spellings. */
+const SECRET_PART = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/;
+/** Too short to look for inside other words (BYPASS, CWD), so only as a word of their own: DB_PASS, DB_PWD. */
+const SECRET_WORDS = new Set(['PASS', 'PWD']);
+/**
+ * A last word that says the value is about a secret, not the secret: where it is (FILE, the
+ * Compose convention for secrets mounted as files; PATH, DIR; URL, HOST, PORT, whose literal passwords the URL
+ * check catches) or how it is handled (TTL, TIMEOUT, LENGTH: numbers that guard nothing).
+ */
+const NOT_THE_SECRET = new Set(['FILE', 'PATH', 'DIR', 'URL', 'HOST', 'PORT', 'TTL', 'TIMEOUT', 'LENGTH']);
+
+/** Names of things that merely contain a secret part: an identity server, an NLP component, a database namespace. */
+const NAMES_NOT_SECRETS = /KEYCLOAK|TOKENIZER|KEYSPACE/g;
+
 export function isSecretName(name: string): boolean {
-  const words = name.toUpperCase().split(/[_.-]+/);
-  if (words[words.length - 1] === 'FILE') return false;
-  return words.some((w) => ['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIALS'].includes(w));
+  const upper = name.toUpperCase().replace(NAMES_NOT_SECRETS, '');
+  const words = upper.split(/[_.-]+/);
+  if (NOT_THE_SECRET.has(words[words.length - 1]!)) return false;
+  return SECRET_PART.test(upper) || words.some((w) => SECRET_WORDS.has(w));
 }
 
 /** scheme://user:password@host with a literal password. */

@@ -1,14 +1,15 @@
 import type { RawFinding } from '../findings.js';
-import { isLongRunning, isMarkedOneShot, looksLikeJob, type RuleContext } from './context.js';
+import { isLongRunning, isMarkedOneShot, isUpdatedByDeploy, looksLikeJob, type RuleContext } from './context.js';
 
+/** Only services the deploy gates on health (the release's own images); third-party ones are just started. */
 export function checkHealthcheck(ctx: RuleContext): RawFinding[] {
-  return ctx.services.filter((s) => isLongRunning(s, ctx)).flatMap((s) => {
+  return ctx.services.filter((s) => isUpdatedByDeploy(s, ctx)).flatMap((s) => {
     if (ctx.deploy.services?.[s.name]?.healthUrl) return [];
     const hc = s.get('healthcheck');
     const disabled = s.str('healthcheck', 'disable') === 'true';
     if (hc && !disabled) return [];
     return [{
-      message: `service "${s.name}" has no healthcheck${disabled ? ' (it is disabled)' : ''}, so the deploy cannot tell when a new copy is ready; add healthcheck: (unless the image defines one) or deploy.services.${s.name}.health-url`,
+      message: `service "${s.name}" has no healthcheck${disabled ? ' (it is disabled)' : ''}, so the deploy cannot tell when a new copy is ready and only checks that it stays up for deploy.min-ready-seconds; add healthcheck: (unless the image defines one) or deploy.services.${s.name}.health-url`,
       loc: disabled ? s.loc('healthcheck') : s.keyLoc,
     }];
   });

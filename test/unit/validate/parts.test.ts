@@ -26,17 +26,55 @@ describe('image references', () => {
 });
 
 describe('secret-looking names', () => {
-  it('matches words, not substrings', () => {
-    for (const n of ['POSTGRES_PASSWORD', 'DJANGO_SECRET_KEY', 'GITHUB_TOKEN', 'API_KEY', 'db.password']) assert.equal(isSecretName(n), true, n);
-    for (const n of ['KEYCLOAK_URL', 'POSTGRES_PASSWORD_FILE', 'TOKENIZER_MODEL', 'LOG_LEVEL']) assert.equal(isSecretName(n), false, n);
-  });
+  const cases: [string, boolean][] = [
+    ['POSTGRES_PASSWORD', true],
+    ['DJANGO_SECRET_KEY', true],
+    ['GITHUB_TOKEN', true],
+    ['API_KEY', true],
+    ['db.password', true],
+    // Run together: the word-only match let these through.
+    ['DBPASSWORD', true],
+    ['SECRETKEY', true],
+    ['ACCESSTOKEN', true],
+    ['APIKEY', true],
+    ['stripeSecretKey', true],
+    ['MAILER_PASSWD', true],
+    ['GCP_CREDENTIALS', true],
+    ['DB_PASS', true],
+    ['DB_PWD', true],
+    ['AWS_ACCESS_KEY_ID', true],
+    // Where the secret is, or a number about it: not the secret.
+    ['POSTGRES_PASSWORD_FILE', false],
+    ['KEYCLOAK_URL', false],
+    ['TOKEN_URL', false],
+    ['SECRETS_PATH', false],
+    ['VAULT_HOST', false],
+    ['SESSION_TOKEN_TTL', false],
+    ['PASSWORD_MIN_LENGTH', false],
+    // Names that merely contain a secret part; a secret beside them is still one.
+    ['TOKENIZER_MODEL', false],
+    ['KEYCLOAK_REALM', false],
+    ['CASSANDRA_KEYSPACE', false],
+    ['KEYCLOAK_CLIENT_SECRET', true],
+    // Short words only on their own.
+    ['BYPASS_CACHE', false],
+    ['LOG_LEVEL', false],
+  ];
+  for (const [name, secret] of cases) it(`${name}: ${secret ? 'secret' : 'not secret'}`, () => assert.equal(isSecretName(name), secret));
 });
 
 describe('published ports', () => {
   it('reads short and long syntax', () => {
     const tree = parseComposeText('p:\n  - "80"\n  - "8080:80"\n  - "127.0.0.1:5432:5432/tcp"\n  - "[::1]:6379:6379"\n  - target: 80\n    published: 8081\n    host_ip: 0.0.0.0\n', 'p.yml');
-    const ports = publishedPorts(tree.entries.get('p')!.value).map((p) => [p.hostIp, p.hostPort]);
+    const ports = publishedPorts(tree.entries.get('p')!.value, new Map()).map((p) => [p.hostIp, p.hostPort]);
     assert.deepEqual(ports, [['', ''], ['', '8080'], ['127.0.0.1', '5432'], ['::1', '6379'], ['0.0.0.0', '8081']]);
+  });
+
+  it('reads them after interpolation, at the line that wrote them', () => {
+    const text = 'p:\n  - "${PORT:-8080}:80"\n  - "${BIND}:${PORT:-8080}:80"\n  - target: 80\n    published: ${HTTPS_PORT}\n  - "${UNSET}:80"\n  - "${NEEDED:?set it}:80"\n';
+    const tree = parseComposeText(text, 'p.yml');
+    const ports = publishedPorts(tree.entries.get('p')!.value, new Map([['BIND', '0.0.0.0'], ['HTTPS_PORT', '8443']]));
+    assert.deepEqual(ports.map((p) => [p.hostIp, p.hostPort, p.loc.line]), [['', '8080', 2], ['0.0.0.0', '8080', 3], ['', '8443', 4], ['', '', 6]], 'a port Compose would refuse to render is left to the render');
   });
 });
 

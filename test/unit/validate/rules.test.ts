@@ -28,6 +28,15 @@ describe('production rules', () => {
     });
   }
 
+  it('rolling-conflict says what the deploy does: recreates its own services, leaves the third-party proxy alone', async () => {
+    const { findings } = await validateDir(join(FIXTURES, 'rules', 'rolling-conflict', 'bad'));
+    const messages = findings.filter((f) => f.rule === 'rolling-conflict').map((f) => f.message);
+    assert.deepEqual(messages.map((m) => /^service "(\w+)"/.exec(m)?.[1]), ['api', 'gateway']);
+    for (const m of messages) assert.match(m, /every deploy recreates it instead of rolling it \(stop, then start: a short outage\)/);
+    assert.match(messages[1]!, /publishes the fixed host port 8080 \(written \$\{HTTP_PORT:-8080\}:80\)/);
+    assert.deepEqual(findings.filter((f) => f.rule === 'healthcheck').map((f) => /^service "(\w+)"/.exec(f.message)?.[1]), ['api', 'gateway'], 'caddy is started, not gated on health');
+  });
+
   it('validate.rules switches a rule off or changes its severity', async () => {
     const dir = join(FIXTURES, 'config', 'rule-switches');
     const { findings, result } = await validateDir(dir);
