@@ -16,7 +16,7 @@ import { describeEngine, detectEngine } from './engine.js';
 import { resolveBuildOptions, type BuildOptions } from './options.js';
 import { planImages, type ImagePlan } from './plan.js';
 import { mapLimit } from './pool.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, pushedText } from './summary.js';
 
 /** `build`: every image the prod stack runs, tagged by commit, pushed once (issue: build). */
 export async function buildCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
@@ -121,7 +121,7 @@ function result(outcomes: ImageOutcome[], opts: BuildOptions, engineText: string
     outputs: { images: JSON.stringify(images), 'image-tag': opts.tags.primary },
     summary: buildSummary(outcomes, opts.tags.all, engineText),
     ...(failed.length > 0
-      ? { message: failed.map((o) => `${o.plan.repository}: ${o.error ?? 'failed'}${o.failingStep ? ` (failing step: ${o.failingStep})` : ''}`).join('; ') + '. Nothing was pushed for the failed image(s).' }
+      ? { message: failed.map((o) => `${o.plan.repository}: ${o.error ?? 'failed'}${o.failingStep ? ` (failing step: ${o.failingStep})` : ''}; ${pushedText(o, opts.tags.all)}`).join('. ') + '.' }
       : {}),
   };
 }
