@@ -1,10 +1,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { RegistryAuthError, type RegistryClient } from '../registry/client.js';
 import type { Runner } from '../runner/runner.js';
 import { buildxCommand, classicBuildCommand, pushCommand, pushOrder, type BuildRequest, type CacheSpec } from './argv.js';
 import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
 import type { BuildEngine } from './engine.js';
+import { layerCacheKeys, localCacheDirs } from './layer-cache.js';
 import type { ImagePlan } from './plan.js';
 import { imageSize } from './image-size.js';
 
@@ -109,10 +109,10 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
   const e = ctx.engine;
   if (e.kind === 'buildx') {
     const cache = cacheSpec(e, plan);
-    const key = `compose-deploy-buildx-${plan.path.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    const keys = layerCacheKeys(plan.path, ctx.sha);
     if (e.cache === 'local' && cache.kind === 'local') {
-      const hit = await e.store.restore(cache.dir, `${key}-${ctx.sha}`, [`${key}-`]);
-      log(hit ? `layer cache restored (${e.store.description})` : `no saved layer cache found (${e.store.description})`);
+      const hit = await e.store.restore(cache.dir, keys.key, keys.restoreKeys);
+      log(hit ? `saved layer cache found in ${cache.dir} (${e.store.description})` : `no saved layer cache yet in ${cache.dir} (${e.store.description})`);
     }
     // buildx pushes every tag in its export step, in an order of its own: only the registry can say what landed.
     const before = [primaryBefore, ...(await Promise.all(ctx.tags.slice(1).map((t) => ctx.registry.manifestDigest(plan.path, t))))];
@@ -127,7 +127,7 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
       // Swap the fresh export in: exporting into the directory we read from would only ever grow.
       rmSync(cache.dir, { recursive: true, force: true });
       renameSync(cache.newDir, cache.dir);
-      await e.store.save(cache.dir, `${key}-${ctx.sha}`).catch((err: Error) => log(`warning: layer cache not saved: ${err.message}`));
+      await e.store.save(cache.dir, keys.key).catch((err: Error) => log(`warning: layer cache not saved: ${err.message}`));
     }
   } else {
     const res = await run(classicBuildCommand(request, ctx.dockerEnv));
@@ -145,9 +145,6 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
 
 function cacheSpec(e: Extract<BuildEngine, { kind: 'buildx' }>, plan: ImagePlan): CacheSpec {
   if (e.cache === 'gha') return { kind: 'gha', scope: plan.path };
-  if (e.cache === 'local') {
-    const dir = join(e.cacheRoot, plan.path.replace(/\//g, '_'));
-    return { kind: 'local', dir, newDir: `${dir}-new` };
-  }
+  if (e.cache === 'local') return { kind: 'local', ...localCacheDirs(e.cacheRoot, plan.path) };
   return { kind: 'none' };
 }
