@@ -35,7 +35,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   }
   if (settings.dryRun) return dryRun(images, opts, reporter);
   if (!opts.username || !opts.password) {
-    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
+    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: for ghcr.io the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
   }
 
   const engine = await detectEngine(runner, env, {}, services.layerCache);
@@ -44,7 +44,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   const docker = createTempDockerConfig(env);
   try {
     await login(runner, opts, docker.dir);
-    reporter.info(`logged in to ${opts.registry} as ${opts.username} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
+    reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
     const ctx: ImageContext = {
       runner,
       registry: new RegistryClient(opts.registry, { username: opts.username, password: opts.password }),
@@ -89,7 +89,7 @@ async function login(runner: Runner, opts: BuildOptions, configDir: string): Pro
   const refused = /unauthorized|denied|incorrect username or password|401|403/i.test(said);
   throw new OperationError(
     refused
-      ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with the given registry-password (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
+      ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with ${opts.passwordFrom} (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
       : `docker login to ${opts.registry} as "${opts.username}" failed (exit ${res.code}): ${said}`,
   );
 }
