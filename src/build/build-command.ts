@@ -41,7 +41,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   const engine = await detectEngine(runner, env, {}, services.layerCache);
   const engineText = describeEngine(engine);
   reporter.info(`engine: ${engineText}`);
-  const docker = createTempDockerConfig(env);
+  const docker = createTempDockerConfig(env, opts.registry);
   try {
     await login(runner, opts, docker.dir);
     reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
