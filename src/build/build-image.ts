@@ -31,8 +31,11 @@ export interface ImageOutcome {
   error?: string;
   failingStep?: string;
   logTail?: string[];
-  /** Tags this run wrote to the registry, in order; for a failed image, what the message must own up to. */
-  pushed: string[];
+  /**
+   * Tags this run wrote to the registry, in order; for a failed image, what the message must own up to.
+   * undefined: unknown (buildx failed and the registry could not be asked afterwards).
+   */
+  pushed?: string[];
 }
 
 /** Where an image's log lines go: straight to the reporter, or buffered when images build in parallel. */
@@ -56,7 +59,7 @@ export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSin
     }
     const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, labels: ctx.labels };
     const built = await runBuild(ctx, plan, request, existing, pushed, log);
-    if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', ...built.failure, pushed };
+    if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', pushed, ...built.failure };
     const digest = await ctx.registry.manifestDigest(plan.path, primary!);
     if (!digest) throw new Error(`pushed ${plan.repository}:${primary} but the registry does not list it`);
     log(`pushed ${ctx.tags.map((t) => `${plan.repository}:${t}`).join(', ')} (${digest})`);
@@ -82,7 +85,8 @@ async function retagExtras(ctx: ImageContext, plan: ImagePlan, digest: string, e
   return stale;
 }
 
-type BuildResult = { ok: true; verdict: string } | { ok: false; failure: Pick<ImageOutcome, 'error' | 'failingStep' | 'logTail'> };
+type BuildFailure = { ok: false; failure: Pick<ImageOutcome, 'error' | 'failingStep' | 'logTail' | 'pushed'> };
+type BuildResult = { ok: true; verdict: string } | BuildFailure;
 
 /** `primaryBefore`: the sha tag's digest before this run (set only when forced), to tell what a failed buildx push left behind. */
 async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildRequest, primaryBefore: string | undefined, pushed: string[], log: LogSink): Promise<BuildResult> {
@@ -101,7 +105,7 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
     pending = '';
     return res;
   };
-  const fail = (error: string): BuildResult => {
+  const fail = (error: string): BuildFailure => {
     const facts = readBuildLog(text);
     return { ok: false, failure: { error: facts.reason ? `${error}: ${facts.reason.trim()}` : error, failingStep: facts.failingStep, logTail: lastLines(text, TAIL_LINES) } };
   };
@@ -118,9 +122,15 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
     const before = [primaryBefore, ...(await Promise.all(ctx.tags.slice(1).map((t) => ctx.registry.manifestDigest(plan.path, t))))];
     const res = await run(buildxCommand(request, cache, ctx.dockerEnv));
     if (res.code !== 0) {
-      const after = await Promise.all(ctx.tags.map((t) => ctx.registry.manifestDigest(plan.path, t)));
-      pushed.push(...ctx.tags.filter((_, i) => after[i] !== undefined && after[i] !== before[i]));
-      return fail(`docker buildx build exited with ${res.code}`);
+      const failed = fail(`docker buildx build exited with ${res.code}`);
+      try {
+        const after = await Promise.all(ctx.tags.map((t) => ctx.registry.manifestDigest(plan.path, t)));
+        pushed.push(...ctx.tags.filter((_, i) => after[i] !== undefined && after[i] !== before[i]));
+        return failed;
+      } catch (err) {
+        log(`warning: cannot ask the registry which tags landed: ${(err as Error).message}`);
+        return { ok: false, failure: { ...failed.failure, pushed: undefined } };
+      }
     }
     pushed.push(...ctx.tags);
     if (e.cache === 'local' && cache.kind === 'local' && existsSync(cache.newDir)) {

@@ -33,8 +33,10 @@ function resultText(o: ImageOutcome): string {
  */
 export function pushedText(o: Pick<ImageOutcome, 'pushed'>, tags: readonly string[]): string {
   const list = (ts: readonly string[]) => ts.join(', ');
+  if (o.pushed === undefined) return 'which tags reached the registry is unknown: it could not be asked after the failure';
   if (o.pushed.length === 0) return 'nothing was pushed';
-  const missing = pushOrder(tags).filter((t) => !o.pushed.includes(t));
+  const pushed = o.pushed;
+  const missing = pushOrder(tags).filter((t) => !pushed.includes(t));
   if (missing.length === 0) return `every tag was pushed (${list(o.pushed)})`;
   const again = missing.includes(tags[0]!) ? `; without ${tags[0]} the next run builds it again` : '';
   return `pushed ${list(o.pushed)}, not ${list(missing)}${again}`;

@@ -137,3 +137,14 @@ test('buildx: a failed export reports the tags that changed in the registry, not
   assert.equal(out.status, 'failed');
   assert.deepEqual(out.pushed, ['sha-full']);
 });
+
+test('buildx: when the registry cannot be asked after a failure, the outcome says the pushed tags are unknown', async () => {
+  let heads = 0;
+  const fetchFn = (async () => (++heads > 2 ? new Response(null, { status: 500 }) : new Response(null, { status: 404 }))) as typeof fetch;
+  const runner = new Recorder((argv) => (argv[1] === 'buildx' ? { code: 1, stdout: '#9 ERROR: failed to push\n', stderr: '' } : undefined));
+  const client = new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn);
+  const out = await buildImage(ctx(runner, client, { engine: { kind: 'buildx', driver: 'docker-container', cache: 'gha' } }), plan, () => {});
+  assert.equal(out.status, 'failed');
+  assert.match(out.error!, /docker buildx build exited with 1/);
+  assert.equal(out.pushed, undefined);
+});

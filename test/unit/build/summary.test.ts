@@ -33,6 +33,8 @@ const pushedCases: { name: string; pushed: string[]; want: string }[] = [
   // Only buildx, whose export order is its own, can leave the sha tag without an extra one.
   { name: 'sha tag but not an extra', pushed: [TAG, 'sha-short'], want: `pushed ${TAG}, sha-short, not main, latest` },
 ];
+test('pushedText: unknown when the registry could not be asked', () => assert.match(pushedText({ pushed: undefined }, [TAG]), /unknown/));
+
 for (const c of pushedCases) {
   test(`pushedText: ${c.name}`, () => assert.equal(pushedText({ pushed: c.pushed }, [TAG, 'sha-short', 'main', 'latest']), c.want));
 }
