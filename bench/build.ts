@@ -8,6 +8,7 @@ import { buildCommand } from '../src/build/build-command.js';
 import { resolveSettings } from '../src/config/settings.js';
 import { MemoryReporter } from '../src/report/reporter.js';
 import { harnessEnv } from '../test/e2e/harness/env.js';
+import { enginePath, PUSHED_LINE } from '../test/e2e/build/engine-path.js';
 import { removeDir, removeLocalImages, workspaceFrom } from '../test/e2e/build/workspace.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -27,7 +28,8 @@ async function once(force: boolean): Promise<number> {
   const result = await buildCommand(settings, reporter, { env: { ...process.env, GITHUB_ACTIONS: '' } });
   const ms = performance.now() - t0;
   if (!result.ok) throw new Error(`build failed: ${result.message}\n${reporter.lines.join('\n')}`);
-  const built = reporter.lines.filter((l) => l.startsWith('Successfully built')).length;
+  // build's own "pushed … (sha256:…)" line, printed on either engine path once per built image.
+  const built = reporter.lines.filter((l) => new RegExp(PUSHED_LINE.source).test(l)).length;
   if (force ? built !== 3 : built !== 0) throw new Error(`expected ${force ? 3 : 0} builds, saw ${built}`);
   return ms;
 }
@@ -36,7 +38,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 try {
   const docker = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`build benchmark: 3 images, ${ROUNDS} rounds each, Docker ${docker}, registry ${h.registry}`);
+  console.log(`build benchmark: 3 images, ${ROUNDS} rounds each, Docker ${docker}, ${enginePath().buildx ? 'buildx' : 'classic builder (no buildx)'}, registry ${h.registry}`);
   const cold = await once(true);
   console.log(`first build and push (cold registry path): ${cold.toFixed(0)} ms`);
   const skips: number[] = [];

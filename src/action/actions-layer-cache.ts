@@ -1,11 +1,12 @@
 import * as actionsCache from '@actions/cache';
-import type { LayerCacheStore } from '../build/layer-cache.js';
+import { hasLayerCache, type LayerCacheStore } from '../build/layer-cache.js';
 
 /** @actions/cache: only meaningful on a runner, where the cache service variables exist. */
 export class ActionsLayerCache implements LayerCacheStore {
   readonly description = 'local cache directory persisted with the GitHub Actions cache';
   async restore(dir: string, key: string, restoreKeys: string[]): Promise<boolean> {
-    return (await actionsCache.restoreCache([dir], key, restoreKeys)) !== undefined;
+    // A directory already on disk (a self-hosted runner's earlier job) is as good as a restored one.
+    return (await actionsCache.restoreCache([dir], key, restoreKeys)) !== undefined || hasLayerCache(dir);
   }
   async save(dir: string, key: string): Promise<void> {
     await actionsCache.saveCache([dir], key);

@@ -76,7 +76,20 @@ export function classicBuildCommand(r: BuildRequest, env?: Record<string, string
   return { argv: ['docker', 'build', '--force-rm', ...commonFlags(r), r.context], env: { ...env, DOCKER_BUILDKIT: '0' } };
 }
 
+/**
+ * The sha tag (the first) goes last: build skips an image whose sha tag is in the registry, so that
+ * tag may only appear once every other tag made it.
+ */
+export function pushOrder(tags: readonly string[]): string[] {
+  const [primary, ...extras] = tags;
+  return primary === undefined ? [] : [...extras, primary];
+}
+
+export function pushCommand(repository: string, tag: string, env?: Record<string, string>): Command {
+  return { argv: ['docker', 'push', `${repository}:${tag}`], ...(env ? { env } : {}) };
+}
+
 /** One push per tag: `--all-tags` would also push stale local tags of the same repository. */
 export function pushCommands(r: Pick<BuildRequest, 'repository' | 'tags'>, env?: Record<string, string>): Command[] {
-  return r.tags.map((t) => ({ argv: ['docker', 'push', `${r.repository}:${t}`], ...(env ? { env } : {}) }));
+  return pushOrder(r.tags).map((t) => pushCommand(r.repository, t, env));
 }

@@ -16,7 +16,7 @@ import { describeEngine, detectEngine } from './engine.js';
 import { resolveBuildOptions, type BuildOptions } from './options.js';
 import { planImages, type ImagePlan } from './plan.js';
 import { mapLimit } from './pool.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, pushedText } from './summary.js';
 
 /** `build`: every image the prod stack runs, tagged by commit, pushed once (issue: build). */
 export async function buildCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
@@ -35,16 +35,16 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   }
   if (settings.dryRun) return dryRun(images, opts, reporter);
   if (!opts.username || !opts.password) {
-    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
+    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: for ghcr.io the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
   }
 
   const engine = await detectEngine(runner, env, {}, services.layerCache);
   const engineText = describeEngine(engine);
   reporter.info(`engine: ${engineText}`);
-  const docker = createTempDockerConfig(env);
+  const docker = createTempDockerConfig(env, opts.registry);
   try {
     await login(runner, opts, docker.dir);
-    reporter.info(`logged in to ${opts.registry} as ${opts.username} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
+    reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
     const ctx: ImageContext = {
       runner,
       registry: new RegistryClient(opts.registry, { username: opts.username, password: opts.password }),
@@ -89,7 +89,7 @@ async function login(runner: Runner, opts: BuildOptions, configDir: string): Pro
   const refused = /unauthorized|denied|incorrect username or password|401|403/i.test(said);
   throw new OperationError(
     refused
-      ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with the given registry-password (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
+      ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with ${opts.passwordFrom} (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
       : `docker login to ${opts.registry} as "${opts.username}" failed (exit ${res.code}): ${said}`,
   );
 }
@@ -121,7 +121,7 @@ function result(outcomes: ImageOutcome[], opts: BuildOptions, engineText: string
     outputs: { images: JSON.stringify(images), 'image-tag': opts.tags.primary },
     summary: buildSummary(outcomes, opts.tags.all, engineText),
     ...(failed.length > 0
-      ? { message: failed.map((o) => `${o.plan.repository}: ${o.error ?? 'failed'}${o.failingStep ? ` (failing step: ${o.failingStep})` : ''}`).join('; ') + '. Nothing was pushed for the failed image(s).' }
+      ? { message: failed.map((o) => `${o.plan.repository}: ${o.error ?? 'failed'}${o.failingStep ? ` (failing step: ${o.failingStep})` : ''}; ${pushedText(o, opts.tags.all)}`).join('. ') + '.' }
       : {}),
   };
 }

@@ -1,10 +1,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { RegistryAuthError, type RegistryClient } from '../registry/client.js';
 import type { Runner } from '../runner/runner.js';
-import { buildxCommand, classicBuildCommand, pushCommands, type BuildRequest, type CacheSpec } from './argv.js';
+import { buildxCommand, classicBuildCommand, pushCommand, pushOrder, type BuildRequest, type CacheSpec } from './argv.js';
 import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
 import type { BuildEngine } from './engine.js';
+import { layerCacheKeys, localCacheDirs } from './layer-cache.js';
 import type { ImagePlan } from './plan.js';
 import { imageSize } from './image-size.js';
 
@@ -31,6 +31,11 @@ export interface ImageOutcome {
   error?: string;
   failingStep?: string;
   logTail?: string[];
+  /**
+   * Tags this run wrote to the registry, in order; for a failed image, what the message must own up to.
+   * undefined: unknown (buildx failed and the registry could not be asked afterwards).
+   */
+  pushed?: string[];
 }
 
 /** Where an image's log lines go: straight to the reporter, or buffered when images build in parallel. */
@@ -43,43 +48,48 @@ export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSin
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
   const [primary, ...extras] = ctx.tags;
+  // Filled as tags land, so even an unexpected error can say what reached the registry.
+  const pushed: string[] = [];
   try {
-    if (!ctx.force) {
-      const existing = await ctx.registry.manifestDigest(plan.path, primary!);
-      if (existing) {
-        const moved = await retagExtras(ctx, plan, existing, extras);
-        log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
-        return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed' };
-      }
+    const existing = await ctx.registry.manifestDigest(plan.path, primary!);
+    if (existing && !ctx.force) {
+      const moved = await retagExtras(ctx, plan, existing, extras, pushed);
+      log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
+      return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed', pushed };
     }
     const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, labels: ctx.labels };
-    const built = await runBuild(ctx, plan, request, log);
-    if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', ...built.failure };
+    const built = await runBuild(ctx, plan, request, existing, pushed, log);
+    if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', pushed, ...built.failure };
     const digest = await ctx.registry.manifestDigest(plan.path, primary!);
     if (!digest) throw new Error(`pushed ${plan.repository}:${primary} but the registry does not list it`);
     log(`pushed ${ctx.tags.map((t) => `${plan.repository}:${t}`).join(', ')} (${digest})`);
-    return { plan, status: 'built', digest, size: await imageSize(ctx.registry, plan.path, digest), seconds: seconds(), detail: built.verdict };
+    return { plan, status: 'built', digest, size: await imageSize(ctx.registry, plan.path, digest), seconds: seconds(), detail: built.verdict, pushed };
   } catch (err) {
     const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : (err as Error).message;
     log(`error: ${message}`);
-    return { plan, status: 'failed', seconds: seconds(), detail: 'failed', error: message };
+    return { plan, status: 'failed', seconds: seconds(), detail: 'failed', error: message, pushed };
   }
 }
 
 /** Moving tags (branch, latest) follow the sha tag by copying its manifest: no rebuild, no layer traffic. */
-async function retagExtras(ctx: ImageContext, plan: ImagePlan, digest: string, extras: readonly string[]): Promise<string[]> {
+async function retagExtras(ctx: ImageContext, plan: ImagePlan, digest: string, extras: readonly string[], pushed: string[]): Promise<string[]> {
   const current = await Promise.all(extras.map((t) => ctx.registry.manifestDigest(plan.path, t)));
   const stale = extras.filter((_, i) => current[i] !== digest);
   if (stale.length === 0) return [];
   const manifest = await ctx.registry.getManifest(plan.path, digest);
   if (!manifest) throw new Error(`${plan.repository}@${digest} vanished from the registry`);
-  for (const t of stale) await ctx.registry.putManifest(plan.path, t, manifest);
+  for (const t of stale) {
+    await ctx.registry.putManifest(plan.path, t, manifest);
+    pushed.push(t);
+  }
   return stale;
 }
 
-type BuildResult = { ok: true; verdict: string } | { ok: false; failure: Pick<ImageOutcome, 'error' | 'failingStep' | 'logTail'> };
+type BuildFailure = { ok: false; failure: Pick<ImageOutcome, 'error' | 'failingStep' | 'logTail' | 'pushed'> };
+type BuildResult = { ok: true; verdict: string } | BuildFailure;
 
-async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildRequest, log: LogSink): Promise<BuildResult> {
+/** `primaryBefore`: the sha tag's digest before this run (set only when forced), to tell what a failed buildx push left behind. */
+async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildRequest, primaryBefore: string | undefined, pushed: string[], log: LogSink): Promise<BuildResult> {
   let text = '';
   let pending = '';
   const onChunk = (chunk: string) => {
@@ -95,7 +105,7 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
     pending = '';
     return res;
   };
-  const fail = (error: string): BuildResult => {
+  const fail = (error: string): BuildFailure => {
     const facts = readBuildLog(text);
     return { ok: false, failure: { error: facts.reason ? `${error}: ${facts.reason.trim()}` : error, failingStep: facts.failingStep, logTail: lastLines(text, TAIL_LINES) } };
   };
@@ -103,26 +113,41 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
   const e = ctx.engine;
   if (e.kind === 'buildx') {
     const cache = cacheSpec(e, plan);
-    const key = `compose-deploy-buildx-${plan.path.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    const keys = layerCacheKeys(plan.path, ctx.sha);
     if (e.cache === 'local' && cache.kind === 'local') {
-      const hit = await e.store.restore(cache.dir, `${key}-${ctx.sha}`, [`${key}-`]);
-      log(hit ? `layer cache restored (${e.store.description})` : `no saved layer cache found (${e.store.description})`);
+      const hit = await e.store.restore(cache.dir, keys.key, keys.restoreKeys);
+      log(hit ? `saved layer cache found in ${cache.dir} (${e.store.description})` : `no saved layer cache yet in ${cache.dir} (${e.store.description})`);
     }
+    // buildx pushes every tag in its export step, in an order of its own: only the registry can say what landed.
+    const before = [primaryBefore, ...(await Promise.all(ctx.tags.slice(1).map((t) => ctx.registry.manifestDigest(plan.path, t))))];
     const res = await run(buildxCommand(request, cache, ctx.dockerEnv));
-    if (res.code !== 0) return fail(`docker buildx build exited with ${res.code}`);
+    if (res.code !== 0) {
+      const failed = fail(`docker buildx build exited with ${res.code}`);
+      try {
+        const after = await Promise.all(ctx.tags.map((t) => ctx.registry.manifestDigest(plan.path, t)));
+        pushed.push(...ctx.tags.filter((_, i) => after[i] !== undefined && after[i] !== before[i]));
+        return failed;
+      } catch (err) {
+        log(`warning: cannot ask the registry which tags landed: ${(err as Error).message}`);
+        return { ok: false, failure: { ...failed.failure, pushed: undefined } };
+      }
+    }
+    pushed.push(...ctx.tags);
     if (e.cache === 'local' && cache.kind === 'local' && existsSync(cache.newDir)) {
       // Swap the fresh export in: exporting into the directory we read from would only ever grow.
       rmSync(cache.dir, { recursive: true, force: true });
       renameSync(cache.newDir, cache.dir);
-      await e.store.save(cache.dir, `${key}-${ctx.sha}`).catch((err: Error) => log(`warning: layer cache not saved: ${err.message}`));
+      await e.store.save(cache.dir, keys.key).catch((err: Error) => log(`warning: layer cache not saved: ${err.message}`));
     }
   } else {
     const res = await run(classicBuildCommand(request, ctx.dockerEnv));
     if (res.code !== 0) return fail(`docker build exited with ${res.code}`);
-    // Pushed only after the whole build succeeded, so a failed image leaves the registry untouched.
-    for (const push of pushCommands(request, ctx.dockerEnv)) {
+    // Pushed only after the whole build succeeded, so a failed build leaves the registry untouched.
+    for (const tag of pushOrder(ctx.tags)) {
+      const push = pushCommand(request.repository, tag, ctx.dockerEnv);
       const p = await run(push);
       if (p.code !== 0) return fail(`${push.argv.join(' ')} exited with ${p.code}`);
+      pushed.push(tag);
     }
   }
   return { ok: true, verdict: cacheVerdict(readBuildLog(text)) };
@@ -130,9 +155,6 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
 
 function cacheSpec(e: Extract<BuildEngine, { kind: 'buildx' }>, plan: ImagePlan): CacheSpec {
   if (e.cache === 'gha') return { kind: 'gha', scope: plan.path };
-  if (e.cache === 'local') {
-    const dir = join(e.cacheRoot, plan.path.replace(/\//g, '_'));
-    return { kind: 'local', dir, newDir: `${dir}-new` };
-  }
+  if (e.cache === 'local') return { kind: 'local', ...localCacheDirs(e.cacheRoot, plan.path) };
   return { kind: 'none' };
 }

@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { carriedConfig, type DockerConfigFile } from './docker-config-file.js';
 
 export interface TempDockerConfig {
   dir: string;
@@ -11,21 +13,55 @@ export interface TempDockerConfig {
 
 /**
  * A throw-away DOCKER_CONFIG, so the registry credentials written by `docker login` never land in the
- * user's ~/.docker and are gone when the run ends. The CLI plugins (buildx) and buildx's builder
- * instances live in the same directory; they are linked in, or a builder set up by
- * docker/setup-buildx-action would silently be lost.
+ * user's ~/.docker and are gone when the run ends. What the user's config holds comes along: config.json
+ * (other registries' logins, credential helpers, the current context) and contexts/ are copied, private
+ * to this user; the CLI plugins (buildx) and buildx's builder instances are linked, or a builder set up
+ * by docker/setup-buildx-action would silently be lost.
  */
-export function createTempDockerConfig(env: NodeJS.ProcessEnv): TempDockerConfig {
+export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string): TempDockerConfig {
   const parent = env['RUNNER_TEMP'] || tmpdir();
   const dir = mkdtempSync(join(parent, 'compose-deploy-docker-'));
-  const userConfig = env['DOCKER_CONFIG'] || join(homedir(), '.docker');
-  for (const sub of ['cli-plugins', 'buildx']) {
-    const from = join(userConfig, sub);
-    if (existsSync(from)) symlinkSync(from, join(dir, sub));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    chmodSync(dir, 0o700);
+    const userConfig = env['DOCKER_CONFIG'] || join(homedir(), '.docker');
+    for (const sub of ['cli-plugins', 'buildx']) {
+      const from = join(userConfig, sub);
+      if (existsSync(from)) symlinkSync(from, join(dir, sub));
+    }
+    const file = join(userConfig, 'config.json');
+    if (existsSync(file)) writeFileSync(join(dir, 'config.json'), `${JSON.stringify(carriedConfig(readConfig(file), registry), null, 2)}\n`, { mode: 0o600 });
+    const contexts = join(userConfig, 'contexts');
+    if (existsSync(contexts)) copyPrivate(contexts, join(dir, 'contexts'));
+  } catch (err) {
+    remove();
+    throw err;
   }
-  return {
-    dir,
-    env: { DOCKER_CONFIG: dir },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  return { dir, env: { DOCKER_CONFIG: dir }, remove };
+}
+
+function readConfig(file: string): DockerConfigFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(`the Docker client config ${file} cannot be read (${(err as Error).message}); docker itself would refuse it: fix or move it`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError(`the Docker client config ${file} is not a JSON object`);
+  return parsed as DockerConfigFile;
+}
+
+/** Context metadata and TLS material: directories 0700, files 0600, whatever the originals allowed. */
+function copyPrivate(from: string, to: string): void {
+  mkdirSync(to, { mode: 0o700 });
+  for (const entry of readdirSync(from)) {
+    const src = join(from, entry);
+    const dest = join(to, entry);
+    const st = statSync(src);
+    if (st.isDirectory()) copyPrivate(src, dest);
+    else if (st.isFile()) {
+      copyFileSync(src, dest);
+      chmodSync(dest, 0o600);
+    }
+  }
 }

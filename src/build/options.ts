@@ -15,6 +15,8 @@ export interface BuildOptions {
   repository?: string;
   username?: string;
   password?: string;
+  /** Where the password came from, for the log and a refused login; never the value. */
+  passwordFrom?: string;
   force: boolean;
   parallel: number;
   tags: TagPlan;
@@ -62,8 +64,7 @@ export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, g
   const extras: ExtraTag[] = s.config.build?.tags ?? [];
   const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
 
-  let password = s.registryPassword;
-  if (password === undefined && env['GITHUB_TOKEN']) password = env['GITHUB_TOKEN'];
+  const { password, from: passwordFrom } = registryPassword(s, env);
   return {
     sha,
     registry: s.registry,
@@ -71,11 +72,28 @@ export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, g
     repository,
     username: s.registryUsername,
     password,
+    passwordFrom,
     force,
     parallel: s.config.build?.parallel ?? 2,
     tags: computeTags({ sha, extras, branch, defaultBranch }),
     sourceUrl: repository ? `${server}/${repository}` : undefined,
   };
+}
+
+/** The workflow token goes to GitHub's own registry only: any other registry would receive a GitHub credential. */
+export const GHCR = 'ghcr.io';
+
+/**
+ * registry-password; else, for ghcr.io, workflow-token (the action declares github.token as its
+ * default, since a JavaScript action is not handed the token otherwise); else GITHUB_TOKEN from the
+ * environment, which is how the CLI and workflows that export it pass it.
+ */
+export function registryPassword(s: Pick<Settings, 'registry' | 'registryPassword' | 'option'>, env: NodeJS.ProcessEnv): { password?: string; from?: string } {
+  if (s.registryPassword !== undefined) return { password: s.registryPassword, from: 'registry-password' };
+  const token = s.registry === GHCR ? s.option('workflow-token') : undefined;
+  if (token !== undefined) return { password: token, from: 'workflow-token (default: the workflow\'s github.token)' };
+  if (env['GITHUB_TOKEN']) return { password: env['GITHUB_TOKEN'], from: 'the GITHUB_TOKEN environment variable' };
+  return {};
 }
 
 /** The branch being built: the PR's head branch, else refs/heads/<name>; undefined for tags. */

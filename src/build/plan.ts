@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError, formatLocation, type SourceLocation } from '../errors.js';
 import type { BuildServiceConfig } from '../config/sections/build.js';
-import { interpolate, type ComposeService } from './compose-files.js';
+import { interpolate, type ComposeBuildSpec, type ComposeService } from './compose-files.js';
 import { imageRepository } from '../compose/image-ref.js';
 
 /** One image to build: several services may run it (api, worker, migrate). */
@@ -65,25 +65,32 @@ function planOne(repository: string, services: string[], input: PlanInput): Imag
   // The service named like the image (api for .../api) speaks for it when several have build settings.
   const ordered = [...services].sort((a, b) => Number(b === last) - Number(a === last) || a.localeCompare(b));
   const path = repository.slice(repository.indexOf('/') + 1);
-  for (const svc of ordered) {
-    const c = input.config?.[svc];
-    if (c && (c.context || c.dockerfile || c.target || c.args)) {
-      const from = `${input.configFile ?? 'compose-deploy.yml'} build.services.${svc}`;
-      const context = resolve(input.cwd, c.context ?? '.');
-      return finish({ repository, path, services: ordered, context, dockerfile: c.dockerfile, target: c.target, args: c.args ?? {}, from }, { file: input.configFile ?? 'compose-deploy.yml' });
-    }
+  const configFile = input.configFile ?? 'compose-deploy.yml';
+  const fromConfig = ordered.map((svc) => ({ svc, c: input.config?.[svc] })).find(({ c }) => c && (c.context || c.dockerfile || c.target || c.args));
+  const fromCompose = composeBuild(ordered, input);
+  if (!fromConfig && !fromCompose) {
+    throw new InputError(
+      `image ${repository} (service${services.length > 1 ? 's' : ''} ${services.join(', ')}) has no build settings: add build: to the service in the dev or prod Compose files, or build.services.${ordered[0]}.context to compose-deploy.yml`,
+      input.prod.get(ordered[0]!)?.imageLocation,
+    );
   }
-  for (const [set, map] of [['prod', input.prod], ['dev', input.dev]] as const) {
-    for (const svc of ordered) {
-      const b = map?.get(svc)?.build;
-      if (b) {
-        return finish({ repository, path, services: ordered, context: b.context, dockerfile: b.dockerfile, target: b.target, args: b.args, from: `${set} set, service ${svc} (${formatLocation(b.location)})` }, b.location);
-      }
-    }
-  }
-  throw new InputError(
-    `image ${repository} (service${services.length > 1 ? 's' : ''} ${services.join(', ')}) has no build settings: add build: to the service in the dev or prod Compose files, or build.services.${ordered[0]}.context to compose-deploy.yml`,
-    input.prod.get(ordered[0]!)?.imageLocation,
+  // The config file's keys win one by one over the Compose build: section, as a later Compose file's would.
+  const c = fromConfig?.c ?? {};
+  const b = fromCompose?.build;
+  const from = [fromConfig && `${configFile} build.services.${fromConfig.svc}`, fromCompose && `${fromCompose.set} set, service ${fromCompose.svc} (${formatLocation(fromCompose.build.location)})`].filter(Boolean).join(' over ');
+  const pathsFromConfig = c.context !== undefined || c.dockerfile !== undefined || !b;
+  return finish(
+    {
+      repository,
+      path,
+      services: ordered,
+      context: c.context !== undefined ? resolve(input.cwd, c.context) : (b?.context ?? input.cwd),
+      dockerfile: c.dockerfile ?? b?.dockerfile,
+      target: c.target ?? b?.target,
+      args: { ...b?.args, ...c.args },
+      from,
+    },
+    pathsFromConfig ? { file: configFile } : b.location,
   );
 
   function finish(p: Omit<ImagePlan, 'dockerfile'> & { dockerfile?: string }, where: SourceLocation): ImagePlan {
@@ -100,4 +107,15 @@ function planOne(repository: string, services: string[], input: PlanInput): Imag
   function rel(p: string): string {
     return relative(input.cwd, p) || '.';
   }
+}
+
+/** The first Compose build: section among the image's services, prod set before dev. */
+function composeBuild(ordered: readonly string[], input: PlanInput): { set: 'prod' | 'dev'; svc: string; build: ComposeBuildSpec } | undefined {
+  for (const [set, map] of [['prod', input.prod], ['dev', input.dev]] as const) {
+    for (const svc of ordered) {
+      const build = map?.get(svc)?.build;
+      if (build) return { set, svc, build };
+    }
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { pushOrder } from './argv.js';
 import type { ImageOutcome } from './build-image.js';
 
 export function formatBytes(n: number | undefined): string {
@@ -26,6 +27,21 @@ function resultText(o: ImageOutcome): string {
   }
 }
 
+/**
+ * What a failed image left in the registry. The sha tag is written last, so while it is missing the
+ * next run builds the image again; once it is there, that run only fixes the other tags.
+ */
+export function pushedText(o: Pick<ImageOutcome, 'pushed'>, tags: readonly string[]): string {
+  const list = (ts: readonly string[]) => ts.join(', ');
+  if (o.pushed === undefined) return 'which tags reached the registry is unknown: it could not be asked after the failure';
+  if (o.pushed.length === 0) return 'nothing was pushed';
+  const pushed = o.pushed;
+  const missing = pushOrder(tags).filter((t) => !pushed.includes(t));
+  if (missing.length === 0) return `every tag was pushed (${list(o.pushed)})`;
+  const again = missing.includes(tags[0]!) ? `; without ${tags[0]} the next run builds it again` : '';
+  return `pushed ${list(o.pushed)}, not ${list(missing)}${again}`;
+}
+
 /** The step summary: one row per image, then the log tail of each failure. */
 export function buildSummary(outcomes: readonly ImageOutcome[], tags: readonly string[], engine: string): string {
   const rows = outcomes.map((o) =>
@@ -43,7 +59,7 @@ export function buildSummary(outcomes: readonly ImageOutcome[], tags: readonly s
     '',
     `#### ${o.plan.repository} failed`,
     '',
-    o.error ?? '',
+    `${o.error ?? 'failed'} (${pushedText(o, tags)})`,
     ...(o.failingStep ? ['', `Failing step: \`${o.failingStep}\``] : []),
     ...(o.logTail?.length ? ['', `<details open><summary>last ${o.logTail.length} lines of the build log</summary>`, '', '````text', ...o.logTail, '````', '</details>'] : []),
   ]);

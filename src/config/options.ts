@@ -13,6 +13,11 @@ export interface OptionSpec {
   kind: 'string' | 'int' | 'bool' | 'secret';
   /** Shown in docs; applied by the settings resolver, not by the runner (so the config file can win over it). */
   default?: string;
+  /**
+   * Declared in action.yml, so the runner fills it in: only for what the runner alone can give (the
+   * workflow's token, which a JavaScript action is not handed otherwise), never for a value the config file could set.
+   */
+  actionDefault?: string;
   /** Commands that use it; undefined means all. */
   commands?: readonly CommandName[];
 }
@@ -34,11 +39,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'deploy-path', kind: 'string', commands: REMOTE, description: 'Deploy directory on the host (config: host.path)' },
   { name: 'registry', kind: 'string', default: 'ghcr.io', description: 'Container registry host (config: registry)' },
   { name: 'registry-username', kind: 'string', description: 'Registry user. Default: the workflow actor (GITHUB_ACTOR)' },
-  { name: 'registry-password', kind: 'secret', description: 'Registry password or token (for GHCR: secrets.GITHUB_TOKEN)' },
+  { name: 'registry-password', kind: 'secret', description: 'Registry password or token (for GHCR: secrets.GITHUB_TOKEN). build, when not given: workflow-token for ghcr.io, else the GITHUB_TOKEN environment variable' },
   { name: 'environment', kind: 'string', default: 'production', description: 'Deployment environment name (config: environment)' },
   { name: 'dry-run', kind: 'bool', default: 'false', description: 'Print the plan (every remote command, quoted) and change nothing' },
   { name: 'image-prefix', kind: 'string', commands: ['build', 'deploy', 'rollback'], description: 'Where images are pushed: <registry>/<path>, lower-case (config: image-prefix). Default: <registry>/<owner>/<repo> from the repository, lower-cased' },
   { name: 'repository', kind: 'string', commands: ['build'], description: 'owner/name of the GitHub repository, for the default image prefix and the source label. Default: GITHUB_REPOSITORY, or the git remote origin in the CLI' },
+  {
+    name: 'workflow-token',
+    kind: 'secret',
+    commands: ['build'],
+    actionDefault: '${{ github.token }}',
+    description: 'build: the workflow\'s token, the registry password for ghcr.io when registry-password is not given (needs permissions: packages: write). Default: github.token in the action, the GITHUB_TOKEN environment variable in the CLI; never sent to another registry',
+  },
   { name: 'force', kind: 'bool', default: 'false', commands: ['build'], description: 'Build and push even when the sha tag is already in the registry' },
   { name: 'fail-on', kind: 'string', default: 'error', commands: ['validate'], description: 'validate: fail the step on "error" findings only, or on "warning" too (config: validate.fail-on)' },
   { name: 'renderer', kind: 'string', default: 'auto', commands: ['validate'], description: 'validate: render sets with the Compose CLI when present ("auto"), always ("compose"), or only with the built-in merge and schema check ("schema") (config: validate.renderer)' },

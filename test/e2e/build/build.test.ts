@@ -1,10 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessEnv } from '../harness/env.js';
-import { runAction, runCli, type ActionRun } from '../lib/run-action.js';
+import { runAction, runCli, spawnCollect, type ActionRun } from '../lib/run-action.js';
+import { enginePath, PUSHED_LINE } from './engine-path.js';
 import { listTags, readPushed } from './registry-reader.js';
 import { removeDir, removeLocalImages, workspaceFrom } from './workspace.js';
 
@@ -23,6 +24,9 @@ const PATH = PREFIX.slice(PREFIX.indexOf('/') + 1);
 
 const inputs = (over: Record<string, string> = {}) => ({ command: 'build', registry: h.registry, 'registry-username': h.registryUser, 'registry-password': h.registryPassword, ...over });
 const runnerEnv = { GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: SHA };
+// The path build takes here (classic on this harness, buildx on a machine that has it): asserted, not assumed.
+const engine = enginePath();
+const pushedCount = (text: string) => (text.match(PUSHED_LINE) ?? []).length;
 
 let workspace: string;
 let first: ActionRun;
@@ -47,7 +51,7 @@ function assertNoSecret(run: { stdout: string; stderr: string; summary?: string 
 test('first run builds both images once each, pushes them, and outputs service -> image, tag, digest', async () => {
   first = await runAction(inputs(), { workspace, env: runnerEnv });
   assert.equal(first.code, 0, first.stdout + first.stderr);
-  assert.match(first.stdout, /engine: docker build \+ docker push \(buildx not available/);
+  assert.match(first.stdout, engine.engine);
   assert.match(first.stdout, /logged in to 127\.0\.0\.1:5000 as ci/);
   assertNoSecret(first, h.registryPassword);
 
@@ -60,7 +64,8 @@ test('first run builds both images once each, pushes them, and outputs service -
   assert.equal(images['worker']!.digest, images['api']!.digest);
   assert.equal(images['migrate']!.digest, images['api']!.digest);
   assert.notEqual(images['web']!.digest, images['api']!.digest);
-  assert.equal((first.stdout.match(/Successfully built/g) ?? []).length, 2);
+  assert.equal(pushedCount(first.stdout), 2);
+  assert.match(first.stdout, engine.buildRan);
 
   for (const [service, name] of [['api', 'api'], ['web', 'web']] as const) {
     const pushed = await readPushed(`${PATH}/${name}`, TAG);
@@ -75,13 +80,15 @@ test('first run builds both images once each, pushes them, and outputs service -
 
   assert.match(first.summary, /\| image \| services \| tags \| digest \| size \| result \| time \|/);
   assert.match(first.summary, new RegExp(`\\| \`${PREFIX}/api\` \\| api, migrate, worker \\| \`${TAG}\` \\| \`${images['api']!.digest}\` \\| [0-9.]+ (B|KiB|MiB) \\| (built \\(no cache\\)|cache hit|built \\(\\d+/\\d+ steps cached\\)) \\|`));
-  assert.match(first.summary, /Engine: docker build \+ docker push/);
+  assert.match(first.summary, engine.buildx ? /Engine: docker buildx build --push/ : /Engine: docker build \+ docker push/);
 });
 
 test('second run on the same commit skips the build and reports the same digests', async () => {
   const second = await runAction(inputs(), { workspace, env: runnerEnv });
   assert.equal(second.code, 0, second.stdout + second.stderr);
-  assert.doesNotMatch(second.stdout, /Step 1\/|Successfully built|The push refers to/);
+  assert.doesNotMatch(second.stdout, engine.buildRan);
+  assert.equal(pushedCount(second.stdout), 0);
+  assert.doesNotMatch(second.stdout, /The push refers to/);
   assert.match(second.stdout, /already in the registry .* build skipped/);
   assert.deepEqual(JSON.parse(second.outputs['images']!), JSON.parse(first.outputs['images']!));
   assert.match(second.summary, /skipped \(already pushed\)/);
@@ -92,7 +99,7 @@ test('extra tags on an already pushed commit are added in the registry without a
   try {
     const run = await runAction(inputs(), { workspace, env: { ...runnerEnv, GITHUB_REF: 'refs/heads/main' } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.doesNotMatch(run.stdout, /Successfully built/);
+    assert.doesNotMatch(run.stdout, engine.buildRan);
     const images = JSON.parse(first.outputs['images']!) as Record<string, { digest: string }>;
     for (const tag of ['sha-0123456', 'main', 'latest']) assert.equal((await readPushed(`${PATH}/api`, tag))?.digest, images['api']!.digest, tag);
     assert.match(run.summary, /skipped \(already pushed\), tags moved/);
@@ -110,8 +117,8 @@ test('force rebuilds through the CLI (warm engine cache), and the temporary DOCK
   assert.equal(cli.code, 0, cli.stderr);
   assert.equal(cli.json?.ok, true);
   const images = JSON.parse(cli.json.outputs.images) as Record<string, { digest: string }>;
-  assert.match(cli.stderr, /Successfully built/);
-  assert.match(cli.stderr, /Using cache/);
+  assert.equal(pushedCount(cli.stderr), 2);
+  assert.match(cli.stderr, engine.cacheUsed);
   // The created label changed, so the sha tag now names the rebuilt image.
   assert.equal((await readPushed(`${PATH}/api`, TAG))?.digest, images['api']!.digest);
   assert.deepEqual(readdirSync(tmp).filter((f) => f.startsWith('compose-deploy-docker-')), []);
@@ -125,13 +132,49 @@ test('a failing Dockerfile fails the step with the failing step and the log tail
   try {
     const run = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env: runnerEnv });
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stdout, /::error::.*docker build exited with 3.*failing step: Step 3\/\d+ : RUN echo "compiling\.\.\."/);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    assert.match(error, engine.buildExit);
+    assert.match(error, new RegExp(`failing step: ${engine.failingStep.source}.*; nothing was pushed\\.$`));
     assert.match(run.summary, /\*\*failed\*\*/);
-    assert.match(run.summary, /Failing step: `Step 3\/\d+ : RUN echo "compiling\.\.\."/);
+    assert.match(run.summary, new RegExp(`Failing step: \`${engine.failingStep.source}`));
     assert.match(run.summary, /last \d+ lines of the build log[\s\S]*error: the fixture fails on purpose/);
     assert.equal(await readPushed(`${PATH}-failing/app`, TAG), undefined);
     assert.deepEqual(await listTags(`${PATH}-failing/app`), []);
   } finally {
+    await removeLocalImages(prefix);
+  }
+});
+
+test('a login the user made before (another registry name) reaches the build: FROM a private base image', async () => {
+  // The harness registry under a second name: to Docker a different registry, with its own login.
+  const base = `localhost:${h.registry.split(':')[1]}/${PATH}-base/busybox:1`;
+  const userConfig = mkdtempSync(join(tmpdir(), 'cd-e2e-user-docker-'));
+  dirs.push(userConfig);
+  const userJson = JSON.stringify({ auths: { [base.split('/')[0]!]: { auth: Buffer.from(`${h.registryUser}:${h.registryPassword}`).toString('base64') } } });
+  writeFileSync(join(userConfig, 'config.json'), userJson, { mode: 0o600 });
+  const docker = (...args: string[]) => spawnCollect('docker', args, { env: { ...process.env, DOCKER_CONFIG: userConfig } });
+  const prefix = `${PREFIX}-private-base`;
+  const ws = workspaceFrom('private-base', prefix);
+  dirs.push(ws);
+  writeFileSync(join(ws, 'compose-deploy.yml'), `build:\n  services:\n    app:\n      args:\n        BASE: ${base}\n`);
+  try {
+    for (const step of [['tag', h.busyboxImage, base], ['push', base], ['rmi', base]]) {
+      const r = await docker(...step);
+      assert.equal(r.code, 0, `docker ${step.join(' ')}: ${r.stderr}`);
+    }
+    // Only the registry has the base now: the build must pull it with the user's login.
+    const run = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env: { ...runnerEnv, DOCKER_CONFIG: userConfig } });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(pushedCount(run.stdout), 1);
+    const pushed = await readPushed(`${PATH}-private-base/app`, TAG);
+    assert.ok(pushed, 'app is not in the registry');
+    assert.equal(pushed.labels['org.opencontainers.image.revision'], SHA);
+    // The build's own login went to its temporary DOCKER_CONFIG, not into the user's.
+    assert.equal(readFileSync(join(userConfig, 'config.json'), 'utf8'), userJson);
+    assertNoSecret(run, h.registryPassword);
+  } finally {
+    // By name: the pulled base shares its image id with the harness's busybox, which must stay.
+    await docker('rmi', base);
     await removeLocalImages(prefix);
   }
 });
@@ -141,7 +184,8 @@ test('a wrong password fails at login, naming registry and user but never the pa
   const run = await runAction(inputs({ 'registry-password': wrong }), { workspace, env: runnerEnv });
   assert.equal(run.code, 1, run.stdout);
   assert.match(run.stdout, /::error::registry login refused: 127\.0\.0\.1:5000 did not accept user "ci"/);
-  assert.doesNotMatch(run.stdout, /Step 1\/|already in the registry/);
+  assert.doesNotMatch(run.stdout, engine.buildRan);
+  assert.doesNotMatch(run.stdout, /already in the registry/);
   assertNoSecret(run, wrong);
 });
 

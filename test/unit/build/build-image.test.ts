@@ -77,7 +77,24 @@ test('missing: classic build, then one push per tag', async () => {
   const out = await buildImage(ctx(pushing, reg.client), plan, () => {});
   assert.equal(out.status, 'built');
   assert.equal(out.digest, 'sha256:new');
-  assert.deepEqual(pushing.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:sha-full', 'docker push 127.0.0.1:5000/o/r/api:latest']);
+  assert.deepEqual(pushing.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:latest', 'docker push 127.0.0.1:5000/o/r/api:sha-full']);
+  assert.deepEqual(out.pushed, ['latest', 'sha-full']);
+});
+
+test('a failed push of an extra tag leaves the sha tag out of the registry and says what was pushed', async () => {
+  const tags: Record<string, string> = {};
+  const runner = new Recorder((argv) => {
+    if (argv[1] !== 'push') return undefined;
+    if (argv[2]!.endsWith(':main')) return { code: 1, stdout: '', stderr: 'error: connection reset\n' };
+    tags[argv[2]!.split(':').pop()!] = 'sha256:new';
+    return undefined;
+  });
+  const out = await buildImage(ctx(runner, registry(tags).client, { tags: ['sha-full', 'latest', 'main'] }), plan, () => {});
+  assert.equal(out.status, 'failed');
+  assert.deepEqual(runner.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:latest', 'docker push 127.0.0.1:5000/o/r/api:main']);
+  assert.deepEqual(out.pushed, ['latest']);
+  assert.equal(tags['sha-full'], undefined);
+  assert.match(out.error!, /docker push 127\.0\.0\.1:5000\/o\/r\/api:main exited with 1/);
 });
 
 test('a failed build pushes nothing and keeps the failing step and log tail', async () => {
@@ -87,6 +104,7 @@ test('a failed build pushes nothing and keeps the failing step and log tail', as
   assert.equal(out.failingStep, 'Step 2/2 : RUN make');
   assert.match(out.error!, /docker build exited with 1: The command/);
   assert.deepEqual(runner.commands, ['docker build --force-rm']);
+  assert.deepEqual(out.pushed, []);
   assert.equal(out.logTail!.at(-1), "The command '/bin/sh -c make' returned a non-zero code: 2");
 });
 
@@ -106,4 +124,27 @@ test('buildx: one build --push with the gha cache, no separate push', async () =
   const out = await buildImage(ctx(runner, registry(tags).client, { engine: { kind: 'buildx', driver: 'docker-container', cache: 'gha' } }), plan, () => {});
   assert.equal(out.status, 'built');
   assert.deepEqual(runner.commands, ['docker buildx build']);
+});
+
+test('buildx: a failed export reports the tags that changed in the registry, not the ones already there', async () => {
+  const tags: Record<string, string> = { latest: 'sha256:old', main: 'sha256:old' };
+  const runner = new Recorder((argv) => {
+    if (argv[1] !== 'buildx') return undefined;
+    tags['sha-full'] = 'sha256:bx';
+    return { code: 1, stdout: '#9 ERROR: failed to push: 502 Bad Gateway\n', stderr: '' };
+  });
+  const out = await buildImage(ctx(runner, registry(tags).client, { tags: ['sha-full', 'latest', 'main'], engine: { kind: 'buildx', driver: 'docker-container', cache: 'gha' } }), plan, () => {});
+  assert.equal(out.status, 'failed');
+  assert.deepEqual(out.pushed, ['sha-full']);
+});
+
+test('buildx: when the registry cannot be asked after a failure, the outcome says the pushed tags are unknown', async () => {
+  let heads = 0;
+  const fetchFn = (async () => (++heads > 2 ? new Response(null, { status: 500 }) : new Response(null, { status: 404 }))) as typeof fetch;
+  const runner = new Recorder((argv) => (argv[1] === 'buildx' ? { code: 1, stdout: '#9 ERROR: failed to push\n', stderr: '' } : undefined));
+  const client = new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn);
+  const out = await buildImage(ctx(runner, client, { engine: { kind: 'buildx', driver: 'docker-container', cache: 'gha' } }), plan, () => {});
+  assert.equal(out.status, 'failed');
+  assert.match(out.error!, /docker buildx build exited with 1/);
+  assert.equal(out.pushed, undefined);
 });

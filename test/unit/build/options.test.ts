@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { branchOf, resolveBuildOptions } from '../../../src/build/options.js';
+import { branchOf, registryPassword, resolveBuildOptions } from '../../../src/build/options.js';
 import { resolveSettings } from '../../../src/config/settings.js';
 import { InputError } from '../../../src/errors.js';
 import type { Command, RunResult, Runner } from '../../../src/runner/runner.js';
@@ -24,10 +24,10 @@ class FakeGit implements Runner {
   async close() {}
 }
 
-function settings(explicit: Record<string, string>, env: NodeJS.ProcessEnv = {}, config?: string) {
+function settings(explicit: Record<string, string>, env: NodeJS.ProcessEnv = {}, config?: string, onSecret?: (v: string) => void) {
   const cwd = mkdtempSync(join(tmpdir(), 'cd-build-opts-'));
   if (config) writeFileSync(join(cwd, 'compose-deploy.yml'), config);
-  return resolveSettings({ explicit: { command: 'build', ...explicit }, env, cwd });
+  return resolveSettings({ explicit: { command: 'build', ...explicit }, env, cwd, onSecret });
 }
 
 const ACTION_ENV = { GITHUB_ACTIONS: 'true', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'Acme-Corp/Shop', GITHUB_ACTOR: 'octo', GITHUB_REF: 'refs/heads/main', GITHUB_TOKEN: 'ghs_tok' };
@@ -101,4 +101,33 @@ test('config file: unknown build keys and bad values name the key', () => {
   assert.throws(() => settings({}, {}, 'build:\n  paralel: 2\n'), /unknown key "build.paralel"; did you mean "parallel"\?/);
   assert.throws(() => settings({}, {}, 'build:\n  tags: [nightly]\n'), /build.tags\[0\]: must be one of sha-short, branch, latest/);
   assert.throws(() => settings({}, {}, 'build:\n  parallel: 0\n'), /build.parallel: must be at least 1/);
+});
+
+/*
+ * The registry password: registry-password, else for ghcr.io the workflow token (the action's
+ * workflow-token input, which action.yml defaults to github.token), else GITHUB_TOKEN from the
+ * environment (the CLI). Other registries never get the workflow token.
+ */
+const passwordCases: { name: string; inputs: Record<string, string>; env: NodeJS.ProcessEnv; want: { password?: string; from?: string } }[] = [
+  { name: 'action on ghcr.io, nothing given: the workflow token', inputs: { 'workflow-token': 'ghs_workflow' }, env: {}, want: { password: 'ghs_workflow', from: "workflow-token (default: the workflow's github.token)" } },
+  { name: 'registry-password beats the workflow token', inputs: { 'workflow-token': 'ghs_workflow', 'registry-password': 'pat' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'pat', from: 'registry-password' } },
+  { name: 'the workflow token beats an exported GITHUB_TOKEN on ghcr.io', inputs: { 'workflow-token': 'ghs_workflow' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'ghs_workflow', from: "workflow-token (default: the workflow's github.token)" } },
+  { name: 'another registry never gets the workflow token', inputs: { registry: 'registry.example.com', 'workflow-token': 'ghs_workflow' }, env: {}, want: {} },
+  { name: 'another registry keeps the exported GITHUB_TOKEN, as before', inputs: { registry: 'registry.example.com', 'workflow-token': 'ghs_workflow' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'env', from: 'the GITHUB_TOKEN environment variable' } },
+  { name: 'CLI on ghcr.io: GITHUB_TOKEN from the environment', inputs: {}, env: { GITHUB_TOKEN: 'env' }, want: { password: 'env', from: 'the GITHUB_TOKEN environment variable' } },
+  { name: 'CLI: COMPOSE_DEPLOY_WORKFLOW_TOKEN is the same option', inputs: {}, env: { COMPOSE_DEPLOY_WORKFLOW_TOKEN: 'cd_env', GITHUB_TOKEN: 'env' }, want: { password: 'cd_env', from: "workflow-token (default: the workflow's github.token)" } },
+  { name: 'nothing anywhere', inputs: {}, env: {}, want: {} },
+];
+for (const c of passwordCases) {
+  test(`registry password: ${c.name}`, () => {
+    assert.deepEqual(registryPassword(settings(c.inputs, c.env), c.env), c.want);
+  });
+}
+
+test('the workflow token is masked as soon as it is read, and reaches the build options', async () => {
+  const masked: string[] = [];
+  const env = { ...ACTION_ENV, GITHUB_TOKEN: undefined };
+  const o = await resolveBuildOptions(settings({ 'workflow-token': 'ghs_workflow' }, env, undefined, (v) => masked.push(v)), env, new FakeGit({}));
+  assert.equal(o.password, 'ghs_workflow');
+  assert.deepEqual(masked, ['ghs_workflow']);
 });

@@ -7,6 +7,7 @@ import { readComposeServices } from '../../../src/build/compose-files.js';
 import { planImages, type PlanInput } from '../../../src/build/plan.js';
 import { imageRepository } from '../../../src/compose/image-ref.js';
 import { InputError } from '../../../src/errors.js';
+import type { BuildServiceConfig } from '../../../src/config/sections/build.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/build/two-images');
 const PREFIX = '__PREFIX__';
@@ -46,7 +47,7 @@ test('services sharing an image are built once; third-party images are left alon
   assert.match(plan.notes.join('\n'), /service db: compose-deploy-test\/postgres is not under __PREFIX__\//);
 });
 
-test('the config file\'s build.services beats the Compose build: sections', () => {
+test('the config file\'s build.services wins over the Compose build: sections key by key', () => {
   const plan = planImages(fixtureInput({ config: { worker: { context: 'web', dockerfile: 'Dockerfile.web', args: { X: '1' } }, ghost: { context: '.' } } }));
   const api = plan.images[0]!;
   assert.equal(api.context, join(FIXTURE, 'web'));
@@ -80,4 +81,50 @@ test('a context that is not a directory is an InputError', () => {
   const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n    build: ./missing\n' });
   const prod = readComposeServices({ files: ['compose.yaml'] }, d);
   assert.throws(() => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d }), /build context missing .* is not a directory/);
+});
+
+/*
+ * build.services.<svc> merges key by key over the Compose build: section (config wins per key, args
+ * per name), so an entry with only args or target keeps the Compose context and Dockerfile.
+ */
+const MERGE_PROJECT = {
+  'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n    build:\n      context: ./app\n      dockerfile: Dockerfile.app\n      target: dev\n      args:\n        A: compose\n        B: compose\n',
+  'app/Dockerfile.app': 'FROM scratch\n',
+  'app/Dockerfile': 'FROM scratch\n',
+  'other/Dockerfile.app': 'FROM scratch\n',
+  'Dockerfile': 'FROM scratch\n',
+};
+const mergeCases: { name: string; config: BuildServiceConfig; want: { context: string; dockerfile: string; target?: string; args: Record<string, string> } }[] = [
+  { name: 'args only: Compose context, Dockerfile and target kept, args merged by name', config: { args: { B: 'config', C: 'config' } }, want: { context: 'app', dockerfile: 'app/Dockerfile.app', target: 'dev', args: { A: 'compose', B: 'config', C: 'config' } } },
+  { name: 'target only', config: { target: 'prod' }, want: { context: 'app', dockerfile: 'app/Dockerfile.app', target: 'prod', args: { A: 'compose', B: 'compose' } } },
+  { name: 'dockerfile only: relative to the Compose context', config: { dockerfile: 'Dockerfile' }, want: { context: 'app', dockerfile: 'app/Dockerfile', target: 'dev', args: { A: 'compose', B: 'compose' } } },
+  { name: 'context only: the Compose dockerfile is looked up in the new context', config: { context: 'other' }, want: { context: 'other', dockerfile: 'other/Dockerfile.app', target: 'dev', args: { A: 'compose', B: 'compose' } } },
+  { name: 'every key from the config', config: { context: '.', dockerfile: 'Dockerfile', target: 't', args: { A: 'config' } }, want: { context: '', dockerfile: 'Dockerfile', target: 't', args: { A: 'config', B: 'compose' } } },
+];
+for (const c of mergeCases) {
+  test(`config over Compose build: ${c.name}`, () => {
+    const d = tmpProject(MERGE_PROJECT);
+    const prod = readComposeServices({ files: ['compose.yaml'] }, d);
+    const [image] = planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d, config: { app: c.config } }).images;
+    assert.deepEqual({ context: image!.context, dockerfile: image!.dockerfile, target: image!.target, args: image!.args }, { ...c.want, context: join(d, c.want.context), dockerfile: join(d, c.want.dockerfile) });
+    assert.match(image!.from, /^compose-deploy\.yml build\.services\.app over prod set, service app \(compose\.yaml:5:7\)$/);
+  });
+}
+
+test('a config entry without a Compose build: section builds from the repository root by default', () => {
+  const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n', Dockerfile: 'FROM scratch\n' });
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d);
+  const [image] = planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d, config: { app: { target: 'prod' } } }).images;
+  assert.equal(image!.context, d);
+  assert.equal(image!.dockerfile, join(d, 'Dockerfile'));
+  assert.equal(image!.from, 'compose-deploy.yml build.services.app');
+});
+
+test('a missing Dockerfile named by the config points at the config file', () => {
+  const d = tmpProject(MERGE_PROJECT);
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d);
+  assert.throws(
+    () => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d, configFile: 'ci/compose-deploy.yml', config: { app: { dockerfile: 'Nope' } } }),
+    (e: Error) => e instanceof InputError && /^ci\/compose-deploy\.yml: no Dockerfile at app\/Nope/.test(e.message),
+  );
 });
