@@ -218,7 +218,8 @@ test('a second signal (the runner about to kill): audit record, current back on 
   child.kill('SIGINT');
   child.kill('SIGTERM');
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
-  assert.equal(code, 143, out);
+  // Both signals are pending at once, so which one the process sees second is up to the kernel.
+  assert.ok(code === 143 || code === 130, `exit ${code}: ${out}`);
   assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
   const last = stack.audit().at(-1)!;
   assert.deepEqual([last['actor'], last['result']], ['killed-run', 'failed']);
