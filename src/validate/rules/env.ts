@@ -4,6 +4,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { RawFinding } from '../findings.js';
 import type { RuleContext } from './context.js';
 import { parseImage } from '../../compose/image-ref.js';
+import { isDeployFilled } from './images.js';
 
 /** Anywhere in the name, case-insensitive: DBPASSWORD, SECRETKEY and ACCESSTOKEN are as secret as their spaced spellings. */
 const SECRET_PART = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/;
@@ -52,12 +53,12 @@ function literalSecret(key: string, value: string, refs: ReturnType<typeof findV
   return literalDefault ? `falls back to a literal secret (\${${literalDefault.name}${literalDefault.op}...})` : undefined;
 }
 
-/** Variables used in image tags are filled by the deploy (IMAGE_TAG); they need no declaration. Maps name -> text before it in the tag ("" or "sha-"). */
+/** Variables in image tags that the deploy fills (IMAGE_TAG, COMPOSE_DEPLOY_SHA); they need no declaration. Maps name -> text before it in the tag ("" or "sha-"). */
 export function imageTagVariables(ctx: RuleContext): Map<string, string> {
   const names = new Map<string, string>();
   for (const s of ctx.services) {
     const tag = parseImage(s.str('image') ?? '').tag;
-    if (tag) for (const r of findVarRefs(tag)) names.set(r.name, tag.slice(0, r.start));
+    if (tag) for (const r of findVarRefs(tag)) if (isDeployFilled(r.name, tag.slice(0, r.start))) names.set(r.name, tag.slice(0, r.start));
   }
   return names;
 }

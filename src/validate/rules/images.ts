@@ -1,20 +1,30 @@
 import { findVarRefs, needsValue } from '../../compose/model-vars.js';
 import { parseImage, type ImageRef } from '../../compose/image-ref.js';
+import { releaseTag, releaseVariables } from '../../compose/deploy-role.js';
 import type { RawFinding } from '../findings.js';
 import type { RuleContext, ServiceView } from './context.js';
 
 const SHA_TAG = /^sha-[0-9a-f]{40}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
-/** A tag the deploy can trust: sha-<40 hex>, or a variable it fills (optionally after "sha-"), whose default if any is such a tag. */
+/**
+ * Whether the deploy fills this variable so that `before` + its value is the release's tag:
+ * ${IMAGE_TAG} alone, or sha-${COMPOSE_DEPLOY_SHA}. Any other name would reach the host empty.
+ */
+export function isDeployFilled(name: string, before: string): boolean {
+  const probe = '0'.repeat(40);
+  const value = releaseVariables(probe)[name];
+  return value !== undefined && `${before}${value}` === releaseTag(probe);
+}
+
+/** A tag the deploy can trust: sha-<40 hex>, or a variable it fills, whose default if any is such a tag. */
 export function isImmutableTag(tag: string): boolean {
   if (SHA_TAG.test(tag)) return true;
   const refs = findVarRefs(tag);
   if (refs.length !== 1) return false;
   const ref = refs[0]!;
-  const around = tag.slice(0, ref.start) + tag.slice(ref.end);
-  if (around !== '' && around !== 'sha-') return false;
-  return needsValue(ref) || (ref.op.endsWith('+') ? false : SHA_TAG.test(`${around}${ref.arg}`));
+  if (tag.slice(ref.end) !== '' || !isDeployFilled(ref.name, tag.slice(0, ref.start))) return false;
+  return needsValue(ref) || (ref.op.endsWith('+') ? false : SHA_TAG.test(`${tag.slice(0, ref.start)}${ref.arg}`));
 }
 
 /** Ours when the deploy fills its tag, CI builds it, or it lives under our registry/prefix. */
@@ -40,7 +50,7 @@ export function checkImageImmutable(ctx: RuleContext): RawFinding[] {
     if (img.tag !== undefined && isImmutableTag(img.tag)) continue;
     const what = img.tag === undefined ? 'has no tag (so it means latest)' : `has the mutable tag "${img.tag}"`;
     out.push({
-      message: `service "${s.name}": image "${image}" ${what}; use a sha-<40 hex> tag, a variable the deploy fills (e.g. :\${IMAGE_TAG}) or an @sha256: digest`,
+      message: `service "${s.name}": image "${image}" ${what}; use a sha-<40 hex> tag, a variable the deploy fills (:\${IMAGE_TAG} or :sha-\${COMPOSE_DEPLOY_SHA}) or an @sha256: digest`,
       loc: s.loc('image'),
     });
   }
