@@ -29,7 +29,7 @@ test('a failed first deploy (C, never healthy) leaves nothing running and no cur
   assert.match(res.summary, /This was the first deploy: nothing was left running/);
   assert.deepEqual(stack.allContainerIds(), []);
   assert.equal(stack.current(), '');
-  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.lockState(), 'free');
 });
 
 test('first deploy of A: every service up, current -> A, audit log written', async () => {
@@ -180,47 +180,49 @@ test('two deploys at once: the second fails naming the lock holder; the lock is 
   assert.equal(patientRes.code, 0, patientRes.log);
   assert.match(patientRes.log, /waiting up to 300s for the deploy lock held by first-runner/);
   assert.deepEqual(stack.audit().slice(-2).map((r) => [r['actor'], r['result']]), [['first-runner', 'success'], ['patient-runner', 'success']]);
-  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.lockState(), 'free');
 });
 
-test('a cancelled deploy rolls back and releases the lock', async () => {
-  const h = harnessEnv();
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'cancelled-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '1' };
-  for (const [k, v] of Object.entries(stack.inputs(A.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(h.node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
+/** The bundled action as a runner starts it, kept as a process so the test can signal it the way a cancelled workflow does. */
+function startDeploy(sha: string, actor: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: actor, GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '1' };
+  for (const [k, v] of Object.entries(stack.inputs(sha))) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(harnessEnv().node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  return { child, output: () => out, exited };
+}
+
+test('a cancelled deploy rolls back and releases the lock', async () => {
+  const run = startDeploy(A.sha, 'cancelled-run');
   const apiBefore = stack.containers('api').map((c) => c.id);
-  await waitFor(() => out.includes('▸ rolling api (rolling)'));
-  child.kill('SIGINT');
-  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  await waitFor(() => run.output().includes('▸ rolling api (rolling)'));
+  run.child.kill('SIGINT');
+  const code = await run.exited;
+  const out = run.output();
   assert.notEqual(code, 0, out);
   assert.match(out, /cancel requested/);
   assert.match(out, /the run was cancelled/);
   // The api's health wait on the host gave up on the cancel marker: its old container never stopped.
   assert.match(out, /deploy cancelled/);
   assert.deepEqual(stack.containers('api').map((c) => c.id), apiBefore);
-  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.lockState(), 'free');
   assert.equal(stack.current(), B.sha);
   assert.equal((await stack.get()).body.trim(), 'api B');
 });
 
 test('a second signal (the runner about to kill): audit record, current back on the live release, lock released', async () => {
-  const h = harnessEnv();
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'killed-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '2' };
-  for (const [k, v] of Object.entries(stack.inputs(A.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(h.node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  await waitFor(() => out.includes('pointing current at the new release'));
-  child.kill('SIGINT');
-  child.kill('SIGTERM');
-  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  const run = startDeploy(A.sha, 'killed-run');
+  await waitFor(() => run.output().includes('pointing current at the new release'));
+  run.child.kill('SIGINT');
+  run.child.kill('SIGTERM');
+  const code = await run.exited;
+  const out = run.output();
   // Both signals are pending at once, so which one the process sees second is up to the kernel.
   assert.ok(code === 143 || code === 130, `exit ${code}: ${out}`);
-  assert.equal(stack.onHost(`test -e ${stack.deployPath}/.deploy-lock && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.lockState(), 'free');
   const last = stack.audit().at(-1)!;
   assert.deepEqual([last['actor'], last['result']], ['killed-run', 'failed']);
   assert.match(String(last['error']), /cancelled: the runner stopped the deploy/);
@@ -327,7 +329,7 @@ test('a stale lock left by a dead run: refused with a hint, broken only with for
   const forced = await runAction(stack.inputs(A.sha, { 'lock-timeout': '1', 'force-unlock': 'true' }), { workspace: stack.workspace });
   assert.equal(forced.code, 0, forced.log);
   assert.match(forced.log, /::warning::force-unlock: broke a stale deploy lock held by vanished-runner/);
-  assert.equal(stack.onHost(`test -e ${lock} && echo held || echo free`).trim(), 'free');
+  assert.equal(stack.lockState(), 'free');
 });
 
 test('shell metacharacters in service names are rejected at validation (exit 2)', async () => {

@@ -105,6 +105,10 @@ export class ExampleStack {
     return this.onHost(`readlink ${this.deployPath}/current || true`).trim().replace(/^releases\//, '');
   }
 
+  lockState(): 'held' | 'free' {
+    return this.onHost(`test -e ${this.deployPath}/.deploy-lock && echo held || echo free`).trim() as 'held' | 'free';
+  }
+
   audit(): Array<Record<string, unknown>> {
     return this.onHost(`cat ${this.deployPath}/releases.jsonl 2>/dev/null || true`).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   }
