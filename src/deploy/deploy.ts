@@ -363,7 +363,8 @@ class Deployment {
     return {
       action: 'deploy',
       sha: this.ds.sha,
-      previousSha: this.previous ?? this.facts.current,
+      // facts may not be read yet: a second signal can come while the host is being read.
+      previousSha: this.previous ?? this.facts?.current,
       actor: this.ds.actor,
       runUrl: this.ds.runUrl,
       startedAt: this.startedAt.toISOString(),
