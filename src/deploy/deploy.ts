@@ -33,7 +33,7 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
     const deployment = new Deployment(runner, ds, reporter);
     const stopListening = onCancel(
       () => deployment.cancel(),
-      () => deployment.abandon(),
+      () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
     );
     try {
       result = await deployment.run();
@@ -127,7 +127,7 @@ class Deployment {
       if (!this.previous && this.facts.current !== ds.sha) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the first release');
       const services = parseRenderedCompose((await this.exec(cmd.renderCommand(target), 'rendering the release\'s Compose files')).stdout);
       this.services = services;
-      plan = planUpdates(services, ds.sha, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
+      plan = this.planFor(services, ds.sha);
       this.outcomes = plan.updates.map((u) => ({
         service: u.service,
         strategy: u.strategy,
@@ -152,7 +152,7 @@ class Deployment {
       if (ds.smokeUrl) await this.smoke(ds.smokeUrl);
       return await this.succeed();
     } catch (err) {
-      return await this.fail(err, this.touched, moved, plan);
+      return await this.fail(err, moved, plan);
     }
   }
 
@@ -191,6 +191,10 @@ class Deployment {
     );
     const res = await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
     return parseKeyValues(res.stdout).get('changed') ?? [];
+  }
+
+  private planFor(services: readonly ServiceInfo[], sha: string): UpdatePlan {
+    return planUpdates(services, sha, { order: this.ds.order, migrateService: this.ds.migrate?.service, perService: this.ds.services });
   }
 
   private async render(sha: string): Promise<ServiceInfo[]> {
@@ -280,8 +284,8 @@ class Deployment {
     return { ok: true, outputs: this.outputs('success', false) };
   }
 
-  private async fail(err: unknown, touched: boolean, moved: ServiceUpdate[], plan?: UpdatePlan): Promise<CommandResult> {
-    const { ds } = this;
+  private async fail(err: unknown, moved: ServiceUpdate[], plan?: UpdatePlan): Promise<CommandResult> {
+    const { ds, touched } = this;
     const why = this.cancelled ? 'the run was cancelled' : this.reporter.redact((err as Error).message);
     this.reporter.error(`deploy of ${ds.sha.slice(0, 12)} failed: ${why}`);
     let result: AuditRecord['result'] = 'failed';
@@ -320,7 +324,7 @@ class Deployment {
     await this.exec(cmd.switchCurrentCommand(ds.deployPath, this.previous), 'pointing current back at the previous release');
     const target = cmd.releaseCompose(ds, this.flavor, this.previous);
     const previousServices = await this.render(this.previous);
-    const previousPlan = planUpdates(previousServices, this.previous, { order: ds.order, migrateService: ds.migrate?.service, perService: ds.services });
+    const previousPlan = this.planFor(previousServices, this.previous);
     const added = this.services.map((s) => s.name).filter((n) => !previousServices.some((p) => p.name === n));
     if (added.length > 0) await this.exec(cmd.removeServicesCommand(cmd.releaseCompose(ds, this.flavor, ds.sha), added), `removing ${added.join(', ')} (not in the previous release)`);
     await this.converge(target, previousServices, previousPlan.converge);
