@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { SourceLocation } from '../errors.js';
-import { maskSecrets, secretParts, type Reporter } from '../report/reporter.js';
+import { SecretMask, type Reporter } from '../report/reporter.js';
 
 const props = (loc?: SourceLocation): core.AnnotationProperties | undefined =>
   loc ? { file: loc.file, startLine: loc.line, startColumn: loc.column } : undefined;
@@ -8,19 +8,17 @@ const props = (loc?: SourceLocation): core.AnnotationProperties | undefined =>
 /** The engine's reporter on a GitHub runner: annotations, log groups, masks, the step summary. */
 export class ActionReporter implements Reporter {
   private readonly summaries: string[] = [];
-  private readonly secrets: string[] = [];
+  private readonly secrets = new SecretMask();
   info(m: string) { core.info(m); }
   warning(m: string, loc?: SourceLocation) { core.warning(m, props(loc)); }
   error(m: string, loc?: SourceLocation) { core.error(m, props(loc)); }
   debug(m: string) { core.debug(m); }
   group<T>(title: string, fn: () => Promise<T>): Promise<T> { return core.group(title, fn); }
   secret(v: string) {
-    if (!v) return;
-    this.secrets.push(v);
     // The runner masks a multi-line secret only as a whole: register its lines and dotenv values too.
-    for (const part of secretParts(v)) core.setSecret(part);
+    for (const part of this.secrets.add(v)) core.setSecret(part);
   }
-  redact(text: string): string { return maskSecrets(text, this.secrets); }
+  redact(text: string): string { return this.secrets.apply(text); }
   // The summary file is written by us, not printed: mask it here rather than trust the runner to.
   summary(md: string) { this.summaries.push(this.redact(md)); }
   async flushSummary(): Promise<void> {

@@ -23,16 +23,16 @@ export interface Reporter {
 export class MemoryReporter implements Reporter {
   readonly lines: string[] = [];
   readonly summaries: string[] = [];
-  private readonly secrets: string[] = [];
+  private readonly secrets = new SecretMask();
   info(m: string) { this.lines.push(this.mask(m)); }
   warning(m: string, loc?: SourceLocation) { this.lines.push(`warning: ${this.mask(m)}${loc ? ` @${loc.file}:${loc.line ?? ''}` : ''}`); }
   error(m: string, loc?: SourceLocation) { this.lines.push(`error: ${this.mask(m)}${loc ? ` @${loc.file}:${loc.line ?? ''}` : ''}`); }
   debug(m: string) { this.lines.push(`debug: ${this.mask(m)}`); }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> { this.lines.push(`## ${title}`); return fn(); }
-  secret(v: string) { if (v) this.secrets.push(v); }
+  secret(v: string) { this.secrets.add(v); }
   summary(md: string) { this.summaries.push(this.mask(md)); }
   redact(s: string): string { return this.mask(s); }
-  mask(s: string): string { return maskSecrets(s, this.secrets); }
+  mask(s: string): string { return this.secrets.apply(s); }
 }
 
 /**
@@ -58,10 +58,25 @@ export function secretParts(value: string): string[] {
   return [...parts];
 }
 
+/** A run's secrets, split into the pieces to hide once, when registered, not on every line printed. */
+export class SecretMask {
+  private parts: string[] = [];
+  /** Returns the pieces not registered before (the runner must be told of each). */
+  add(value: string): string[] {
+    const fresh = secretParts(value).filter((p) => !this.parts.includes(p));
+    // Longest first, so a whole value is masked before the pieces it contains.
+    this.parts = [...this.parts, ...fresh].sort((a, b) => b.length - a.length);
+    return fresh;
+  }
+  apply(text: string): string {
+    let out = text;
+    for (const p of this.parts) out = out.split(p).join('***');
+    return out;
+  }
+}
+
 export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  // Longest first, so a whole value is masked before the pieces it contains.
-  const parts = [...new Set(secrets.flatMap(secretParts))].sort((a, b) => b.length - a.length);
-  for (const p of parts) out = out.split(p).join('***');
-  return out;
+  const mask = new SecretMask();
+  for (const s of secrets) mask.add(s);
+  return mask.apply(text);
 }
