@@ -85,11 +85,7 @@ export function pushOrder(tags: readonly string[]): string[] {
   return primary === undefined ? [] : [...extras, primary];
 }
 
-export function pushCommand(repository: string, tag: string, env?: Record<string, string>): Command {
-  return { argv: ['docker', 'push', `${repository}:${tag}`], ...(env ? { env } : {}) };
-}
-
-/** One push per tag: `--all-tags` would also push stale local tags of the same repository. */
-export function pushCommands(r: Pick<BuildRequest, 'repository' | 'tags'>, env?: Record<string, string>): Command[] {
-  return pushOrder(r.tags).map((t) => pushCommand(r.repository, t, env));
+/** One push per tag, in push order: `--all-tags` would also push stale local tags of the same repository. */
+export function pushCommands(r: Pick<BuildRequest, 'repository' | 'tags'>, env?: Record<string, string>): Array<{ tag: string; command: Command }> {
+  return pushOrder(r.tags).map((tag) => ({ tag, command: { argv: ['docker', 'push', `${r.repository}:${tag}`], ...(env ? { env } : {}) } }));
 }

@@ -131,7 +131,7 @@ function dryRun(images: ImagePlan[], opts: BuildOptions, reporter: Reporter): Co
   for (const p of images) {
     const request = { repository: p.repository, tags: opts.tags.all, context: p.context, dockerfile: p.dockerfile, target: p.target, args: p.args, labels: {} };
     lines.push(`${p.repository} (${p.services.join(', ')}), from ${p.from}${opts.force ? '' : `, unless ${opts.tags.primary} is already pushed`}:`);
-    lines.push(`  ${shellText(classicBuildCommand(request))}`, ...pushCommands(request).map((c) => `  ${shellText(c)}`));
+    lines.push(`  ${shellText(classicBuildCommand(request))}`, ...pushCommands(request).map(({ command }) => `  ${shellText(command)}`));
     lines.push(`  or with buildx: ${shellText(buildxCommand(request, { kind: 'none' }))}`);
   }
   reporter.info(lines.join('\n'));

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { RegistryAuthError, type RegistryClient } from '../registry/client.js';
 import type { Runner } from '../runner/runner.js';
-import { buildxCommand, classicBuildCommand, pushCommand, pushOrder, type BuildRequest, type CacheSpec } from './argv.js';
+import { buildxCommand, classicBuildCommand, pushCommands, type BuildRequest, type CacheSpec } from './argv.js';
 import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
 import type { BuildEngine } from './engine.js';
 import { layerCacheKeys, localCacheDirs } from './layer-cache.js';
@@ -143,10 +143,9 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
     const res = await run(classicBuildCommand(request, ctx.dockerEnv));
     if (res.code !== 0) return fail(`docker build exited with ${res.code}`);
     // Pushed only after the whole build succeeded, so a failed build leaves the registry untouched.
-    for (const tag of pushOrder(ctx.tags)) {
-      const push = pushCommand(request.repository, tag, ctx.dockerEnv);
-      const p = await run(push);
-      if (p.code !== 0) return fail(`${push.argv.join(' ')} exited with ${p.code}`);
+    for (const { tag, command } of pushCommands(request, ctx.dockerEnv)) {
+      const p = await run(command);
+      if (p.code !== 0) return fail(`${command.argv.join(' ')} exited with ${p.code}`);
       pushed.push(tag);
     }
   }

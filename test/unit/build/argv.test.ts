@@ -47,9 +47,10 @@ test('classic build: same flags, no --push, DOCKER_BUILDKIT=0', () => {
 
 test('one docker push per tag (never --all-tags), the sha tag last', () => {
   const cmds = pushCommands({ repository: 'r/x', tags: ['sha-a', 'sha-short', 'main', 'latest'] }, { DOCKER_CONFIG: '/tmp/d' });
-  assert.deepEqual(cmds.map((c) => c.argv), [['docker', 'push', 'r/x:sha-short'], ['docker', 'push', 'r/x:main'], ['docker', 'push', 'r/x:latest'], ['docker', 'push', 'r/x:sha-a']]);
-  assert.deepEqual(cmds.map((c) => c.env), Array(4).fill({ DOCKER_CONFIG: '/tmp/d' }));
-  assert.deepEqual(pushCommands({ repository: 'r/x', tags: ['sha-a'] }).map((c) => c.argv), [['docker', 'push', 'r/x:sha-a']]);
+  assert.deepEqual(cmds.map((c) => c.command.argv), [['docker', 'push', 'r/x:sha-short'], ['docker', 'push', 'r/x:main'], ['docker', 'push', 'r/x:latest'], ['docker', 'push', 'r/x:sha-a']]);
+  assert.deepEqual(cmds.map((c) => c.tag), ['sha-short', 'main', 'latest', 'sha-a']);
+  assert.deepEqual(cmds.map((c) => c.command.env), Array(4).fill({ DOCKER_CONFIG: '/tmp/d' }));
+  assert.deepEqual(pushCommands({ repository: 'r/x', tags: ['sha-a'] }).map((c) => c.command.argv), [['docker', 'push', 'r/x:sha-a']]);
 });
 
 test('OCI labels: revision, source, created, version; source left out when unknown', () => {
