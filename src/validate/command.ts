@@ -18,6 +18,7 @@ import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets } from '../compose/sets.js';
+import { releaseVariables } from '../compose/deploy-role.js';
 
 /** `validate`: render every Compose set, check production policy and drift; needs no host, secret or network. */
 export async function validateCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
@@ -72,12 +73,12 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * The deploy fills image-tag variables (IMAGE_TAG) with the commit's sha-<40 hex> tag; rendering
  * fills the ones the env file leaves out the same way, so a valid set does not fail on them.
  */
-function tagPlaceholders(vars: ReadonlyMap<string, string>, l: LoadedSet, sha: string | undefined, env: NodeJS.ProcessEnv): Map<string, string> {
-  const hex = sha ?? '0'.repeat(40);
+function tagPlaceholders(vars: ReadonlySet<string>, l: LoadedSet, sha: string | undefined, env: NodeJS.ProcessEnv): Map<string, string> {
+  const release = releaseVariables(sha ?? '0'.repeat(40));
   const fill = new Map<string, string>();
-  for (const [name, before] of vars) {
+  for (const name of vars) {
     if (l.env?.has(name) || env[name] !== undefined) continue;
-    fill.set(name, before.endsWith('sha-') ? hex : `sha-${hex}`);
+    fill.set(name, release[name]!);
   }
   return fill;
 }

@@ -53,12 +53,12 @@ function literalSecret(key: string, value: string, refs: ReturnType<typeof findV
   return literalDefault ? `falls back to a literal secret (\${${literalDefault.name}${literalDefault.op}...})` : undefined;
 }
 
-/** Variables in image tags that the deploy fills (IMAGE_TAG, COMPOSE_DEPLOY_SHA); they need no declaration. Maps name -> text before it in the tag ("" or "sha-"). */
-export function imageTagVariables(ctx: RuleContext): Map<string, string> {
-  const names = new Map<string, string>();
+/** Variables in image tags that the deploy fills (IMAGE_TAG, COMPOSE_DEPLOY_SHA); they need no declaration. */
+export function imageTagVariables(ctx: RuleContext): Set<string> {
+  const names = new Set<string>();
   for (const s of ctx.services) {
     const tag = parseImage(s.str('image') ?? '').tag;
-    if (tag) for (const r of findVarRefs(tag)) if (isDeployFilled(r.name, tag.slice(0, r.start))) names.set(r.name, tag.slice(0, r.start));
+    if (tag) for (const r of findVarRefs(tag)) if (isDeployFilled(r.name, tag.slice(0, r.start))) names.add(r.name);
   }
   return names;
 }
