@@ -65,6 +65,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'smoke-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: URL fetched from the runner after the deploy; a failure rolls back' },
   { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy' },
   { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
+  { name: 'to', kind: 'string', commands: ['rollback'], description: 'rollback: the kept release to go back to, a full sha or an unambiguous prefix of one. Default: the release that was live before the current one' },
+  { name: 'reason', kind: 'string', commands: ['rollback'], description: 'rollback: why, in a few words; written to the audit log and the summary' },
 ];
 
 /** COMPOSE_DEPLOY_<NAME>: upper-case, "-" becomes "_". */
@@ -94,9 +96,9 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'errors', description: 'validate: number of error findings' },
   { name: 'warnings', description: 'validate: number of warning findings' },
   { name: 'report', description: 'validate: path of the JSON report (every finding with rule, file, line, column)' },
-  { name: 'deployed-sha', description: 'deploy: the commit now live (empty when the deploy failed)' },
-  { name: 'previous-sha', description: 'deploy: the commit that was live before' },
-  { name: 'result', description: 'deploy: success | rolled-back | failed' },
+  { name: 'deployed-sha', description: 'deploy/rollback: the commit now live (empty when it failed)' },
+  { name: 'previous-sha', description: 'deploy/rollback: the commit that was live before' },
+  { name: 'result', description: 'deploy/rollback: success | rolled-back | failed' },
   { name: 'rolled-back', description: 'deploy: "true" when the deploy failed and the previous release was restored' },
   { name: 'duration-seconds', description: 'deploy: wall time of the deploy' },
   { name: 'services', description: 'deploy: JSON array, per service: old and new image, strategy, seconds to healthy, result' },

@@ -12,6 +12,7 @@ import {
   SWITCH_CURRENT_SCRIPT,
   UNLOCK_SCRIPT,
   UNPACK_RELEASE_SCRIPT,
+  KEPT_RELEASE_SCRIPT,
 } from './host-scripts.js';
 
 /** Each remote step of a deploy as a Command: pure functions, unit-tested, printed by dry-run. */
@@ -47,6 +48,12 @@ export const cancelMarker = (root: string) => `${root}/.deploy-lock/cancel`;
 export const cancelCommand = (root: string, token: string) => script('cancel', CANCEL_SCRIPT, [root, token]);
 
 export const unpackCommand = (root: string, sha: string, tarBase64: string) => script('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
+
+/** Each release records the Compose files it was made with, so a rollback starts it with its own. */
+export const COMPOSE_FILES_RECORD = '.compose-files';
+
+/** rollback: what the kept release recorded, and which of its files differ from the live release's. */
+export const keptReleaseCommand = (root: string, sha: string) => script('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
 
 export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
 

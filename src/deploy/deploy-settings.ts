@@ -8,6 +8,7 @@ import { prodSet } from '../compose/sets.js';
 import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
+import { parseRollbackTo } from '../rollback/target.js';
 
 /** A file that travels with every release, read from the repository. */
 export interface ReleaseFile {
@@ -53,10 +54,9 @@ export function prodComposeFiles(settings: Settings): string[] {
 }
 
 export function deploySettings(settings: Settings): DeploySettings {
-  const remote = remoteSettings(settings);
-  const d = settings.config.deploy ?? {};
   if (!settings.sha) throw new InputError('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
   const composeFiles = prodComposeFiles(settings);
+  const d = settings.config.deploy ?? {};
   const files: ReleaseFile[] = [...composeFiles, ...(d.files ?? [])].map((path) => {
     if (!RELATIVE_FILE.test(path) || path.split('/').includes('..')) throw new InputError(`release file ${JSON.stringify(path)} must be a relative path inside the repository`);
     const abs = resolve(settings.cwd, path);
@@ -65,6 +65,34 @@ export function deploySettings(settings: Settings): DeploySettings {
     // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
     return { path, content: readFileSync(abs), mode: statSync(abs).mode & 0o111 ? 0o755 : 0o644 };
   });
+  return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent: settings.option('env-file') };
+}
+
+/** What a rollback was asked for: the target (resolved on the host) and why. */
+export interface RollbackRequest {
+  /** A sha or prefix; undefined: the release live before the current one. */
+  to?: string;
+  reason?: string;
+}
+
+/**
+ * rollback: the deploy's settings without what only a new release has (its files, its .env, its
+ * sha: the target is resolved on the host). The repository's prod set names the Compose files of
+ * releases made before each release recorded its own.
+ */
+export function rollbackSettings(settings: Settings): DeploySettings & { request: RollbackRequest } {
+  const reason = settings.option('reason')?.trim();
+  if (reason !== undefined && reason.length > 500) throw new InputError('input "reason" is longer than 500 characters; say it in a sentence');
+  return {
+    ...hostSideSettings(settings, '', prodComposeFiles(settings)),
+    files: [],
+    request: { to: parseRollbackTo(settings.option('to')), reason: reason || undefined },
+  };
+}
+
+function hostSideSettings(settings: Settings, sha: string, composeFiles: string[]): Omit<DeploySettings, 'files' | 'envFileContent'> {
+  const remote = remoteSettings(settings);
+  const d = settings.config.deploy ?? {};
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
   if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
   const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
@@ -74,14 +102,12 @@ export function deploySettings(settings: Settings): DeploySettings {
     throw new InputError('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
   }
   const token = settings.option('github-token');
-  if (token && !settings.run.repository) throw new InputError('input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment');
+  if (token && !settings.run.repository) throw new InputError(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
   return {
     ...remote,
-    sha: settings.sha,
+    sha,
     project,
     composeFiles,
-    files,
-    envFileContent: settings.option('env-file'),
     registry: settings.registry,
     registryUsername: settings.registryUsername,
     registryPassword: settings.registryPassword,
@@ -101,7 +127,7 @@ export function deploySettings(settings: Settings): DeploySettings {
     runUrl: settings.run.runUrl,
     dryRun: settings.dryRun,
     github: token
-      ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha: settings.sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+      ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
       : undefined,
   };
 }

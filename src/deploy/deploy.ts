@@ -12,7 +12,8 @@ import { connectHost } from '../ssh/connect.js';
 import type { SshRunner } from '../ssh/ssh-runner.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
-import { deploySettings, type DeploySettings } from './deploy-settings.js';
+import { deploySettings, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
+import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { acquireLock, type LockHandle } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
@@ -24,13 +25,27 @@ import { GitHubDeployment } from './github-deployment.js';
 export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
   const ds = deploySettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
-  const tracker = ds.github ? new GitHubDeployment(ds.github, reporter) : undefined;
-  await tracker?.start();
+  return runOnHost(ds, reporter);
+}
+
+/**
+ * Deploy and rollback share everything from here: the connection, the lock, the rolling procedure,
+ * the recovery, the signals and the GitHub Deployment. A rollback's target (and so the GitHub
+ * Deployment's ref) is known only once the host has been read.
+ */
+export async function runOnHost(ds: DeploySettings, reporter: Reporter, request?: RollbackRequest): Promise<CommandResult> {
+  let tracker: GitHubDeployment | undefined;
+  const track = async (sha: string) => {
+    if (!ds.github) return;
+    tracker = new GitHubDeployment({ ...ds.github, sha }, reporter);
+    await tracker.start();
+  };
+  if (!request) await track(ds.sha);
   let result: CommandResult | undefined;
   const startedAt = Date.now();
   try {
     const runner = await connectHost(ds.target, reporter);
-    const deployment = new Deployment(runner, ds, reporter);
+    const deployment = new Deployment(runner, ds, reporter, request, request ? track : undefined);
     const stopListening = onCancel(
       () => deployment.cancel(),
       () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
@@ -45,7 +60,7 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
   } catch (err) {
     // Bad input stays an exception (exit 2); a deploy that could not start still reports its outputs.
     if (err instanceof InputError) throw err;
-    result = notStarted(ds, (err as Error).message, startedAt, reporter);
+    result = notStarted(ds, (err as Error).message, startedAt, reporter, request);
     return result;
   } finally {
     await tracker?.finish(result ? (result.ok ? 'success' : 'failure') : 'error', result?.message);
@@ -62,6 +77,7 @@ class Deployment {
   private touched = false;
   private lock?: LockHandle;
   private flavor: ComposeFlavor = 'docker compose';
+  private migrated = false;
   private facts!: HostFacts;
   private previous?: string;
   private outcomes: ServiceOutcome[] = [];
@@ -69,11 +85,14 @@ class Deployment {
   private changedFiles: string[] = [];
   /** The new release's services, as rendered on the host. */
   private services: ServiceInfo[] = [];
+  private readonly composeFilesOf = new Map<string, string[]>();
 
   constructor(
     private readonly runner: SshRunner,
-    private readonly ds: DeploySettings,
+    private ds: DeploySettings,
     private readonly reporter: Reporter,
+    private readonly request?: RollbackRequest,
+    private readonly onTarget?: (sha: string) => Promise<void>,
   ) {}
 
   /** First signal: a health wait on the host stops at once (the marker), then the deploy rolls back. */
@@ -109,7 +128,12 @@ class Deployment {
       this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
       this.checkCancelled();
       this.preflight();
-      this.previous = this.facts.current && this.facts.current !== ds.sha ? this.facts.current : undefined;
+      if (this.request) {
+        this.ds = { ...ds, sha: resolveRollbackTarget(this.facts, this.request.to) };
+        await this.onTarget?.(this.ds.sha);
+        if (this.ds.sha === this.facts.current) return this.alreadyLive();
+      }
+      this.previous = this.facts.current && this.facts.current !== this.ds.sha ? this.facts.current : undefined;
       return await this.apply();
     } finally {
       await this.lock.release();
@@ -122,8 +146,8 @@ class Deployment {
     let plan: UpdatePlan | undefined;
     const moved: ServiceUpdate[] = [];
     try {
-      this.changedFiles = await this.upload();
-      const target = cmd.releaseCompose(ds, this.flavor, ds.sha);
+      this.changedFiles = this.request ? await this.readKeptRelease() : await this.upload();
+      const target = this.compose(ds.sha);
       if (!this.previous && this.facts.current !== ds.sha) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the first release');
       const services = parseRenderedCompose((await this.exec(cmd.renderCommand(target), 'rendering the release\'s Compose files')).stdout);
       this.services = services;
@@ -139,7 +163,10 @@ class Deployment {
       for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
       await this.pull(services);
       this.checkCancelled();
-      if (ds.migrate) await this.migrate(target);
+      if (ds.migrate && !this.request) {
+        await this.migrate(target);
+        this.migrated = true;
+      }
       this.checkCancelled();
       this.touched = true;
       if (this.previous) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the new release');
@@ -186,11 +213,39 @@ class Deployment {
     const { ds } = this;
     const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries(releaseVariables(ds.sha)).map(([k, v]) => `${k}=${v}\n`)].join('');
     const tar = tarArchive(
-      [...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })), { name: '.env', content: env, mode: 0o600 }],
+      [
+        ...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })),
+        { name: cmd.COMPOSE_FILES_RECORD, content: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
+        { name: '.env', content: env, mode: 0o600 },
+      ],
       Math.floor(this.startedAt.getTime() / 1000),
     );
     const res = await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
-    return parseKeyValues(res.stdout).get('changed') ?? [];
+    return this.readReleaseRecords(res.stdout);
+  }
+
+  /** rollback: nothing to upload, the target's files are kept on the host; returns those that differ from the live release's. */
+  private async readKeptRelease(): Promise<string[]> {
+    const res = await this.exec(cmd.keptReleaseCommand(this.ds.deployPath, this.ds.sha), `reading kept release ${this.ds.sha.slice(0, 12)}`);
+    return this.readReleaseRecords(res.stdout);
+  }
+
+  /**
+   * The Compose files each release was made with, as it recorded them: a release made with other
+   * file names than the repository has now still starts (and is returned to) with its own.
+   */
+  private readReleaseRecords(stdout: string): string[] {
+    const kv = parseKeyValues(stdout);
+    const own = kv.get('compose-file');
+    if (own?.length) this.composeFilesOf.set(this.ds.sha, own);
+    const live = kv.get('live-compose-file');
+    if (live?.length && this.facts.current) this.composeFilesOf.set(this.facts.current, live);
+    return kv.get('changed') ?? [];
+  }
+
+  /** Compose pointed at one release, with the Compose files that release recorded (else the repository's prod set). */
+  private compose(sha: string): ComposeTarget {
+    return cmd.releaseCompose({ ...this.ds, composeFiles: this.composeFilesOf.get(sha) ?? this.ds.composeFiles }, this.flavor, sha);
   }
 
   private planFor(services: readonly ServiceInfo[], sha: string): UpdatePlan {
@@ -198,7 +253,7 @@ class Deployment {
   }
 
   private async render(sha: string): Promise<ServiceInfo[]> {
-    return parseRenderedCompose((await this.exec(cmd.renderCommand(cmd.releaseCompose(this.ds, this.flavor, sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
+    return parseRenderedCompose((await this.exec(cmd.renderCommand(this.compose(sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
   }
 
   private async pull(services: readonly ServiceInfo[]): Promise<void> {
@@ -274,20 +329,44 @@ class Deployment {
     const { ds } = this;
     const record = this.auditRecord('success');
     await this.exec(cmd.auditCommand(ds.deployPath, record), 'appending to the audit log');
-    const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
-    const pruned = (await this.exec(cmd.pruneCommand(ds.deployPath, keep), 'pruning old releases')).stdout
-      .split('\n')
-      .filter((l) => l.startsWith('pruned='))
-      .map((l) => l.slice(7));
-    if (pruned.length > 0) this.reporter.info(`pruned releases: ${pruned.join(', ')}`);
-    this.reporter.summary(this.summary('✅ Deployed', `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.`));
+    // A rollback keeps every release it found: the one it left may be the next one to go back to.
+    if (!this.request) {
+      const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
+      const pruned = (await this.exec(cmd.pruneCommand(ds.deployPath, keep), 'pruning old releases')).stdout
+        .split('\n')
+        .filter((l) => l.startsWith('pruned='))
+        .map((l) => l.slice(7));
+      if (pruned.length > 0) this.reporter.info(`pruned releases: ${pruned.join(', ')}`);
+    }
+    const title = this.request ? '↩️ Rolled back' : '✅ Deployed';
+    const reason = this.request?.reason ? ` Reason: ${this.request.reason}` : '';
+    this.reporter.summary(this.summary(title, `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.${reason}`, this.schemaWarning()));
+    return { ok: true, outputs: this.outputs('success', false) };
+  }
+
+  /** A rollback past a migration: the code goes back, the database schema does not. */
+  private schemaWarning(): string[] {
+    if (!this.request) return [];
+    const later = migrationsSince(this.facts.audit, this.ds.sha);
+    if (later.length === 0) return [];
+    const list = later.map((m) => `\`${m.sha.slice(0, 12)}\` (${m.service}${m.at ? `, ${m.at}` : ''})`).join(', ');
+    const text = `Migrations ran after \`${this.ds.sha.slice(0, 12)}\` was live: ${list}. The database keeps their schema; check that this release works with it, or restore a backup taken before them.`;
+    this.reporter.warning(text.replace(/`/g, ''));
+    return [`> ⚠️ ${text}`];
+  }
+
+  /** rollback to the release already live: nothing to do, and nothing done. */
+  private alreadyLive(): CommandResult {
+    const text = `\`${this.ds.sha}\` is already the live release on ${this.runner.where}: nothing was changed.`;
+    this.reporter.info(text.replace(/`/g, ''));
+    this.reporter.summary([`### ↩️ Nothing to roll back`, '', text, ''].join('\n'));
     return { ok: true, outputs: this.outputs('success', false) };
   }
 
   private async fail(err: unknown, moved: ServiceUpdate[], plan?: UpdatePlan): Promise<CommandResult> {
     const { ds, touched } = this;
     const why = this.cancelled ? 'the run was cancelled' : this.reporter.redact((err as Error).message);
-    this.reporter.error(`deploy of ${ds.sha.slice(0, 12)} failed: ${why}`);
+    this.reporter.error(`${this.request ? 'rollback to' : 'deploy of'} ${ds.sha.slice(0, 12)} failed: ${why}`);
     let result: AuditRecord['result'] = 'failed';
     let rollbackProblem: string | undefined;
     if (touched || !this.previous) {
@@ -310,8 +389,9 @@ class Deployment {
           ? 'This was a redeploy of the live release: the containers that did not become ready were removed and the others keep serving.'
           : 'This was the first deploy: nothing was left running.';
     const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
-    const message = `Deploy of ${ds.sha} to ${this.runner.where} failed: ${why}. ${changed}${serving}`;
-    this.reporter.summary(this.summary(result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed', message, diagnostics));
+    const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}`;
+    const title = this.request ? '❌ Rollback failed' : result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed';
+    this.reporter.summary(this.summary(title, message, diagnostics));
     return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };
   }
 
@@ -322,11 +402,11 @@ class Deployment {
     const failed = err instanceof ServiceFailed ? plan?.updates.find((u) => u.service === err.service) : undefined;
     const toRestore = new Set([...moved.map((u) => u.service), ...(failed?.strategy === 'recreate' ? [failed.service] : [])]);
     await this.exec(cmd.switchCurrentCommand(ds.deployPath, this.previous), 'pointing current back at the previous release');
-    const target = cmd.releaseCompose(ds, this.flavor, this.previous);
+    const target = this.compose(this.previous);
     const previousServices = await this.render(this.previous);
     const previousPlan = this.planFor(previousServices, this.previous);
     const added = this.services.map((s) => s.name).filter((n) => !previousServices.some((p) => p.name === n));
-    if (added.length > 0) await this.exec(cmd.removeServicesCommand(cmd.releaseCompose(ds, this.flavor, ds.sha), added), `removing ${added.join(', ')} (not in the previous release)`);
+    if (added.length > 0) await this.exec(cmd.removeServicesCommand(this.compose(ds.sha), added), `removing ${added.join(', ')} (not in the previous release)`);
     await this.converge(target, previousServices, previousPlan.converge);
     // One service that will not come back must not keep the others on the failed release.
     const problems: string[] = [];
@@ -347,7 +427,7 @@ class Deployment {
   private async undoFirstRelease(): Promise<void> {
     const { ds } = this;
     if (this.facts.current) return;
-    await this.exec(cmd.downCommand(cmd.releaseCompose(ds, this.flavor, ds.sha)), 'removing what the failed first release started');
+    await this.exec(cmd.downCommand(this.compose(ds.sha)), 'removing what the failed first release started');
     await this.exec(cmd.removeCurrentCommand(ds.deployPath), 'removing current');
   }
 
@@ -365,7 +445,8 @@ class Deployment {
 
   private auditRecord(result: AuditRecord['result'], error?: string): AuditRecord {
     return {
-      action: 'deploy',
+      action: this.request ? 'rollback' : 'deploy',
+      kind: this.request ? 'rollback' : 'deploy',
       sha: this.ds.sha,
       // facts may not be read yet: a second signal can come while the host is being read.
       previousSha: this.previous ?? this.facts?.current,
@@ -375,6 +456,9 @@ class Deployment {
       finishedAt: new Date().toISOString(),
       result,
       ...(error ? { error: error.slice(0, 500) } : {}),
+      ...(this.request ? { reason: this.request.reason ?? null, from: this.facts?.current ?? null, to: this.ds.sha } : {}),
+      ...(this.migrated ? { migration: this.ds.migrate!.service } : {}),
+      images: [...new Set(this.services.map((s) => s.image).filter((i): i is string => !!i))],
       services: this.outcomes.map(({ service, strategy, result: r, secondsToHealthy }) => ({ service, strategy, result: r, secondsToHealthy })),
     };
   }
@@ -399,9 +483,10 @@ class Deployment {
 }
 
 /** A deploy that failed before it touched anything (no connection, lock held, preflight): outputs and summary all the same. */
-function notStarted(ds: DeploySettings, why: string, startedAt: number, reporter: Reporter): CommandResult {
-  const message = `Deploy of ${ds.sha} to ${ds.target.user}@${ds.target.host}:${ds.target.port} did not start: ${why}`;
-  reporter.summary([`### ❌ Deploy failed`, '', message, ''].join('\n'));
+function notStarted(ds: DeploySettings, why: string, startedAt: number, reporter: Reporter, request?: RollbackRequest): CommandResult {
+  const what = request ? 'Rollback on' : `Deploy of ${ds.sha} to`;
+  const message = `${what} ${ds.target.user}@${ds.target.host}:${ds.target.port} did not start: ${why}`;
+  reporter.summary([`### ❌ ${request ? 'Rollback' : 'Deploy'} failed`, '', message, ''].join('\n'));
   return {
     ok: false,
     message,

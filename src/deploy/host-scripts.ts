@@ -34,10 +34,29 @@ lock="$1/.deploy-lock"
 if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then rm -rf "$lock"; echo "lock=released"; else echo "lock=not-ours"; fi
 `;
 
-/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints changed=<file> for each file that differs from the live release. */
+/**
+ * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
+ * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
+ * $1's files that differs from the live release's. A running service that bind-mounts a changed file
+ * must be recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
+ */
+const RELEASE_RECORDS_FN = `
+release_records() {
+  [ -f "$1/.compose-files" ] && sed 's/^/compose-file=/' "$1/.compose-files"
+  [ -f "$root/current/.compose-files" ] && sed 's/^/live-compose-file=/' "$root/current/.compose-files"
+  [ -d "$root/current" ] || return 0
+  (cd "$1" && find . -type f ! -name .env) | while read -r f; do
+    f=\${f#./}
+    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$1/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
+  done
+}
+`;
+
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it. */
 export const UNPACK_RELEASE_SCRIPT = `
 set -eu
 root=$1 sha=$2
+${RELEASE_RECORDS_FN}
 mkdir -p "$root/releases"
 incoming="$root/releases/.incoming-$sha-$$"
 # A failed extract must not leave a half release (with its .env) behind.
@@ -45,17 +64,20 @@ trap 'rm -rf "$incoming"' EXIT
 rm -rf "$incoming"
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
-# Files that differ from the live release's: a running service that bind-mounts one must be
-# recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
-if [ -d "$root/current" ]; then
-  (cd "$incoming" && find . -type f ! -name .env) | while read -r f; do
-    f=\${f#./}
-    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$incoming/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
-  done
-fi
+release_records "$incoming"
 rm -rf "$root/releases/$sha"
 mv "$incoming" "$root/releases/$sha"
 echo "unpacked=$root/releases/$sha"
+`;
+
+/** $1 root, $2 sha of a kept release (rollback): exit 4 when it is gone, else release_records of it. */
+export const KEPT_RELEASE_SCRIPT = `
+root=$1 sha=$2
+${RELEASE_RECORDS_FN}
+dir="$root/releases/$sha"
+if [ ! -f "$dir/.env" ]; then echo "missing=$dir"; exit 4; fi
+release_records "$dir"
+exit 0
 `;
 
 /**

@@ -5,6 +5,7 @@ import { releasesCommand } from '../releases/releases.js';
 import { validateCommand } from '../validate/command.js';
 import { deployCommand } from '../deploy/deploy.js';
 import { buildCommand } from '../build/build-command.js';
+import { rollbackCommand } from '../rollback/rollback.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 import type { EngineServices } from './services.js';
@@ -20,7 +21,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   validate: validateCommand,
   build: buildCommand,
   deploy: deployCommand,
-  rollback: notYet('rollback'),
+  rollback: rollbackCommand,
   releases: releasesCommand,
   backup: notYet('backup'),
   'restore-test': notYet('restore-test'),

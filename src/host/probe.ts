@@ -105,6 +105,12 @@ export interface ReleaseInfo {
   deployedAt?: string;
   actor?: string;
   result?: string;
+  /** The last time it went live, it was by a rollback. */
+  rollback: boolean;
+  /** The images it runs, as its audit record lists them (older records do not). */
+  images?: string[];
+  /** Whether every one of those images is still on the host (a rollback to it needs no pull); set by `releases`. */
+  imagesOnHost?: boolean;
 }
 
 /** Kept releases, newest first, with what the audit log says of each. */
@@ -116,6 +122,20 @@ export function listReleases(facts: HostFacts): ReleaseInfo[] {
     .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
     .map((sha) => {
       const r = lastRecord.get(sha);
-      return { sha, current: sha === facts.current, deployedAt: r?.finishedAt ?? r?.startedAt, actor: r?.actor, result: r?.result };
+      const images = Array.isArray(r?.['images']) ? (r['images'] as unknown[]).filter((i): i is string => typeof i === 'string') : undefined;
+      return {
+        sha,
+        current: sha === facts.current,
+        deployedAt: r?.finishedAt ?? r?.startedAt,
+        actor: r?.actor,
+        result: r?.result,
+        rollback: r?.action === 'rollback',
+        ...(images ? { images } : {}),
+      };
     });
+}
+
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+export function imagePresenceCommand(images: readonly string[]): Command {
+  return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
 }

@@ -1,6 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
-import { listReleases, parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
+import { imagePresenceCommand, listReleases, parseProbe, probeCommand, type HostFacts, type ReleaseInfo } from '../host/probe.js';
+import { parseKeyValues } from '../deploy/outcome.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
 import { remoteSettings } from '../ssh/target.js';
@@ -17,25 +18,30 @@ export async function releasesCommand(settings: Settings, reporter: Reporter): P
   const runner = await connectHost(remote.target, reporter);
   try {
     const facts = parseProbe((await runChecked(runner, probe, 'reading the host state')).stdout);
-    return releasesResult(facts, runner.where, reporter);
+    const releases = listReleases(facts);
+    const images = [...new Set(releases.flatMap((r) => r.images ?? []))];
+    if (images.length > 0) {
+      const present = new Set(parseKeyValues((await runChecked(runner, imagePresenceCommand(images), 'checking which release images the host has')).stdout).get('present') ?? []);
+      for (const r of releases) if (r.images) r.imagesOnHost = r.images.every((i) => present.has(i));
+    }
+    return releasesResult(facts, releases, runner.where, reporter);
   } finally {
     await runner.close();
   }
 }
 
-function releasesResult(facts: HostFacts, where: string, reporter: Reporter): CommandResult {
-  const releases = listReleases(facts);
+function releasesResult(facts: HostFacts, releases: ReleaseInfo[], where: string, reporter: Reporter): CommandResult {
   if (!facts.dockerVersion) reporter.warning(`Docker is not reachable on ${where} for this user: deploys will fail until it is (is the user in the docker group?)`);
   if (!facts.composeCommand) reporter.warning(`neither "docker compose" (v2) nor "docker-compose" (v1) was found on ${where}`);
   reporter.info(`host ${where}: Docker ${facts.dockerVersion ?? 'missing'}, ${facts.composeCommand ?? 'no Compose'} ${facts.composeVersion ?? ''}`.trim());
-  reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''}`).join('\n'));
-  const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''} |`);
+  reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''} ${r.rollback ? 'rollback' : ''} ${imagesNote(r)}`.trimEnd()).join('\n'));
+  const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''}${r.rollback ? ' (rollback)' : ''} | ${imagesNote(r)} |`);
   const summary = [
     `### Releases on ${where}`,
     '',
     `Docker ${facts.dockerVersion ?? '**missing**'} · ${facts.composeCommand ?? '**no Compose**'} ${facts.composeVersion ?? ''}`,
     '',
-    releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result |', '|---|---|---|---|---|', ...rows].join('\n'),
+    releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result | images |', '|---|---|---|---|---|---|', ...rows].join('\n'),
     '',
   ].join('\n');
   return {
@@ -49,4 +55,9 @@ function releasesResult(facts: HostFacts, where: string, reporter: Reporter): Co
     },
     summary,
   };
+}
+
+function imagesNote(r: ReleaseInfo): string {
+  if (r.imagesOnHost === undefined) return '';
+  return r.imagesOnHost ? 'on the host' : 'some pruned: a rollback pulls them';
 }
