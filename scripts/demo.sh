@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: bring up the real test host, then take the example shop
-# (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> releases.
+# (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> a broken
+# third commit rolled back by itself -> releases -> a manual rollback to the first commit under load.
 # DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,15 +58,43 @@ ship
 
 sed -i 's/respond "shop api {$IMAGE_TAG}"/respond "shop api v2 {$IMAGE_TAG}"/' api/Caddyfile
 git -c user.name=demo -c user.email=demo@example.invalid commit -qam "shop v2"
-ok=0 failed=0
-( while :; do if curl -fsS -o /dev/null --max-time 20 "http://127.0.0.1:$port/"; then echo ok; else echo failed; fi; sleep 0.05; done ) > load.log 2>/dev/null &
-load=$!
+# Sends requests through the proxy in the background until load_stop; load_stop prints the counts.
+load_start() {
+  ( while :; do if curl -fsS -o /dev/null --max-time 20 "http://127.0.0.1:$port/"; then echo ok; else echo failed; fi; sleep 0.05; done ) > load.log 2>/dev/null &
+  load=$!
+}
+load_stop() {
+  kill "$load" 2>/dev/null || true
+  wait "$load" 2>/dev/null || true
+  printf '%s ok, %s failed' "$(grep -c '^ok' load.log || true)" "$(grep -c '^failed' load.log || true)"
+}
+v1=$(git rev-parse HEAD)
+load_start
 ship
-kill "$load" 2>/dev/null || true
-wait "$load" 2>/dev/null || true
-ok=$(grep -c '^ok' load.log || true)
-failed=$(grep -c '^failed' load.log || true)
-step "requests during the v2 rollout: $ok ok, $failed failed"
+step "requests during the v2 rollout: $(load_stop)"
+
+step "a broken v3 (its health check answers 503): the deploy rolls it back by itself"
+sed -i 's|respond /health "ok" 200|respond /health "broken" 503|' api/Caddyfile
+git -c user.name=demo -c user.email=demo@example.invalid commit -qam "shop v3 (broken)"
+v3=$(git rev-parse HEAD)
+step "build $v3"
+cli build --sha "$v3" --image-prefix "$CD_REGISTRY/demo/shop" "${registry_flags[@]}"
+step "deploy $v3 (expected to fail and roll back)"
+if cli deploy --sha "$v3" --health-timeout 15 "${host_flags[@]}" "${registry_flags[@]}" --env-file-file prod.env; then
+  echo "demo: the broken v3 was not rolled back" >&2
+  exit 1
+fi
+step "v2 still serves"
+curl -fsS "http://127.0.0.1:$port/"; echo
+
+step "releases"
+cli releases "${host_flags[@]}"
+
+step "rollback to v1 ($v1) under load, as from the Actions tab"
+load_start
+cli rollback --to "${v1:0:12}" --reason "demo: back to v1" "${host_flags[@]}" "${registry_flags[@]}"
+step "requests during the rollback: $(load_stop)"
+curl -fsS "http://127.0.0.1:$port/"; echo
 
 step "releases"
 cli releases "${host_flags[@]}"
