@@ -55,6 +55,7 @@ ship() {
 step "validate (dev and prod sets, and the project's own workflows)"
 cli validate --workflows "$repo/.github/workflows,$repo/workflows-templates"
 ship
+v1=$(git rev-parse HEAD)
 
 sed -i 's/respond "shop api {$IMAGE_TAG}"/respond "shop api v2 {$IMAGE_TAG}"/' api/Caddyfile
 git -c user.name=demo -c user.email=demo@example.invalid commit -qam "shop v2"
@@ -68,7 +69,6 @@ load_stop() {
   wait "$load" 2>/dev/null || true
   printf '%s ok, %s failed' "$(grep -c '^ok' load.log || true)" "$(grep -c '^failed' load.log || true)"
 }
-v1=$(git rev-parse HEAD)
 load_start
 ship
 step "requests during the v2 rollout: $(load_stop)"
@@ -94,7 +94,9 @@ step "rollback to v1 ($v1) under load, as from the Actions tab"
 load_start
 cli rollback --to "${v1:0:12}" --reason "demo: back to v1" "${host_flags[@]}" "${registry_flags[@]}"
 step "requests during the rollback: $(load_stop)"
-curl -fsS "http://127.0.0.1:$port/"; echo
+answer=$(curl -fsS "http://127.0.0.1:$port/")
+echo "$answer"
+case "$answer" in *"sha-$v1"*) ;; *) echo "demo: the rollback did not bring v1 back" >&2; exit 1 ;; esac
 
 step "releases"
 cli releases "${host_flags[@]}"
