@@ -54,7 +54,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'force', kind: 'bool', default: 'false', commands: ['build'], description: 'Build and push even when the sha tag is already in the registry' },
   { name: 'fail-on', kind: 'string', default: 'error', commands: ['validate'], description: 'validate: fail the step on "error" findings only, or on "warning" too (config: validate.fail-on)' },
   { name: 'renderer', kind: 'string', default: 'auto', commands: ['validate'], description: 'validate: render sets with the Compose CLI when present ("auto"), always ("compose"), or only with the built-in merge and schema check ("schema") (config: validate.renderer)' },
-  { name: 'report-file', kind: 'string', commands: ['validate'], description: 'validate: where to write the JSON report. Default: compose-deploy-validate.json in RUNNER_TEMP (or the system temp directory)' },
+  { name: 'report-file', kind: 'string', commands: ['validate', 'restore-test'], description: 'validate, restore-test: where to write the JSON report. Default: compose-deploy-validate.json (compose-deploy-restore-test.json) in RUNNER_TEMP (or the system temp directory)' },
   { name: 'workflows', kind: 'string', commands: ['validate'], description: 'validate: workflow files or folders to check with GitHub\'s workflow parser, separated by commas or new lines (config: validate.workflows)' },
   { name: 'project', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: Compose project name on the host (config: project). Default: the last part of deploy-path' },
   { name: 'env-file', kind: 'secret', commands: ['deploy'], description: 'deploy: the prod .env (app secrets), written with mode 0600 into the release. Pass it from a secret' },
@@ -67,6 +67,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
   { name: 'to', kind: 'string', commands: ['rollback'], description: 'rollback: the kept release to go back to, a full sha or an unambiguous prefix of one. Default: the release that was live before the current one' },
   { name: 'reason', kind: 'string', commands: ['rollback'], description: 'rollback: why, in a few words; written to the audit log and the summary' },
+  { name: 'backup-file', kind: 'string', commands: ['restore-test'], description: 'restore-test: a local backup file or glob (the newest match is tested); implies source: file' },
 ];
 
 /** COMPOSE_DEPLOY_<NAME>: upper-case, "-" becomes "_". */
@@ -95,13 +96,18 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'image-tag', description: 'build: the immutable tag every image got, sha-<40 hex>' },
   { name: 'errors', description: 'validate: number of error findings' },
   { name: 'warnings', description: 'validate: number of warning findings' },
-  { name: 'report', description: 'validate: path of the JSON report (every finding with rule, file, line, column)' },
   { name: 'deployed-sha', description: 'deploy/rollback: the commit now live (empty when it failed)' },
   { name: 'previous-sha', description: 'deploy/rollback: the commit that was live before' },
-  { name: 'result', description: 'deploy/rollback: success | rolled-back | failed' },
+  { name: 'result', description: 'deploy/rollback: success | rolled-back | failed; restore-test: success | failed' },
   { name: 'rolled-back', description: 'deploy: "true" when the deploy failed and the previous release was restored' },
   { name: 'duration-seconds', description: 'deploy: wall time of the deploy' },
   { name: 'services', description: 'deploy: JSON array, per service: old and new image, strategy, seconds to healthy, result' },
   { name: 'round-trips', description: 'deploy: SSH commands sent (health polling runs on the host, so this does not grow with the wait)' },
   { name: 'plan', description: 'deploy with dry-run: the plan, every remote command quoted' },
+  { name: 'backup', description: 'restore-test: the backup file that was tested' },
+  { name: 'rpo-seconds', description: 'restore-test: age of the backup (how much would be lost)' },
+  { name: 'rto-seconds', description: 'restore-test: seconds the restore phase took (how long a restore takes)' },
+  { name: 'tables', description: 'restore-test: tables restored' },
+  { name: 'rows', description: 'restore-test: rows restored, all tables together' },
+  { name: 'report', description: 'validate: path of the JSON report (every finding with rule, file, line, column); restore-test: path of the JSON report (per-table expected and restored rows, each phase\'s seconds)' },
 ];

@@ -6,6 +6,7 @@ import { validateCommand } from '../validate/command.js';
 import { deployCommand } from '../deploy/deploy.js';
 import { buildCommand } from '../build/build-command.js';
 import { rollbackCommand } from '../rollback/rollback.js';
+import { restoreTestCommand } from '../restore/restore-test.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 import type { EngineServices } from './services.js';
@@ -24,7 +25,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   rollback: rollbackCommand,
   releases: releasesCommand,
   backup: notYet('backup'),
-  'restore-test': notYet('restore-test'),
+  'restore-test': restoreTestCommand,
 };
 
 /** `services`: what only the front door has (the action's layer cache); the CLI passes none. */
