@@ -66,5 +66,13 @@ export function splitStatements(sql: string): string[] {
     }
   }
   out.push(current.join('\n'));
-  return out.map((s) => s.trim()).filter((s) => s.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('--')));
+  // Leading comment lines describe a statement; the report names the statement itself.
+  const isNote = (l: string) => l.trim() === '' || l.trim().startsWith('--');
+  return out
+    .map((s) => {
+      const lines = s.split('\n');
+      while (lines.length > 0 && isNote(lines[0]!)) lines.shift();
+      return lines.join('\n').trim();
+    })
+    .filter(Boolean);
 }

@@ -14,14 +14,15 @@ export interface DumpNeeds {
 export function needsFromToc(list: string): DumpNeeds {
   const extensions = new Set<string>();
   const roles = new Set<string>();
-  for (const line of list.split('\n')) {
-    // "123; 3079 16385 EXTENSION - pgcrypto " / "215; 1259 16390 TABLE public orders shop"
-    const m = /^\d+;\s+\d+\s+\d+\s+(.+)$/.exec(line.trim());
+  for (const raw of list.split('\n')) {
+    // "215; 1259 16390 TABLE public orders shop": the owner is the last word; an entry without one
+    // (a COMMENT, an EXTENSION) ends with a space.
+    const line = raw.replace(/\r$/, '');
+    const m = /^\d+;\s+\d+\s+\d+\s+(.+)$/.exec(line);
     if (!m) continue;
     const words = m[1]!.trim().split(/\s+/);
     if (words[0] === 'EXTENSION' && words[2]) extensions.add(words[2]);
-    const owner = words.at(-1);
-    if (owner && words.length >= 4 && owner !== '-') roles.add(owner);
+    if (!line.endsWith(' ') && words.length >= 4) roles.add(words.at(-1)!);
   }
   return { ...versionsIn(list, /;\s+Dumped from database version: (\S+)/, /;\s+Dumped by pg_dump version: (\S+)/), extensions: [...extensions].sort(), roles: [...roles].sort() };
 }

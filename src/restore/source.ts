@@ -28,12 +28,12 @@ export function findLocalBackup(pattern: string, cwd: string): LocalBackup {
   const abs = resolve(cwd, pattern);
   const dir = dirname(abs);
   const name = basename(abs);
+  if (/[*?]/.test(dir)) throw new InputError(`backup-file: wildcards are allowed in the file name only, got ${JSON.stringify(pattern)}`);
   let candidates: string[];
   if (!/[*?]/.test(name)) {
     if (!existsSync(abs)) throw new InputError(`backup-file: no backup at ${abs}`);
     candidates = [abs];
   } else {
-    if (/[*?]/.test(dir)) throw new InputError(`backup-file: wildcards are allowed in the file name only, got ${JSON.stringify(pattern)}`);
     const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
     const names = existsSync(dir) ? readdirSync(dir) : [];
     candidates = names.filter((n) => re.test(n) && !/\.(json|sha256|partial|tmp)$/.test(n)).map((n) => join(dir, n));
