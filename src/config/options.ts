@@ -63,7 +63,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'lock-timeout', kind: 'int', default: '300', commands: ['deploy', 'rollback'], description: 'deploy: seconds to wait for another deploy\'s lock before failing (config: deploy.lock-timeout)' },
   { name: 'force-unlock', kind: 'bool', default: 'false', commands: ['deploy', 'rollback'], description: 'deploy: break a deploy lock older than stale-lock-after whose run is gone' },
   { name: 'smoke-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: URL fetched from the runner after the deploy; a failure rolls back' },
-  { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy' },
+  { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback', 'restore-test'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy. restore-test: a token with issues: write; when set, a failed drill opens (or comments on) one issue labelled restore-test, and the next success closes it' },
   { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
   { name: 'to', kind: 'string', commands: ['rollback'], description: 'rollback: the kept release to go back to, a full sha or an unambiguous prefix of one. Default: the release that was live before the current one' },
   { name: 'reason', kind: 'string', commands: ['rollback'], description: 'rollback: why, in a few words; written to the audit log and the summary' },

@@ -19,6 +19,7 @@ import { drillOutputs, drillSummary, type DrillReport, type Phase } from './repo
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
 import { startDockerPostgres, startNativePostgres, type DisposablePostgres } from './server.js';
 import { findLocalBackup, type LocalBackup } from './source.js';
+import { trackDrillIssue } from './drill-issue.js';
 
 /** A step of the drill that failed: the drill stops there and reports it (exit 1). */
 class DrillFailed extends Error {}
@@ -30,7 +31,13 @@ class DrillFailed extends Error {}
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
   if (rs.source !== 'file') throw new InputError(`restore-test.source: ${rs.source} is not available in this version of compose-deploy; download the backup and pass it as input "backup-file" (source: file)`);
-  return new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now).run();
+  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now).run();
+  const token = settings.option('github-token');
+  if (token && settings.run.repository) {
+    const title = `Restore test failed: ${result.outputs['backup']}`;
+    await trackDrillIssue({ token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, runUrl: settings.run.runUrl }, result.ok, title, reporter.redact(result.summary ?? ''), reporter);
+  }
+  return result;
 }
 
 export class RestoreDrill {
@@ -58,8 +65,9 @@ export class RestoreDrill {
       try {
         await this.drill(backup);
       } catch (err) {
-        if (!(err instanceof DrillFailed || err instanceof IntegrityError)) throw err;
-        this.report.problems.push(this.reporter.redact(err.message));
+        // Bad configuration stays exit 2; anything else that stopped the drill is its result, with a report.
+        if (err instanceof InputError) throw err;
+        this.report.problems.push(this.reporter.redact((err as Error).message));
       }
     } finally {
       await this.stopServer();

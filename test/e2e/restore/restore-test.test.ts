@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { runAction, runCli } from '../lib/run-action.js';
+import { fakeGitHub } from '../lib/fake-github.js';
 import { ROW_COUNTS, SeededPostgres, drillLeftovers, sha256 } from './seeded-postgres.js';
 
 let pg: SeededPostgres;
@@ -249,5 +251,63 @@ test('an assertions file that is a symlink out of the repository is refused (exi
     assert.ok(!res.stdout.includes('CANARY') && !res.stderr.includes('CANARY'));
   } finally {
     rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('a failing drill opens one issue labelled restore-test, comments on it while failing, and the next success closes it', async () => {
+  const github = await fakeGitHub();
+  const bad = copyOf(dumps['custom']!, 'issue.dump');
+  truncateSync(bad, 100);
+  const ws = workspace('postgres: native');
+  try {
+    const run = (file: string) => runAction({ command: 'restore-test', 'backup-file': file, 'github-token': 'ghs_fake_drill' }, { workspace: ws, env: { GITHUB_API_URL: github.url } });
+    const first = await run(bad);
+    assert.equal(first.code, 1, first.stdout);
+    assert.equal(github.issues.length, 1);
+    assert.deepEqual(github.issues[0]!.labels, ['restore-test']);
+    assert.match(github.issues[0]!.title, /Restore test failed: .*issue\.dump/);
+    assert.match(github.issues[0]!.body, /checksum mismatch/);
+    const second = await run(bad);
+    assert.equal(second.code, 1);
+    assert.equal(github.issues.length, 1, 'never a second issue');
+    assert.equal(github.issues[0]!.comments.length, 1);
+    const fixed = await run(dumps['custom']!);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    assert.equal(github.issues[0]!.state, 'closed');
+    assert.match(github.issues[0]!.comments.at(-1)!, /passed again/);
+    assert.ok(!fixed.log.includes('ghs_fake_drill'), 'the token is masked');
+  } finally {
+    await github.close();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+test('the disposable server killed mid-restore: the drill fails, says so, and leaves nothing behind', async () => {
+  // A dump large enough that the restore is still running when the server is killed.
+  pg.psql('CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 600000) g;');
+  const big = pg.dump('custom', 'shop-big');
+  pg.psql('DROP TABLE bulk;');
+  const ws = workspace(docker.replace('IMAGE', image));
+  let killed = false;
+  const killer = setInterval(() => {
+    const ids = execFileSync('docker', ['ps', '-q', '--filter', 'label=compose-deploy.restore-test'], { encoding: 'utf8' }).trim();
+    if (!ids) return;
+    // The drill creates the database right before pg_restore starts filling it.
+    const busy = spawnSync('docker', ['exec', ids.split('\n')[0]!, 'psql', '-U', 'postgres', '-Atc', "SELECT count(*) FROM pg_database WHERE datname = 'shop'"], { encoding: 'utf8' });
+    if (busy.stdout?.trim() === '1') {
+      execFileSync('docker', ['kill', ids.split('\n')[0]!], { stdio: 'ignore' });
+      killed = true;
+      clearInterval(killer);
+    }
+  }, 100);
+  try {
+    const res = await runCli(['restore-test', '--backup-file', big, '--json'], { cwd: ws });
+    assert.ok(killed, 'the server was killed during the drill');
+    assert.equal(res.code, 1, res.stderr);
+    assert.equal(res.json.ok, false);
+    assert.match(res.json.message, /restoring .* failed|failed in the disposable server/);
+  } finally {
+    clearInterval(killer);
+    rmSync(ws, { recursive: true, force: true });
   }
 });
