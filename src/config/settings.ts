@@ -12,6 +12,8 @@ export interface RunContext {
   repository?: string;
   actor?: string;
   runUrl?: string;
+  /** GITHUB_RUN_ID: names what this run saves in the Actions cache. */
+  runId?: string;
   ref?: string;
   /** The REST API of the GitHub instance the run belongs to (GHES has its own). */
   apiUrl: string;
@@ -133,6 +135,7 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
     actor: nonEmpty(env['GITHUB_ACTOR']),
     ref: nonEmpty(env['GITHUB_REF']),
     runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    runId,
     apiUrl: nonEmpty(env['GITHUB_API_URL']) ?? 'https://api.github.com',
   };
 }

@@ -17,6 +17,28 @@ export interface DrillReport {
   objects: Record<string, number>;
   requiredTables: Array<{ table: string; ok: boolean }>;
   assertions: Array<{ query: string; ok: boolean; got: string }>;
+  /** When the drill ran (ISO time), so the next one can say what changed since. */
+  at: string;
+  /** The previous drill's figures, when its report was found (the Actions cache, or the report file a CLI run left). */
+  previous?: { at: string; size: number; rows: number; restoreSeconds?: number };
+}
+
+/** The figures of an earlier report worth comparing; a report of another shape gives nothing. */
+export function previousFigures(raw: unknown): DrillReport['previous'] {
+  const r = raw as Partial<DrillReport> | null;
+  if (!r || typeof r !== 'object' || typeof r.at !== 'string' || !r.backup || !Array.isArray(r.tables)) return undefined;
+  return { at: r.at, size: r.backup.size, rows: rowsRestored(r as DrillReport), restoreSeconds: r.phases?.restore };
+}
+
+/** "size +1.2 MB (+3%), rows +420, restore +0.4 s since the drill of <date>". */
+export function changeSincePrevious(r: DrillReport): string | undefined {
+  const p = r.previous;
+  if (!p) return undefined;
+  const signed = (n: number, digits = 0) => `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
+  const pct = p.size > 0 ? ` (${signed(((r.backup.size - p.size) / p.size) * 100)}%)` : '';
+  const parts = [`size ${signed((r.backup.size - p.size) / 1e6, 1)} MB${pct}`, `rows ${signed(rowsRestored(r) - p.rows)}`];
+  if (p.restoreSeconds !== undefined && r.phases.restore !== undefined) parts.push(`restore time ${signed(r.phases.restore - p.restoreSeconds, 1)} s`);
+  return `${parts.join(', ')} since the drill of ${p.at}`;
 }
 
 export function rowsRestored(r: DrillReport): number {
@@ -54,6 +76,7 @@ export function drillSummary(r: DrillReport): string {
     `| tables, rows | ${r.tables.filter((t) => t.restored !== undefined).length} tables, ${rowsRestored(r)} rows |`,
     `| objects | ${Object.entries(r.objects).map(([k, v]) => `${v} ${k}`).join(', ') || 'not counted'} |`,
     `| phases | ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')} |`,
+    `| since the last drill | ${changeSincePrevious(r) ?? 'no earlier report found'} |`,
     '',
   ];
   if (r.tables.length > 0) {

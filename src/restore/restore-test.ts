@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
@@ -15,7 +14,10 @@ import { OBJECT_COUNTS_SQL, ROW_COUNTS_SQL, compareTables, parsePairs, splitStat
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
-import { drillOutputs, drillSummary, type DrillReport, type Phase } from './report.js';
+import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './report.js';
+import type { LayerCacheStore } from '../build/layer-cache.js';
+
+const HISTORY_KEY = 'compose-deploy-restore-test-report-';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
 import { startDockerPostgres, startNativePostgres, type DisposablePostgres } from './server.js';
 import { findLocalBackup, type LocalBackup } from './source.js';
@@ -31,7 +33,7 @@ class DrillFailed extends Error {}
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
   if (rs.source !== 'file') throw new InputError(`restore-test.source: ${rs.source} is not available in this version of compose-deploy; download the backup and pass it as input "backup-file" (source: file)`);
-  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now).run();
+  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run();
   const token = settings.option('github-token');
   if (token && settings.run.repository) {
     const title = `Restore test failed: ${result.outputs['backup']}`;
@@ -50,6 +52,9 @@ export class RestoreDrill {
     private readonly runner: Runner,
     private readonly reporter: Reporter,
     private readonly now: () => number,
+    /** The Actions cache (the same directory store build uses): carries the last report to the next scheduled run. */
+    private readonly history?: LayerCacheStore,
+    private readonly runId = String(process.pid),
   ) {}
 
   async run(): Promise<CommandResult> {
@@ -73,7 +78,18 @@ export class RestoreDrill {
       await this.stopServer();
       stopListening();
     }
-    return this.finish();
+    return await this.finish();
+  }
+
+  /** The last drill's report: from the Actions cache, else the one an earlier run left at the report path. */
+  private async previousReport(): Promise<DrillReport['previous']> {
+    await this.history?.restore(this.rs.reportFile, `${HISTORY_KEY}${this.runId}`, [HISTORY_KEY]).catch(() => false);
+    if (!existsSync(this.rs.reportFile)) return undefined;
+    try {
+      return previousFigures(JSON.parse(readFileSync(this.rs.reportFile, 'utf8')));
+    } catch {
+      return undefined;
+    }
   }
 
   private async drill(b: LocalBackup): Promise<void> {
@@ -209,6 +225,7 @@ export class RestoreDrill {
       result: 'failed',
       problems: [],
       warnings: [],
+      at: new Date(this.now()).toISOString(),
       backup: { file: b.path, format: b.format, size: b.size, releaseSha: b.manifest?.sha, maxAge: this.rs.maxAge },
       phases: { ...this.pending },
       tables: [],
@@ -218,11 +235,15 @@ export class RestoreDrill {
     };
   }
 
-  private finish(): CommandResult {
+  private async finish(): Promise<CommandResult> {
     const r = this.report;
     r.result = r.problems.length === 0 ? 'success' : 'failed';
+    r.previous = await this.previousReport();
+    const change = changeSincePrevious(r);
+    if (change) this.reporter.info(`restore-test: ${change}`);
     mkdirSync(dirname(this.rs.reportFile), { recursive: true });
     writeFileSync(this.rs.reportFile, `${JSON.stringify(r, null, 2)}\n`);
+    await this.history?.save(this.rs.reportFile, `${HISTORY_KEY}${this.runId}`).catch((err: Error) => this.reporter.warning(`saving the report for the next drill failed: ${err.message}`));
     for (const w of r.warnings) this.reporter.warning(w);
     for (const p of r.problems) this.reporter.error(p);
     const outputs = drillOutputs(r, this.rs.reportFile);
