@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
 import { parseRollbackTo } from '../rollback/target.js';
+import { parseDuration } from '../config/duration.js';
 
 /** A file that travels with every release, read from the repository. */
 export interface ReleaseFile {
@@ -46,6 +47,8 @@ export interface DeploySettings extends RemoteSettings {
   dryRun: boolean;
   /** Set when a GitHub Deployment should track this deploy (github-token given, repository known). */
   github?: DeploymentTarget;
+  /** With github-token and a restore-test section: how stale the last successful drill may be before the summary warns. */
+  drillCheck?: { workflow: string; warnAfterSeconds: number };
 }
 
 /** The prod Compose set: the same one validate checks and build builds. */
@@ -129,6 +132,10 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
     github: token
       ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
       : undefined,
+    drillCheck:
+      token && settings.config.restoreTest
+        ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: parseDuration('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
+        : undefined,
   };
 }
 

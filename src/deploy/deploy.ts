@@ -14,6 +14,7 @@ import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
 import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
+import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
@@ -340,7 +341,8 @@ class Deployment {
     }
     const title = this.request ? '↩️ Rolled back' : '✅ Deployed';
     const reason = this.request?.reason ? ` Reason: ${this.request.reason}` : '';
-    this.reporter.summary(this.summary(title, `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.${reason}`, this.schemaWarning()));
+    const notes = [...this.schemaWarning(), ...(await this.drillWarning())];
+    this.reporter.summary(this.summary(title, `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.${reason}`, notes));
     return { ok: true, outputs: this.outputs('success', false) };
   }
 
@@ -353,6 +355,16 @@ class Deployment {
     const text = `Migrations ran after \`${this.ds.sha.slice(0, 12)}\` was live: ${list}. The database keeps their schema; check that this release works with it, or restore a backup taken before them.`;
     this.reporter.warning(text.replace(/`/g, ''));
     return [`> ⚠️ ${text}`];
+  }
+
+  /** Backups nobody restore-tested for too long: said where the team looks after every deploy. */
+  private async drillWarning(): Promise<string[]> {
+    const { drillCheck, github } = this.ds;
+    if (!drillCheck || !github) return [];
+    const warning = await drillLivenessWarning({ ...drillCheck, token: github.token, apiUrl: github.apiUrl, repository: github.repository }, Date.now());
+    if (!warning) return [];
+    this.reporter.warning(warning);
+    return [`> ⚠️ ${warning}`];
   }
 
   /** rollback to the release already live: nothing to do, and nothing done. */

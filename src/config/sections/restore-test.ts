@@ -21,7 +21,8 @@ export const restoreTestSection: Field = {
     'required-tables': { kind: 'list', describe: 'Tables that must exist after the restore, as schema.table (or table, meaning public.table)', of: { kind: 'string', describe: '', pattern: /^[A-Za-z0-9_$.]+$/, patternHint: 'schema.table' } },
     assertions: { kind: 'string', describe: 'A SQL file in the repository; each statement (ended by ";" at the end of a line) must return a single true value', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT },
     'create-roles': { kind: 'bool', describe: 'Create the roles the dump references but the server lacks (NOLOGIN) before restoring; else they are named in the error (default false)' },
-    'warn-after': duration('The deploy warns when the last successful restore-test run is older than this (default 100d)'),
+    'warn-after': duration('The deploy warns when the last successful restore-test run is older than this (default 100d); read through the GitHub API when the deploy has github-token'),
+    workflow: { kind: 'string', describe: 'File name of the workflow that runs the drill, for that warning (default restore-test.yml)', pattern: /^[A-Za-z0-9._-]+\.ya?ml$/, patternHint: 'a workflow file name such as restore-test.yml' },
   },
 };
 
@@ -34,4 +35,5 @@ export interface RestoreTestConfig {
   assertions?: string;
   createRoles?: boolean;
   warnAfter?: string;
+  workflow?: string;
 }

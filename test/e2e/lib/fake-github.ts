@@ -12,9 +12,11 @@ export interface RecordedRequest {
  * list, create, comment on and close issues),
  * on loopback, recording what it was sent. GitHub itself cannot be reached from the test machine.
  */
-export async function fakeGitHub(): Promise<{ url: string; requests: RecordedRequest[]; issues: FakeIssue[]; close: () => Promise<void> }> {
+export async function fakeGitHub(): Promise<{ url: string; requests: RecordedRequest[]; issues: FakeIssue[]; workflowRuns: Map<string, Array<{ run_started_at: string }>>; close: () => Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const issues: FakeIssue[] = [];
+  /** Successful runs per workflow file, newest first, as the workflow-runs endpoint lists them. */
+  const workflowRuns = new Map<string, Array<{ run_started_at: string }>>();
   let nextId = 1000;
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -28,6 +30,12 @@ export async function fakeGitHub(): Promise<{ url: string; requests: RecordedReq
       };
       const url = new URL(req.url ?? '/', 'http://stand-in');
       const issue = /\/issues\/(\d+)(\/comments)?$/.exec(url.pathname);
+      const runs = /\/actions\/workflows\/([^/]+)\/runs$/.exec(url.pathname);
+      if (runs && req.method === 'GET') {
+        const list = workflowRuns.get(decodeURIComponent(runs[1]!));
+        if (!list) return answer(404, { message: 'Not Found' });
+        return answer(200, { total_count: list.length, workflow_runs: list.slice(0, Number(url.searchParams.get('per_page') ?? 30)).map((r, i) => ({ id: i + 1, updated_at: r.run_started_at, ...r })) });
+      }
       if (/\/issues$/.test(url.pathname) && req.method === 'GET') {
         const label = url.searchParams.get('labels');
         const state = url.searchParams.get('state') ?? 'open';
@@ -56,7 +64,7 @@ export async function fakeGitHub(): Promise<{ url: string; requests: RecordedReq
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}`, requests, issues, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, requests, issues, workflowRuns, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 /** An issue the stand-in holds, as the Issues endpoints create, list, comment on and close it. */

@@ -1,6 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExampleStack, freePort, loadLoop, randomSha } from '../deploy/stack.js';
 import { runAction, runCli } from '../lib/run-action.js';
 import { harnessEnv } from '../harness/env.js';
@@ -13,6 +15,8 @@ let stack: ExampleStack;
 
 before(async () => {
   stack = new ExampleStack(await freePort());
+  // With github-token, a deploy or rollback also says when backups were last restore-tested.
+  appendFileSync(join(stack.workspace, 'compose-deploy.yml'), 'restore-test:\n  warn-after: 90d\n');
   for (const v of [A, B, C]) stack.buildAndPush(v);
   for (const v of [A, B]) {
     const res = await runAction(stack.inputs(v.sha), { workspace: stack.workspace });
@@ -55,6 +59,7 @@ test('rollback with no "to" goes to A under load: zero failed requests, A\'s pru
   assert.equal(JSON.parse(listed.outputs['releases']!)[1].imagesOnHost, false, 'releases says A needs a pull');
   const dbBefore = stack.containers('db')[0]!.id;
   const github = await fakeGitHub();
+  github.workflowRuns.set('restore-test.yml', [{ run_started_at: new Date(Date.now() - 95 * 86400_000).toISOString() }]);
   const load = loadLoop(stack.proxyPort);
   let res;
   try {
@@ -87,8 +92,9 @@ test('rollback with no "to" goes to A under load: zero failed requests, A\'s pru
   assert.match(res.summary, /checkout broken in B/);
   // B's deploy ran the migration after A was live: the summary says the schema stays.
   assert.match(res.summary, /Migrations ran after `[0-9a-f]{12}` was live/);
+  assert.match(res.summary, /the last successful restore test \(restore-test\.yml\) ran 95d 0h ago/);
   assert.equal(github.requests[0]!.body['ref'], A.sha, 'the GitHub Deployment is for the target');
-  assert.deepEqual(github.requests.slice(1).map((r) => r.body['state']), ['in_progress', 'success']);
+  assert.deepEqual(github.requests.filter((r) => r.method === 'POST').slice(1).map((r) => r.body['state']), ['in_progress', 'success']);
   assert.equal(stack.lockState(), 'free');
 });
 
