@@ -4,20 +4,52 @@
  * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
  */
 
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = `
+owns() {
+  if [ "$1" = - ]; then [ ! -e "$lock/owner.json" ]; else grep -q "\\"token\\":\\"$1\\"" "$lock/owner.json" 2>/dev/null; fi
+}
+set_aside() {
+  mkdir "$lock/ending" 2>/dev/null || return 1
+  if [ "$(stat -c %i "$lock" 2>/dev/null)" != "$2" ] || ! owns "$1"; then rmdir "$lock/ending" 2>/dev/null; return 1; fi
+  aside="$lock.ended.$$"
+  mv "$lock" "$aside"
+}
+`;
+
 /** $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after seconds, $4 force (true/false); stdin: the owner record. */
 export const LOCK_SCRIPT = `
 root=$1 stale=$3 force=$4
 lock="$root/.deploy-lock"
+${SET_ASIDE_FN}
 mkdir -p "$root" || exit 1
 if mkdir "$lock" 2>/dev/null; then cat > "$lock/owner.json"; echo "lock=acquired"; exit 0; fi
+ino=$(stat -c %i "$lock" 2>/dev/null)
 now=$(date +%s)
+owner=$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)
 since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
 echo "lock=held"
 echo "age=$((now - since))"
-printf 'owner=%s\\n' "$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)"
-if [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then
-  rm -rf "$lock"
-  if mkdir "$lock" 2>/dev/null; then cat > "$lock/owner.json"; echo "lock=broken"; exit 0; fi
+printf 'owner=%s\\n' "$owner"
+# The owner and the age must be of one lock: one that changed while being read is not judged.
+[ -n "$ino" ] && [ "$(stat -c %i "$lock" 2>/dev/null)" = "$ino" ] || exit 75
+held_by=$(printf '%s' "$owner" | sed -n 's/.*"token":"\\([0-9a-zA-Z]*\\)".*/\\1/p')
+if [ "$force" = true ] && [ $((now - since)) -ge "$stale" ] && set_aside "\${held_by:--}" "$ino"; then
+  if mkdir "$lock" 2>/dev/null; then
+    cat > "$lock/owner.json"
+    rm -rf "$aside"
+    echo "lock=broken"
+    exit 0
+  fi
+  rm -rf "$aside"
 fi
 exit 75
 `;
@@ -31,9 +63,9 @@ if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$loc
 /** $1 root, $2 token: removes the lock only if this run holds it. */
 export const UNLOCK_SCRIPT = `
 lock="$1/.deploy-lock"
-if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then rm -rf "$lock"; echo "lock=released"; else echo "lock=not-ours"; fi
+${SET_ASIDE_FN}
+if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
 `;
-
 /**
  * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
  * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of

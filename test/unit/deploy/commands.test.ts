@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readlinkSync, statSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cmd from '../../../src/deploy/commands.js';
@@ -70,6 +70,48 @@ test('cancel: only the lock holder leaves the marker, and it goes away with the 
   assert.ok(existsSync(cmd.cancelMarker(root)));
   assert.match(sh(cmd.unlockCommand(root, 'tok1')).stdout, /lock=released/);
   assert.ok(!existsSync(cmd.cancelMarker(root)));
+});
+
+test('force-unlock: two runs breaking one stale lock at the same moment, 300 times: exactly one takes it each time', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-lock-race-'));
+  const lockDir = join(root, '.deploy-lock');
+  const run = (c: Command) =>
+    new Promise<string>((resolvePromise) => {
+      const child = spawn('sh', ['-c', shellText(c)], { stdio: ['pipe', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.on('close', (code) => resolvePromise(code === 0 ? out : `exit ${code}`));
+      child.stdin.end(c.stdin ?? '');
+    });
+  let bothWon = 0;
+  let noneWon = 0;
+  for (let trial = 0; trial < 300; trial++) {
+    rmSync(lockDir, { recursive: true, force: true });
+    mkdirSync(lockDir);
+    writeFileSync(join(lockDir, 'owner.json'), '{"token":"deadrun"}');
+    utimesSync(lockDir, new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
+    const [a, b] = await Promise.all([
+      run(cmd.lockCommand(root, 'runa', 3600, true, '{"token":"runa"}')),
+      run(cmd.lockCommand(root, 'runb', 3600, true, '{"token":"runb"}')),
+    ]);
+    // Taking it as freed (acquired) between the other's set-aside and its mkdir counts as winning too.
+    const won = [a, b].filter((o) => /lock=(broken|acquired)/.test(o)).length;
+    if (won === 2) bothWon++;
+    if (won === 0) noneWon++;
+    const owner = readFileSync(join(lockDir, 'owner.json'), 'utf8');
+    if (won === 1) assert.equal(owner, /lock=(broken|acquired)/.test(a) ? '{"token":"runa"}' : '{"token":"runb"}', 'the lock holds the winner\'s record');
+  }
+  assert.equal(bothWon, 0, `both breakers took the lock in ${bothWon} of 300 trials`);
+  assert.equal(noneWon, 0, `neither took the stale lock in ${noneWon} of 300 trials`);
+  assert.deepEqual(readdirSync(root).filter((f) => f !== '.deploy-lock'), [], 'nothing set aside is left');
+});
+
+test('a stale lock without an owner record (its run died between mkdir and writing it) can still be broken', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-lock-empty-'));
+  mkdirSync(join(root, '.deploy-lock'));
+  utimesSync(join(root, '.deploy-lock'), new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
+  assert.match(sh(cmd.lockCommand(root, 'tok9', 3600, true, '{"token":"tok9"}')).stdout, /lock=broken/);
+  assert.match(sh(cmd.unlockCommand(root, 'tok9')).stdout, /lock=released/);
 });
 
 test('lock: mkdir is exclusive, the holder is named, only the holder releases, stale locks break only when forced', () => {
