@@ -139,6 +139,11 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
   };
 }
 
+/** The registry login the host needs, when credentials were given. */
+export function registryLogin(ds: Pick<DeploySettings, 'registry' | 'registryUsername' | 'registryPassword'>) {
+  return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
+}
+
 function httpUrl(settings: Settings, name: string): string | undefined {
   const v = settings.option(name);
   if (v !== undefined && !/^https?:\/\/\S+$/.test(v)) throw new InputError(`input "${name}" must be an http(s) URL, got ${JSON.stringify(v)}`);

@@ -12,7 +12,7 @@ import { connectHost } from '../ssh/connect.js';
 import type { SshRunner } from '../ssh/ssh-runner.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
-import { deploySettings, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
+import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
 import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle } from './lock.js';
@@ -523,11 +523,6 @@ class ServiceFailed extends Error {
     // The last line of output says why (port already allocated, image not found) when compose itself failed.
     super(`service ${service} did not become healthy: ${reason}${reason.startsWith('compose') && lastOutput ? `: ${lastOutput}` : ''}`);
   }
-}
-
-/** The registry login the host needs, when credentials were given. */
-export function registryLogin(ds: Pick<DeploySettings, 'registry' | 'registryUsername' | 'registryPassword'>) {
-  return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
 }
 
 /** The newest successful releases, the live one always among them. */

@@ -4,8 +4,7 @@ import { probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { shellText, type Command } from '../runner/runner.js';
 import * as cmd from './commands.js';
-import type { DeploySettings, RollbackRequest } from './deploy-settings.js';
-import { registryLogin } from './deploy.js';
+import { registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
 
 /**
  * dry-run: the deploy's remote commands, built by the same functions the real run uses and quoted
