@@ -84,10 +84,11 @@ if [ -n "$user" ]; then
     exit 3
   fi
 fi
+# "--": an image reference comes from the rendered Compose file and must never act as an option.
 for img in "$@"; do
-  if docker image inspect "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
+  if docker image inspect -- "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
   n=0
-  until docker pull -q "$img" >/dev/null 2>"$err"; do
+  until docker pull -q -- "$img" >/dev/null 2>"$err"; do
     n=$((n + 1))
     # An image that is not there, or a refusal, will not change on a retry.
     if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
@@ -158,12 +159,13 @@ count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
 uplog=$(mktemp)
 trap 'rm -f "$uplog"' EXIT
+# "--": the service is a name, never an option (the name was checked too, before it got here).
 if [ -z "$old" ]; then
-  "$@" up -d --no-deps --scale "$svc=$n" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
 elif [ "$strategy" = recreate ]; then
-  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
 else
-  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
 fi
 up_status=$?
 now_ids=$(ids)

@@ -28,11 +28,11 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
   assert.deepEqual(cmd.convergeCommand(target, ['db', 'proxy']).argv, [
     'docker-compose', '--project-name', 'shop', '--project-directory', '/srv/shop/current',
     '--file', `/srv/shop/releases/${SHA}/compose.yaml`, '--file', `/srv/shop/releases/${SHA}/deploy/compose.prod.yaml`,
-    '--env-file', `/srv/shop/releases/${SHA}/.env`, 'up', '-d', '--no-deps', 'db', 'proxy',
+    '--env-file', `/srv/shop/releases/${SHA}/.env`, 'up', '-d', '--no-deps', '--', 'db', 'proxy',
   ]);
   const v2 = cmd.releaseCompose(ds, 'docker compose', SHA);
   assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate', command: ['python', 'manage.py', 'migrate'] }).argv.slice(0, 2), ['docker', 'compose']);
-  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-4), ['run', '--rm', '-T', 'migrate']);
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-5), ['run', '--rm', '-T', '--', 'migrate']);
 });
 
 test('secrets travel on stdin only, never in the command text', () => {
@@ -56,9 +56,9 @@ test('the roll step passes its settings as positional arguments after the fixed 
 
 test('third-party services converge; those mounting a changed file are force-recreated; added services are removed with the files that define them', () => {
   const target = cmd.releaseCompose(ds, 'docker compose', SHA);
-  assert.deepEqual(cmd.convergeCommand(target, ['proxy'], true).argv.slice(-5), ['up', '-d', '--no-deps', '--force-recreate', 'proxy']);
-  assert.deepEqual(cmd.convergeCommand(target, ['proxy']).argv.slice(-4), ['up', '-d', '--no-deps', 'proxy']);
-  assert.deepEqual(cmd.removeServicesCommand(target, ['cron']).argv.slice(-4), ['rm', '--stop', '--force', 'cron']);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy'], true).argv.slice(-6), ['up', '-d', '--no-deps', '--force-recreate', '--', 'proxy']);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy']).argv.slice(-5), ['up', '-d', '--no-deps', '--', 'proxy']);
+  assert.deepEqual(cmd.removeServicesCommand(target, ['cron']).argv.slice(-5), ['rm', '--stop', '--force', '--', 'cron']);
 });
 
 test('cancel: only the lock holder leaves the marker, and it goes away with the lock', () => {
