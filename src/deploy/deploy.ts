@@ -190,7 +190,9 @@ class Deployment {
       Math.floor(this.startedAt.getTime() / 1000),
     );
     const res = await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
-    return parseKeyValues(res.stdout).get('changed') ?? [];
+    const found = parseKeyValues(res.stdout);
+    for (const dir of found.get('removed-leftover') ?? []) this.reporter.warning(`removed ${dir}, left on the host by an upload that was killed (it held a release's .env)`);
+    return found.get('changed') ?? [];
   }
 
   private planFor(services: readonly ServiceInfo[], sha: string): UpdatePlan {

@@ -34,15 +34,25 @@ lock="$1/.deploy-lock"
 if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then rm -rf "$lock"; echo "lock=released"; else echo "lock=not-ours"; fi
 `;
 
-/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints changed=<file> for each file that differs from the live release. */
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints changed=<file> for each file that differs from the live release, removed-leftover=<dir> for each interrupted upload it cleared. */
 export const UNPACK_RELEASE_SCRIPT = `
 set -eu
 root=$1 sha=$2
 mkdir -p "$root/releases"
+# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
+# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
+for old in "$root"/releases/.incoming-*; do
+  [ -e "$old" ] || continue
+  rm -rf "$old"
+  echo "removed-leftover=\${old##*/}"
+done
 incoming="$root/releases/.incoming-$sha-$$"
-# A failed extract must not leave a half release (with its .env) behind.
+# A failed or interrupted extract must not leave a half release (with its .env) behind.
 trap 'rm -rf "$incoming"' EXIT
-rm -rf "$incoming"
+trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
+trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
+trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
 # Files that differ from the live release's: a running service that bind-mounts one must be

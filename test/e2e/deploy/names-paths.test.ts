@@ -79,6 +79,13 @@ test('an ordinary stack (names Compose allows, "." and "_" included) still deplo
   const res = await runAction(inputs(ws.deployPath), { workspace: ws.dir });
   assert.equal(res.code, 0, res.log);
   assert.deepEqual(containers(ws.project), ['cache_2', 'v1.api', 'web']);
+  // An upload killed outright (no trap ran) left its directory and .env: the next deploy clears it.
+  const leftover = `${ws.deployPath}/releases/.incoming-${'e'.repeat(40)}-777`;
+  onHost(`mkdir -p ${leftover} && echo DB_PASSWORD=left-behind > ${leftover}/.env && chmod 600 ${leftover}/.env`);
+  const next = await runAction(inputs(ws.deployPath), { workspace: ws.dir });
+  assert.equal(next.code, 0, next.log);
+  assert.match(next.log, /removed \.incoming-e{40}-777, left on the host by an upload that was killed/);
+  assert.equal(onHost(`ls -A ${ws.deployPath}/releases | grep -c '^\\.incoming-' || true`).trim(), '0');
 });
 
 for (const [what, setup] of [

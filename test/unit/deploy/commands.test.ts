@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readlinkSync, statSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cmd from '../../../src/deploy/commands.js';
@@ -130,6 +130,34 @@ test('a failed upload leaves no half release (nor its .env) behind', () => {
   const res = sh(cmd.unpackCommand(root, SHA, 'this is not base64 of a tar!'));
   assert.notEqual(res.code, 0);
   assert.deepEqual(execFileSync('ls', ['-A', join(root, 'releases')], { encoding: 'utf8' }), '');
+});
+
+test('an upload killed outright leaves its .incoming-* directory, .env included: the next upload removes it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-leftover-'));
+  const leftover = join(root, 'releases', `.incoming-${SHA}-4242`);
+  execFileSync('mkdir', ['-p', leftover]);
+  writeFileSync(join(leftover, '.env'), 'DB_PASSWORD=left-behind\n', { mode: 0o600 });
+  const tar = tarArchive([{ name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 }], 0).toString('base64');
+  const res = sh(cmd.unpackCommand(root, SHA, tar));
+  assert.equal(res.code, 0);
+  assert.deepEqual(parseKeyValues(res.stdout).get('removed-leftover'), [`.incoming-${SHA}-4242`]);
+  assert.deepEqual(readdirSync(join(root, 'releases')), [SHA]);
+});
+
+test('an upload interrupted by a signal removes its own directory on the way out', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-interrupted-'));
+  const c = cmd.unpackCommand(root, SHA, '');
+  // stdin stays open: the script sits in the extract, as a slow upload would.
+  const child = spawn(c.argv[0]!, c.argv.slice(1), { stdio: ['pipe', 'ignore', 'ignore'] });
+  const incoming = () => (existsSync(join(root, 'releases')) ? readdirSync(join(root, 'releases')).filter((d) => d.startsWith('.incoming-')) : []);
+  while (incoming().length === 0) await new Promise((r) => setTimeout(r, 20));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // A lost connection: the shell is signalled and its input ends. Without a trap for the signal,
+  // the shell would die on it and skip the EXIT trap.
+  child.kill('SIGTERM');
+  child.stdin.end();
+  assert.equal(await exited, 143);
+  assert.deepEqual(incoming(), []);
 });
 
 test('prune keeps the named releases and removes the rest', () => {
