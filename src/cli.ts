@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v) => reporter.secret(v) });
     const result = await runCommand(settings, reporter);
-    if (json) process.stdout.write(`${JSON.stringify({ command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs })}\n`);
+    if (json) writeJson(reporter, { command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs });
     else {
       if (result.summary) reporter.summary(result.summary);
       printSummaries(reporter);
@@ -47,9 +47,14 @@ async function main(argv: string[]): Promise<number> {
     reporter.error(message);
     if (process.env['COMPOSE_DEPLOY_DEBUG'] === '1' && err instanceof Error) reporter.debug(err.stack ?? '');
     const code = exitCodeOf(err);
-    if (json) process.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
+    if (json) writeJson(reporter, { ok: false, exitCode: code, error: message });
     return code;
   }
+}
+
+/** --json output through the log's mask, string by string, so a masked value never breaks the JSON. */
+function writeJson(reporter: CliReporter, value: object): void {
+  process.stdout.write(`${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? reporter.redact(v) : v))}\n`);
 }
 
 /** What the action puts in the step summary (validate's tables, migration output...), as Markdown on stderr. */

@@ -23,15 +23,15 @@ async function main(): Promise<void> {
     if (result.summary) reporter.summary(result.summary);
     await reporter.flushSummary();
     if (!result.ok) {
-      core.setFailed(result.message ?? `${settings.command} failed`);
+      reporter.fail(result.message ?? `${settings.command} failed`);
       process.exitCode = 1;
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof InputError && err.location) reporter.error(err.detail, err.location);
     await reporter.flushSummary().catch(() => undefined);
-    core.setFailed(message);
-    if (!(err instanceof InputError) && !(err as { exitCode?: number }).exitCode) core.debug((err as Error).stack ?? '');
+    reporter.fail(message);
+    if (!(err instanceof InputError) && !(err as { exitCode?: number }).exitCode) reporter.debug((err as Error).stack ?? '');
     process.exitCode = exitCodeOf(err);
   }
 }

@@ -8,6 +8,8 @@ export interface BuildRequest {
   dockerfile: string;
   target?: string;
   args: Readonly<Record<string, string>>;
+  /** Those of args taken from the runner's environment: passed by name, the value in docker's environment. */
+  argsFromEnv?: readonly string[];
   labels: Readonly<Record<string, string>>;
 }
 
@@ -38,10 +40,13 @@ export function ociLabels(l: LabelInput): Record<string, string> {
 /** Flags both engines share; sorted, so the argv (and a dry-run diff) does not depend on key order. */
 function commonFlags(r: BuildRequest): string[] {
   const sorted = (o: Readonly<Record<string, string>>) => Object.keys(o).sort().map((k) => `${k}=${o[k]}`);
+  // `--build-arg NAME` alone makes docker read NAME from its own environment: a value from the
+  // runner's environment (a token, often) never shows in the process list or a dry-run.
+  const buildArg = (k: string) => (r.argsFromEnv?.includes(k) ? k : `${k}=${r.args[k]}`);
   return [
     '--file', r.dockerfile,
     ...(r.target ? ['--target', r.target] : []),
-    ...sorted(r.args).flatMap((a) => ['--build-arg', a]),
+    ...Object.keys(r.args).sort().flatMap((k) => ['--build-arg', buildArg(k)]),
     ...sorted(r.labels).flatMap((l) => ['--label', l]),
     ...r.tags.flatMap((t) => ['--tag', `${r.repository}:${t}`]),
   ];
@@ -59,11 +64,18 @@ function cacheFlags(c: CacheSpec): string[] {
   }
 }
 
+/** The values of the args passed by name, for the environment of the build (never printed). */
+function argsEnv(r: BuildRequest): Pick<Command, 'privateEnv'> {
+  const names = (r.argsFromEnv ?? []).filter((k) => r.args[k] !== undefined);
+  return names.length > 0 ? { privateEnv: Object.fromEntries(names.map((k) => [k, r.args[k]!])) } : {};
+}
+
 /** `docker buildx build --push`: build and push in one step, so a failed build pushes nothing. */
 export function buildxCommand(r: BuildRequest, cache: CacheSpec, env?: Record<string, string>): Command {
   return {
     argv: ['docker', 'buildx', 'build', '--progress=plain', '--push', ...commonFlags(r), ...cacheFlags(cache), r.context],
     ...(env ? { env } : {}),
+    ...argsEnv(r),
   };
 }
 
@@ -73,7 +85,7 @@ export function buildxCommand(r: BuildRequest, cache: CacheSpec, env?: Record<st
  */
 export function classicBuildCommand(r: BuildRequest, env?: Record<string, string>): Command {
   // --force-rm: a failed RUN would otherwise leave its container behind on every failed build.
-  return { argv: ['docker', 'build', '--force-rm', ...commonFlags(r), r.context], env: { ...env, DOCKER_BUILDKIT: '0' } };
+  return { argv: ['docker', 'build', '--force-rm', ...commonFlags(r), r.context], env: { ...env, DOCKER_BUILDKIT: '0' }, ...argsEnv(r) };
 }
 
 /**

@@ -35,7 +35,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   }
   if (settings.dryRun) return dryRun(images, opts, reporter);
   if (!opts.username || !opts.password) {
-    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default: for ghcr.io the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
+    throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default, for ghcr.io only: the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
   }
 
   const engine = await detectEngine(runner, env, {}, services.layerCache);

@@ -57,7 +57,7 @@ export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSin
       log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
       return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed', pushed };
     }
-    const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, labels: ctx.labels };
+    const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, argsFromEnv: plan.argsFromEnv, labels: ctx.labels };
     const built = await runBuild(ctx, plan, request, existing, pushed, log);
     if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', pushed, ...built.failure };
     const digest = await ctx.registry.manifestDigest(plan.path, primary!);

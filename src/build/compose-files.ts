@@ -19,6 +19,8 @@ export interface ComposeBuildSpec {
   dockerfile?: string;
   target?: string;
   args: Record<string, string>;
+  /** Args written as a bare KEY, whose value is the runner's environment variable of that name. */
+  argsFromEnv: string[];
   /** Where the `build:` key was written (for "no Dockerfile" errors). */
   location: SourceLocation;
 }
@@ -106,20 +108,24 @@ function buildSpec(node: LNode, cwd: string, env: NodeJS.ProcessEnv): ComposeBui
     context: resolve(cwd, dirname((context ?? node).loc.file), contextText ?? '.'),
     dockerfile: str('dockerfile'),
     target: str('target'),
-    args: buildArgs(node.entries.get('args')?.value, env),
+    ...buildArgs(node.entries.get('args')?.value, env),
     location,
   };
 }
 
 /** `args:` (the list spelling is already a mapping after the merge); a bare KEY takes its value from the environment, as Compose does. */
-function buildArgs(node: LNode | undefined, env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
+function buildArgs(node: LNode | undefined, env: NodeJS.ProcessEnv): Pick<ComposeBuildSpec, 'args' | 'argsFromEnv'> {
+  const args: Record<string, string> = {};
+  const argsFromEnv: string[] = [];
   for (const [key, e] of mapEntries(node)) {
     const v = e.value.kind === 'scalar' ? e.value.value : undefined;
-    if (v !== null && v !== undefined) out[key] = String(v);
-    else if (env[key] !== undefined) out[key] = env[key]!;
+    if (v !== null && v !== undefined) args[key] = String(v);
+    else if (env[key] !== undefined) {
+      args[key] = env[key]!;
+      argsFromEnv.push(key);
+    }
   }
-  return out;
+  return { args, argsFromEnv };
 }
 
 /** The variables of an env file (Compose's syntax, see model-env.ts); lines that are not KEY=value are skipped. */

@@ -21,7 +21,11 @@ export interface TempDockerConfig {
 export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string): TempDockerConfig {
   const parent = env['RUNNER_TEMP'] || tmpdir();
   const dir = mkdtempSync(join(parent, 'compose-deploy-docker-'));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const stopListening = removeOnSignals(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => {
+    stopListening();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     chmodSync(dir, 0o700);
     const userConfig = env['DOCKER_CONFIG'] || join(homedir(), '.docker');
@@ -38,6 +42,26 @@ export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string)
     throw err;
   }
   return { dir, env: { DOCKER_CONFIG: dir }, remove };
+}
+
+/**
+ * The login in the directory must not outlive an interrupted run either: a cancelled workflow sends
+ * SIGINT then SIGTERM, and Node's default for both is to die on the spot, skipping every `finally`.
+ * Removes, then exits as the signal would have (128 + its number). Returns a function that stops listening.
+ */
+function removeOnSignals(remove: () => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    remove();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', remove);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('exit', remove);
+  };
 }
 
 function readConfig(file: string): DockerConfigFile {

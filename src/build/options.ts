@@ -84,13 +84,15 @@ export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, g
 export const GHCR = 'ghcr.io';
 
 /**
- * registry-password; else, for ghcr.io, workflow-token (the action declares github.token as its
- * default, since a JavaScript action is not handed the token otherwise); else GITHUB_TOKEN from the
- * environment, which is how the CLI and workflows that export it pass it.
+ * registry-password; else, for ghcr.io only, workflow-token (the action declares github.token as its
+ * default, since a JavaScript action is not handed the token otherwise), then GITHUB_TOKEN from the
+ * environment (how the CLI and workflows that export it pass it). Both are GitHub credentials: any
+ * other registry would receive a token that can act on the repository, so it gets neither.
  */
 export function registryPassword(s: Pick<Settings, 'registry' | 'registryPassword' | 'option'>, env: NodeJS.ProcessEnv): { password?: string; from?: string } {
   if (s.registryPassword !== undefined) return { password: s.registryPassword, from: 'registry-password' };
-  const token = s.registry === GHCR ? s.option('workflow-token') : undefined;
+  if (s.registry !== GHCR) return {};
+  const token = s.option('workflow-token');
   if (token !== undefined) return { password: token, from: 'workflow-token (default: the workflow\'s github.token)' };
   if (env['GITHUB_TOKEN']) return { password: env['GITHUB_TOKEN'], from: 'the GITHUB_TOKEN environment variable' };
   return {};

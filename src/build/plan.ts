@@ -17,6 +17,8 @@ export interface ImagePlan {
   dockerfile: string;
   target?: string;
   args: Record<string, string>;
+  /** Those of args whose value is the runner's environment variable of that name (never on a command line). */
+  argsFromEnv: string[];
   /** Where the build settings came from, for the log and for errors. */
   from: string;
 }
@@ -88,6 +90,8 @@ function planOne(repository: string, services: string[], input: PlanInput): Imag
       dockerfile: c.dockerfile ?? b?.dockerfile,
       target: c.target ?? b?.target,
       args: { ...b?.args, ...c.args },
+      // A value the config file gives is a literal, whatever Compose took from the environment.
+      argsFromEnv: (b?.argsFromEnv ?? []).filter((k) => c.args?.[k] === undefined),
       from,
     },
     pathsFromConfig ? { file: configFile } : b.location,

@@ -1,5 +1,6 @@
 import { formatLocation, type SourceLocation } from '../errors.js';
-import { SecretMask, type Reporter } from '../report/reporter.js';
+import type { Reporter } from '../report/reporter.js';
+import { SecretMask } from '../report/secret-mask.js';
 
 /** The engine's reporter in a terminal: everything on stderr, so stdout can carry --json. */
 export class CliReporter implements Reporter {

@@ -1,5 +1,6 @@
 import type { Command } from '../runner/runner.js';
 import type { Runner } from '../runner/runner.js';
+import { checkServiceName } from './service-name.js';
 
 /** v2 is a docker CLI plugin, v1 a separate program; both take the same arguments for what we use. */
 export type ComposeFlavor = 'docker compose' | 'docker-compose';
@@ -29,6 +30,19 @@ export function composeCommand(t: ComposeTarget, args: readonly string[], extra:
     ...args,
   ];
   return { argv, cwd: t.cwd, ...extra };
+}
+
+/**
+ * Compose arguments that act on named services: the subcommand and its options, then `--`, then the
+ * names (and, for `run`, the command after the service). Without the `--` a service named like an
+ * option would be read as one, and `up` or `rm` with no name left acts on every service; v1
+ * (docopt: `[--] [SERVICE...]`) and v2 (cobra) both end option parsing there.
+ */
+export function withServices(subcommand: readonly string[], services: readonly string[], after: readonly string[] = []): string[] {
+  // An empty list would make `up`/`rm` act on the whole project: a caller's mistake, never a request.
+  if (services.length === 0) throw new Error(`compose ${subcommand[0]}: no service named`);
+  for (const s of services) checkServiceName(s, `compose ${subcommand[0]}`);
+  return [...subcommand, '--', ...services, ...after];
 }
 
 /** Which Compose a machine has: v2 first (current hosts and runners), v1 where that is all there is. */

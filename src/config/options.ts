@@ -39,7 +39,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'deploy-path', kind: 'string', commands: REMOTE, description: 'Deploy directory on the host (config: host.path)' },
   { name: 'registry', kind: 'string', default: 'ghcr.io', description: 'Container registry host (config: registry)' },
   { name: 'registry-username', kind: 'string', description: 'Registry user. Default: the workflow actor (GITHUB_ACTOR)' },
-  { name: 'registry-password', kind: 'secret', description: 'Registry password or token (for GHCR: secrets.GITHUB_TOKEN). build, when not given: workflow-token for ghcr.io, else the GITHUB_TOKEN environment variable' },
+  { name: 'registry-password', kind: 'secret', description: 'Registry password or token (for GHCR: secrets.GITHUB_TOKEN). build, when not given: for ghcr.io only, workflow-token, else the GITHUB_TOKEN environment variable' },
   { name: 'environment', kind: 'string', default: 'production', description: 'Deployment environment name (config: environment)' },
   { name: 'dry-run', kind: 'bool', default: 'false', description: 'Print the plan (every remote command, quoted) and change nothing' },
   { name: 'image-prefix', kind: 'string', commands: ['build', 'deploy', 'rollback'], description: 'Where images are pushed: <registry>/<path>, lower-case (config: image-prefix). Default: <registry>/<owner>/<repo> from the repository, lower-cased' },

@@ -1,4 +1,5 @@
-import { composeCommand, type ComposeFlavor, type ComposeTarget } from '../compose/cli.js';
+import { composeCommand, withServices, type ComposeFlavor, type ComposeTarget } from '../compose/cli.js';
+import { checkServiceName } from '../compose/service-name.js';
 import type { Command } from '../runner/runner.js';
 import type { DeploySettings } from './deploy-settings.js';
 import type { ServiceUpdate } from './services.js';
@@ -63,17 +64,17 @@ export function pullCommand(images: readonly string[], login?: { registry: strin
 }
 
 export function migrateCommand(target: ComposeTarget, migrate: { service: string; command?: string[] }): Command {
-  return composeCommand(target, ['run', '--rm', '-T', migrate.service, ...(migrate.command ?? [])]);
+  return composeCommand(target, withServices(['run', '--rm', '-T'], [migrate.service], migrate.command ?? []));
 }
 
 export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
 
 /** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
 export const convergeCommand = (target: ComposeTarget, services: readonly string[], recreate = false) =>
-  composeCommand(target, ['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : []), ...services]);
+  composeCommand(target, withServices(['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : [])], services));
 
 /** Stops and removes services (those a failed release added), with the files that define them. */
-export const removeServicesCommand = (target: ComposeTarget, services: readonly string[]) => composeCommand(target, ['rm', '--stop', '--force', ...services]);
+export const removeServicesCommand = (target: ComposeTarget, services: readonly string[]) => composeCommand(target, withServices(['rm', '--stop', '--force'], services));
 
 /** `cancelMarker`: the file whose appearance ends the health wait early (none for a rollback, which must finish). */
 export function rollCommand(
@@ -84,7 +85,7 @@ export function rollCommand(
 ): Command {
   const compose = composeCommand(target, []).argv;
   return script('roll', ROLL_SCRIPT, [
-    u.service,
+    checkServiceName(u.service, 'roll'),
     String(u.replicas),
     String(ds.healthTimeout),
     String(ds.minReadySeconds),

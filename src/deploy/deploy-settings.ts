@@ -1,23 +1,17 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { toBool, toInt } from '../config/settings.js';
-import { PROJECT_NAME, RELATIVE_FILE } from '../config/names.js';
+import { PROJECT_NAME } from '../config/names.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
+import { parseComposeText } from '../compose/model.js';
+import { checkComposeServiceNames } from '../compose/service-name.js';
 import { prodSet } from '../compose/sets.js';
 import { InputError } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
 import { parseRollbackTo } from '../rollback/target.js';
 import { parseDuration } from '../config/duration.js';
-
-/** A file that travels with every release, read from the repository. */
-export interface ReleaseFile {
-  /** Path relative to the repository, kept inside the release directory. */
-  path: string;
-  content: Buffer;
-  mode: number;
-}
+import { readReleaseFile, type ReleaseFile } from './release-files.js';
 
 /** Everything deploy and rollback need, parsed and checked before anything runs. */
 export interface DeploySettings extends RemoteSettings {
@@ -60,14 +54,12 @@ export function deploySettings(settings: Settings): DeploySettings {
   if (!settings.sha) throw new InputError('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
   const composeFiles = prodComposeFiles(settings);
   const d = settings.config.deploy ?? {};
-  const files: ReleaseFile[] = [...composeFiles, ...(d.files ?? [])].map((path) => {
-    if (!RELATIVE_FILE.test(path) || path.split('/').includes('..')) throw new InputError(`release file ${JSON.stringify(path)} must be a relative path inside the repository`);
-    const abs = resolve(settings.cwd, path);
-    if (!existsSync(abs)) throw new InputError(`release file not found: ${path} (listed in ${composeFiles.includes(path) ? 'the prod Compose set' : 'deploy.files'})`);
-    if (Buffer.byteLength(path) > 100) throw new InputError(`release file path longer than 100 bytes: ${path}; move it closer to the repository root`);
-    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
-    return { path, content: readFileSync(abs), mode: statSync(abs).mode & 0o111 ? 0o755 : 0o644 };
-  });
+  const files: ReleaseFile[] = [
+    ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set')),
+    ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`)),
+  ];
+  // Service names reach Compose command lines on the host: checked here, before anything runs.
+  checkComposeServiceNames(files.slice(0, composeFiles.length).map((f) => parseComposeText(f.content.toString('utf8'), f.path)));
   return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent: settings.option('env-file') };
 }
 

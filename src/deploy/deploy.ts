@@ -222,6 +222,7 @@ class Deployment {
       Math.floor(this.startedAt.getTime() / 1000),
     );
     const res = await this.exec(cmd.unpackCommand(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
+    for (const dir of parseKeyValues(res.stdout).get('removed-leftover') ?? []) this.reporter.warning(`removed ${dir}, left on the host by an upload that was killed (it held a release's .env)`);
     return this.readReleaseRecords(res.stdout);
   }
 

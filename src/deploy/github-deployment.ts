@@ -63,7 +63,8 @@ export class GitHubDeployment {
       state,
       log_url: this.t.logUrl,
       environment_url: state === 'success' ? this.t.environmentUrl : undefined,
-      description: description?.slice(0, 140),
+      // Shown on the repository's pages, outside the masked log: the same mask applies.
+      description: description === undefined ? undefined : this.reporter.redact(description).slice(0, 140),
       auto_inactive: state === 'success',
     });
   }

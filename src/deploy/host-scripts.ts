@@ -66,6 +66,7 @@ lock="$1/.deploy-lock"
 ${SET_ASIDE_FN}
 if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
 `;
+
 /**
  * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
  * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
@@ -84,16 +85,26 @@ release_records() {
 }
 `;
 
-/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it. */
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it, and removed-leftover=<dir> for each interrupted upload it cleared. */
 export const UNPACK_RELEASE_SCRIPT = `
 set -eu
 root=$1 sha=$2
 ${RELEASE_RECORDS_FN}
 mkdir -p "$root/releases"
+# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
+# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
+for old in "$root"/releases/.incoming-*; do
+  [ -e "$old" ] || continue
+  rm -rf "$old"
+  echo "removed-leftover=\${old##*/}"
+done
 incoming="$root/releases/.incoming-$sha-$$"
-# A failed extract must not leave a half release (with its .env) behind.
+# A failed or interrupted extract must not leave a half release (with its .env) behind.
 trap 'rm -rf "$incoming"' EXIT
-rm -rf "$incoming"
+trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
+trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
+trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
 release_records "$incoming"
@@ -138,10 +149,11 @@ if [ -n "$user" ]; then
     exit 3
   fi
 fi
+# "--": an image reference comes from the rendered Compose file and must never act as an option.
 for img in "$@"; do
-  if docker image inspect "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
+  if docker image inspect -- "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
   n=0
-  until docker pull -q "$img" >/dev/null 2>"$err"; do
+  until docker pull -q -- "$img" >/dev/null 2>"$err"; do
     n=$((n + 1))
     # An image that is not there, or a refusal, will not change on a retry.
     if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
@@ -212,12 +224,13 @@ count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
 uplog=$(mktemp)
 trap 'rm -f "$uplog"' EXIT
+# "--": the service is a name, never an option (the name was checked too, before it got here).
 if [ -z "$old" ]; then
-  "$@" up -d --no-deps --scale "$svc=$n" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
 elif [ "$strategy" = recreate ]; then
-  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
 else
-  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" "$svc" >"$uplog" 2>&1
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
 fi
 up_status=$?
 now_ids=$(ids)

@@ -26,7 +26,8 @@ export function printPlan(ds: DeploySettings, reporter: Reporter, rollback?: Rol
     [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', cmd.pullCommand(['<images of the release>'], login && { ...login, password: '' })],
     ...(ds.migrate && !rollback ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
     ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, sha)],
-    ['start changed third-party services', cmd.convergeCommand(target, ['<services not built by this repository>'])],
+    // A placeholder within the service-name grammar: the names reach the same checked argv builder.
+    ['start changed third-party services', cmd.convergeCommand(target, ['THIRD_PARTY_SERVICES...'])],
     ...ds.order.map((s): [string, Command] => [
       `roll ${s}`,
       cmd.rollCommand(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds),

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { deployRole } from '../compose/deploy-role.js';
+import { checkServiceName } from '../compose/service-name.js';
 import { isFixedHostPort, portSpec } from '../compose/ports.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
 
@@ -22,6 +23,8 @@ export function parseRenderedCompose(text: string): ServiceInfo[] {
   const doc = parse(text) as { services?: Record<string, Record<string, unknown>> } | null;
   const services = doc?.services ?? {};
   return Object.entries(services).map(([name, s]) => {
+    // The files were checked before upload; a service that came in another way (include:) is checked here.
+    checkServiceName(name, 'the rendered release');
     const hc = s['healthcheck'] as { disable?: boolean; test?: unknown } | undefined;
     const test = hc?.test;
     const noTest = test === undefined || (Array.isArray(test) && (test[0] === 'NONE' || test.length === 0)) || test === 'NONE';

@@ -46,9 +46,28 @@ type Access = 'pull' | 'pull,push';
  * anything else is HTTPS, as Docker itself insists.
  */
 export function registryBaseUrl(registry: string): string {
-  const host = registry.replace(/:[0-9]+$/, '');
-  const local = host === 'localhost' || host === '[::1]' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host);
-  return `${local ? 'http' : 'https'}://${registry}`;
+  return `${isLoopback(registry.replace(/:[0-9]+$/, '')) ? 'http' : 'https'}://${registry}`;
+}
+
+/** This machine: where plain HTTP carries nothing across a network. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host);
+}
+
+/**
+ * The token endpoint a Bearer challenge names. The registry's answer chooses it, and our Basic
+ * credentials go there: plain HTTP would hand them to anyone on the path, so only https (or this
+ * machine, for a local registry) is accepted.
+ */
+export function tokenEndpoint(realm: string, registry: string): URL {
+  let url: URL;
+  try {
+    url = new URL(realm);
+  } catch {
+    throw new RegistryError(`${registry} named a token endpoint that is not a URL: ${JSON.stringify(realm)}`);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return url;
+  throw new RegistryError(`${registry} named the token endpoint ${url.origin}${url.pathname}, which is not https: no credentials were sent to it`);
 }
 
 /**
@@ -134,7 +153,7 @@ export class RegistryClient {
     if (challenge.scheme === 'basic') return this.credentials ? `Basic ${basic(this.credentials)}` : undefined;
     const realm = challenge.params['realm'];
     if (!realm) throw new RegistryError(`${this.registry} asked for a Bearer token but named no realm to get it from`);
-    const tokenUrl = new URL(realm);
+    const tokenUrl = tokenEndpoint(realm, this.registry);
     if (challenge.params['service']) tokenUrl.searchParams.set('service', challenge.params['service']);
     tokenUrl.searchParams.set('scope', `repository:${repository}:${access}`);
     const res = await this.fetchFn(tokenUrl, { headers: this.credentials ? { authorization: `Basic ${basic(this.credentials)}` } : {} });

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../errors.js';
+import { SecretMask } from './secret-mask.js';
 
 /**
  * What the engine may say to the outside world. The action implements it with @actions/core,
@@ -33,50 +34,4 @@ export class MemoryReporter implements Reporter {
   summary(md: string) { this.summaries.push(this.mask(md)); }
   redact(s: string): string { return this.mask(s); }
   mask(s: string): string { return this.secrets.apply(s); }
-}
-
-/**
- * The strings to hide for one secret value: the whole value; each line of a multi-line one (a
- * private key), since a log may show a single line; and each value of a dotenv (KEY=value), since
- * an app or a migration may print one on its own. Short pieces are left out: masking "1" or
- * "true" everywhere would hide the log, not the secret.
- */
-export function secretParts(value: string): string[] {
-  const parts = new Set<string>();
-  if (value) parts.add(value);
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    const m = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*(.*)$/.exec(line);
-    // A base64 line of a key ends in "=" or "==": that is padding, not an assignment.
-    if (!m || /^=*$/.test(m[1]!)) {
-      if (line.length >= 8) parts.add(line);
-      continue;
-    }
-    const v = m[1]!.replace(/^(['"])(.*)\1$/, '$2').trim();
-    if (v.length >= 6 && !/^(true|false|yes|no|on|off)$/i.test(v)) parts.add(v);
-  }
-  return [...parts];
-}
-
-/** A run's secrets, split into the pieces to hide once, when registered, not on every line printed. */
-export class SecretMask {
-  private parts: string[] = [];
-  /** Returns the pieces not registered before (the runner must be told of each). */
-  add(value: string): string[] {
-    const fresh = secretParts(value).filter((p) => !this.parts.includes(p));
-    // Longest first, so a whole value is masked before the pieces it contains.
-    this.parts = [...this.parts, ...fresh].sort((a, b) => b.length - a.length);
-    return fresh;
-  }
-  apply(text: string): string {
-    let out = text;
-    for (const p of this.parts) out = out.split(p).join('***');
-    return out;
-  }
-}
-
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  const mask = new SecretMask();
-  for (const s of secrets) mask.add(s);
-  return mask.apply(text);
 }

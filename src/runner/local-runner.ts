@@ -13,7 +13,7 @@ export class LocalRunner implements Runner {
       const res = await getExecOutput(file, args, {
         cwd: cmd.cwd,
         input: cmd.stdin === undefined ? undefined : Buffer.from(cmd.stdin),
-        env: this.env || cmd.env ? ({ ...process.env, ...this.env, ...cmd.env } as Record<string, string>) : undefined,
+        env: this.env || cmd.env || cmd.privateEnv ? ({ ...process.env, ...this.env, ...cmd.env, ...cmd.privateEnv } as Record<string, string>) : undefined,
         silent: true,
         ignoreReturnCode: true,
         listeners: {

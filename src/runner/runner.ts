@@ -9,6 +9,12 @@ export interface Command {
   stdin?: string;
   /** Extra environment, never secret (it is visible in the process list and in dry-run). */
   env?: Readonly<Record<string, string>>;
+  /**
+   * Environment whose values are never printed (dry-run and debug lines show neither names nor
+   * values): build args taken from the runner's environment, named on the command line by name only.
+   * Local commands only: a remote shell would receive it as text.
+   */
+  privateEnv?: Readonly<Record<string, string>>;
 }
 
 export interface RunResult {

@@ -83,6 +83,8 @@ export class SshRunner implements Runner {
   }
 
   async run(cmd: Command, options?: RunOptions): Promise<RunResult> {
+    // Private environment would become text of the remote command line: never sent.
+    if (cmd.privateEnv) throw new Error('a command with private environment cannot run over SSH');
     this.roundTrips++;
     // execCommand, not exec: exec rejects whenever the command writes to stderr; the exit code is what counts.
     const res = await this.ssh.execCommand(shellText(cmd), {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadComposeFile, type LMap } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
 import { readEnvFile, type EnvEntry } from '../compose/model-env.js';
+import { badServiceNames } from '../compose/service-name.js';
 import { InputError } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { ComposeSet } from '../compose/sets.js';
@@ -23,7 +24,9 @@ export function loadSet(set: ComposeSet, cwd: string): LoadedSet {
   const files = new Map<string, LMap>();
   set.files.forEach((file, i) => {
     try {
-      files.set(file, loadComposeFile(resolve(cwd, file), file));
+      const tree = loadComposeFile(resolve(cwd, file), file);
+      files.set(file, tree);
+      findings.push(...badServiceNames(tree).map((b) => loadError('schema', b.message, b.loc)));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       const msg = findingMessage(err);

@@ -89,7 +89,8 @@ test('deploy of B under load: zero failed requests, every service on B, current 
   assert.equal(stack.containers('db')[0]!.id, dbBefore, 'the database was not restarted');
   assert.equal(stack.containers('proxy')[0]!.id, proxyBefore, 'the proxy was not restarted');
   assert.deepEqual(stack.audit().filter((r) => r['result'] === 'success').map((r) => r['sha']), [A.sha, B.sha]);
-  assert.match(res.log, /smoke check http:\/\/127\.0\.0\.1:\d+\/: 200/);
+  // PROXY_PORT is a value of the env file: masked in the log as a whole value, like any other.
+  assert.match(res.log, /smoke check http:\/\/127\.0\.0\.1:\*\*\*\/: 200/);
   const services = JSON.parse(res.outputs['services']!);
   assert.deepEqual(services.map((s: { service: string; result: string }) => [s.service, s.result]), [['api', 'updated'], ['worker', 'updated']]);
   assert.equal(services[0].oldImage, `${stack.prefix}/api:sha-${A.sha}`);
@@ -293,6 +294,7 @@ test('dry-run prints every remote command quoted and changes nothing', async () 
   assert.equal(res.code, 0, res.stdout);
   assert.match(res.outputs['plan']!, /take the deploy lock/);
   assert.match(res.outputs['plan']!, /docker compose --project-name cdtest-[0-9a-f]+ --project-directory \/srv\/compose-deploy-tests\/cdtest-[0-9a-f]+\/current/);
+  assert.match(res.outputs['plan']!, / up -d --no-deps -- THIRD_PARTY_SERVICES\.\.\./);
   assert.ok(!res.log.includes(harnessEnv().registryPassword), 'the password appears only in the mask command');
   assert.deepEqual(stack.allContainerIds(), before);
   assert.equal(stack.audit().length, auditBefore);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildxCommand, classicBuildCommand, ociLabels, pushCommands, type BuildRequest, type CacheSpec } from '../../../src/build/argv.js';
+import { LocalRunner } from '../../../src/runner/local-runner.js';
+import { shellText } from '../../../src/runner/runner.js';
 
 const base: BuildRequest = { repository: 'ghcr.io/acme/shop/api', tags: ['sha-0123456789abcdef0123456789abcdef01234567'], context: '/w/api', dockerfile: '/w/api/Dockerfile', args: {}, labels: {} };
 const T = 'ghcr.io/acme/shop/api:sha-0123456789abcdef0123456789abcdef01234567';
@@ -43,6 +45,27 @@ test('classic build: same flags, no --push, DOCKER_BUILDKIT=0', () => {
   const cmd = classicBuildCommand({ ...base, target: 'prod', args: { X: 'y' } }, { DOCKER_CONFIG: '/tmp/d' });
   assert.deepEqual(cmd.argv, ['docker', 'build', '--force-rm', '--file', '/w/api/Dockerfile', '--target', 'prod', '--build-arg', 'X=y', '--tag', T, '/w/api']);
   assert.deepEqual(cmd.env, { DOCKER_CONFIG: '/tmp/d', DOCKER_BUILDKIT: '0' });
+});
+
+test('build args from the runner\'s environment: the name on the command line, the value only in the build\'s private environment', () => {
+  const req: BuildRequest = { ...base, args: { NPM_TOKEN: 's3cr3t-npm', MODE: 'prod', EMPTY: '' }, argsFromEnv: ['NPM_TOKEN', 'EMPTY'] };
+  const table: Array<[string, ReturnType<typeof classicBuildCommand>]> = [
+    ['classic', classicBuildCommand(req, { DOCKER_CONFIG: '/tmp/d' })],
+    ['buildx', buildxCommand(req, { kind: 'none' }, { DOCKER_CONFIG: '/tmp/d' })],
+  ];
+  for (const [engine, cmd] of table) {
+    const args = cmd.argv.flatMap((a, i) => (cmd.argv[i - 1] === '--build-arg' ? [a] : []));
+    assert.deepEqual(args, ['EMPTY', 'MODE=prod', 'NPM_TOKEN'], engine);
+    assert.deepEqual(cmd.privateEnv, { NPM_TOKEN: 's3cr3t-npm', EMPTY: '' }, engine);
+    assert.ok(!JSON.stringify(cmd.env).includes('s3cr3t'), `${engine}: the printed environment stays free of it`);
+    assert.ok(!shellText(cmd).includes('s3cr3t'), `${engine}: dry-run text never shows it`);
+  }
+  assert.equal(classicBuildCommand(base).privateEnv, undefined, 'no private environment without such args');
+});
+
+test('the private environment reaches the program it runs', async () => {
+  const res = await new LocalRunner().run({ argv: ['sh', '-c', 'printf %s "$CD_ARG_PROBE"'], privateEnv: { CD_ARG_PROBE: 'from-env' } });
+  assert.equal(res.stdout, 'from-env');
 });
 
 test('one docker push per tag (never --all-tags), the sha tag last', () => {

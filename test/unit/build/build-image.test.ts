@@ -42,7 +42,7 @@ function registry(tags: Record<string, string>) {
   return { client: new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn), puts };
 }
 
-const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, from: 'test' };
+const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, argsFromEnv: [], from: 'test' };
 const ctx = (runner: Runner, client: RegistryClient, over: Partial<ImageContext> = {}): ImageContext => ({
   runner, registry: client, engine: { kind: 'classic' }, tags: ['sha-full', 'latest'], labels: {}, force: false, dockerEnv: { DOCKER_CONFIG: '/tmp/x' }, sha: 'a'.repeat(40), ...over,
 });

@@ -45,7 +45,7 @@ test('services: later files override image, merge build, and keep locations', ()
   assert.equal(prod.get('api')!.image, '__PREFIX__/api:${IMAGE_TAG}');
   assert.deepEqual(prod.get('api')!.imageLocation, { file: 'compose.prod.yaml', line: 4, column: 12 });
   assert.equal(prod.get('api')!.build!.context, join(FIXTURE, 'api'));
-  assert.deepEqual(prod.get('web')!.build, { context: join(FIXTURE, 'web'), dockerfile: 'Dockerfile.web', target: undefined, args: { GREETING: 'hello' }, location: { file: 'compose.yaml', line: 16, column: 7 } });
+  assert.deepEqual(prod.get('web')!.build, { context: join(FIXTURE, 'web'), dockerfile: 'Dockerfile.web', target: undefined, args: { GREETING: 'hello' }, argsFromEnv: [], location: { file: 'compose.yaml', line: 16, column: 7 } });
 });
 
 test('build args as a list, bare names from the environment, and build merged across files', () => {
@@ -58,6 +58,7 @@ test('build args as a list, bare names from the environment, and build merged ac
   assert.equal(app.build!.context, join(d, 'src'));
   assert.equal(app.build!.target, 'prod');
   assert.deepEqual(app.build!.args, { A: '1', CD_TEST_FROM_ENV: 'env-value', B: '2' });
+  assert.deepEqual(app.build!.argsFromEnv, ['CD_TEST_FROM_ENV'], 'only the bare name that was set is taken from the environment');
 });
 
 test('bad Compose input: missing file, YAML error with line, dockerfile_inline', () => {
@@ -78,9 +79,9 @@ test('services are read through the shared Compose model: build: ./dir merges wi
     'b.yml': 'services:\n  app:\n    image: r/app:${IMAGE_TAG}\n    build:\n      dockerfile: Dockerfile.prod\n',
   });
   const services = readComposeServices({ files: ['a.yml', 'b.yml'] }, d);
-  assert.deepEqual(services.get('app')!.build, { context: join(d, 'src'), dockerfile: 'Dockerfile.prod', target: undefined, args: {}, location: { file: 'b.yml', line: 5, column: 7 } });
+  assert.deepEqual(services.get('app')!.build, { context: join(d, 'src'), dockerfile: 'Dockerfile.prod', target: undefined, args: {}, argsFromEnv: [], location: { file: 'b.yml', line: 5, column: 7 } });
   assert.deepEqual(services.get('app')!.imageLocation, { file: 'b.yml', line: 3, column: 12 });
-  assert.deepEqual(services.get('other')!.build, { context: join(d, 'shared'), dockerfile: undefined, target: undefined, args: { A: '1' }, location: { file: 'a.yml', line: 10, column: 7 } });
+  assert.deepEqual(services.get('other')!.build, { context: join(d, 'shared'), dockerfile: undefined, target: undefined, args: { A: '1' }, argsFromEnv: [], location: { file: 'a.yml', line: 10, column: 7 } });
 });
 
 test('readEnvFile: Compose\'s env syntax (inline comments, escapes, KEY alone)', () => {

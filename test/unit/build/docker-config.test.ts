@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,3 +82,27 @@ test('a broken user config.json is an InputError naming it, and leaves no tempor
   assert.throws(() => createTempDockerConfig({ DOCKER_CONFIG: user, RUNNER_TEMP: runnerTemp }, 'ghcr.io'), (e: Error) => e instanceof InputError && e.message.includes(join(user, 'config.json')));
   assert.deepEqual(readdirSync(runnerTemp), []);
 });
+
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  test(`a real process holding a temporary DOCKER_CONFIG removes it on ${signal} and exits ${code}`, async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'cd-signal-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hold-docker-config.ts')], {
+      env: { ...process.env, RUNNER_TEMP: temp, DOCKER_CONFIG: join(temp, 'no-user-config') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const dir = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('exit', () => reject(new Error(`child exited before printing its directory: ${out}`)));
+    });
+    assert.ok(existsSync(dir) && dir.startsWith(temp), dir);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.kill(signal);
+    assert.equal(await exited, code);
+    assert.equal(existsSync(dir), false, 'the login directory is gone');
+    assert.deepEqual(readdirSync(temp), []);
+  });
+}

@@ -92,7 +92,7 @@ function registry(tags: Record<string, string>): RegistryClient {
   return new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn);
 }
 
-const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, from: 'test' };
+const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, argsFromEnv: [], from: 'test' };
 
 for (const warm of [false, true]) {
   test(`buildx with a local cache: the log tells a ${warm ? 'warm' : 'cold'} directory truthfully, and the fresh export replaces it`, async () => {

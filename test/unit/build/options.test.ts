@@ -106,14 +106,15 @@ test('config file: unknown build keys and bad values name the key', () => {
 /*
  * The registry password: registry-password, else for ghcr.io the workflow token (the action's
  * workflow-token input, which action.yml defaults to github.token), else GITHUB_TOKEN from the
- * environment (the CLI). Other registries never get the workflow token.
+ * environment (the CLI), again for ghcr.io only. Other registries never get a GitHub token.
  */
 const passwordCases: { name: string; inputs: Record<string, string>; env: NodeJS.ProcessEnv; want: { password?: string; from?: string } }[] = [
   { name: 'action on ghcr.io, nothing given: the workflow token', inputs: { 'workflow-token': 'ghs_workflow' }, env: {}, want: { password: 'ghs_workflow', from: "workflow-token (default: the workflow's github.token)" } },
   { name: 'registry-password beats the workflow token', inputs: { 'workflow-token': 'ghs_workflow', 'registry-password': 'pat' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'pat', from: 'registry-password' } },
   { name: 'the workflow token beats an exported GITHUB_TOKEN on ghcr.io', inputs: { 'workflow-token': 'ghs_workflow' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'ghs_workflow', from: "workflow-token (default: the workflow's github.token)" } },
   { name: 'another registry never gets the workflow token', inputs: { registry: 'registry.example.com', 'workflow-token': 'ghs_workflow' }, env: {}, want: {} },
-  { name: 'another registry keeps the exported GITHUB_TOKEN, as before', inputs: { registry: 'registry.example.com', 'workflow-token': 'ghs_workflow' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'env', from: 'the GITHUB_TOKEN environment variable' } },
+  { name: 'another registry never gets the exported GITHUB_TOKEN either', inputs: { registry: 'registry.example.com', 'workflow-token': 'ghs_workflow' }, env: { GITHUB_TOKEN: 'env' }, want: {} },
+  { name: 'another registry takes registry-password', inputs: { registry: 'registry.example.com', 'registry-password': 'pat' }, env: { GITHUB_TOKEN: 'env' }, want: { password: 'pat', from: 'registry-password' } },
   { name: 'CLI on ghcr.io: GITHUB_TOKEN from the environment', inputs: {}, env: { GITHUB_TOKEN: 'env' }, want: { password: 'env', from: 'the GITHUB_TOKEN environment variable' } },
   { name: 'CLI: COMPOSE_DEPLOY_WORKFLOW_TOKEN is the same option', inputs: {}, env: { COMPOSE_DEPLOY_WORKFLOW_TOKEN: 'cd_env', GITHUB_TOKEN: 'env' }, want: { password: 'cd_env', from: "workflow-token (default: the workflow's github.token)" } },
   { name: 'nothing anywhere', inputs: {}, env: {}, want: {} },

@@ -128,3 +128,13 @@ test('a missing Dockerfile named by the config points at the config file', () =>
     (e: Error) => e instanceof InputError && /^ci\/compose-deploy\.yml: no Dockerfile at app\/Nope/.test(e.message),
   );
 });
+
+test('a build arg taken from the environment stays "from the environment" unless the config gives it a value', () => {
+  const d = tmpProject({ 'compose.yaml': 'services:\n  app:\n    image: r.io/o/p/app:x\n    build:\n      context: .\n      args: [NPM_TOKEN, REGION]\n', Dockerfile: 'FROM scratch\n' });
+  const prod = readComposeServices({ files: ['compose.yaml'] }, d, { NPM_TOKEN: 'tok', REGION: 'eu' });
+  const plan = (config?: Record<string, BuildServiceConfig>) => planImages({ prefix: 'r.io/o/p', prod, vars: {}, cwd: d, config }).images[0]!;
+  assert.deepEqual(plan().argsFromEnv, ['NPM_TOKEN', 'REGION']);
+  const overridden = plan({ app: { args: { REGION: 'us' } } });
+  assert.deepEqual(overridden.argsFromEnv, ['NPM_TOKEN']);
+  assert.equal(overridden.args['REGION'], 'us');
+});

@@ -4,7 +4,7 @@ import { buildSummary, formatBytes, pushedText } from '../../../src/build/summar
 import type { ImageOutcome } from '../../../src/build/build-image.js';
 import type { ImagePlan } from '../../../src/build/plan.js';
 
-const plan = (name: string, services: string[]): ImagePlan => ({ repository: `ghcr.io/a/b/${name}`, path: `a/b/${name}`, services, context: '/c', dockerfile: '/c/Dockerfile', args: {}, from: 'x' });
+const plan = (name: string, services: string[]): ImagePlan => ({ repository: `ghcr.io/a/b/${name}`, path: `a/b/${name}`, services, context: '/c', dockerfile: '/c/Dockerfile', args: {}, argsFromEnv: [], from: 'x' });
 const TAG = 'sha-0123456789abcdef0123456789abcdef01234567';
 
 test('summary: one row per image with digest, size, result and time; failures with step and log tail', () => {

@@ -28,11 +28,11 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
   assert.deepEqual(cmd.convergeCommand(target, ['db', 'proxy']).argv, [
     'docker-compose', '--project-name', 'shop', '--project-directory', '/srv/shop/current',
     '--file', `/srv/shop/releases/${SHA}/compose.yaml`, '--file', `/srv/shop/releases/${SHA}/deploy/compose.prod.yaml`,
-    '--env-file', `/srv/shop/releases/${SHA}/.env`, 'up', '-d', '--no-deps', 'db', 'proxy',
+    '--env-file', `/srv/shop/releases/${SHA}/.env`, 'up', '-d', '--no-deps', '--', 'db', 'proxy',
   ]);
   const v2 = cmd.releaseCompose(ds, 'docker compose', SHA);
   assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate', command: ['python', 'manage.py', 'migrate'] }).argv.slice(0, 2), ['docker', 'compose']);
-  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-4), ['run', '--rm', '-T', 'migrate']);
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-5), ['run', '--rm', '-T', '--', 'migrate']);
 });
 
 test('secrets travel on stdin only, never in the command text', () => {
@@ -56,9 +56,9 @@ test('the roll step passes its settings as positional arguments after the fixed 
 
 test('third-party services converge; those mounting a changed file are force-recreated; added services are removed with the files that define them', () => {
   const target = cmd.releaseCompose(ds, 'docker compose', SHA);
-  assert.deepEqual(cmd.convergeCommand(target, ['proxy'], true).argv.slice(-5), ['up', '-d', '--no-deps', '--force-recreate', 'proxy']);
-  assert.deepEqual(cmd.convergeCommand(target, ['proxy']).argv.slice(-4), ['up', '-d', '--no-deps', 'proxy']);
-  assert.deepEqual(cmd.removeServicesCommand(target, ['cron']).argv.slice(-4), ['rm', '--stop', '--force', 'cron']);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy'], true).argv.slice(-6), ['up', '-d', '--no-deps', '--force-recreate', '--', 'proxy']);
+  assert.deepEqual(cmd.convergeCommand(target, ['proxy']).argv.slice(-5), ['up', '-d', '--no-deps', '--', 'proxy']);
+  assert.deepEqual(cmd.removeServicesCommand(target, ['cron']).argv.slice(-5), ['rm', '--stop', '--force', '--', 'cron']);
 });
 
 test('cancel: only the lock holder leaves the marker, and it goes away with the lock', () => {
@@ -172,6 +172,34 @@ test('a failed upload leaves no half release (nor its .env) behind', () => {
   const res = sh(cmd.unpackCommand(root, SHA, 'this is not base64 of a tar!'));
   assert.notEqual(res.code, 0);
   assert.deepEqual(execFileSync('ls', ['-A', join(root, 'releases')], { encoding: 'utf8' }), '');
+});
+
+test('an upload killed outright leaves its .incoming-* directory, .env included: the next upload removes it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-leftover-'));
+  const leftover = join(root, 'releases', `.incoming-${SHA}-4242`);
+  execFileSync('mkdir', ['-p', leftover]);
+  writeFileSync(join(leftover, '.env'), 'DB_PASSWORD=left-behind\n', { mode: 0o600 });
+  const tar = tarArchive([{ name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 }], 0).toString('base64');
+  const res = sh(cmd.unpackCommand(root, SHA, tar));
+  assert.equal(res.code, 0);
+  assert.deepEqual(parseKeyValues(res.stdout).get('removed-leftover'), [`.incoming-${SHA}-4242`]);
+  assert.deepEqual(readdirSync(join(root, 'releases')), [SHA]);
+});
+
+test('an upload interrupted by a signal removes its own directory on the way out', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-interrupted-'));
+  const c = cmd.unpackCommand(root, SHA, '');
+  // stdin stays open: the script sits in the extract, as a slow upload would.
+  const child = spawn(c.argv[0]!, c.argv.slice(1), { stdio: ['pipe', 'ignore', 'ignore'] });
+  const incoming = () => (existsSync(join(root, 'releases')) ? readdirSync(join(root, 'releases')).filter((d) => d.startsWith('.incoming-')) : []);
+  while (incoming().length === 0) await new Promise((r) => setTimeout(r, 20));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // A lost connection: the shell is signalled and its input ends. Without a trap for the signal,
+  // the shell would die on it and skip the EXIT trap.
+  child.kill('SIGTERM');
+  child.stdin.end();
+  assert.equal(await exited, 143);
+  assert.deepEqual(incoming(), []);
 });
 
 test('prune keeps the named releases and removes the rest', () => {

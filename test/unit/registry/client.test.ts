@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { RegistryAuthError, RegistryClient, manifestSize, registryBaseUrl } from '../../../src/registry/client.js';
+import { RegistryAuthError, RegistryClient, RegistryError, manifestSize, registryBaseUrl, tokenEndpoint } from '../../../src/registry/client.js';
 
 /** A scripted registry: the unit tests check the auth flow's requests, the e2e tests the real registry. */
 function fakeFetch(handler: (url: URL, init: RequestInit) => Response) {
@@ -95,6 +95,30 @@ test('a refused token request is an auth error too', async () => {
     url.pathname === '/token' ? new Response('denied', { status: 403 }) : new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="https://ghcr.io/token",service="ghcr.io"' } }),
   );
   await assert.rejects(new RegistryClient('ghcr.io', { username: 'octo', password: 'x' }, fn).manifestDigest('a/b', 't'), RegistryAuthError);
+});
+
+for (const [realm, ok] of [
+  ['https://ghcr.io/token', true],
+  ['https://auth.example:8443/token?x=1', true],
+  ['http://127.0.0.1:5001/token', true],
+  ['http://localhost/token', true],
+  ['http://auth.example/token', false],
+  ['http://127.0.0.1.nip.io/token', false],
+  ['ftp://auth.example/token', false],
+  ['file:///etc/passwd', false],
+  ['/token', false],
+] as const) {
+  test(`token endpoint ${realm}: ${ok ? 'accepted' : 'refused'}`, () => {
+    if (ok) assert.equal(tokenEndpoint(realm, 'r.example').href, new URL(realm).href);
+    else assert.throws(() => tokenEndpoint(realm, 'r.example'), RegistryError);
+  });
+}
+
+test('a Bearer challenge naming a plain-http token endpoint elsewhere gets no credentials: nothing is sent there', async () => {
+  const { fn, calls } = fakeFetch(() => new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="http://auth.example/token",service="r"' } }));
+  await assert.rejects(new RegistryClient('registry.example.com', { username: 'octo', password: 'pw' }, fn).manifestDigest('a/b', 't'), /not https: no credentials were sent/);
+  assert.deepEqual(calls.map((c) => new URL(c.url).host), ['registry.example.com']);
+  assert.ok(calls.every((c) => c.authorization === undefined));
 });
 
 test('without Docker-Content-Digest the digest is the sha256 of the manifest bytes', async () => {

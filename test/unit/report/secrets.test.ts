@@ -1,16 +1,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryReporter, maskSecrets, secretParts } from '../../../src/report/reporter.js';
+import { MemoryReporter } from '../../../src/report/reporter.js';
+import { SecretMask, maskSecrets, secretParts } from '../../../src/report/secret-mask.js';
 import { outcomeTable } from '../../../src/deploy/outcome.js';
 
-test('a dotenv secret is masked value by value, quoted or not; short and boolean values are left alone', () => {
-  const env = 'DB_PASSWORD=hunter2-long\nexport API_TOKEN="tok-123456"\nDEBUG=false\nWORKERS=4\nNAME=shop\n';
-  const parts = secretParts(env);
-  assert.ok(parts.includes('hunter2-long'));
-  assert.ok(parts.includes('tok-123456'));
-  assert.ok(!parts.includes('false') && !parts.includes('4') && !parts.includes('shop'));
+test('a dotenv secret is masked value by value, quoted or not, whatever the length; booleans are left alone', () => {
+  const env = 'DB_PASSWORD=hunter2-long\nexport API_TOKEN="tok-123456"\nDEBUG=false\nWORKERS=4\nPIN=x7q\nEMPTY=\n';
+  const { pieces, words } = secretParts(env);
+  assert.ok(pieces.includes('hunter2-long') && pieces.includes('tok-123456'));
+  assert.deepEqual(words.sort(), ['4', 'x7q'], 'short values are masked as whole values');
   assert.equal(maskSecrets('migration: connecting with hunter2-long', [env]), 'migration: connecting with ***');
-  assert.equal(maskSecrets('DEBUG=false workers 4', [env]), 'DEBUG=false workers 4');
+  assert.equal(maskSecrets('DEBUG=false', [env]), 'DEBUG=false');
+});
+
+const shortCases: [string, string][] = [
+  ['the pin is x7q', 'the pin is ***'],
+  ['the pin is x7q.', 'the pin is ***.'],
+  ['PIN=x7q; next', 'PIN=***; next'],
+  ['"x7q"', '"***"'],
+  ['x7q', '***'],
+  ['ax7q and x7qb and x7q_1 stay', 'ax7q and x7qb and x7q_1 stay'],
+  ['4 workers, 14 jobs, 4.0 and v44', '*** workers, 14 jobs, ***.0 and v44'],
+];
+for (const [text, want] of shortCases) {
+  test(`a short env-file value is masked as a whole value: ${JSON.stringify(text)}`, () => {
+    assert.equal(maskSecrets(text, ['WORKERS=4\nPIN=x7q\n']), want);
+  });
+}
+
+test('only the long pieces are handed to the runner: a short value would mask every word containing it', () => {
+  const mask = new SecretMask();
+  assert.deepEqual(mask.add('PIN=x7q\nTOKEN=abcdef123\n').sort(), ['PIN=x7q\nTOKEN=abcdef123\n', 'abcdef123'].sort());
+  assert.equal(mask.apply('x7q abcdef123'), '*** ***');
 });
 
 test('a private key is masked whole and line by line', () => {

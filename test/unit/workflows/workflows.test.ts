@@ -50,3 +50,53 @@ test('every step that calls the action passes only inputs the action declares', 
   }
   assert.ok(calls >= 4, `checked ${calls} calls`);
 });
+
+/** The project's own action and reusable workflow, referenced by release tag as users reference them. */
+const FIRST_PARTY = /^compose-deploy\/compose-deploy(\/|@)/;
+
+test('every third-party action is pinned to a full commit SHA, with its version in a comment', () => {
+  let pinned = 0;
+  for (const f of files) {
+    readFileSync(join(root, f), 'utf8').split('\n').forEach((line, i) => {
+      const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+      if (!m || m[1]!.startsWith('./') || FIRST_PARTY.test(m[1]!)) return;
+      pinned++;
+      assert.match(m[1]!, /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, `${f}:${i + 1}: ${m[1]} is not pinned to a full commit SHA`);
+      assert.match(m[2]!, /^\s+#\s*v\d+(\.\d+)*\s*$/, `${f}:${i + 1}: say which version the SHA is (# vX.Y.Z)`);
+    });
+  }
+  assert.ok(pinned >= 6, `checked ${pinned} references`);
+});
+
+type Step = { uses?: string; with?: Record<string, unknown> };
+type Job = { steps?: Step[]; permissions?: unknown; secrets?: unknown; uses?: string; with?: Record<string, unknown> };
+const jobsOf = (f: string) => Object.entries((parse(readFileSync(join(root, f), 'utf8')) as { jobs: Record<string, Job> }).jobs);
+
+test('actions/checkout never leaves the token in .git/config (persist-credentials: false)', () => {
+  let checkouts = 0;
+  for (const f of files) {
+    for (const [name, job] of jobsOf(f)) {
+      for (const step of job.steps ?? []) {
+        if (!step.uses?.startsWith('actions/checkout@')) continue;
+        checkouts++;
+        assert.equal(step.with?.['persist-credentials'], false, `${f}: job ${name}`);
+      }
+    }
+  }
+  assert.ok(checkouts >= 6, `checked ${checkouts} checkouts`);
+});
+
+test('the validate jobs (pull requests, forks) get no secrets and only contents: read', () => {
+  let validates = 0;
+  for (const f of files) {
+    for (const [name, job] of jobsOf(f)) {
+      const validating = (job.steps ?? []).some((s) => FIRST_PARTY.test(s.uses ?? '') && s.with?.['command'] === 'validate');
+      if (!validating) continue;
+      validates++;
+      assert.deepEqual(job.permissions, { contents: 'read' }, `${f}: job ${name} must declare permissions: contents: read`);
+      assert.equal(job.secrets, undefined, `${f}: job ${name}`);
+      assert.doesNotMatch(JSON.stringify(job), /secrets\.|github\.token|GITHUB_TOKEN/, `${f}: job ${name} must not see a secret or a token`);
+    }
+  }
+  assert.ok(validates >= 2, `checked ${validates} validate jobs`);
+});

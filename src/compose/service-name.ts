@@ -1,0 +1,47 @@
+import { InputError, type SourceLocation } from '../errors.js';
+import type { LMap } from './model.js';
+
+/**
+ * Compose's own service-name grammar (the compose-spec schema keys `services` by
+ * `^[a-zA-Z0-9._-]+$`; docker-compose v1 refuses anything else), narrowed by one rule of ours:
+ * no leading "-". Compose itself accepts `--remove-orphans` as a service name, and a name that
+ * reaches a Compose command line before a `--` is read as an option.
+ */
+export const SERVICE_NAME = /^[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
+export const SERVICE_NAME_HINT = 'letters, digits, "_", "." and "-" (Compose\'s service-name grammar), not starting with "-"';
+
+/** Why `name` is not a usable service name, or undefined when it is. */
+export function serviceNameProblem(name: string): string | undefined {
+  if (SERVICE_NAME.test(name)) return undefined;
+  if (name.startsWith('-')) return `service name ${JSON.stringify(name)} starts with "-", so a Compose command line would read it as an option`;
+  return `service name ${JSON.stringify(name)} is not valid (${SERVICE_NAME_HINT})`;
+}
+
+/**
+ * The one check every service name goes through before it can reach a command: Compose files'
+ * services, the config's deploy.order / migrate.service / per-service keys, and the names
+ * rollback and backup will take. `where` says where the name came from, for the message.
+ */
+export function checkServiceName(name: string, where: string, location?: SourceLocation): string {
+  const problem = serviceNameProblem(name);
+  if (problem) throw new InputError(`${where}: ${problem}`, location);
+  return name;
+}
+
+/** Each service of one Compose file whose name is not usable, with the line that names it. */
+export function badServiceNames(file: LMap): { name: string; message: string; loc: SourceLocation }[] {
+  const services = file.entries.get('services');
+  if (services?.value.kind !== 'map') return [];
+  return [...services.value.entries].flatMap(([name, e]) => {
+    const message = serviceNameProblem(name);
+    return message ? [{ name, message, loc: e.keyLoc }] : [];
+  });
+}
+
+/** Throws, at the first unusable service name of the files, before anything runs. */
+export function checkComposeServiceNames(files: readonly LMap[]): void {
+  for (const f of files) {
+    const bad = badServiceNames(f)[0];
+    if (bad) throw new InputError(bad.message, bad.loc);
+  }
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, resolve, sep } from 'node:path';
+import { RELATIVE_FILE } from '../config/names.js';
+import { InputError } from '../errors.js';
+
+/** A file that travels with every release, read from the repository. */
+export interface ReleaseFile {
+  /** Path relative to the repository, kept inside the release directory. */
+  path: string;
+  content: Buffer;
+  mode: number;
+}
+
+/**
+ * Reads one file to ship. It must be a regular file inside the repository once symlinks are
+ * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
+ * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
+ * `listedIn` names the key that listed it, for the message.
+ */
+export function readReleaseFile(repository: string, path: string, listedIn: string): ReleaseFile {
+  const refuse = (why: string): never => {
+    throw new InputError(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
+  };
+  if (isAbsolute(path) || !RELATIVE_FILE.test(path) || path.split('/').includes('..')) refuse('must be a relative path inside the repository');
+  if (Buffer.byteLength(path) > 100) refuse('is longer than 100 bytes; move it closer to the repository root');
+  const abs = resolve(repository, path);
+  if (!existsSync(abs)) refuse('was not found');
+  const root = realpathSync(repository);
+  const real = realpathSync(abs);
+  if (real !== root && !real.startsWith(root + sep)) refuse('resolves, through a symbolic link, to a file outside the repository');
+  const st = statSync(real);
+  if (!st.isFile()) refuse('is not a regular file');
+  // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
+  return { path, content: readFileSync(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+}

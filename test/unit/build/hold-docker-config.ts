@@ -1,0 +1,7 @@
+// Run as a child by docker-config.test.ts: creates a temporary DOCKER_CONFIG under $RUNNER_TEMP,
+// prints its path, and waits to be signalled, as a build waiting on `docker build` would.
+import { createTempDockerConfig } from '../../../src/build/docker-config.js';
+
+const config = createTempDockerConfig({ RUNNER_TEMP: process.env['RUNNER_TEMP'], DOCKER_CONFIG: process.env['DOCKER_CONFIG'] }, 'ghcr.io');
+process.stdout.write(`${config.dir}\n`);
+setInterval(() => undefined, 60_000);
