@@ -7,6 +7,7 @@ import {
   AUDIT_SCRIPT,
   CANCEL_SCRIPT,
   LOCK_SCRIPT,
+  RENEW_LEASE_SCRIPT,
   PRUNE_SCRIPT,
   PULL_SCRIPT,
   ROLL_SCRIPT,
@@ -38,8 +39,10 @@ export function releaseCompose(ds: Pick<DeploySettings, 'deployPath' | 'project'
   };
 }
 
-export const lockCommand = (root: string, token: string, staleAfter: number, force: boolean, owner: string) =>
-  script('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force)], owner);
+export const lockCommand = (root: string, token: string, staleAfter: number, force: boolean, owner: string, leaseSeconds = 180) =>
+  script('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+
+export const renewLeaseCommand = (root: string, token: string) => script('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
 
 export const unlockCommand = (root: string, token: string) => script('unlock', UNLOCK_SCRIPT, [root, token]);
 

@@ -31,6 +31,8 @@ export interface DeploySettings extends RemoteSettings {
   keepReleases: number;
   lockTimeout: number;
   staleLockAfter: number;
+  /** Seconds without a renewal after which a held lock's run counts as gone and the lock is taken over. */
+  lockLease: number;
   forceUnlock: boolean;
   drainSeconds: number;
   minFreeDiskMb: number;
@@ -113,6 +115,7 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
     keepReleases: int('keep-releases', d.keepReleases, 1, 100),
     lockTimeout: int('lock-timeout', d.lockTimeout, 0, 86400),
     staleLockAfter: d.staleLockAfter ?? 3600,
+    lockLease: int('lock-lease', d.lockLease, 10, 86400),
     forceUnlock: toBool('force-unlock', settings.option('force-unlock')!),
     drainSeconds: d.drainSeconds ?? 2,
     minFreeDiskMb: d.minFreeDiskMb ?? 500,

@@ -15,7 +15,7 @@ import * as cmd from './commands.js';
 import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
 import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
-import { acquireLock, type LockHandle } from './lock.js';
+import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { onCancel } from './cancel.js';
@@ -129,6 +129,7 @@ class Deployment {
       this.facts = parseProbe((await this.exec(probeCommand(ds.deployPath, ds.project), 'reading the host state')).stdout);
       this.checkCancelled();
       this.preflight();
+      if (this.lock.tookOverFrom) await this.recordAbandoned(this.lock.tookOverFrom);
       if (this.request) {
         this.ds = { ...ds, sha: resolveRollbackTarget(this.facts, this.request.to) };
         await this.onTarget?.(this.ds.sha);
@@ -139,6 +140,35 @@ class Deployment {
     } finally {
       await this.lock.release();
     }
+  }
+
+  /**
+   * A run killed outright left the lock (taken over once its lease lapsed) and maybe a half-moved
+   * host: the audit log says so, and if it had already pointed current at its own, never-verified
+   * release, a failure of this deploy returns to the last release that succeeded instead.
+   */
+  private async recordAbandoned(gone: LockOwner): Promise<void> {
+    const { ds, facts } = this;
+    const who = [gone.actor, gone.runUrl].filter(Boolean).join(' ') || 'an unknown run';
+    await this.exec(
+      cmd.auditCommand(ds.deployPath, {
+        action: 'deploy',
+        kind: 'abandoned',
+        sha: gone.sha ?? 'unknown',
+        actor: gone.actor ?? undefined,
+        runUrl: gone.runUrl ?? undefined,
+        startedAt: gone.startedAt,
+        finishedAt: new Date().toISOString(),
+        result: 'failed',
+        error: `abandoned: the run stopped renewing its lock lease (it was killed outright); taken over by ${[ds.actor, ds.runUrl].filter(Boolean).join(' ') || 'the next deploy'}`,
+      }),
+      'recording the run whose lock was taken over',
+    );
+    const unverified = gone.sha && facts.current === gone.sha && !facts.audit.some((r) => r.sha === gone.sha && r.result === 'success');
+    if (!unverified) return;
+    const good = [...facts.audit].reverse().find((r) => r.result === 'success' && facts.releases.includes(r.sha));
+    this.reporter.warning(`the run taken over (${who}) had pointed current at its own release ${gone.sha!.slice(0, 12)}, which never passed its gates; ${good ? `a failure of this deploy returns to ${good.sha.slice(0, 12)}, the last release that succeeded` : 'no earlier successful release is kept'}`);
+    this.facts = { ...facts, current: good?.sha };
   }
 
   /** Everything after the preflight: any failure from here on is answered by a rollback (or, on a first deploy, a clean-up). */

@@ -1,13 +1,24 @@
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { CommandFailed, type Runner } from '../runner/runner.js';
-import { lockCommand, unlockCommand } from './commands.js';
+import { lockCommand, renewLeaseCommand, unlockCommand } from './commands.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { parseKeyValues } from './outcome.js';
 
 export interface LockHandle {
   /** Idempotent: releases the lock if this run still holds it. */
   release(): Promise<void>;
+  /** Set when the lock was taken over from a run whose lease expired (it was killed outright): its owner record. */
+  tookOverFrom?: LockOwner;
+}
+
+/** The owner record a lock holds: who, which run, which commit, since when. */
+export interface LockOwner {
+  token?: string;
+  sha?: string;
+  actor?: string | null;
+  runUrl?: string | null;
+  startedAt?: string;
 }
 
 const LOCK_HELD = 75;
@@ -15,12 +26,15 @@ const POLL_MS = 2000;
 
 /**
  * The deploy lock is a directory (mkdir is atomic) holding an owner record: who, which run,
- * which commit, since when. A second deploy waits up to lock-timeout and then fails naming the
- * holder; a lock older than stale-lock-after can be broken only with force-unlock.
+ * which commit, since when. It is a lease: the holder renews it every few seconds while it works, so
+ * a run killed outright (no signal, no clean-up) stops renewing it, and once lock-lease seconds have
+ * passed the next deploy takes it over without a person. A second deploy waits up to lock-timeout and
+ * then fails naming the holder; a lock without a lease (an older version's) is broken only with
+ * force-unlock after stale-lock-after.
  */
 export async function acquireLock(
   runner: Runner,
-  ds: Pick<DeploySettings, 'deployPath' | 'lockTimeout' | 'staleLockAfter' | 'forceUnlock' | 'sha' | 'actor' | 'runUrl'>,
+  ds: Pick<DeploySettings, 'deployPath' | 'lockTimeout' | 'staleLockAfter' | 'forceUnlock' | 'lockLease' | 'sha' | 'actor' | 'runUrl'>,
   token: string,
   reporter: Reporter,
   checkCancelled: () => void,
@@ -29,11 +43,14 @@ export async function acquireLock(
   const deadline = Date.now() + ds.lockTimeout * 1000;
   let announced = false;
   for (;;) {
-    const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner));
+    const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner, ds.lockLease));
     const kv = parseKeyValues(res.stdout);
     if (res.code === 0) {
-      if (kv.get('lock')?.includes('broken')) reporter.warning(`force-unlock: broke a stale deploy lock held by ${describeHolder(kv)}`);
-      return handle(runner, ds.deployPath, token, reporter);
+      // The script says lock=held before it says how it took the lock anyway.
+      const how = kv.get('lock')?.at(-1);
+      if (how === 'broken') reporter.warning(`force-unlock: broke a stale deploy lock held by ${describeHolder(kv)}`);
+      if (how === 'taken-over') reporter.warning(`took over the deploy lock of ${describeHolder(kv)}: its lease was not renewed for ${kv.get('lease-age')?.[0] ?? '?'}s (lock-lease ${ds.lockLease}s), so that run is gone`);
+      return handle(runner, ds.deployPath, token, reporter, ds.lockLease, how === 'taken-over' ? ownerRecord(kv) : undefined);
     }
     if (res.code !== LOCK_HELD) throw new CommandFailed('taking the deploy lock', runner.where, res);
     const holder = describeHolder(kv);
@@ -52,16 +69,29 @@ export async function acquireLock(
   }
 }
 
-function handle(runner: Runner, root: string, token: string, reporter: Reporter): LockHandle {
+/** Renews the lease a few times per lock-lease, so a slow SSH round trip never lets it lapse. */
+function handle(runner: Runner, root: string, token: string, reporter: Reporter, leaseSeconds: number, tookOverFrom?: LockOwner): LockHandle {
   let released = false;
+  const heartbeat = setInterval(() => void runner.run(renewLeaseCommand(root, token)).catch(() => undefined), Math.max(1, Math.floor(leaseSeconds / 4)) * 1000);
+  heartbeat.unref();
   return {
+    tookOverFrom,
     async release() {
       if (released) return;
       released = true;
+      clearInterval(heartbeat);
       const res = await runner.run(unlockCommand(root, token)).catch((err: Error) => ({ code: 1, stdout: '', stderr: err.message }));
       if (res.code !== 0) reporter.warning(`could not release the deploy lock on ${root}: ${res.stderr.trim()}. Remove ${root}/.deploy-lock by hand once no deploy runs.`);
     },
   };
+}
+
+function ownerRecord(kv: Map<string, string[]>): LockOwner {
+  try {
+    return JSON.parse(kv.get('owner')?.[0] ?? '') as LockOwner;
+  } catch {
+    return {};
+  }
 }
 
 function describeHolder(kv: Map<string, string[]>): string {

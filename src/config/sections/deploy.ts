@@ -21,6 +21,7 @@ export const deploySection: Field = {
     'min-ready-seconds': { kind: 'int', describe: 'Seconds a service without healthcheck must stay running (default 5)', min: 0, max: 600 },
     'keep-releases': { kind: 'int', describe: 'Releases kept on the host for rollback (default 5)', min: 1, max: 100 },
     'lock-timeout': { kind: 'int', describe: 'Seconds to wait for another deploy\'s lock (default 300)', min: 0, max: 86400 },
+    'lock-lease': { kind: 'int', describe: 'Seconds a running deploy\'s lock stays valid without being renewed (it is renewed every quarter of this while the deploy works); after that, the run counts as gone and the next deploy takes the lock over (default 180)', min: 10, max: 86400 },
     'stale-lock-after': { kind: 'int', describe: 'Seconds after which a lock may be broken with force-unlock (default 3600)', min: 60 },
     'drain-seconds': { kind: 'int', describe: 'Seconds an old container keeps serving after the new one is healthy (default 2)', min: 0, max: 600 },
     'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space needed under the deploy path (default 500)', min: 0 },
@@ -44,6 +45,7 @@ export interface DeployConfig {
   keepReleases?: number;
   lockTimeout?: number;
   staleLockAfter?: number;
+  lockLease?: number;
   drainSeconds?: number;
   minFreeDiskMb?: number;
   files?: string[];

@@ -106,6 +106,31 @@ test('force-unlock: two runs breaking one stale lock at the same moment, 300 tim
   assert.deepEqual(readdirSync(root).filter((f) => f !== '.deploy-lock'), [], 'nothing set aside is left');
 });
 
+test('lock lease: renewed by its holder; a lapsed lease is taken over without force, a lock without a lease only by force-unlock', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-lease-'));
+  const lockDir = join(root, '.deploy-lock');
+  assert.match(sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}', 60)).stdout, /lock=acquired/);
+  assert.ok(existsSync(join(lockDir, 'lease')), 'taking the lock starts its lease');
+  const past = new Date(Date.now() - 120_000);
+  utimesSync(join(lockDir, 'lease'), past, past);
+  assert.match(sh(cmd.renewLeaseCommand(root, 'tok1')).stdout, /lease=renewed/);
+  assert.match(sh(cmd.renewLeaseCommand(root, 'other')).stdout, /lease=not-ours/);
+  const held = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
+  assert.equal(held.code, 75, 'a renewed lease keeps the lock');
+  assert.match(held.stdout, /lease-age=0/);
+  utimesSync(join(lockDir, 'lease'), past, past);
+  const taken = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
+  assert.equal(taken.code, 0);
+  assert.match(taken.stdout, /lock=taken-over/);
+  assert.match(taken.stdout, /owner=\{"token":"tok1"\}/, 'the record of the run that is gone is handed back');
+  assert.equal(readFileSync(join(lockDir, 'owner.json'), 'utf8'), '{"token":"tok2"}');
+  // An older version's lock has no lease file: never taken over, however old, without force-unlock.
+  rmSync(join(lockDir, 'lease'));
+  utimesSync(lockDir, new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
+  assert.equal(sh(cmd.lockCommand(root, 'tok3', 3600, false, '{"token":"tok3"}', 60)).code, 75);
+  assert.match(sh(cmd.lockCommand(root, 'tok3', 3600, true, '{"token":"tok3"}', 60)).stdout, /lock=broken/);
+});
+
 test('a stale lock without an owner record (its run died between mkdir and writing it) can still be broken', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-lock-empty-'));
   mkdirSync(join(root, '.deploy-lock'));
