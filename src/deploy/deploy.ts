@@ -296,7 +296,9 @@ class Deployment {
     if (res.code === 3) {
       throw new OperationError(`registry login to ${ds.registry} as ${ds.registryUsername} was refused on the host: ${lastLine(res.stderr)}. Check registry-username and registry-password (for GHCR a token with read:packages).`);
     }
-    if (res.code !== 0) throw new OperationError(`pulling the release's images failed on ${this.runner.where}${tail(res.stderr)}`);
+    // The host script names the image it gave up on (after its bounded retries); the error says which.
+    const failed = parseKeyValues(res.stdout).get('failed')?.[0];
+    if (res.code !== 0) throw new OperationError(`pulling ${failed ?? "the release's images"} failed on ${this.runner.where}${tail(res.stderr)}`);
     this.reporter.info(`▸ pulling ${images.length} images (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     const pulled = res.stdout.split('\n').filter((l) => l.startsWith('pulled=')).length;
     this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
