@@ -236,6 +236,15 @@ wait_ready() {
     sleep 0.25
   done
 }
+still_ready() {
+  st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
+  set -- "$1" $st
+  if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
+  if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
+  case "$3" in healthy|none) return 0 ;; esac
+  report_failure "$1" "healthcheck turned $3 during the drain"
+  return 1
+}
 t0=$(date +%s)
 deadline=$((t0 + timeout))
 old=$(ids)
@@ -275,6 +284,13 @@ if [ "$strategy" != recreate ] && [ -n "$old" ]; then
     docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"
     exit 1
   fi
+  # A container that turned unhealthy (or restarted) while both served must not be the one left.
+  for id in $new; do
+    if ! still_ready "$id"; then
+      docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"
+      exit 1
+    fi
+  done
   docker stop -t "$grace" $old >/dev/null
   docker rm $old >/dev/null
   echo "stopped-old=$(echo $old)"

@@ -16,6 +16,8 @@ export interface Version {
   migrateExit?: number;
   /** The worker exits a second after it starts (it has no healthcheck: the min-ready gate must catch it). */
   workerCrash?: boolean;
+  /** The api turns unhealthy a few seconds after it became healthy (during a long drain). */
+  flap?: boolean;
 }
 
 export const randomSha = () => randomBytes(20).toString('hex');
@@ -70,7 +72,8 @@ export class ExampleStack {
           .replaceAll('__HEALTH_STATUS__', String(v.healthStatus ?? 200))
           .replaceAll('__HEALTH_BODY__', (v.healthStatus ?? 200) === 200 ? 'ok' : 'broken')
           .replaceAll('__MIGRATE_EXIT__', String(v.migrateExit ?? 0))
-          .replaceAll('__WORKER_CRASH__', v.workerCrash ? 'yes' : 'no');
+          .replaceAll('__WORKER_CRASH__', v.workerCrash ? 'yes' : 'no')
+          .replaceAll('__FLAP__', v.flap ? 'yes' : 'no');
         writeFileSync(join(ctx, f), text);
       }
       const tag = `${this.prefix}/${image === 'app' ? 'api' : 'worker'}:sha-${v.sha}`;
