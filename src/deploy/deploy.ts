@@ -6,10 +6,10 @@ import type { CommandResult } from '../engine/result.js';
 import { InputError, OperationError } from '../errors.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
+import { CommandFailed, runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
 import { tarArchive } from '../remote/tar.js';
 import { connectHost } from '../ssh/connect.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import { ConnectionLost, type SshRunner } from '../ssh/ssh-runner.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
@@ -414,7 +414,11 @@ class Deployment {
     this.reporter.error(`${this.request ? 'rollback to' : 'deploy of'} ${ds.sha.slice(0, 12)} failed: ${why}`);
     let result: AuditRecord['result'] = 'failed';
     let rollbackProblem: string | undefined;
-    if (touched || !this.previous) {
+    // Without a connection nothing more can be done from here: the lock's lease lapses, and the next
+    // deploy takes it over and converges the host.
+    const lost = err instanceof ConnectionLost || (err instanceof CommandFailed && /Not connected/.test(err.message));
+    if (lost) rollbackProblem = 'the connection is gone';
+    else if (touched || !this.previous) {
       try {
         if (touched) await this.rollBack(moved, err, plan);
         else await this.undoFirstRelease();
@@ -426,7 +430,9 @@ class Deployment {
     }
     await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
     const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
-    const serving = rollbackProblem
+    const serving = lost
+      ? `The SSH connection was lost, so nothing could be undone from here: check the host (compose-deploy releases). The next deploy takes the lock over after lock-lease (${ds.lockLease}s) and converges it.`
+      : rollbackProblem
       ? `Rolling back failed as well (${rollbackProblem}); check the host.`
       : this.previous
         ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.`

@@ -22,6 +22,13 @@ const CONNECT_ATTEMPTS = 3;
  * (it is idempotent); commands never are. A host key that does not match aborts before
  * any command runs.
  */
+/** The SSH connection to the host went away in the middle of a command (the network, the host, its sshd). */
+export class ConnectionLost extends OperationError {
+  constructor(readonly where: string) {
+    super(`the SSH connection to ${where} was lost`);
+  }
+}
+
 export class SshRunner implements Runner {
   readonly where: string;
   private roundTrips = 0;
@@ -92,7 +99,9 @@ export class SshRunner implements Runner {
       onStdout: options?.onStdout ? (b: Buffer) => options.onStdout!(b.toString()) : undefined,
       onStderr: options?.onStderr ? (b: Buffer) => options.onStderr!(b.toString()) : undefined,
     });
-    // A null code means the remote process died from a signal or the channel closed: a failure.
+    // A null code means the remote process died from a signal or the channel closed: a failure, and
+    // when the connection itself is gone, one no later command can answer: said as such.
+    if (res.code === null && !this.ssh.isConnected()) throw new ConnectionLost(this.where);
     return { code: res.code ?? 255, stdout: res.stdout, stderr: res.stderr };
   }
 
