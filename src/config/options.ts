@@ -64,6 +64,10 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'force-unlock', kind: 'bool', default: 'false', commands: ['deploy', 'rollback'], description: 'deploy: break a deploy lock older than stale-lock-after whose run is gone' },
   { name: 'smoke-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: URL fetched from the runner after the deploy; a failure rolls back' },
   { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy' },
+  { name: 'download', kind: 'string', commands: ['backup'], description: 'backup: a local directory that receives the dump, its manifest and sidecar (checksum verified on arrival), e.g. to upload as a workflow artifact' },
+  { name: 'verify', kind: 'string', commands: ['backup'], description: 'backup: instead of taking a backup, check an existing dump on the host (path, or a name in backup.dir): its sidecar checksum, manifest size, PGDMP header, and a full pg_restore read' },
+  { name: 'copy-to-ssh-private-key', kind: 'secret', commands: ['backup', 'deploy'], description: 'backup: SSH private key for the backup.copy-to host. Pass it from a secret' },
+  { name: 'copy-to-known-hosts', kind: 'string', commands: ['backup', 'deploy'], description: 'backup: the backup.copy-to host\'s public key(s), as ssh-keyscan prints them (its host key is pinned like the deploy host\'s)' },
   { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
 ];
 
@@ -101,5 +105,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'duration-seconds', description: 'deploy: wall time of the deploy' },
   { name: 'services', description: 'deploy: JSON array, per service: old and new image, strategy, seconds to healthy, result' },
   { name: 'round-trips', description: 'deploy: SSH commands sent (health polling runs on the host, so this does not grow with the wait)' },
+  { name: 'backup-file', description: 'backup (and deploy with deploy.backup): path on the host of the verified dump, <project>-<UTC yyyymmddThhmmssZ>-<sha>.dump (empty when skipped)' },
+  { name: 'backup-manifest', description: 'backup (and deploy with deploy.backup): the manifest JSON: database, versions, size, sha256, created_at, sha, tables {"schema.table": rows}' },
   { name: 'plan', description: 'deploy with dry-run: the plan, every remote command quoted' },
 ];

@@ -9,6 +9,7 @@ import { hostSection, type HostConfig } from './sections/host.js';
 import { deploySection, type DeployConfig } from './sections/deploy.js';
 import { validateSection, type ValidateConfig } from './sections/validate.js';
 import { buildSection, type BuildConfig } from './sections/build.js';
+import { backupSection, type BackupConfig } from './sections/backup.js';
 
 export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
 
@@ -26,6 +27,7 @@ export const projectSchema: Extract<Field, { kind: 'object' }> = {
     deploy: deploySection,
     validate: validateSection,
     build: buildSection,
+    backup: backupSection,
   },
 };
 
@@ -39,6 +41,7 @@ export interface ProjectConfig {
   deploy?: DeployConfig;
   validate?: ValidateConfig;
   build?: BuildConfig;
+  backup?: BackupConfig;
 }
 
 export interface LoadedConfig {

@@ -19,10 +19,12 @@ import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate
 import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
+import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
   const ds = deploySettings(settings);
+  const backup = PreDeployBackup.fromSettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
   const tracker = ds.github ? new GitHubDeployment(ds.github, reporter) : undefined;
   await tracker?.start();
@@ -30,7 +32,7 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
   const startedAt = Date.now();
   try {
     const runner = await connectHost(ds.target, reporter);
-    const deployment = new Deployment(runner, ds, reporter);
+    const deployment = new Deployment(runner, ds, reporter, backup);
     const stopListening = onCancel(
       () => deployment.cancel(),
       () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
@@ -74,7 +76,11 @@ class Deployment {
     private readonly runner: SshRunner,
     private readonly ds: DeploySettings,
     private readonly reporter: Reporter,
+    private readonly backup?: PreDeployBackup,
   ) {}
+
+  /** backup-file and backup-manifest, once the pre-deploy backup ran. */
+  private backupOutputs: Record<string, string> = {};
 
   /** First signal: a health wait on the host stops at once (the marker), then the deploy rolls back. */
   cancel(): void {
@@ -139,6 +145,7 @@ class Deployment {
       for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
       await this.pull(services);
       this.checkCancelled();
+      if (this.backup) this.backupOutputs = await this.backup.run(this.runner, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
       if (ds.migrate) await this.migrate(target);
       this.checkCancelled();
       this.touched = true;
@@ -390,6 +397,7 @@ class Deployment {
       'round-trips': String(this.runner.commandCount),
       'compose-command': this.flavor,
       'docker-version': this.facts?.dockerVersion ?? '',
+      ...this.backupOutputs,
     };
   }
 

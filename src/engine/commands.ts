@@ -5,6 +5,7 @@ import { releasesCommand } from '../releases/releases.js';
 import { validateCommand } from '../validate/command.js';
 import { deployCommand } from '../deploy/deploy.js';
 import { buildCommand } from '../build/build-command.js';
+import { backupCommand } from '../backup/backup-command.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 import type { EngineServices } from './services.js';
@@ -22,7 +23,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   deploy: deployCommand,
   rollback: notYet('rollback'),
   releases: releasesCommand,
-  backup: notYet('backup'),
+  backup: backupCommand,
   'restore-test': notYet('restore-test'),
 };
 
