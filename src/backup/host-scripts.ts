@@ -64,7 +64,7 @@ id=$1 db=$2 user=$3 tmp=$4 counts_sql=$5
 work=$(mktemp -d) || exit 1
 psql_pid='' verify_pid='' pipe_pid=''
 cleanup() {
-  exec 3>&- 4<&-
+  exec 3>&- 4<&- 5>&-
   for p in $pipe_pid $verify_pid $psql_pid; do kill "$p" 2>/dev/null; done
   rm -rf "$work"
 }
@@ -88,8 +88,12 @@ case "$line" in snapshot=?*) snap=\${line#snapshot=} ;; *) fail "unexpected psql
 echo "snapshot=$snap"
 docker exec -i "$id" pg_restore -f /dev/null <"$work/verify" 2>"$work/pg_restore.err" &
 verify_pid=$!
-( { docker exec "$id" pg_dump --format=custom --snapshot="$snap" -U "$user" -d "$db" 2>"$work/pg_dump.err"; echo $? >"$work/dump.rc"; } | tee "$work/verify" >"$tmp" ) &
+# This shell holds the FIFO's write end until the pipeline has it, so the reader always gets an end
+# of file, even when the dump cannot be written (tee then still feeds the reader, and fails after).
+exec 5>"$work/verify"
+( { docker exec "$id" pg_dump --format=custom --snapshot="$snap" -U "$user" -d "$db" 2>"$work/pg_dump.err"; echo $? >"$work/dump.rc"; } | tee "$tmp" >&5 ) &
 pipe_pid=$!
+exec 5>&-
 # Counted in the exporting transaction, while pg_dump reads the same snapshot.
 printf '%s\\n' "$counts_sql" >&3
 IFS= read -r counts <&4 || fail "counting rows failed"
