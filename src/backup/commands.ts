@@ -1,5 +1,5 @@
 import type { Command } from '../runner/runner.js';
-import { DUMP_SCRIPT, FINISH_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './host-scripts.js';
+import { DUMP_SCRIPT, FINISH_SCRIPT, IN_CONTAINER_DUMP_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './host-scripts.js';
 import { COUNTS_SQL, FACTS_SQL } from './sql.js';
 
 /** Each remote step of a backup as a Command: pure, unit-tested, printed by dry-run. */
@@ -11,7 +11,7 @@ const script = (name: string, body: string, args: readonly string[], stdin?: str
 export const inspectCommand = (project: string, service: string, database: string | undefined, user: string | undefined, dir: string) =>
   script('inspect', INSPECT_SCRIPT, [project, service, database ?? '', user ?? '', dir, FACTS_SQL]);
 
-export const dumpCommand = (container: string, database: string, user: string, tmp: string) => script('dump', DUMP_SCRIPT, [container, database, user, tmp, COUNTS_SQL]);
+export const dumpCommand = (container: string, database: string, user: string, tmp: string) => script('dump', DUMP_SCRIPT, [container, database, user, tmp, COUNTS_SQL, IN_CONTAINER_DUMP_SCRIPT]);
 
 export const finishCommand = (tmp: string, final: string, sha256: string, manifestJson: string) => script('finish', FINISH_SCRIPT, [tmp, final, sha256], `${manifestJson}\n`);
 

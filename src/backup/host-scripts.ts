@@ -51,69 +51,87 @@ exit 3
 `;
 
 /**
- * $1 container id, $2 database, $3 user, $4 temporary dump path, $5 counts SQL.
+ * Runs inside the database container: $1 snapshot, $2 user, $3 database. pg_dump's stream goes to
+ * stdout (the host's file) and, through a FIFO, to pg_restore, which reads and decompresses every
+ * data block while the dump is written: a bad block fails now, not on the day of a restore. Both
+ * run in the container, so the stream crosses Docker once, as a plain dump's does. The statuses
+ * come back on stderr as dump-rc=, verify-rc=, tee-rc= lines; stdout carries only the dump.
+ */
+export const IN_CONTAINER_DUMP_SCRIPT = `
+snap=$1 user=$2 db=$3
+w=$(mktemp -d) && mkfifo "$w/verify" || { echo "dump-rc=no FIFO could be made in the container" >&2; exit 1; }
+pg_restore -f /dev/null <"$w/verify" 2>"$w/restore.err" &
+verify_pid=$!
+{ pg_dump --format=custom --snapshot="$snap" -U "$user" -d "$db"; echo $? >"$w/dump.rc"; } | tee "$w/verify"
+tee_rc=$?
+wait "$verify_pid"
+verify_rc=$?
+cat "$w/restore.err" >&2
+printf 'dump-rc=%s\\nverify-rc=%s\\ntee-rc=%s\\n' "$(cat "$w/dump.rc" 2>/dev/null)" "$verify_rc" "$tee_rc" >&2
+rm -rf "$w"
+`;
+
+/**
+ * $1 container id, $2 database, $3 user, $4 temporary dump path, $5 counts SQL, $6 the in-container script.
  * One psql session (fed through a FIFO, so it stays open) starts a REPEATABLE READ transaction and
  * exports its snapshot; pg_dump --snapshot dumps exactly that snapshot while the same session counts
- * every table's rows in it, so the counts match the dump even while writers insert. The stream is
- * written to the temporary file and, at the same time, read in full by pg_restore (which
- * decompresses every data block: a bad block fails here, not on the day of a restore).
+ * every table's rows in it, so the counts match the dump even while writers insert. Then the file
+ * is checked: non-empty, PGDMP, pg_restore --list, and its sha256.
  * Prints snapshot=, counts=, size=, checksum= (the sha256); on any failure removes the temporary file and exits 1.
  */
 export const DUMP_SCRIPT = `
-id=$1 db=$2 user=$3 tmp=$4 counts_sql=$5
+id=$1 db=$2 user=$3 tmp=$4 counts_sql=$5 in_container=$6
 work=$(mktemp -d) || exit 1
-psql_pid='' verify_pid='' pipe_pid=''
+psql_pid='' dump_pid=''
 cleanup() {
-  exec 3>&- 4<&- 5>&-
-  for p in $pipe_pid $verify_pid $psql_pid; do kill "$p" 2>/dev/null; done
+  exec 3>&- 4<&-
+  for p in $dump_pid $psql_pid; do kill "$p" 2>/dev/null; done
   rm -rf "$work"
 }
 fail() {
   rm -f "$tmp"
-  printf 'failed=%s\\n' "$1"
-  for f in "$work"/*.err; do [ -s "$f" ] && sed "s/^/\${f##*/}| /" "$f"; done
+  printf 'failed=%s\n' "$1"
+  for f in "$work"/*.err; do [ -s "$f" ] && grep -v -- '-rc=' "$f" | sed "s/^/\${f##*/}| /"; done
   exit 1
 }
 trap cleanup EXIT
 trap 'rm -f "$tmp"; exit 129' HUP
 trap 'rm -f "$tmp"; exit 130' INT
 trap 'rm -f "$tmp"; exit 143' TERM
-mkfifo "$work/sql" "$work/out" "$work/verify" || fail "mkfifo"
+mkfifo "$work/sql" "$work/out" || fail "mkfifo"
 docker exec -i "$id" psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$user" -d "$db" <"$work/sql" >"$work/out" 2>"$work/psql.err" &
 psql_pid=$!
 exec 3>"$work/sql" 4<"$work/out"
-printf '%s\\n' 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;' "SELECT 'snapshot=' || pg_export_snapshot();" >&3
+printf '%s\n' 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;' "SELECT 'snapshot=' || pg_export_snapshot();" >&3
 IFS= read -r line <&4 || fail "psql could not open the snapshot transaction"
 case "$line" in snapshot=?*) snap=\${line#snapshot=} ;; *) fail "unexpected psql output" ;; esac
 echo "snapshot=$snap"
-docker exec -i "$id" pg_restore -f /dev/null <"$work/verify" 2>"$work/pg_restore.err" &
-verify_pid=$!
-# This shell holds the FIFO's write end until the pipeline has it, so the reader always gets an end
-# of file, even when the dump cannot be written (tee then still feeds the reader, and fails after).
-exec 5>"$work/verify"
-( { docker exec "$id" pg_dump --format=custom --snapshot="$snap" -U "$user" -d "$db" 2>"$work/pg_dump.err"; echo $? >"$work/dump.rc"; } | tee "$tmp" >&5 ) &
-pipe_pid=$!
-exec 5>&-
+docker exec "$id" sh -c "$in_container" compose-deploy-dump "$snap" "$user" "$db" >"$tmp" 2>"$work/dump.err" &
+dump_pid=$!
 # Counted in the exporting transaction, while pg_dump reads the same snapshot.
-printf '%s\\n' "$counts_sql" >&3
+printf '%s\n' "$counts_sql" >&3
 IFS= read -r counts <&4 || fail "counting rows failed"
-wait "$pipe_pid"; tee_rc=$?; pipe_pid=''
-wait "$verify_pid"; verify_rc=$?; verify_pid=''
-printf 'COMMIT;\\n' >&3
+wait "$dump_pid"; exec_rc=$?; dump_pid=''
+printf 'COMMIT;\n' >&3
 exec 3>&-
 wait "$psql_pid"; psql_rc=$?; psql_pid=''
-dump_rc=$(cat "$work/dump.rc" 2>/dev/null)
-[ "$dump_rc" = 0 ] || fail "pg_dump exited with \${dump_rc:-no status}"
-[ "$tee_rc" = 0 ] || fail "writing $tmp failed (disk full?)"
+rc_of() { sed -n "s/^$1=//p" "$work/dump.err" 2>/dev/null | tail -n 1; }
+dump_rc=$(rc_of dump-rc)
+[ -n "$dump_rc" ] || fail "the dump did not run (exit $exec_rc): is $tmp writable and the container running?"
+[ "$dump_rc" = 0 ] || fail "pg_dump exited with $dump_rc"
+[ "$exec_rc" = 0 ] && [ "$(rc_of tee-rc)" = 0 ] || fail "writing $tmp failed (disk full?)"
 [ "$psql_rc" = 0 ] || fail "the snapshot session ended with an error"
 case "$counts" in counts=*) ;; *) fail "unexpected row count output" ;; esac
 size=$(wc -c <"$tmp" | tr -d ' ')
 [ "$size" -gt 0 ] || fail "the dump is empty"
 [ "$(head -c 5 "$tmp")" = PGDMP ] || fail "the dump does not start with PGDMP (not a custom-format archive)"
-[ "$verify_rc" = 0 ] || fail "pg_restore could not read every block of the dump"
-docker exec -i "$id" pg_restore --list <"$tmp" >/dev/null 2>"$work/pg_restore_list.err" || fail "pg_restore --list cannot read the dump"
-printf '%s\\nsize=%s\\n' "$counts" "$size"
-printf 'checksum=%s\\n' "$(sha256sum "$tmp" | cut -d ' ' -f 1)"
+[ "$(rc_of verify-rc)" = 0 ] || fail "pg_restore could not read every block of the dump"
+# The table of contents of the file as stored, read while its checksum is computed.
+docker exec -i "$id" pg_restore --list <"$tmp" >/dev/null 2>"$work/pg_restore_list.err" &
+list_pid=$!
+sum=$(sha256sum "$tmp" | cut -d ' ' -f 1)
+wait "$list_pid" || fail "pg_restore --list cannot read the dump"
+printf '%s\nsize=%s\nchecksum=%s\n' "$counts" "$size" "$sum"
 `;
 
 /**
