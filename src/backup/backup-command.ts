@@ -41,9 +41,13 @@ export async function backupCommand(settings: Settings, reporter: Reporter): Pro
 
 /** `backup --verify FILE`: the checks a fresh dump passes, run again on one already stored. */
 async function verifyCommandResult(runner: SshRunner, bs: BackupSettings, file: string, reporter: Reporter): Promise<CommandResult> {
-  const found = await inspectDatabase(runner, bs);
-  requireRunning(bs, found);
-  const verdict = await verifyDump(runner, found.container, file);
+  let verdict;
+  if (bs.external) verdict = await verifyDump(runner, '', file, bs.external.image);
+  else {
+    const found = await inspectDatabase(runner, bs);
+    requireRunning(bs, found);
+    verdict = await verifyDump(runner, found.container, file);
+  }
   const outputs = { 'backup-file': file, 'backup-manifest': verdict.manifest ?? '' };
   if (verdict.ok) {
     reporter.info(`▸ ${file} verified: sha256 ${verdict.sha256} matches its sidecar and manifest, pg_restore reads every block`);

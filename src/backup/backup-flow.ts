@@ -5,6 +5,9 @@ import { copyBackup } from './copy-to.js';
 import { downloadBackup } from './download.js';
 import { pruneBackups } from './prune.js';
 import { formatBytes, inspectDatabase, takeBackup, type Inspection, type TakenBackup } from './take-backup.js';
+import { clientStartCommand, clientStopCommand } from './commands.js';
+import { parseKeyValues } from '../deploy/outcome.js';
+import { OperationError } from '../errors.js';
 
 export interface BackupDone extends TakenBackup {
   removed: string[];
@@ -17,8 +20,20 @@ export interface BackupDone extends TakenBackup {
  * off the host (copy-to, download). `found`: an inspection already made (the pre-deploy hook's).
  */
 export async function backupAndKeep(runner: SshRunner, bs: BackupSettings, reporter: Reporter, release: { sha?: string; deployingSha?: string }, found?: Inspection): Promise<BackupDone> {
-  const inspection = found ?? (await inspectDatabase(runner, bs));
-  const made = await takeBackup(runner, bs, reporter, inspection, release);
+  let made: TakenBackup;
+  let inspection: Inspection;
+  if (bs.external) {
+    const client = await startClient(runner, bs, reporter);
+    try {
+      inspection = client.container ? await inspectDatabase(runner, bs, client.container) : client;
+      made = await takeBackup(runner, bs, reporter, inspection, release);
+    } finally {
+      if (client.container) await runner.run(clientStopCommand(client.container)).catch(() => undefined);
+    }
+  } else {
+    inspection = found ?? (await inspectDatabase(runner, bs));
+    made = await takeBackup(runner, bs, reporter, inspection, release);
+  }
   const removed = await pruneBackups(runner, bs, reporter, inspection.files, made);
   const copiedTo = bs.copyTo ? await copyBackup(runner, made, bs.copyTo, reporter) : undefined;
   const downloadedTo = bs.download ? await downloadBackup(runner, made, bs.download) : undefined;
@@ -48,4 +63,15 @@ export function backupSummary(done: BackupDone, where: string): string {
     ...(tables.length > 50 ? [`| … ${tables.length - 50} more | |`] : []),
     '',
   ].join('\n');
+}
+
+/** External Postgres: starts the throwaway client container, or says why it could not. */
+async function startClient(runner: SshRunner, bs: BackupSettings, reporter: Reporter): Promise<Inspection> {
+  const { image, urlVariable } = bs.external!;
+  const res = await runner.run(clientStartCommand(bs.deployPath, urlVariable, image));
+  const kv = parseKeyValues(res.stdout);
+  if (res.code !== 0) throw new OperationError(`backup of the external database: ${kv.get('failed')?.[0] ?? `exit ${res.code}`}: ${reporter.redact(res.stderr.trim())}`);
+  const state = kv.get('state')?.[0] === 'running' ? 'running' : 'absent';
+  if (state === 'running') reporter.info(`▸ started a ${image} client container for ${urlVariable}`);
+  return { state, container: kv.get('container')?.[0], why: kv.get('why')?.[0], files: [] };
 }

@@ -15,7 +15,10 @@ export interface CopyTarget {
 /** Everything a backup needs, parsed and checked before anything runs (bad input: exit 2). */
 export interface BackupSettings extends RemoteSettings {
   project: string;
+  /** The Compose service running Postgres; for an external database, the label used in messages and the manifest. */
   service: string;
+  /** Set for an external database: the client image and the .env variable holding its URL. */
+  external?: { image: string; urlVariable: string };
   /** Undefined: the container's POSTGRES_DB (else its user). */
   database?: string;
   /** Undefined: the container's POSTGRES_USER (else postgres). */
@@ -43,7 +46,10 @@ export function backupSettings(settings: Settings): BackupSettings {
   const remote = remoteSettings(settings);
   const b = settings.config.backup ?? {};
   const d = settings.config.deploy ?? {};
-  if (!b.service) throw new InputError('backup needs backup.service in compose-deploy.yml: the Compose service running Postgres (e.g. db)');
+  if (!b.service && !b.image) {
+    throw new InputError('backup needs backup.service in compose-deploy.yml (the Compose service running Postgres, e.g. db), or backup.image for an external database');
+  }
+  if (b.service && b.image) throw new InputError('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
   if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid: ${PROJECT_NAME_HINT}`);
   const download = settings.option('download');
@@ -52,7 +58,8 @@ export function backupSettings(settings: Settings): BackupSettings {
   return {
     ...remote,
     project,
-    service: b.service,
+    service: b.service ?? 'external',
+    external: b.image ? { image: b.image, urlVariable: b.urlVariable ?? 'DATABASE_URL' } : undefined,
     database: b.database,
     user: b.user,
     dir: backupDir(remote.deployPath, b.dir, b.allowOutside ?? false),

@@ -1,6 +1,7 @@
 import type { Command } from '../runner/runner.js';
-import { DUMP_SCRIPT, FINISH_SCRIPT, IN_CONTAINER_DUMP_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './host-scripts.js';
+import { CLIENT_START_SCRIPT, CLIENT_STOP_SCRIPT, DUMP_SCRIPT, FINISH_SCRIPT, IN_CONTAINER_DUMP_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './host-scripts.js';
 import { COUNTS_SQL, FACTS_SQL } from './sql.js';
+import { PG_URL_TO_ENV_AWK } from './url-parser.js';
 
 /** Each remote step of a backup as a Command: pure, unit-tested, printed by dry-run. */
 const script = (name: string, body: string, args: readonly string[], stdin?: string): Command => ({
@@ -8,8 +9,9 @@ const script = (name: string, body: string, args: readonly string[], stdin?: str
   stdin,
 });
 
-export const inspectCommand = (project: string, service: string, database: string | undefined, user: string | undefined, dir: string) =>
-  script('inspect', INSPECT_SCRIPT, [project, service, database ?? '', user ?? '', dir, FACTS_SQL]);
+/** `container`: a client container already started (external Postgres); else the service's is found by its labels. */
+export const inspectCommand = (project: string, service: string, database: string | undefined, user: string | undefined, dir: string, container = '') =>
+  script('inspect', INSPECT_SCRIPT, [project, service, database ?? '', user ?? '', dir, FACTS_SQL, container]);
 
 export const dumpCommand = (container: string, database: string, user: string, tmp: string) => script('dump', DUMP_SCRIPT, [container, database, user, tmp, COUNTS_SQL, IN_CONTAINER_DUMP_SCRIPT]);
 
@@ -29,3 +31,9 @@ export const receiveMetaCommand = (dir: string, name: string, sha256: string, ma
 
 /** The temporary name a dump is written under: hidden, so no listing or glob of *.dump sees it. */
 export const partialPath = (dir: string, name: string) => `${dir}/.${name}.partial`;
+
+/** External Postgres: a throwaway client container holding the URL's connection settings. */
+export const clientStartCommand = (deployPath: string, urlVariable: string, image: string) =>
+  script('client-start', CLIENT_START_SCRIPT, [deployPath, urlVariable, image, PG_URL_TO_ENV_AWK]);
+
+export const clientStopCommand = (container: string) => script('client-stop', CLIENT_STOP_SCRIPT, [container]);

@@ -6,30 +6,33 @@
  */
 
 /**
- * $1 project, $2 service, $3 database or "", $4 user or "", $5 backup dir, $6 facts SQL.
- * Finds the service's running container, resolves database and user (defaults: the container's
- * POSTGRES_DB / POSTGRES_USER), checks that they connect, and reports the versions, the database
- * size, the free space in the backup dir and the files already there.
+ * $1 project, $2 service, $3 database or "", $4 user or "", $5 backup dir, $6 facts SQL, $7 a container
+ * id or "" (then the service's running container is found by its Compose labels).
+ * Finds the container, resolves database and user (defaults: the container's POSTGRES_DB /
+ * POSTGRES_USER, or PGDATABASE / PGUSER in a client container), checks that they connect, and
+ * reports the versions, the database size, the free space in the backup dir and the files already there.
  * Exit 0 with state=running, state=stopped or state=absent; exit 3: the connection was refused.
  */
 export const INSPECT_SCRIPT = `
-project=$1 svc=$2 db=$3 user=$4 dir=$5 facts_sql=$6
+project=$1 svc=$2 db=$3 user=$4 dir=$5 facts_sql=$6 id=$7
 find_ids() {
   docker ps -q --no-trunc "$@" --filter "label=com.docker.compose.project=$project" \\
     --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False"
 }
-id=$(find_ids | head -n 1)
+[ -n "$id" ] || id=$(find_ids | head -n 1)
 if [ -z "$id" ]; then
   if [ -n "$(find_ids -a | head -n 1)" ]; then echo "state=stopped"; else echo "state=absent"; fi
   exit 0
 fi
 echo "state=running"
 echo "container=$id"
-# Only the two names are read from the container's environment: it also holds the password.
+# Only names are read from the container's environment: it also holds the password.
 env_of() { docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$id" | sed -n "s/^$1=//p" | head -n 1; }
 [ -n "$user" ] || user=$(env_of POSTGRES_USER)
+[ -n "$user" ] || user=$(env_of PGUSER)
 [ -n "$user" ] || user=postgres
 [ -n "$db" ] || db=$(env_of POSTGRES_DB)
+[ -n "$db" ] || db=$(env_of PGDATABASE)
 [ -n "$db" ] || db=$user
 printf 'database=%s\\nuser=%s\\n' "$db" "$user"
 printf 'pg-dump-version=%s\\n' "$(docker exec "$id" pg_dump --version 2>/dev/null | head -n 1)"
@@ -210,4 +213,33 @@ dir=$1 name=$2 sum=$3
 cat >"$dir/$name.json" || exit 1
 printf '%s  %s\\n' "$sum" "$name" >"$dir/$name.sha256" || exit 1
 cd "$dir" && sha256sum -c "$name.sha256" >/dev/null && echo "verified=$dir/$name"
+`;
+
+/**
+ * External Postgres. $1 deploy path, $2 the .env variable holding the URL, $3 client image, $4 the
+ * URL parser (an awk program). Reads the URL from the live release's .env, turns it into libpq's
+ * PG* variables in a 0600 file, and starts a throwaway client container with them (--env-file: the
+ * password is never on a command line, here or in the container). Prints state=running and
+ * container=, or state=absent and why=.
+ */
+export const CLIENT_START_SCRIPT = `
+root=$1 var=$2 image=$3 parse=$4
+envf="$root/current/.env"
+[ -f "$envf" ] || { echo "state=absent"; echo "why=no live release: $envf does not exist"; exit 0; }
+umask 077
+pgenv=$(mktemp) || exit 1
+trap 'rm -f "$pgenv"' EXIT
+line=$(grep "^$var=" "$envf" | tail -n 1)
+[ -n "$line" ] || { echo "state=absent"; echo "why=$var is not set in the live release's .env"; exit 0; }
+printf '%s\\n' "\${line#*=}" | sed -e 's/^"\\(.*\\)"$/\\1/' -e "s/^'\\(.*\\)'$/\\1/" | awk "$parse" >"$pgenv" ||
+  { echo "state=absent"; echo "why=$var is not a postgres:// URL"; exit 0; }
+id=$(docker run -d --rm --network host --env-file "$pgenv" --label compose-deploy.backup-client=true --entrypoint sleep "$image" 3600) ||
+  { echo "failed=could not start a client container of $image"; exit 1; }
+echo "state=running"
+echo "container=$id"
+`;
+
+/** $1 client container id: removes it. */
+export const CLIENT_STOP_SCRIPT = `
+docker rm -f "$1" >/dev/null 2>&1 || true
 `;

@@ -34,7 +34,13 @@ export class PreDeployBackup {
   /** Returns the backup-file and backup-manifest outputs (empty when skipped). */
   async run(runner: SshRunner, at: DeployMoment, reporter: Reporter): Promise<Record<string, string>> {
     const { service } = this.bs;
-    if (!at.running[service]) {
+    if (this.bs.external && !at.live) {
+      const why = 'Pre-deploy backup skipped: no release is live yet (first deploy), so there is no release .env with the database URL.';
+      reporter.info(why);
+      reporter.summary(`${why}\n`);
+      return backupOutputs(undefined);
+    }
+    if (!this.bs.external && !at.running[service]) {
       if (!at.services.includes(service)) throw new OperationError(`deploy.backup: backup.service "${service}" is not a service of this release (services: ${at.services.join(', ')})`);
       const why = `Pre-deploy backup skipped: ${service} is not running yet (first deploy of the database), so there is nothing to back up.`;
       reporter.info(why);

@@ -18,11 +18,13 @@ export interface Inspection {
   databaseSize?: number;
   freeKb?: number;
   files: StoredFile[];
+  /** External Postgres: why no client could be started. */
+  why?: string;
 }
 
 /** Reads the service's container, database, role, versions and the backup dir; bad input throws InputError. */
-export async function inspectDatabase(runner: Runner, bs: BackupSettings): Promise<Inspection> {
-  const res = await runner.run(cmd.inspectCommand(bs.project, bs.service, bs.database, bs.user, bs.dir));
+export async function inspectDatabase(runner: Runner, bs: BackupSettings, container = ''): Promise<Inspection> {
+  const res = await runner.run(cmd.inspectCommand(bs.project, bs.service, bs.database, bs.user, bs.dir, container));
   const kv = parseKeyValues(res.stdout);
   const one = (k: string) => kv.get(k)?.[0];
   const state = one('state') as Inspection['state'] | undefined;
@@ -46,6 +48,7 @@ export async function inspectDatabase(runner: Runner, bs: BackupSettings): Promi
 
 /** The inspection's verdict for a backup that must run now: the container, or a clear error. */
 export function requireRunning(bs: BackupSettings, found: Inspection): asserts found is Inspection & { container: string; database: string; user: string } {
+  if (found.state === 'absent' && bs.external) throw new InputError(`backup of the external database: ${found.why ?? 'no client could be started'}`);
   if (found.state === 'absent') {
     throw new InputError(`backup.service "${bs.service}": no container of that service in Compose project ${bs.project} on the host (is the name right, and has the stack been deployed?)`);
   }

@@ -19,8 +19,9 @@ export interface Verdict {
  * pg_restore read to /dev/null that decompresses every data block (catches a truncated dump
  * even without its sidecar).
  */
-export async function verifyDump(runner: Runner, container: string, file: string): Promise<Verdict> {
-  const res = await runner.run(verifyCommand(container, '', file));
+/** `container` "" reads with a throwaway container of `image` (an external database has no container of its own). */
+export async function verifyDump(runner: Runner, container: string, file: string, image = ''): Promise<Verdict> {
+  const res = await runner.run(verifyCommand(container, image, file));
   if (res.code === 2) throw new InputError(`verify: no such file on the host: ${file}`);
   if (res.code !== 0) throw new CommandFailed(`verifying ${file}`, runner.where, res);
   return judge(parseKeyValues(res.stdout));

@@ -12,7 +12,14 @@ export const backupSection: Field = {
   kind: 'object',
   describe: 'Postgres backups of a database in the stack (command backup, and deploy.backup before every deploy)',
   fields: {
-    service: { kind: 'string', describe: 'The Compose service running Postgres (e.g. db)', pattern: SERVICE_NAME, patternHint: SERVICE_NAME_HINT },
+    service: { kind: 'string', describe: 'The Compose service running Postgres (e.g. db). Without it, backup.image backs up an external database', pattern: SERVICE_NAME, patternHint: SERVICE_NAME_HINT },
+    image: {
+      kind: 'string',
+      describe: 'External Postgres (a managed database): the Postgres image whose pg_dump runs in a throwaway container on the host, connecting to the URL in the live release\'s .env (backup.url-variable); its major version must be at least the server\'s',
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/,
+      patternHint: 'an image reference',
+    },
+    'url-variable': { kind: 'string', describe: 'External Postgres: the variable in the release\'s .env holding the postgres:// URL (default DATABASE_URL)', pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, patternHint: 'a variable name' },
     database: { kind: 'string', describe: 'Database to dump (default: the service\'s POSTGRES_DB, else its POSTGRES_USER, else postgres)', pattern: PG_NAME, patternHint: PG_NAME_HINT },
     user: { kind: 'string', describe: 'Role pg_dump connects as, over the container\'s local socket (default: the service\'s POSTGRES_USER, else postgres)', pattern: PG_NAME, patternHint: PG_NAME_HINT },
     dir: { kind: 'string', describe: 'Where dumps are kept on the host: absolute, or relative to the deploy path (default <deploy-path>/backups)', pattern: BACKUP_DIR, patternHint: 'a path of letters, digits, ".", "_", "-" and "/"' },
@@ -42,6 +49,8 @@ export interface BackupCopyToConfig {
 
 export interface BackupConfig {
   service?: string;
+  image?: string;
+  urlVariable?: string;
   database?: string;
   user?: string;
   dir?: string;

@@ -29,8 +29,11 @@ test('defaults: dir under the deploy path, keep 7, database and user from the co
   assert.equal(bs.project, 'shop');
 });
 
-test('backup.service is required', () => {
+test('backup.service, or backup.image for an external database, is required; not both', () => {
   throwsInput(() => backupSettings(settingsWith('project: shop\n')), /backup\.service/);
+  throwsInput(() => backupSettings(settingsWith('project: shop\nbackup:\n  service: db\n  image: postgres:16\n')), /exclude each other/);
+  const bs = backupSettings(settingsWith('project: shop\nbackup:\n  image: postgres:16\n'));
+  assert.deepEqual(bs.external, { image: 'postgres:16', urlVariable: 'DATABASE_URL' });
 });
 
 test('a backup dir outside the deploy path needs allow-outside; ".." is refused', () => {
