@@ -8,7 +8,7 @@ const run = (cmd: string, args: string[]) => {
 };
 run('bash', ['test/e2e/harness/up.sh']);
 try {
-  for (const bench of ['validate', 'build', 'deploy', 'rollback', 'restore-test']) {
+  for (const bench of ['validate', 'build', 'deploy', 'rollback', 'backup', 'restore-test']) {
     console.log(`\n=== bench/${bench}.ts`);
     run(process.execPath, ['--import', 'tsx', `bench/${bench}.ts`]);
   }

@@ -14,7 +14,7 @@ export interface CliArgs {
 
 /** Options whose value may come from a file, so a secret never has to be on a command line. */
 export const FILE_FLAGS: Readonly<Record<string, string>> = Object.fromEntries(
-  OPTIONS.filter((o) => o.kind === 'secret' || o.name === 'known-hosts').map((o) => [`${o.name}-file`, o.name]),
+  OPTIONS.filter((o) => o.kind === 'secret' || o.name.endsWith('known-hosts')).map((o) => [`${o.name}-file`, o.name]),
 );
 
 /** `compose-deploy <command> [--name value | --name=value | --bool-flag]...` */

@@ -10,6 +10,7 @@ import { deploySection, type DeployConfig } from './sections/deploy.js';
 import { validateSection, type ValidateConfig } from './sections/validate.js';
 import { buildSection, type BuildConfig } from './sections/build.js';
 import { restoreTestSection, type RestoreTestConfig } from './sections/restore-test.js';
+import { backupSection, type BackupConfig } from './sections/backup.js';
 
 export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
 
@@ -28,6 +29,7 @@ export const projectSchema: Extract<Field, { kind: 'object' }> = {
     validate: validateSection,
     build: buildSection,
     'restore-test': restoreTestSection,
+    backup: backupSection,
   },
 };
 
@@ -42,6 +44,7 @@ export interface ProjectConfig {
   validate?: ValidateConfig;
   build?: BuildConfig;
   restoreTest?: RestoreTestConfig;
+  backup?: BackupConfig;
 }
 
 export interface LoadedConfig {

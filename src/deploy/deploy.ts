@@ -21,12 +21,14 @@ import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate
 import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
+import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
   const ds = deploySettings(settings);
+  const backup = PreDeployBackup.fromSettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
-  return runOnHost(ds, reporter);
+  return runOnHost(ds, reporter, { backup });
 }
 
 /**
@@ -34,7 +36,7 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
  * the recovery, the signals and the GitHub Deployment. A rollback's target (and so the GitHub
  * Deployment's ref) is known only once the host has been read.
  */
-export async function runOnHost(ds: DeploySettings, reporter: Reporter, request?: RollbackRequest): Promise<CommandResult> {
+export async function runOnHost(ds: DeploySettings, reporter: Reporter, { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup }): Promise<CommandResult> {
   let tracker: GitHubDeployment | undefined;
   const track = async (sha: string) => {
     if (!ds.github) return;
@@ -46,7 +48,7 @@ export async function runOnHost(ds: DeploySettings, reporter: Reporter, request?
   const startedAt = Date.now();
   try {
     const runner = await connectHost(ds.target, reporter);
-    const deployment = new Deployment(runner, ds, reporter, request, request ? track : undefined);
+    const deployment = new Deployment(runner, ds, reporter, { request, onTarget: request ? track : undefined, backup });
     const stopListening = onCancel(
       () => deployment.cancel(),
       () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
@@ -70,6 +72,13 @@ export async function runOnHost(ds: DeploySettings, reporter: Reporter, request?
 
 class Cancelled extends Error {}
 
+/** What kind of run a Deployment is: a deploy (optionally with a pre-deploy backup) or a rollback. */
+interface RunKind {
+  request?: RollbackRequest;
+  onTarget?: (sha: string) => Promise<void>;
+  backup?: PreDeployBackup;
+}
+
 class Deployment {
   private readonly token = randomBytes(8).toString('hex');
   private readonly startedAt = new Date();
@@ -92,9 +101,22 @@ class Deployment {
     private readonly runner: SshRunner,
     private ds: DeploySettings,
     private readonly reporter: Reporter,
-    private readonly request?: RollbackRequest,
-    private readonly onTarget?: (sha: string) => Promise<void>,
-  ) {}
+    what: RunKind = {},
+  ) {
+    this.request = what.request;
+    this.onTarget = what.onTarget;
+    this.backup = what.backup;
+  }
+
+  /** Set for a rollback: the target to resolve on the host, and why. */
+  private readonly request?: RollbackRequest;
+  /** A rollback's GitHub Deployment starts once its target is known. */
+  private readonly onTarget?: (sha: string) => Promise<void>;
+  /** deploy.backup: the backup taken after the pull, before migrations. */
+  private readonly backup?: PreDeployBackup;
+
+  /** backup-file and backup-manifest, once the pre-deploy backup ran. */
+  private backupOutputs: Record<string, string> = {};
 
   /** First signal: a health wait on the host stops at once (the marker), then the deploy rolls back. */
   cancel(): void {
@@ -194,6 +216,7 @@ class Deployment {
       for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
       await this.pull(services);
       this.checkCancelled();
+      if (this.backup && !this.request) this.backupOutputs = await this.backup.run(this.runner, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
       if (ds.migrate && !this.request) {
         await this.migrate(target);
         this.migrated = true;
@@ -525,6 +548,7 @@ class Deployment {
       'round-trips': String(this.runner.commandCount),
       'compose-command': this.flavor,
       'docker-version': this.facts?.dockerVersion ?? '',
+      ...this.backupOutputs,
     };
   }
 

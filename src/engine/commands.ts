@@ -1,21 +1,18 @@
 import type { CommandName } from '../config/options.js';
 import type { Settings } from '../config/settings.js';
-import { OperationError } from '../errors.js';
 import { releasesCommand } from '../releases/releases.js';
 import { validateCommand } from '../validate/command.js';
 import { deployCommand } from '../deploy/deploy.js';
 import { buildCommand } from '../build/build-command.js';
 import { rollbackCommand } from '../rollback/rollback.js';
 import { restoreTestCommand } from '../restore/restore-test.js';
+import { backupCommand } from '../backup/backup-command.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 import type { EngineServices } from './services.js';
 
 export type CommandHandler = (settings: Settings, reporter: Reporter, services?: EngineServices) => Promise<CommandResult>;
 
-const notYet = (name: CommandName): CommandHandler => async () => {
-  throw new OperationError(`command "${name}" is not available in this version of compose-deploy`);
-};
 
 /** One engine behind both front doors: the action and the CLI look commands up here. */
 export const HANDLERS: Record<CommandName, CommandHandler> = {
@@ -24,7 +21,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   deploy: deployCommand,
   rollback: rollbackCommand,
   releases: releasesCommand,
-  backup: notYet('backup'),
+  backup: backupCommand,
   'restore-test': restoreTestCommand,
 };
 

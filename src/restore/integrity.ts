@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256File } from '../runtime/sha256-file.js';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -11,11 +11,6 @@ export class IntegrityError extends Error {
   override name = 'IntegrityError';
 }
 
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
 
 /**
  * `<dump>.sha256` as sha256sum writes it (`<hex>  <name>` per line; a bare hex is the dump itself):

@@ -1,21 +1,13 @@
+import type { BackupManifest } from '../backup/manifest.js';
+
 /**
- * The manifest `backup` writes beside each dump (`<dump>.json`). restore-test reads what it needs and
- * tolerates what it does not know: a dump made by hand has no manifest at all.
+ * A manifest as restore-test reads it: what `backup` writes (backup/manifest.ts), every field
+ * optional, since a dump made by hand or by another tool may carry less, or none at all.
  */
-export interface BackupManifest {
-  database?: string;
-  server_version?: string;
-  pg_dump_version?: string;
-  size?: number;
-  sha256?: string;
-  created_at?: string;
-  sha?: string;
-  /** "schema.table" -> row count, counted in the dump's own snapshot. */
-  tables?: Record<string, number>;
-}
+export type ManifestAsRead = Partial<Pick<BackupManifest, 'database' | 'server_version' | 'pg_dump_version' | 'size' | 'sha256' | 'created_at' | 'sha' | 'tables'>>;
 
 /** Parses a manifest; a broken one is a finding of its own, not a crash. */
-export function parseManifest(text: string, file: string): BackupManifest {
+export function parseManifest(text: string, file: string): ManifestAsRead {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { parseManifest, type BackupManifest } from './manifest.js';
+import { parseManifest, type ManifestAsRead } from './manifest.js';
 
 export type DumpFormat = 'custom' | 'directory' | 'plain' | 'plain-gz';
 
@@ -13,7 +13,7 @@ export interface LocalBackup {
   /** Bytes (all files, for a directory dump). */
   size: number;
   /** `<dump>.json`, when present. */
-  manifest?: BackupManifest;
+  manifest?: ManifestAsRead;
   /** `<dump>.sha256`, when present. */
   checksumFile?: string;
   /** The file's own time, for a dump without a manifest. */
@@ -52,7 +52,7 @@ function createdAt(b: LocalBackup): number {
 export function describeBackup(path: string): LocalBackup {
   const st = statSync(path);
   const manifestFile = `${path}.json`;
-  let manifest: BackupManifest | undefined;
+  let manifest: ManifestAsRead | undefined;
   if (existsSync(manifestFile)) {
     try {
       manifest = parseManifest(readFileSync(manifestFile, 'utf8'), manifestFile);

@@ -13,5 +13,5 @@ import type { Reporter } from '../report/reporter.js';
 export async function rollbackCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
   const rs = rollbackSettings(settings);
   if (rs.dryRun) return printPlan(rs, reporter, rs.request);
-  return runOnHost(rs, reporter, rs.request);
+  return runOnHost(rs, reporter, { request: rs.request });
 }

@@ -1,3 +1,5 @@
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { NodeSSH } from 'node-ssh';
 import { InputError, OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
@@ -105,10 +107,39 @@ export class SshRunner implements Runner {
     return { code: res.code ?? 255, stdout: res.stdout, stderr: res.stderr };
   }
 
+  /**
+   * Runs a command with binary data on one side: its stdout piped into `sink` (a download) or
+   * `source` piped into its stdin (an upload). execCommand turns output into text, which would
+   * corrupt a dump. Resolves once the data has gone through and the command exited.
+   */
+  async runStream(cmd: Command, io: { sink?: Writable; source?: Readable }): Promise<RunResult> {
+    this.roundTrips++;
+    const connection = this.ssh.connection;
+    if (!connection) throw new Error(`not connected to ${this.where}`);
+    const channel = await new Promise<ExecChannel>((resolve, reject) =>
+      connection.exec(shellText(cmd), (err: Error | undefined, ch: ExecChannel) => (err ? reject(err) : resolve(ch))),
+    );
+    let stderr = '';
+    let stdout = '';
+    channel.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number>((resolve) => channel.on('exit', (code: number | null) => resolve(code ?? 255)));
+    const closed = new Promise<void>((resolve) => channel.on('close', () => resolve()));
+    const flows: Promise<void>[] = [];
+    if (io.sink) flows.push(pipeline(channel, io.sink));
+    else channel.on('data', (b: Buffer) => (stdout += b.toString()));
+    if (io.source) flows.push(pipeline(io.source, channel));
+    else channel.end();
+    const [code] = await Promise.all([exited, closed, ...flows]);
+    return { code, stdout, stderr };
+  }
+
   async close(): Promise<void> {
     this.ssh.dispose();
   }
 }
+
+/** The part of ssh2's exec channel runStream uses: a duplex (stdout out, stdin in) with stderr beside it. */
+type ExecChannel = import('node:stream').Duplex & { stderr: Readable };
 
 /**
  * Checks the host key pin before anything connects, and returns the parsed known_hosts entries

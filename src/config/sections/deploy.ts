@@ -25,6 +25,7 @@ export const deploySection: Field = {
     'stale-lock-after': { kind: 'int', describe: 'Seconds after which a lock may be broken with force-unlock (default 3600)', min: 60 },
     'drain-seconds': { kind: 'int', describe: 'Seconds an old container keeps serving after the new one is healthy (default 2)', min: 0, max: 600 },
     'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space needed under the deploy path (default 500)', min: 0 },
+    backup: { kind: 'bool', describe: 'Back up the database (the backup section) before every deploy, before migrations; a failed backup stops the deploy with nothing running touched. Skipped on a first deploy (no database running yet)' },
     files: { kind: 'list', describe: 'Extra files shipped with every release (Caddyfile, configs)', of: { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } },
     services: serviceMap('Per-service settings', {
       strategy: { kind: 'string', describe: 'rolling (start new, then stop old) or recreate (stop first: a short outage)', values: ['rolling', 'recreate'] },
@@ -48,6 +49,7 @@ export interface DeployConfig {
   lockLease?: number;
   drainSeconds?: number;
   minFreeDiskMb?: number;
+  backup?: boolean;
   files?: string[];
   services?: Record<string, DeployServiceConfig>;
 }

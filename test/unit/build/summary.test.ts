@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSummary, formatBytes, pushedText } from '../../../src/build/summary.js';
+import { buildSummary, pushedText } from '../../../src/build/summary.js';
+import { formatBytes } from '../../../src/report/format.js';
 import type { ImageOutcome } from '../../../src/build/build-image.js';
 import type { ImagePlan } from '../../../src/build/plan.js';
 
