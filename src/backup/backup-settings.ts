@@ -94,7 +94,8 @@ export function backupDir(deployPath: string, dir: string | undefined, allowOuts
   return abs;
 }
 
-function copyTarget(settings: Settings): CopyTarget | undefined {
+/** backup.copy-to as a pinned SSH target, with its key and known_hosts inputs (also the restore-test source "copy"). */
+export function copyTarget(settings: Settings): CopyTarget | undefined {
   const c = settings.config.backup?.copyTo;
   if (!c) return undefined;
   const privateKey = settings.option('copy-to-ssh-private-key');

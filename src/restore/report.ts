@@ -9,7 +9,8 @@ export interface DrillReport {
   result: 'success' | 'failed';
   problems: string[];
   warnings: string[];
-  backup: { file: string; format: DumpFormat; size: number; sha256?: string; createdAt?: string; releaseSha?: string; ageSeconds?: number; maxAge: string };
+  /** format is absent when no backup was found. */
+  backup: { file: string; format?: DumpFormat; size: number; sha256?: string; createdAt?: string; releaseSha?: string; ageSeconds?: number; maxAge: string };
   server?: { kind: string; version?: string };
   /** Seconds per phase; restore is the RTO figure. */
   phases: Partial<Record<Phase, number>>;

@@ -20,7 +20,11 @@ import type { LayerCacheStore } from '../build/layer-cache.js';
 const HISTORY_KEY = 'compose-deploy-restore-test-report-';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
 import { startDockerPostgres, startNativePostgres, type DisposablePostgres } from './server.js';
-import { findLocalBackup, type LocalBackup } from './source.js';
+import { describeBackup, findLocalBackup, type LocalBackup } from './source.js';
+import { fetchNewestBackup } from './fetch.js';
+import { backupDir, copyTarget } from '../backup/backup-settings.js';
+import { remoteSettings } from '../ssh/target.js';
+import { basename } from 'node:path';
 import { trackDrillIssue } from './drill-issue.js';
 
 /** A step of the drill that failed: the drill stops there and reports it (exit 1). */
@@ -32,14 +36,46 @@ class DrillFailed extends Error {}
  */
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
-  if (rs.source !== 'file') throw new InputError(`restore-test.source: ${rs.source} is not available in this version of compose-deploy; download the backup and pass it as input "backup-file" (source: file)`);
-  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run();
+  const source = backupSource(settings, rs, reporter);
+  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run(source);
   const token = settings.option('github-token');
   if (token && settings.run.repository) {
     const title = `Restore test failed: ${result.outputs['backup']}`;
     await trackDrillIssue({ token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, runUrl: settings.run.runUrl }, result.ok, title, reporter.redact(result.summary ?? ''), reporter);
   }
   return result;
+}
+
+/** Where the drill's backup comes from, and what to clean up after (a fetched copy). */
+export interface BackupSource {
+  /** Said when nothing is found there. */
+  where: string;
+  locate(): Promise<LocalBackup>;
+  cleanup(): void;
+}
+
+/**
+ * file: a local path or glob. ssh: the newest verified backup in the deploy host's backup dir.
+ * copy: the same in backup.copy-to's directory on the second host. Both fetch read-only.
+ */
+function backupSource(settings: Settings, rs: RestoreSettings, reporter: Reporter): BackupSource {
+  if (rs.source === 'file') return { where: rs.backupFile!, locate: async () => findLocalBackup(rs.backupFile!, rs.cwd), cleanup: () => undefined };
+  const remote = remoteSettings(settings);
+  const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  const b = settings.config.backup;
+  const copy = rs.source === 'copy' ? copyTarget(settings) : undefined;
+  if (rs.source === 'copy' && !copy) throw new InputError('restore-test.source is copy, but compose-deploy.yml has no backup.copy-to');
+  const target = copy?.target ?? remote.target;
+  const dir = copy?.path ?? backupDir(remote.deployPath, b?.dir, b?.allowOutside ?? false);
+  let fetched: { path: string; cleanup: () => void } | undefined;
+  return {
+    where: `${dir} on ${target.user}@${target.host}:${target.port}`,
+    locate: async () => {
+      fetched = await fetchNewestBackup(target, dir, project, reporter);
+      return describeBackup(fetched.path);
+    },
+    cleanup: () => fetched?.cleanup(),
+  };
 }
 
 export class RestoreDrill {
@@ -57,14 +93,26 @@ export class RestoreDrill {
     private readonly runId = String(process.pid),
   ) {}
 
-  async run(): Promise<CommandResult> {
-    // A cancelled run must not leave the disposable server behind.
+  async run(source: BackupSource): Promise<CommandResult> {
+    // A cancelled run must not leave the disposable server (or a fetched copy) behind.
     const stopListening = onCancel(
-      () => void this.stopServer().finally(() => process.exit(130)),
-      () => this.stopServer(),
+      () => void this.stopServer().finally(() => {
+        source.cleanup();
+        process.exit(130);
+      }),
+      () => this.stopServer().finally(() => source.cleanup()),
     );
     try {
-      const backup = await this.phase('fetch', async () => findLocalBackup(this.rs.backupFile!, this.rs.cwd));
+      let backup: LocalBackup;
+      try {
+        backup = await this.phase('fetch', () => source.locate());
+      } catch (err) {
+        // No backup where backups should be is the failure this drill exists to find: a report, exit 1, an issue.
+        if (err instanceof InputError) throw err;
+        this.report = this.emptyReport(undefined, source.where);
+        this.report.problems.push(this.reporter.redact((err as Error).message));
+        return await this.finish();
+      }
       this.report = this.emptyReport(backup);
       this.reporter.info(`restore-test: ${backup.path} (${backup.format}, ${(backup.size / 1e6).toFixed(1)} MB)`);
       try {
@@ -76,6 +124,7 @@ export class RestoreDrill {
       }
     } finally {
       await this.stopServer();
+      source.cleanup();
       stopListening();
     }
     return await this.finish();
@@ -220,13 +269,14 @@ export class RestoreDrill {
 
   private readonly pending: Partial<Record<Phase, number>> = {};
 
-  private emptyReport(b: LocalBackup): DrillReport {
+  /** Without a backup (none found), the report names where the drill looked. */
+  private emptyReport(b: LocalBackup | undefined, where = ''): DrillReport {
     return {
       result: 'failed',
       problems: [],
       warnings: [],
       at: new Date(this.now()).toISOString(),
-      backup: { file: b.path, format: b.format, size: b.size, releaseSha: b.manifest?.sha, maxAge: this.rs.maxAge },
+      backup: b ? { file: b.path, format: b.format, size: b.size, releaseSha: b.manifest?.sha, maxAge: this.rs.maxAge } : { file: `none found in ${where}`, size: 0, maxAge: this.rs.maxAge },
       phases: { ...this.pending },
       tables: [],
       objects: {},

@@ -1,0 +1,54 @@
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCommand } from '../backup/commands.js';
+import { parseDumpName } from '../backup/manifest.js';
+import { InputError, OperationError } from '../errors.js';
+import type { Reporter } from '../report/reporter.js';
+import { runChecked, type Command } from '../runner/runner.js';
+import { connectHost } from '../ssh/connect.js';
+import type { SshTarget } from '../ssh/ssh-runner.js';
+
+/** The backup dir on the host holds no verified backup of the project: a failed drill, not bad input. */
+export class NoBackupFound extends OperationError {}
+
+/** $1 dir: every dump in it that has both its manifest and its checksum beside it (a verified backup). */
+const LIST_SCRIPT = 'for f in "$1"/*.dump; do [ -f "$f" ] && [ -f "$f.json" ] && [ -f "$f.sha256" ] && printf "%s\\n" "${f##*/}"; done; exit 0';
+
+export const listVerifiedCommand = (dir: string): Command => ({ argv: ['sh', '-c', LIST_SCRIPT, 'compose-deploy-list-backups', dir] });
+
+/** The newest of this project's verified dumps, by the UTC time in its name. */
+export function newestDump(names: readonly string[], project: string): string | undefined {
+  return names
+    .map((name) => ({ name, at: parseDumpName(name, project) }))
+    .filter((d): d is { name: string; at: Date } => d.at !== undefined)
+    .sort((a, b) => b.at.getTime() - a.at.getTime())[0]?.name;
+}
+
+/**
+ * source ssh / copy: the newest verified backup in `dir` on that host, fetched with its manifest and
+ * sidecar over the pinned SSH connection into a temp dir. Read-only on the host: the drill writes
+ * nothing there. Returns the local dump and a clean-up.
+ */
+export async function fetchNewestBackup(target: SshTarget, dir: string, project: string, reporter: Reporter): Promise<{ path: string; cleanup: () => void }> {
+  const runner = await connectHost(target, reporter);
+  const local = mkdtempSync(join(tmpdir(), 'cd-restore-fetch-'));
+  const cleanup = () => rmSync(local, { recursive: true, force: true });
+  try {
+    const names = (await runChecked(runner, listVerifiedCommand(dir), `listing backups in ${dir}`)).stdout.split('\n').filter(Boolean);
+    const name = newestDump(names, project);
+    if (!name) throw new NoBackupFound(`no verified backup of project ${project} (a .dump with its .dump.json and .dump.sha256) in ${dir} on ${runner.where}`);
+    reporter.info(`restore-test: fetching ${dir}/${name} from ${runner.where}`);
+    for (const side of ['.json', '.sha256']) {
+      writeFileSync(join(local, `${name}${side}`), (await runChecked(runner, readCommand(`${dir}/${name}${side}`), `reading ${name}${side}`)).stdout);
+    }
+    const res = await runner.runStream(readCommand(`${dir}/${name}`), { sink: createWriteStream(join(local, name)) });
+    if (res.code !== 0) throw new OperationError(`fetching ${dir}/${name} from ${runner.where} failed (exit ${res.code}): ${res.stderr.trim()}`);
+    return { path: join(local, name), cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  } finally {
+    await runner.close();
+  }
+}
