@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: bring up the real test host, then take the example shop
 # (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> a broken
-# third commit rolled back by itself -> releases -> a manual rollback to the first commit under load.
+# third commit rolled back by itself -> releases -> a manual rollback to the first commit under load ->
+# a backup of the shop's database -> a restore-test of it (RPO, RTO, row counts).
 # DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,3 +101,18 @@ case "$answer" in *"sha-$v1"*) ;; *) echo "demo: the rollback did not bring v1 b
 
 step "releases"
 cli releases "${host_flags[@]}"
+
+step "backup: one snapshot of the shop's database, checked, with exact row counts, downloaded"
+db=$(docker ps -q --filter label=com.docker.compose.project=shop-demo --filter label=com.docker.compose.service=db)
+docker exec -i "$db" psql -q -v ON_ERROR_STOP=1 -U shop -d shop <<'SQL'
+CREATE TABLE IF NOT EXISTS orders (id serial PRIMARY KEY, item text NOT NULL, placed timestamptz NOT NULL DEFAULT now());
+INSERT INTO orders (item) SELECT 'item ' || g FROM generate_series(1, 2500) g;
+SQL
+printf 'backup:\n  service: db\nrestore-test:\n  postgres: docker\n  image: %s\n  max-age: 1h\n  required-tables: [orders]\n' "$CD_POSTGRES_IMAGE" >> compose-deploy.yml
+cli backup "${host_flags[@]}" --download backups
+step "its manifest"
+cat backups/*.dump.json
+
+step "restore-test of that backup: restored into a disposable Postgres, checked against the manifest"
+cli restore-test --backup-file 'backups/*.dump' --report-file restore-report.json
+node -e 'const r = require(process.argv[1]); const rows = r.tables.map((t) => `${t.table}: ${t.restored}/${t.expected}`).join(", "); console.log(`RPO (backup age) ${Math.round(r.backup.ageSeconds)} s, RTO (restore) ${r.phases.restore.toFixed(1)} s, row counts ${rows}: ${r.result}`)' "$work/restore-report.json"
