@@ -126,3 +126,15 @@ function fromJson(json: Record<string, unknown>, file: string): HarnessEnv {
   }
   return env as unknown as HarnessEnv;
 }
+
+/** How compose-deploy should name the Compose of this process's host and runner. */
+export function harnessComposeCommand(): 'docker compose' | 'docker-compose' {
+  return harnessCompose() === 'v2' ? 'docker compose' : 'docker-compose';
+}
+
+/** The runner DOCKER_CONFIG of either Compose, for a test that compares the two in one process. */
+export function harnessRunnerDockerConfig(compose: HarnessCompose): string {
+  const value = readJson(join(harnessStateDir(), `compose-${compose}.json`))['CD_RUNNER_DOCKER_CONFIG'];
+  if (typeof value !== 'string' || value === '') throw new Error(`compose-${compose}.json has no CD_RUNNER_DOCKER_CONFIG: re-run bash test/e2e/harness/up.sh`);
+  return value;
+}

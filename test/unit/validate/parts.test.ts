@@ -98,6 +98,16 @@ describe('Compose CLI errors on the right line', () => {
     });
   }
 
+  it('a required variable left empty: v1 (option and service) and v2 (the key) point at the same line', () => {
+    const env = parseComposeText('services:\n  api:\n    image: a:1\n    environment:\n      DB: ${DB}\n      REGION: ${REGION:?set the region}\n  list:\n    environment:\n      - A=1\n      - REGION=${REGION:?set it}\n', 'c.yml');
+    const envFiles = new Map([['c.yml', env]]);
+    const v1 = cliErrorFindings(`Missing mandatory value for "environment" option interpolating {'DB': '\${DB}', 'REGION': '\${REGION:?set the region}'} in service "api": set the region\n`, envFiles, '/w');
+    const v2 = cliErrorFindings('error while interpolating services.api.environment.REGION: required variable REGION is missing a value: set the region\n', envFiles, '/w');
+    assert.deepEqual([v1[0]!.loc.line, v2[0]!.loc.line], [6, 6]);
+    const v1List = cliErrorFindings(`Missing mandatory value for "environment" option interpolating ['A=1', 'REGION=\${REGION:?set it}'] in service "list": set it\n`, envFiles, '/w');
+    assert.equal(v1List[0]!.loc.line, 10);
+  });
+
   it('v1 warnings about unset variables are not findings', () => {
     const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w');
     assert.equal(out.length, 1);
