@@ -55,8 +55,19 @@ export function pullCommand(images: readonly string[], login?: { registry: strin
   return script('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
 }
 
+/**
+ * Starts what the migration needs without touching what already runs. `compose run` would start the
+ * dependencies itself, but v2 recreates a running dependency whose definition changed (v1 does not):
+ * the database restarting under the live release before the rolling update even began. `up
+ * --no-recreate` starts missing ones and leaves running ones alone on both; the rolling update
+ * updates them later, each by its own strategy.
+ */
+export const migrationDependenciesCommand = (target: ComposeTarget, dependencies: readonly string[]) =>
+  composeCommand(target, ['up', '-d', '--no-recreate', ...dependencies]);
+
+/** The migration itself, its dependencies already up (migrationDependenciesCommand). */
 export function migrateCommand(target: ComposeTarget, migrate: { service: string; command?: string[] }): Command {
-  return composeCommand(target, ['run', '--rm', '-T', migrate.service, ...(migrate.command ?? [])]);
+  return composeCommand(target, ['run', '--rm', '-T', '--no-deps', migrate.service, ...(migrate.command ?? [])]);
 }
 
 export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);

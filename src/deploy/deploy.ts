@@ -4,6 +4,7 @@ import { releaseVariables } from '../compose/deploy-role.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import { InputError, OperationError } from '../errors.js';
+import { hostToolsLine } from '../host/describe.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
@@ -15,7 +16,7 @@ import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings } from './deploy-settings.js';
 import { acquireLock, type LockHandle } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
-import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
+import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
@@ -139,7 +140,7 @@ class Deployment {
       for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
       await this.pull(services);
       this.checkCancelled();
-      if (ds.migrate) await this.migrate(target);
+      if (ds.migrate) await this.migrate(target, services);
       this.checkCancelled();
       this.touched = true;
       if (this.previous) await this.exec(cmd.switchCurrentCommand(ds.deployPath, ds.sha), 'pointing current at the new release');
@@ -215,9 +216,11 @@ class Deployment {
     this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
   }
 
-  private async migrate(target: ComposeTarget): Promise<void> {
+  private async migrate(target: ComposeTarget, services: readonly ServiceInfo[]): Promise<void> {
     const { ds } = this;
     const started = Date.now();
+    const dependencies = dependenciesOf(services, ds.migrate!.service);
+    if (dependencies.length > 0) await this.exec(cmd.migrationDependenciesCommand(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
     const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
     if (res.code !== 0) {
       // The output stays in the (masked) log and summary: migrations print connection strings, and
@@ -389,12 +392,14 @@ class Deployment {
       services: JSON.stringify(this.outcomes.map(({ diagnostics: _d, ...o }) => o)),
       'round-trips': String(this.runner.commandCount),
       'compose-command': this.flavor,
+      'compose-version': this.facts?.composeVersion ?? '',
       'docker-version': this.facts?.dockerVersion ?? '',
     };
   }
 
   private summary(title: string, text: string, extra: string[] = []): string {
-    return [`### ${title}`, '', text, '', outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
+    const host = this.facts ? [`Host: ${hostToolsLine(this.facts)}`, ''] : [];
+    return [`### ${title}`, '', text, '', ...host, outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
   }
 }
 

@@ -22,7 +22,12 @@ export function printPlan(ds: DeploySettings, reporter: Reporter): CommandResult
     ['upload the release (tar on stdin)', cmd.unpackCommand(ds.deployPath, ds.sha, '')],
     ['render the release', cmd.renderCommand(target)],
     [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', cmd.pullCommand(['<images of the release>'], login && { ...login, password: '' })],
-    ...(ds.migrate ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
+    ...(ds.migrate
+      ? ([
+          ['start what the migration needs, recreating nothing that runs', cmd.migrationDependenciesCommand(target, [`<services ${ds.migrate.service} depends on>`])],
+          ['run the migration', cmd.migrateCommand(target, ds.migrate)],
+        ] as Array<[string, Command]>)
+      : []),
     ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, ds.sha)],
     ['start changed third-party services', cmd.convergeCommand(target, ['<services not built by this repository>'])],
     ...ds.order.map((s): [string, Command] => [

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import { hostToolsLine } from '../host/describe.js';
 import { listReleases, parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
@@ -33,7 +34,7 @@ function releasesResult(facts: HostFacts, where: string, reporter: Reporter): Co
   const summary = [
     `### Releases on ${where}`,
     '',
-    `Docker ${facts.dockerVersion ?? '**missing**'} · ${facts.composeCommand ?? '**no Compose**'} ${facts.composeVersion ?? ''}`,
+    hostToolsLine(facts),
     '',
     releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result |', '|---|---|---|---|---|', ...rows].join('\n'),
     '',

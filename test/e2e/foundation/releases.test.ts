@@ -31,6 +31,7 @@ test('action: releases reports the host\'s Docker and Compose over a pinned SSH 
   assert.deepEqual(JSON.parse(res.outputs['releases']!), []);
   assert.match(res.summary, new RegExp(`### Releases on deploy@127\\.0\\.0\\.1:${h.port}`));
   assert.match(res.summary, new RegExp(`Docker ${server.replace(/[.+]/g, '\\$&')}`));
+  assert.ok(res.summary.includes(`Compose ${h.compose} (\`${harnessComposeCommand()}\` ${h.composeVersion})`), res.summary);
   assert.match(res.summary, /No releases kept yet/);
   assert.ok(!res.log.includes('PRIVATE KEY'), 'the key never reaches the log');
 });

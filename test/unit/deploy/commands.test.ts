@@ -32,7 +32,9 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
   ]);
   const v2 = cmd.releaseCompose(ds, 'docker compose', SHA);
   assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate', command: ['python', 'manage.py', 'migrate'] }).argv.slice(0, 2), ['docker', 'compose']);
-  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-4), ['run', '--rm', '-T', 'migrate']);
+  // --no-deps: its dependencies were started by migrationDependenciesCommand, which recreates nothing that runs.
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-5), ['run', '--rm', '-T', '--no-deps', 'migrate']);
+  assert.deepEqual(cmd.migrationDependenciesCommand(v2, ['db', 'cache']).argv.slice(-5), ['up', '-d', '--no-recreate', 'db', 'cache']);
 });
 
 test('secrets travel on stdin only, never in the command text', () => {
