@@ -17,10 +17,25 @@ export async function detectEngine(runner: Runner, env: NodeJS.ProcessEnv, docke
   const inspect = await runner.run({ argv: ['docker', 'buildx', 'inspect'], env: dockerEnv });
   const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'unknown';
   // The default "docker" driver cannot export a cache at all; docker/setup-buildx-action gives a docker-container one.
-  if (driver === 'docker') return { kind: 'buildx', driver, cache: 'none', why: 'the buildx "docker" driver cannot export a layer cache (use docker/setup-buildx-action)' };
+  if (driver === 'docker') return { kind: 'buildx', driver, cache: 'none', why: dockerDriverWhy(env) };
   if (ghaCacheAvailable(env)) return { kind: 'buildx', driver, cache: 'gha' };
   const cacheRoot = env['RUNNER_TEMP'] ? join(env['RUNNER_TEMP'], 'compose-deploy-buildx-cache') : join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'compose-deploy', 'buildx');
   return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: store ?? new MachineLayerCache() };
+}
+
+/**
+ * The "docker" driver (what buildx uses until a builder is created) builds in the engine itself and
+ * exports no cache of any type. A runner offering the Actions cache gets told exactly what to add.
+ */
+function dockerDriverWhy(env: NodeJS.ProcessEnv): string {
+  return ghaCacheAvailable(env)
+    ? 'the GitHub Actions cache (type=gha) needs a buildx builder with the docker-container driver, and the current builder uses the "docker" driver, which cannot export a cache: add docker/setup-buildx-action before this step'
+    : 'the buildx "docker" driver cannot export a layer cache (use docker/setup-buildx-action)';
+}
+
+/** The Actions cache was there to use, but the builder cannot write to it: worth a warning, not a failure. */
+export function cacheUnusedWarning(e: BuildEngine, env: NodeJS.ProcessEnv): string | undefined {
+  return e.kind === 'buildx' && e.cache === 'none' && ghaCacheAvailable(env) ? `no layer cache: ${e.why}` : undefined;
 }
 
 export function describeEngine(e: BuildEngine): string {

@@ -48,7 +48,8 @@ export const cancelCommand = (root: string, token: string) => script('cancel', C
 
 export const unpackCommand = (root: string, sha: string, tarBase64: string) => script('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
 
-export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
+/** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
+export const renderCommand = (target: ComposeTarget) => composeCommand({ ...target, allProfiles: true }, ['config']);
 
 /** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
 export function pullCommand(images: readonly string[], login?: { registry: string; user: string; password: string }): Command {

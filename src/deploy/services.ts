@@ -85,7 +85,8 @@ function fixedPorts(ports: unknown): string[] {
   return ports.flatMap((p: unknown) => {
     const spec = portSpec(p);
     if (!spec || !isFixedHostPort(spec)) return [];
-    return [typeof p === 'object' ? `${spec.hostPort}:${spec.target}` : String(p)];
+    // One spelling whichever Compose rendered it (v1: "127.0.0.1:8080:80/tcp", v2: the long syntax).
+    return [`${spec.hostIp ? `${spec.hostIp}:` : ''}${spec.hostPort}:${spec.target}`];
   });
 }
 

@@ -37,6 +37,13 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
   assert.deepEqual(cmd.migrationDependenciesCommand(v2, ['db', 'cache']).argv.slice(-5), ['up', '-d', '--no-recreate', 'db', 'cache']);
 });
 
+test('the release renders with every service: v2 is asked for all profiles, v1 lists them anyway', () => {
+  const v2 = cmd.renderCommand(cmd.releaseCompose(ds, 'docker compose', SHA));
+  assert.deepEqual(v2.argv.slice(0, 8), ['docker', 'compose', '--project-name', 'shop', '--project-directory', '/srv/shop/current', '--profile', '*']);
+  assert.match(shellText(v2), / --profile '\*' /, 'the star reaches the remote shell quoted');
+  assert.ok(!cmd.renderCommand(cmd.releaseCompose(ds, 'docker-compose', SHA)).argv.includes('--profile'));
+});
+
 test('secrets travel on stdin only, never in the command text', () => {
   const pull = cmd.pullCommand(['ghcr.io/acme/shop/api:sha-1'], { registry: 'ghcr.io', user: 'octo', password: 's3cr3t-token' });
   assert.equal(pull.stdin, 's3cr3t-token');

@@ -61,6 +61,13 @@ services:
   assert.deepEqual(dependenciesOf(services, 'volume-init').sort(), ['db', 'migrate']);
 });
 
+test('a fixed host port reads the same from v1\'s short and v2\'s long rendering', () => {
+  const [v1] = parseRenderedCompose('services:\n  a:\n    image: x\n    ports: ["127.0.0.1:18999:80/tcp"]\n');
+  const [v2] = parseRenderedCompose('services:\n  a:\n    image: x\n    ports:\n      - {mode: ingress, host_ip: 127.0.0.1, target: 80, published: "18999", protocol: tcp}\n');
+  assert.deepEqual(v1!.fixedHostPorts, ['127.0.0.1:18999:80']);
+  assert.deepEqual(v2!.fixedHostPorts, v1!.fixedHostPorts);
+});
+
 test('ports without a host part are not fixed', () => {
   const [svc] = parseRenderedCompose('services:\n  a:\n    image: x\n    ports: ["80", "127.0.0.1::80", {target: 80}]\n');
   assert.deepEqual(svc!.fixedHostPorts, []);
