@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: bring up the real test host, then take the example shop
 # (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> releases.
-# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards.
+# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards. COMPOSE_DEPLOY_HARNESS_COMPOSE=v1
+# runs it with docker-compose v1 and the classic builder instead of Compose v2 and buildx.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -10,6 +11,11 @@ bash scripts/setup.sh
 bash test/e2e/harness/up.sh
 # shellcheck disable=SC1091
 . "${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}/env.sh"
+# The Compose the demo host and runner offer: v2 and buildx (default, what users run) or v1 and the
+# classic builder (COMPOSE_DEPLOY_HARNESS_COMPOSE=v1). Sets CD_PORT, CD_KNOWN_HOSTS and the runner's DOCKER_CONFIG.
+# shellcheck disable=SC1090
+. "${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}/compose-${COMPOSE_DEPLOY_HARNESS_COMPOSE:-v2}.sh"
+echo "demo under Compose $CD_COMPOSE ($CD_COMPOSE_VERSION) on the host and the runner"
 
 work=$(mktemp -d)
 deploy_path="$CD_DEPLOY_ROOT/shop-demo"
@@ -65,7 +71,7 @@ kill "$load" 2>/dev/null || true
 wait "$load" 2>/dev/null || true
 ok=$(grep -c '^ok' load.log || true)
 failed=$(grep -c '^failed' load.log || true)
-step "requests during the v2 rollout: $ok ok, $failed failed"
+step "requests during the rollout of shop v2 (Compose $CD_COMPOSE): $ok ok, $failed failed"
 
 step "releases"
 cli releases "${host_flags[@]}"
