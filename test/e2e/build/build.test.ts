@@ -183,6 +183,28 @@ test('a login the user made before (another registry name) reaches the build: FR
   }
 });
 
+test('a moving tag carries the layer cache to the next build (buildx: inline in the pushed image; classic: the engine)', async () => {
+  const prefix = `${PREFIX}-inline`;
+  const ws = workspaceFrom('two-images', prefix);
+  dirs.push(ws);
+  writeFileSync(join(ws, 'compose-deploy.yml'), 'build:\n  tags: [branch]\n');
+  const env = { ...runnerEnv, GITHUB_REF: 'refs/heads/main' };
+  try {
+    const first = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    const pushed = await readPushed(`${PATH}-inline/api`, 'main');
+    assert.ok(pushed, 'api:main is not in the registry');
+    assert.equal(pushed.inlineCache, engine.buildx, 'the cache is in the image exactly when buildx built it');
+    const again = await runAction(inputs({ 'image-prefix': prefix, force: 'true' }), { workspace: ws, env });
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    const importing = new RegExp(`importing cache manifest from ${prefix.replace(/[.]/g, '\\.')}/api:main`);
+    if (engine.buildx) assert.match(again.stdout, importing);
+    else assert.doesNotMatch(again.stdout, importing);
+  } finally {
+    await removeLocalImages(prefix);
+  }
+});
+
 test('a wrong password fails at login, naming registry and user but never the password', async () => {
   const wrong = 'definitely-not-the-password-4711';
   const run = await runAction(inputs({ 'registry-password': wrong }), { workspace, env: runnerEnv });
