@@ -9,7 +9,7 @@ import { REPO_ROOT, hostInputs, runAction, runCli, spawnCollect, sshArgs } from 
 
 const h = harnessEnv();
 const deployPath = `${h.deployRoot}/foundation-${process.pid}`;
-const sshdLog = join(h.stateDir, 'logs/sshd.log');
+const sshdLog = h.sshdLog;
 const logins = () => (readFileSync(sshdLog, 'utf8').match(/Accepted publickey/g) ?? []).length;
 const onHost = (cmd: string) => execFileSync('ssh', sshArgs(cmd), { encoding: 'utf8' });
 const cliHostFlags = (knownHosts = h.knownHostsPath) => [

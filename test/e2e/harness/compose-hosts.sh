@@ -96,13 +96,13 @@ if DOCKER_CONFIG="$RUNNER_DOCKER/v1" docker compose version >/dev/null 2>&1; the
 
 # ---- what each version means to a test (env.ts) and to a shell (demo.sh)
 write_compose_env() {
-  local name=$1 port=$2 kh=$3 runner=$4 compose=$5
-  printf '{\n  "CD_COMPOSE": "%s",\n  "CD_COMPOSE_VERSION": "%s",\n  "CD_PORT": %s,\n  "CD_KNOWN_HOSTS": "%s",\n  "CD_KNOWN_HOSTS_HASHED": "%s",\n  "CD_KNOWN_HOSTS_WRONG": "%s",\n  "CD_RUNNER_DOCKER_CONFIG": "%s"\n}\n' \
-    "$name" "$compose" "$port" "$kh" "$kh.hashed" "$kh.wrong" "$runner" >"$STATE/compose-$name.json.tmp"
+  local name=$1 port=$2 kh=$3 runner=$4 compose=$5 sshd_log=$6
+  printf '{\n  "CD_COMPOSE": "%s",\n  "CD_COMPOSE_VERSION": "%s",\n  "CD_PORT": %s,\n  "CD_KNOWN_HOSTS": "%s",\n  "CD_KNOWN_HOSTS_HASHED": "%s",\n  "CD_KNOWN_HOSTS_WRONG": "%s",\n  "CD_RUNNER_DOCKER_CONFIG": "%s",\n  "CD_SSHD_LOG": "%s"\n}\n' \
+    "$name" "$compose" "$port" "$kh" "$kh.hashed" "$kh.wrong" "$runner" "$sshd_log" >"$STATE/compose-$name.json.tmp"
   mv "$STATE/compose-$name.json.tmp" "$STATE/compose-$name.json"
   printf 'export CD_COMPOSE=%q CD_COMPOSE_VERSION=%q CD_PORT=%q CD_KNOWN_HOSTS=%q CD_KNOWN_HOSTS_HASHED=%q CD_KNOWN_HOSTS_WRONG=%q DOCKER_CONFIG=%q\n' \
     "$name" "$compose" "$port" "$kh" "$kh.hashed" "$kh.wrong" "$runner" >"$STATE/compose-$name.sh.tmp"
   mv "$STATE/compose-$name.sh.tmp" "$STATE/compose-$name.sh"
 }
-write_compose_env v2 "$SSH_PORT" "$KH" "$RUNNER_DOCKER/v2" "$COMPOSE_V2_VERSION"
-write_compose_env v1 "$V1_PORT" "$V1_DIR/known_hosts" "$RUNNER_DOCKER/v1" "${COMPOSE_V1_VERSION#v1 }"
+write_compose_env v2 "$SSH_PORT" "$KH" "$RUNNER_DOCKER/v2" "$COMPOSE_V2_VERSION" "$STATE/logs/sshd.log"
+write_compose_env v1 "$V1_PORT" "$V1_DIR/known_hosts" "$RUNNER_DOCKER/v1" "${COMPOSE_V1_VERSION#v1 }" "$STATE/logs/sshd-compose-v1.log"

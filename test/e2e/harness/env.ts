@@ -39,6 +39,8 @@ export interface HarnessEnv {
   composeVersion: string;
   /** DOCKER_CONFIG for what runs on the runner: with the Compose v2 and buildx plugins (v2) or none (v1). */
   runnerDockerConfig: string;
+  /** The log of the sshd serving `port` (its accepted logins, for tests that prove none happened). */
+  sshdLog: string;
 }
 
 /** v2: `docker compose` and buildx on host and runner; v1: `docker-compose` and the classic builder only. */
@@ -65,6 +67,7 @@ const FIELDS = {
   compose: 'CD_COMPOSE',
   composeVersion: 'CD_COMPOSE_VERSION',
   runnerDockerConfig: 'CD_RUNNER_DOCKER_CONFIG',
+  sshdLog: 'CD_SSHD_LOG',
 } as const satisfies Record<keyof HarnessEnv, string>;
 
 /** The harness state dir, as up.sh computes it. */
