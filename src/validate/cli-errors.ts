@@ -26,7 +26,14 @@ export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap
 }
 
 function isNoise(line: string): boolean {
-  return /variable is not set\. Defaulting to a blank string/.test(line) || /^WARNING/.test(line) || /the attribute `version` is obsolete/.test(line);
+  return (
+    /variable is not set\. Defaulting to a blank string/.test(line) ||
+    /^WARNING/.test(line) ||
+    /the attribute `version` is obsolete/.test(line) ||
+    // v1's boilerplate after a top-level key it does not know (name:): advice about file versions, not a finding.
+    /^You might be seeing this error because you're using the wrong Compose file version/.test(line) ||
+    /^For more on the Compose file format versions, see/.test(line)
+  );
 }
 
 function normalizeFile(name: string, cwd: string): string {
@@ -37,7 +44,7 @@ function locateMessage(line: string, file: string | undefined, files: ReadonlyMa
   const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
   if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
-  const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line);
+  const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line) ?? /(?:^|value )'([\w.-]+)' does not match any of the regexes/.exec(line);
   const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1];
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
@@ -47,7 +54,8 @@ function locateMessage(line: string, file: string | undefined, files: ReadonlyMa
     const tree = files.get(f)!;
     const at = interpolated && locateInterpolation(tree, interpolated);
     if (at) return at;
-    const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : undefined;
+    // A key named with no path at all (v1: "'name' does not match any of the regexes") is a top-level one.
+    const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : key ? [] : undefined;
     if (!path) continue;
     const full = key && nodeAt(tree, [...path, key]) ? [...path, key] : path;
     if (nodeAt(tree, full)) return locate(tree, full);
