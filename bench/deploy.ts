@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { ExampleStack, freePort, loadLoop, randomSha, type LoadResult } from '../test/e2e/deploy/stack.js';
+import { harnessComposeCommand, harnessEnv } from '../test/e2e/harness/env.js';
 import { runAction, sshArgs } from '../test/e2e/lib/run-action.js';
 
 const stack = new ExampleStack(await freePort());
@@ -29,7 +30,7 @@ async function deploy(sha: string, boot: number): Promise<{ seconds: number; tri
 async function plainUpdate(sha: string): Promise<LoadResult> {
   const rel = `${stack.deployPath}/releases/${sha}`;
   const load = loadLoop(stack.proxyPort);
-  const compose = `docker-compose --project-name ${stack.project} --project-directory ${stack.deployPath}/current --file ${rel}/compose.prod.yaml --env-file ${rel}/.env`;
+  const compose = `${harnessComposeCommand()} --project-name ${stack.project} --project-directory ${stack.deployPath}/current --file ${rel}/compose.prod.yaml --env-file ${rel}/.env`;
   execFileSync('ssh', sshArgs(`ln -sfn releases/${sha} ${stack.deployPath}/current && ${compose} pull --quiet api worker 2>/dev/null; ${compose} up -d --remove-orphans api worker`), { stdio: 'ignore' });
   await waitHealthy('api');
   await new Promise((r) => setTimeout(r, 1000));
@@ -45,11 +46,11 @@ async function waitHealthy(service: string): Promise<void> {
   }
 }
 
-/** What one docker-compose invocation costs on the host before it does anything. */
+/** What one Compose invocation costs on the host before it does anything. */
 function composeStartSeconds(): number {
   const runs = 3;
   const t0 = performance.now();
-  for (let i = 0; i < runs; i++) execFileSync('ssh', sshArgs('docker-compose version --short >/dev/null'));
+  for (let i = 0; i < runs; i++) execFileSync('ssh', sshArgs(`${harnessComposeCommand()} version --short >/dev/null`));
   const ssh0 = performance.now();
   for (let i = 0; i < runs; i++) execFileSync('ssh', sshArgs('true'));
   return (ssh0 - t0 - (performance.now() - ssh0)) / runs / 1000;
@@ -80,7 +81,7 @@ async function floorSeconds(sha: string): Promise<number> {
 
 try {
   for (const v of versions) stack.buildAndPush(v);
-  console.log('deploy benchmark: example stack (proxy, api, worker, migrate, db), docker-compose v1 on the harness host');
+  console.log(`deploy benchmark: example stack (proxy, api, worker, migrate, db), ${harnessComposeCommand()} ${harnessEnv().composeVersion} on the harness host`);
   await deploy(A.sha, 4);
 
   const rolling = await deploy(B.sha, 4);
@@ -95,12 +96,12 @@ try {
   // Waits the config asks for: a drain per rolled service, min-ready for the worker (no healthcheck), and the migration's own run.
   const migration = Number(/migration migrate finished \(([\d.]+)s\)/.exec(timed.log)?.[1] ?? 0);
   const waits = 2 * 1 + 2 + migration;
-  const composeCalls = 5; // render, migrate, converge, one `up` per rolled service
+  const composeCalls = 6; // render, migration dependencies, migrate, converge, one `up` per rolled service
   const composeStart = composeStartSeconds();
   const overhead = timed.seconds - floor;
   console.log(`(b) deploy wall time ${timed.seconds.toFixed(1)} s, floor (pull + start + first healthy probe) ${floor.toFixed(1)} s, ratio wall/floor ${(timed.seconds / floor).toFixed(2)}`);
   console.log(`    overhead ${overhead.toFixed(1)} s = configured waits ${waits.toFixed(1)} s (2 drains of 1 s, worker min-ready 2 s, migration ${migration.toFixed(1)} s)`);
-  console.log(`      + Compose CLI start-up ${(composeCalls * composeStart).toFixed(1)} s (${composeCalls} calls x ${composeStart.toFixed(2)} s for docker-compose v1; v2 starts in a fraction of that)`);
+  console.log(`      + Compose CLI start-up ${(composeCalls * composeStart).toFixed(1)} s (${composeCalls} calls x ${composeStart.toFixed(2)} s for ${harnessComposeCommand()})`);
   console.log(`      + compose-deploy itself ${(overhead - waits - composeCalls * composeStart).toFixed(1)} s (node start, SSH, upload, lock, audit, prune)`);
 
   const slow = await deploy(D.sha, 9);

@@ -3,7 +3,8 @@
 # (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> a broken
 # third commit rolled back by itself -> releases -> a manual rollback to the first commit under load ->
 # a backup of the shop's database -> a restore-test of it (RPO, RTO, row counts).
-# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards.
+# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards. COMPOSE_DEPLOY_HARNESS_COMPOSE=v1
+# runs it with docker-compose v1 and the classic builder instead of Compose v2 and buildx.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -12,6 +13,11 @@ bash scripts/setup.sh
 bash test/e2e/harness/up.sh
 # shellcheck disable=SC1091
 . "${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}/env.sh"
+# The Compose the demo host and runner offer: v2 and buildx (default, what users run) or v1 and the
+# classic builder (COMPOSE_DEPLOY_HARNESS_COMPOSE=v1). Sets CD_PORT, CD_KNOWN_HOSTS and the runner's DOCKER_CONFIG.
+# shellcheck disable=SC1090
+. "${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}/compose-${COMPOSE_DEPLOY_HARNESS_COMPOSE:-v2}.sh"
+echo "demo under Compose $CD_COMPOSE ($CD_COMPOSE_VERSION) on the host and the runner"
 
 work=$(mktemp -d)
 deploy_path="$CD_DEPLOY_ROOT/shop-demo"
@@ -72,7 +78,7 @@ load_stop() {
 }
 load_start
 ship
-step "requests during the v2 rollout: $(load_stop)"
+step "requests during the rollout of shop v2 (Compose $CD_COMPOSE): $(load_stop)"
 
 step "a broken v3 (its health check answers 503): the deploy rolls it back by itself"
 sed -i 's|respond /health "ok" 200|respond /health "broken" 503|' api/Caddyfile

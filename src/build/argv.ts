@@ -18,6 +18,8 @@ export type CacheSpec =
   | { kind: 'gha'; scope: string }
   /** Read from dir, write a fresh copy to newDir (swapped in afterwards, so the cache does not grow forever). */
   | { kind: 'local'; dir: string; newDir: string }
+  /** In the pushed image itself (what the docker driver can do), read back from earlier pushes of `from`. */
+  | { kind: 'inline'; from: readonly string[] }
   | { kind: 'none' };
 
 export interface LabelInput {
@@ -59,6 +61,8 @@ function cacheFlags(c: CacheSpec): string[] {
       return ['--cache-from', `type=gha,scope=${c.scope}`, '--cache-to', `type=gha,mode=max,scope=${c.scope}`];
     case 'local':
       return ['--cache-from', `type=local,src=${c.dir}`, '--cache-to', `type=local,dest=${c.newDir},mode=max`];
+    case 'inline':
+      return [...c.from.flatMap((ref) => ['--cache-from', `type=registry,ref=${ref}`]), '--cache-to', 'type=inline'];
     case 'none':
       return [];
   }

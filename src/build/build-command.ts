@@ -12,7 +12,7 @@ import { buildxCommand, classicBuildCommand, ociLabels, pushCommands } from './a
 import { buildImage, type ImageContext, type ImageOutcome } from './build-image.js';
 import { composeSets, readComposeServices, readEnvFile } from './compose-files.js';
 import { createTempDockerConfig } from './docker-config.js';
-import { describeEngine, detectEngine } from './engine.js';
+import { cacheUnusedWarning, describeEngine, detectEngine } from './engine.js';
 import { resolveBuildOptions, type BuildOptions } from './options.js';
 import { planImages, type ImagePlan } from './plan.js';
 import { mapLimit } from './pool.js';
@@ -41,6 +41,8 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   const engine = await detectEngine(runner, env, {}, services.layerCache);
   const engineText = describeEngine(engine);
   reporter.info(`engine: ${engineText}`);
+  const cacheWarning = cacheUnusedWarning(engine, env);
+  if (cacheWarning) reporter.warning(cacheWarning);
   const docker = createTempDockerConfig(env, opts.registry);
   try {
     await login(runner, opts, docker.dir);

@@ -112,7 +112,7 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
 
   const e = ctx.engine;
   if (e.kind === 'buildx') {
-    const cache = cacheSpec(e, plan);
+    const cache = cacheSpec(e, plan, ctx.tags);
     const keys = layerCacheKeys(plan.path, ctx.sha);
     if (e.cache === 'local' && cache.kind === 'local') {
       const hit = await e.store.restore(cache.dir, keys.key, keys.restoreKeys);
@@ -152,8 +152,16 @@ async function runBuild(ctx: ImageContext, plan: ImagePlan, request: BuildReques
   return { ok: true, verdict: cacheVerdict(readBuildLog(text)) };
 }
 
-function cacheSpec(e: Extract<BuildEngine, { kind: 'buildx' }>, plan: ImagePlan): CacheSpec {
+function cacheSpec(e: Extract<BuildEngine, { kind: 'buildx' }>, plan: ImagePlan, tags: readonly string[]): CacheSpec {
   if (e.cache === 'gha') return { kind: 'gha', scope: plan.path };
   if (e.cache === 'local') return { kind: 'local', ...localCacheDirs(e.cacheRoot, plan.path) };
-  return { kind: 'none' };
+  return { kind: 'inline', from: inlineCacheSources(plan.repository, tags) };
+}
+
+/**
+ * Where an inline cache can be read back from: the tags that move from build to build (branch,
+ * latest) name the previous push of this image. The sha tags never name an earlier build.
+ */
+export function inlineCacheSources(repository: string, tags: readonly string[]): string[] {
+  return tags.filter((t) => !t.startsWith('sha-')).map((t) => `${repository}:${t}`);
 }

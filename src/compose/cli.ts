@@ -16,6 +16,11 @@ export interface ComposeTarget {
   projectDirectory?: string;
   /** Directory the files are relative to. */
   cwd?: string;
+  /**
+   * Every service, whatever its profiles. v1's `config` lists them all; v2's leaves out those of
+   * profiles not enabled (a migrate job under `profiles: [tools]`) unless asked with `--profile '*'`.
+   */
+  allProfiles?: boolean;
 }
 
 /** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
@@ -25,6 +30,7 @@ export function composeCommand(t: ComposeTarget, args: readonly string[], extra:
     ...base,
     ...(t.project ? ['--project-name', t.project] : []),
     ...(t.projectDirectory ? ['--project-directory', t.projectDirectory] : []),
+    ...(t.allProfiles && t.flavor === 'docker compose' ? ['--profile', '*'] : []),
     ...t.files.flatMap((f) => ['--file', f]),
     ...(t.envFile ? ['--env-file', t.envFile] : []),
     ...args,

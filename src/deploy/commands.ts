@@ -59,15 +59,27 @@ export const COMPOSE_FILES_RECORD = '.compose-files';
 /** rollback: what the kept release recorded, and which of its files differ from the live release's. */
 export const keptReleaseCommand = (root: string, sha: string) => script('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
 
-export const renderCommand = (target: ComposeTarget) => composeCommand(target, ['config']);
+/** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
+export const renderCommand = (target: ComposeTarget) => composeCommand({ ...target, allProfiles: true }, ['config']);
 
 /** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
 export function pullCommand(images: readonly string[], login?: { registry: string; user: string; password: string }): Command {
   return script('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
 }
 
+/**
+ * Starts what the migration needs without touching what already runs. `compose run` would start the
+ * dependencies itself, but v2 recreates a running dependency whose definition changed (v1 does not):
+ * the database restarting under the live release before the rolling update even began. `up
+ * --no-recreate` starts missing ones and leaves running ones alone on both; the rolling update
+ * updates them later, each by its own strategy.
+ */
+export const migrationDependenciesCommand = (target: ComposeTarget, dependencies: readonly string[]) =>
+  composeCommand(target, withServices(['up', '-d', '--no-recreate'], dependencies));
+
+/** The migration itself, its dependencies already up (migrationDependenciesCommand). */
 export function migrateCommand(target: ComposeTarget, migrate: { service: string; command?: string[] }): Command {
-  return composeCommand(target, withServices(['run', '--rm', '-T'], [migrate.service], migrate.command ?? []));
+  return composeCommand(target, withServices(['run', '--rm', '-T', '--no-deps'], [migrate.service], migrate.command ?? []));
 }
 
 export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);

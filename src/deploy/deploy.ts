@@ -4,6 +4,7 @@ import { releaseVariables } from '../compose/deploy-role.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import { InputError, OperationError } from '../errors.js';
+import { hostToolsLine } from '../host/describe.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { CommandFailed, runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
@@ -17,7 +18,7 @@ import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
-import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
+import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
@@ -218,7 +219,7 @@ class Deployment {
       this.checkCancelled();
       if (this.backup && !this.request) this.backupOutputs = await this.backup.run(this.runner, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
       if (ds.migrate && !this.request) {
-        await this.migrate(target);
+        await this.migrate(target, services);
         this.migrated = true;
       }
       this.checkCancelled();
@@ -327,9 +328,11 @@ class Deployment {
     this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
   }
 
-  private async migrate(target: ComposeTarget): Promise<void> {
+  private async migrate(target: ComposeTarget, services: readonly ServiceInfo[]): Promise<void> {
     const { ds } = this;
     const started = Date.now();
+    const dependencies = dependenciesOf(services, ds.migrate!.service);
+    if (dependencies.length > 0) await this.exec(cmd.migrationDependenciesCommand(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
     const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
     if (res.code !== 0) {
       // The output stays in the (masked) log and summary: migrations print connection strings, and
@@ -547,13 +550,15 @@ class Deployment {
       services: JSON.stringify(this.outcomes.map(({ diagnostics: _d, ...o }) => o)),
       'round-trips': String(this.runner.commandCount),
       'compose-command': this.flavor,
+      'compose-version': this.facts?.composeVersion ?? '',
       'docker-version': this.facts?.dockerVersion ?? '',
       ...this.backupOutputs,
     };
   }
 
   private summary(title: string, text: string, extra: string[] = []): string {
-    return [`### ${title}`, '', text, '', outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
+    const host = this.facts ? [`Host: ${hostToolsLine(this.facts)}`, ''] : [];
+    return [`### ${title}`, '', text, '', ...host, outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
   }
 }
 

@@ -24,9 +24,14 @@ export function printPlan(ds: DeploySettings, reporter: Reporter, rollback?: Rol
       : ['upload the release (tar on stdin)', cmd.unpackCommand(ds.deployPath, sha, '')],
     ['render the release', cmd.renderCommand(target)],
     [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', cmd.pullCommand(['<images of the release>'], login && { ...login, password: '' })],
-    ...(ds.migrate && !rollback ? ([['run the migration', cmd.migrateCommand(target, ds.migrate)]] as Array<[string, Command]>) : []),
+    ...(ds.migrate && !rollback
+      ? ([
+          ['start what the migration needs, recreating nothing that runs', cmd.migrationDependenciesCommand(target, ['MIGRATION_DEPENDENCIES...'])],
+          ['run the migration', cmd.migrateCommand(target, ds.migrate)],
+        ] as Array<[string, Command]>)
+      : []),
     ['point current at the release', cmd.switchCurrentCommand(ds.deployPath, sha)],
-    // A placeholder within the service-name grammar: the names reach the same checked argv builder.
+    // Placeholders within the service-name grammar: the names reach the same checked argv builder.
     ['start changed third-party services', cmd.convergeCommand(target, ['THIRD_PARTY_SERVICES...'])],
     ...ds.order.map((s): [string, Command] => [
       `roll ${s}`,

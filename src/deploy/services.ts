@@ -17,6 +17,8 @@ export interface ServiceInfo {
   stopGraceSeconds: number;
   /** Host paths bind-mounted into the service (absolute, as `compose config` resolves them). */
   bindSources: string[];
+  /** Services it depends on (depends_on), directly. */
+  dependsOn: string[];
 }
 
 export function parseRenderedCompose(text: string): ServiceInfo[] {
@@ -40,8 +42,30 @@ export function parseRenderedCompose(text: string): ServiceInfo[] {
       restart: typeof s['restart'] === 'string' ? (s['restart'] as string) : undefined,
       stopGraceSeconds: durationSeconds(s['stop_grace_period']) ?? 10,
       bindSources: bindSources(s['volumes']),
+      dependsOn: dependsOn(s['depends_on']),
     };
   });
+}
+
+/** A list (short syntax) or a map of service -> condition (what both versions' `config` render). */
+function dependsOn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return value && typeof value === 'object' ? Object.keys(value) : [];
+}
+
+/** Everything `name` needs running, directly or through another dependency, in no particular order. */
+export function dependenciesOf(services: readonly ServiceInfo[], name: string): string[] {
+  const byName = new Map(services.map((s) => [s.name, s]));
+  const seen = new Set<string>();
+  const visit = (n: string) => {
+    for (const d of byName.get(n)?.dependsOn ?? []) {
+      if (seen.has(d) || d === name) continue;
+      seen.add(d);
+      visit(d);
+    }
+  };
+  visit(name);
+  return [...seen];
 }
 
 /** v1 renders short syntax ("/abs/src:/dst:ro"), v2 long syntax ({type: bind, source}). */
@@ -64,7 +88,8 @@ function fixedPorts(ports: unknown): string[] {
   return ports.flatMap((p: unknown) => {
     const spec = portSpec(p);
     if (!spec || !isFixedHostPort(spec)) return [];
-    return [typeof p === 'object' ? `${spec.hostPort}:${spec.target}` : String(p)];
+    // One spelling whichever Compose rendered it (v1: "127.0.0.1:8080:80/tcp", v2: the long syntax).
+    return [`${spec.hostIp ? `${spec.hostIp}:` : ''}${spec.hostPort}:${spec.target}`];
   });
 }
 

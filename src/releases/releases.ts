@@ -2,6 +2,7 @@ import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import { imagePresenceCommand, listReleases, parseProbe, probeCommand, type HostFacts, type ReleaseInfo } from '../host/probe.js';
 import { parseKeyValues } from '../deploy/outcome.js';
+import { hostToolsLine } from '../host/describe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
 import { remoteSettings } from '../ssh/target.js';
@@ -39,7 +40,7 @@ function releasesResult(facts: HostFacts, releases: ReleaseInfo[], where: string
   const summary = [
     `### Releases on ${where}`,
     '',
-    `Docker ${facts.dockerVersion ?? '**missing**'} · ${facts.composeCommand ?? '**no Compose**'} ${facts.composeVersion ?? ''}`,
+    hostToolsLine(facts),
     '',
     releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result | images |', '|---|---|---|---|---|---|', ...rows].join('\n'),
     '',

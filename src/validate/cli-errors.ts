@@ -26,7 +26,14 @@ export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap
 }
 
 function isNoise(line: string): boolean {
-  return /variable is not set\. Defaulting to a blank string/.test(line) || /^WARNING/.test(line) || /the attribute `version` is obsolete/.test(line);
+  return (
+    /variable is not set\. Defaulting to a blank string/.test(line) ||
+    /^WARNING/.test(line) ||
+    /the attribute `version` is obsolete/.test(line) ||
+    // v1's boilerplate after a top-level key it does not know (name:): advice about file versions, not a finding.
+    /^You might be seeing this error because you're using the wrong Compose file version/.test(line) ||
+    /^For more on the Compose file format versions, see/.test(line)
+  );
 }
 
 function normalizeFile(name: string, cwd: string): string {
@@ -37,19 +44,46 @@ function locateMessage(line: string, file: string | undefined, files: ReadonlyMa
   const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
   if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
-  const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line);
+  const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line) ?? /(?:^|value )'([\w.-]+)' does not match any of the regexes/.exec(line);
   const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1];
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
   const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();
+  const interpolated = v1Interpolation(line);
   for (const f of candidates) {
     const tree = files.get(f)!;
-    const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : undefined;
+    const at = interpolated && locateInterpolation(tree, interpolated);
+    if (at) return at;
+    // A key named with no path at all (v1: "'name' does not match any of the regexes") is a top-level one.
+    const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : key ? [] : undefined;
     if (!path) continue;
     const full = key && nodeAt(tree, [...path, key]) ? [...path, key] : path;
     if (nodeAt(tree, full)) return locate(tree, full);
   }
   return { file: file ?? candidates[0] ?? '' };
+}
+
+/**
+ * v2 names the variable's key (services.api.environment.REGION); v1 names only the option and the
+ * service (`... for "environment" option interpolating {...} in service "api": set the region`).
+ * The key is the one whose value holds `?<that message>`, so both versions point at the same line.
+ */
+function v1Interpolation(line: string): { service: string; option: string; message: string } | undefined {
+  const m = /for "([\w.-]+)" option .*in service "([\w.-]+)": (.+)$/.exec(line);
+  return m ? { option: m[1]!, service: m[2]!, message: m[3]! } : undefined;
+}
+
+function locateInterpolation(tree: LMap, i: { service: string; option: string; message: string }): SourceLocation | undefined {
+  const path = ['services', i.service, i.option];
+  const node = nodeAt(tree, path);
+  const holds = (n: LNode) => n.kind === 'scalar' && String(n.value).includes(`?${i.message}}`);
+  if (node?.kind === 'map') {
+    for (const [key, entry] of node.entries) if (holds(entry.value)) return locate(tree, [...path, key]);
+  } else if (node?.kind === 'seq') {
+    const index = node.items.findIndex(holds);
+    if (index >= 0) return locate(tree, [...path, index]);
+  }
+  return node ? locate(tree, path) : undefined;
 }
 
 /** Splits "services.web.v1.ports" into existing keys; names may contain dots, so try the longest key first. */

@@ -32,7 +32,8 @@ export function rendererLabel(r: Renderer): string {
 export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }>, loaded: LoadedSet, cwd: string, runner: Runner, fill: ReadonlyMap<string, string>): Promise<Finding[]> {
   const { set } = loaded;
   const cmd = composeCommand(
-    { flavor: r.flavor, files: set.files, envFile: set.envFile && loaded.env ? resolve(cwd, set.envFile) : undefined, cwd },
+    // Every service is checked, profile-gated ones too (v2 skips them unless asked).
+    { flavor: r.flavor, files: set.files, envFile: set.envFile && loaded.env ? resolve(cwd, set.envFile) : undefined, cwd, allProfiles: true },
     ['config', '--quiet'],
     fill.size > 0 ? { env: Object.fromEntries(fill) } : {},
   );

@@ -42,6 +42,8 @@ export function schemaFindings(data: unknown, tree: LMap): Finding[] {
 export function didYouMean(key: string, parentPath: readonly string[]): string {
   const spec = composeSchema() as { properties: Record<string, unknown>; definitions: { service: { properties: Record<string, unknown> } } };
   const allowed = parentPath.length === 0 ? Object.keys(spec.properties) : parentPath[0] === 'services' && parentPath.length === 2 ? Object.keys(spec.definitions.service.properties) : [];
+  // The Compose CLI rejected a key the specification has: the CLI is older than the key (v1 and post_start).
+  if (allowed.includes(key)) return '; the Compose specification has this key, but this Compose version is older than it (Compose v2 renders it)';
   const hint = closest(key, allowed);
   return hint ? `; did you mean "${hint}"?` : '';
 }

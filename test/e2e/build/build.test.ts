@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessEnv } from '../harness/env.js';
@@ -24,7 +24,7 @@ const PATH = PREFIX.slice(PREFIX.indexOf('/') + 1);
 
 const inputs = (over: Record<string, string> = {}) => ({ command: 'build', registry: h.registry, 'registry-username': h.registryUser, 'registry-password': h.registryPassword, ...over });
 const runnerEnv = { GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: SHA };
-// The path build takes here (classic on this harness, buildx on a machine that has it): asserted, not assumed.
+// The path build takes here (buildx under the harness's v2 runner, classic under v1): asserted, not assumed.
 const engine = enginePath();
 const pushedCount = (text: string) => (text.match(PUSHED_LINE) ?? []).length;
 
@@ -152,6 +152,9 @@ test('a login the user made before (another registry name) reaches the build: FR
   dirs.push(userConfig);
   const userJson = JSON.stringify({ auths: { [base.split('/')[0]!]: { auth: Buffer.from(`${h.registryUser}:${h.registryPassword}`).toString('base64') } } });
   writeFileSync(join(userConfig, 'config.json'), userJson, { mode: 0o600 });
+  // The user's own CLI plugins (buildx, under v2) live in the same dir: build's temporary
+  // DOCKER_CONFIG must keep them visible, or a per-user buildx would silently vanish.
+  if (engine.buildx) symlinkSync(join(h.runnerDockerConfig, 'cli-plugins'), join(userConfig, 'cli-plugins'));
   const docker = (...args: string[]) => spawnCollect('docker', args, { env: { ...process.env, DOCKER_CONFIG: userConfig } });
   const prefix = `${PREFIX}-private-base`;
   const ws = workspaceFrom('private-base', prefix);
@@ -165,6 +168,7 @@ test('a login the user made before (another registry name) reaches the build: FR
     // Only the registry has the base now: the build must pull it with the user's login.
     const run = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env: { ...runnerEnv, DOCKER_CONFIG: userConfig } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, engine.engine);
     assert.equal(pushedCount(run.stdout), 1);
     const pushed = await readPushed(`${PATH}-private-base/app`, TAG);
     assert.ok(pushed, 'app is not in the registry');
@@ -175,6 +179,28 @@ test('a login the user made before (another registry name) reaches the build: FR
   } finally {
     // By name: the pulled base shares its image id with the harness's busybox, which must stay.
     await docker('rmi', base);
+    await removeLocalImages(prefix);
+  }
+});
+
+test('a moving tag carries the layer cache to the next build (buildx: inline in the pushed image; classic: the engine)', async () => {
+  const prefix = `${PREFIX}-inline`;
+  const ws = workspaceFrom('two-images', prefix);
+  dirs.push(ws);
+  writeFileSync(join(ws, 'compose-deploy.yml'), 'build:\n  tags: [branch]\n');
+  const env = { ...runnerEnv, GITHUB_REF: 'refs/heads/main' };
+  try {
+    const first = await runAction(inputs({ 'image-prefix': prefix }), { workspace: ws, env });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    const pushed = await readPushed(`${PATH}-inline/api`, 'main');
+    assert.ok(pushed, 'api:main is not in the registry');
+    assert.equal(pushed.inlineCache, engine.buildx, 'the cache is in the image exactly when buildx built it');
+    const again = await runAction(inputs({ 'image-prefix': prefix, force: 'true' }), { workspace: ws, env });
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    const importing = new RegExp(`importing cache manifest from ${prefix.replace(/[.]/g, '\\.')}/api:main`);
+    if (engine.buildx) assert.match(again.stdout, importing);
+    else assert.doesNotMatch(again.stdout, importing);
+  } finally {
     await removeLocalImages(prefix);
   }
 });

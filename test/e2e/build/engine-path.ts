@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { harnessEnv } from '../harness/env.js';
 
 /**
- * What the log of a build looks like on the path this machine takes. build uses buildx whenever
- * `docker buildx version` works (GitHub runners) and the classic builder otherwise (this harness:
- * Debian bookworm packages no buildx), so the tests ask the same question instead of assuming one.
+ * What the log of a build looks like on the path the runner takes. build uses buildx whenever
+ * `docker buildx version` works (GitHub runners; the harness's v2 runner, with the Debian 13 plugin)
+ * and the classic builder otherwise (the harness's v1 runner), so the tests ask the same question
+ * with the DOCKER_CONFIG the action gets, and the harness's promise is checked too.
  */
 export interface EnginePath {
   buildx: boolean;
@@ -19,8 +21,10 @@ export interface EnginePath {
   buildExit: RegExp;
 }
 
-export function enginePath(env: NodeJS.ProcessEnv = process.env): EnginePath {
-  const buildx = spawnSync('docker', ['buildx', 'version'], { env, stdio: 'ignore' }).status === 0;
+export function enginePath(): EnginePath {
+  const h = harnessEnv();
+  const buildx = spawnSync('docker', ['buildx', 'version'], { env: { ...process.env, DOCKER_CONFIG: h.runnerDockerConfig }, stdio: 'ignore' }).status === 0;
+  if (buildx !== (h.compose === 'v2')) throw new Error(`the harness's ${h.compose} runner should ${h.compose === 'v2' ? '' : 'not '}have buildx (DOCKER_CONFIG=${h.runnerDockerConfig}): re-run bash test/e2e/harness/up.sh`);
   return buildx
     ? {
         buildx,

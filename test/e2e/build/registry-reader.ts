@@ -7,6 +7,8 @@ import { harnessEnv } from '../harness/env.js';
 export interface PushedImage {
   digest: string;
   labels: Record<string, string>;
+  /** The image config carries BuildKit's inline cache (`moby.buildkit.cache.v0`). */
+  inlineCache: boolean;
 }
 
 function authHeader(): string {
@@ -47,8 +49,8 @@ export async function readPushed(path: string, tag: string): Promise<PushedImage
   }
   if (!image.config) throw new Error(`${path}:${tag}: unexpected manifest ${image.mediaType}`);
   const config = await fetch(`${base}/blobs/${image.config.digest}`, { headers: { authorization: authHeader() } });
-  const blob = (await config.json()) as { config?: { Labels?: Record<string, string> } };
-  return { digest: top.digest, labels: blob.config?.Labels ?? {} };
+  const blob = (await config.json()) as { config?: { Labels?: Record<string, string> }; 'moby.buildkit.cache.v0'?: unknown };
+  return { digest: top.digest, labels: blob.config?.Labels ?? {}, inlineCache: blob['moby.buildkit.cache.v0'] !== undefined };
 }
 
 export async function listTags(path: string): Promise<string[]> {

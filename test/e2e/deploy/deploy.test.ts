@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExampleStack, freePort, loadLoop, randomSha } from './stack.js';
 import { hostInputs, runAction, REPO_ROOT } from '../lib/run-action.js';
-import { harnessEnv } from '../harness/env.js';
+import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
 import { fakeGitHub } from '../lib/fake-github.js';
 
 const A = { sha: randomSha(), label: 'A' };
@@ -51,6 +51,11 @@ test('first deploy of A: every service up, current -> A, audit log written', asy
   const mode = stack.onHost(`stat -c %a ${stack.deployPath}/releases/${A.sha}/.env`).trim();
   assert.equal(mode, '600', 'app secrets are written 0600');
   assert.match(res.summary, /### ✅ Deployed/);
+  // Which Compose the host used, in the outputs and the summary.
+  const h = harnessEnv();
+  assert.equal(res.outputs['compose-command'], harnessComposeCommand());
+  assert.equal(res.outputs['compose-version'], h.composeVersion);
+  assert.ok(res.summary.includes(`Compose ${h.compose} (\`${harnessComposeCommand()}\` ${h.composeVersion})`), res.summary);
   assert.match(res.summary, /\| api \|.*\| rolling \|.*\| updated \|/);
 });
 
@@ -142,6 +147,25 @@ test('deploy of D (migration exits 1): no service restarted, container ids uncha
   assert.deepEqual(stack.allContainerIds(), before);
   assert.equal(stack.current(), B.sha);
   assert.equal((await stack.get()).body.trim(), 'api B');
+});
+
+test('a migration whose database changed definition runs against the running database: it is not restarted first', async () => {
+  // `compose run` starts the migration's dependencies itself, and v2 recreates one whose definition
+  // changed (v1 does not): the database would restart under the live release. D's migration fails, so
+  // nothing after it runs, and the database must be the container that ran before.
+  const file = join(stack.workspace, 'compose.prod.yaml');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace('      POSTGRES_DB: app\n', '      POSTGRES_DB: app\n      RELEASE_NOTE: db-definition-changed\n'));
+  try {
+    const dbBefore = stack.containers('db').map((c) => c.id);
+    const res = await runAction(stack.inputs(D.sha), { workspace: stack.workspace });
+    assert.equal(res.code, 1, res.stdout);
+    assert.match(res.stdout, /migration "migrate" exited with 1; no service was touched/);
+    assert.deepEqual(stack.containers('db').map((c) => c.id), dbBefore);
+    assert.equal((await stack.get()).body.trim(), 'api B');
+  } finally {
+    writeFileSync(file, original);
+  }
 });
 
 test('deploy of E (worker restarts, no healthcheck): the min-ready gate fails it, api already on E is rolled back under load with zero failed requests', async () => {

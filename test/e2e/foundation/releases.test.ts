@@ -4,12 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harnessEnv } from '../harness/env.js';
+import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
 import { REPO_ROOT, hostInputs, runAction, runCli, spawnCollect, sshArgs } from '../lib/run-action.js';
 
 const h = harnessEnv();
 const deployPath = `${h.deployRoot}/foundation-${process.pid}`;
-const sshdLog = join(h.stateDir, 'logs/sshd.log');
+const sshdLog = h.sshdLog;
 const logins = () => (readFileSync(sshdLog, 'utf8').match(/Accepted publickey/g) ?? []).length;
 const onHost = (cmd: string) => execFileSync('ssh', sshArgs(cmd), { encoding: 'utf8' });
 const cliHostFlags = (knownHosts = h.knownHostsPath) => [
@@ -24,14 +24,14 @@ test('action: releases reports the host\'s Docker and Compose over a pinned SSH 
   const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs() });
   assert.equal(res.code, 0, res.stdout + res.stderr);
   const server = execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }).trim();
-  const compose = execFileSync('docker-compose', ['version', '--short'], { encoding: 'utf8' }).trim();
   assert.equal(res.outputs['docker-version'], server);
-  assert.equal(res.outputs['compose-command'], 'docker-compose');
-  assert.equal(res.outputs['compose-version'], compose);
+  assert.equal(res.outputs['compose-command'], harnessComposeCommand());
+  assert.equal(res.outputs['compose-version'], h.composeVersion);
   assert.equal(res.outputs['current-sha'], '');
   assert.deepEqual(JSON.parse(res.outputs['releases']!), []);
-  assert.match(res.summary, /### Releases on deploy@127\.0\.0\.1:2222/);
+  assert.match(res.summary, new RegExp(`### Releases on deploy@127\\.0\\.0\\.1:${h.port}`));
   assert.match(res.summary, new RegExp(`Docker ${server.replace(/[.+]/g, '\\$&')}`));
+  assert.ok(res.summary.includes(`Compose ${h.compose} (\`${harnessComposeCommand()}\` ${h.composeVersion})`), res.summary);
   assert.match(res.summary, /No releases kept yet/);
   assert.ok(!res.log.includes('PRIVATE KEY'), 'the key never reaches the log');
 });
@@ -61,9 +61,9 @@ test('cli: releases --json prints one JSON object with the same facts', async ()
   assert.equal(res.code, 0, res.stderr);
   assert.equal(res.json.ok, true);
   assert.equal(res.json.command, 'releases');
-  assert.equal(res.json.outputs['compose-command'], 'docker-compose');
+  assert.equal(res.json.outputs['compose-command'], harnessComposeCommand());
   assert.match(res.json.outputs['docker-version'], /^\d+\.\d+/);
-  assert.match(res.stderr, /connecting to deploy@127\.0\.0\.1:2222/, 'logs go to stderr');
+  assert.match(res.stderr, new RegExp(`connecting to deploy@127\\.0\\.0\\.1:${h.port}`), 'logs go to stderr');
 });
 
 test('the committed dist/cli.js alone, with nothing installed beside it, runs releases', async () => {
@@ -76,7 +76,7 @@ test('the committed dist/cli.js alone, with nothing installed beside it, runs re
     assert.equal(res.code, 0, res.stderr);
     const json = JSON.parse(res.stdout);
     assert.equal(json.ok, true);
-    assert.equal(json.outputs['compose-command'], 'docker-compose');
+    assert.equal(json.outputs['compose-command'], harnessComposeCommand());
     assert.match(json.outputs['docker-version'], /^\d+\.\d+/);
   } finally {
     rmSync(bare, { recursive: true, force: true });
@@ -95,7 +95,7 @@ test('a wrong host key fails before anything runs on the host (action and CLI)',
   const before = logins();
   const action = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs({ 'known-hosts': readFileSync(h.knownHostsWrongPath, 'utf8') }) });
   assert.equal(action.code, 1);
-  assert.match(action.stdout, /::error::host key for \[127\.0\.0\.1\]:2222 did not match known-hosts/);
+  assert.match(action.stdout, new RegExp(`::error::host key for \\[127\\.0\\.0\\.1\\]:${h.port} did not match known-hosts`));
   assert.match(action.stdout, /Nothing was run on the host/);
   assert.equal(action.outputs['docker-version'], undefined);
   const cli = await runCli(['releases', ...cliHostFlags(h.knownHostsWrongPath), '--json']);
@@ -147,6 +147,6 @@ test('dry-run prints the remote command and connects to nothing', async () => {
   const before = logins();
   const res = await runCli(['releases', ...cliHostFlags(), '--dry-run']);
   assert.equal(res.code, 0, res.stderr);
-  assert.match(res.stderr, /dry-run: would run on deploy@127\.0\.0\.1:2222:\n {2}sh -c '/);
+  assert.match(res.stderr, new RegExp(`dry-run: would run on deploy@127\\.0\\.0\\.1:${h.port}:\\n {2}sh -c '`));
   assert.equal(logins(), before);
 });

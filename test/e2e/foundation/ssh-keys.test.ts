@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harnessEnv } from '../harness/env.js';
+import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
 import { hostInputs, runAction, sshArgs } from '../lib/run-action.js';
 
 const h = harnessEnv();
@@ -33,7 +33,7 @@ for (const [name, path] of Object.entries(keys)) {
   test(`a passphrase-protected ${name} key connects with ssh-passphrase`, async () => {
     const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs({ 'ssh-private-key': readFileSync(path, 'utf8'), 'ssh-passphrase': PASSPHRASE }) });
     assert.equal(res.code, 0, res.log);
-    assert.equal(res.outputs['compose-command'], 'docker-compose');
+    assert.equal(res.outputs['compose-command'], harnessComposeCommand());
     assert.ok(!res.log.includes(PASSPHRASE), 'the passphrase is never logged');
   });
 }
@@ -50,7 +50,7 @@ test('a key the host does not accept fails as a refused login, not a crash', asy
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
   const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs({ 'ssh-private-key': readFileSync(stranger, 'utf8') }) });
   assert.equal(res.code, 1, res.log);
-  assert.match(res.log, /SSH login as deploy@127\.0\.0\.1:2222 was refused/);
+  assert.match(res.log, new RegExp(`SSH login as deploy@127\\.0\\.0\\.1:${harnessEnv().port} was refused`));
 });
 
 test('insecure-skip-host-key-check connects without a pin, with a warning annotation', async () => {

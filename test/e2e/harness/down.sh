@@ -67,6 +67,7 @@ stop_pidfile() {
 
 if [ "$state_exists" = 1 ]; then
   stop_pidfile sshd "$STATE/sshd.pid" "$(bin_path sshd /usr/sbin/sshd)" 10
+  stop_pidfile "the v1 host's sshd" "$STATE/compose-v1/sshd.pid" "$(bin_path sshd /usr/sbin/sshd)" 10
   stop_pidfile registry "$STATE/registry.pid" "$(bin_path docker-registry /usr/bin/docker-registry)" 10
 fi
 
@@ -124,7 +125,7 @@ fi
 # env.json/env.sh describe a running harness: without them harnessEnv()
 # reports "harness is not up" instead of tests timing out on a dead sshd.
 if [ "$state_exists" = 1 ]; then
-  rm -f "$STATE/env.json" "$STATE/env.sh"
+  rm -f "$STATE/env.json" "$STATE/env.sh" "$STATE"/compose-v[12].json "$STATE"/compose-v[12].sh
 fi
 
 # ------------------------------------------------------------------ purge

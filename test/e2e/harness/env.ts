@@ -33,7 +33,18 @@ export interface HarnessEnv {
   node24: string;
   /** The harness state dir. */
   stateDir: string;
+  /** Which Compose the host and the runner offer in this test process (COMPOSE_DEPLOY_HARNESS_COMPOSE). */
+  compose: HarnessCompose;
+  /** That Compose's version, as the host reports it (2.26.1-4, 1.29.2). */
+  composeVersion: string;
+  /** DOCKER_CONFIG for what runs on the runner: with the Compose v2 and buildx plugins (v2) or none (v1). */
+  runnerDockerConfig: string;
+  /** The log of the sshd serving `port` (its accepted logins, for tests that prove none happened). */
+  sshdLog: string;
 }
+
+/** v2: `docker compose` and buildx on host and runner; v1: `docker-compose` and the classic builder only. */
+export type HarnessCompose = 'v1' | 'v2';
 
 const FIELDS = {
   host: 'CD_HOST',
@@ -53,6 +64,10 @@ const FIELDS = {
   postgresImage: 'CD_POSTGRES_IMAGE',
   node24: 'CD_NODE24',
   stateDir: 'CD_STATE_DIR',
+  compose: 'CD_COMPOSE',
+  composeVersion: 'CD_COMPOSE_VERSION',
+  runnerDockerConfig: 'CD_RUNNER_DOCKER_CONFIG',
+  sshdLog: 'CD_SSHD_LOG',
 } as const satisfies Record<keyof HarnessEnv, string>;
 
 /** The harness state dir, as up.sh computes it. */
@@ -61,9 +76,25 @@ export function harnessStateDir(): string {
   return dir !== undefined && dir !== '' ? dir : '/var/tmp/compose-deploy-harness';
 }
 
-/** Reads `<state dir>/env.json`; throws if the harness is not up. */
+/** The Compose this process tests against: COMPOSE_DEPLOY_HARNESS_COMPOSE, v2 unless it says v1. */
+export function harnessCompose(): HarnessCompose {
+  const value = process.env.COMPOSE_DEPLOY_HARNESS_COMPOSE;
+  if (value === undefined || value === '' || value === 'v2') return 'v2';
+  if (value === 'v1') return 'v1';
+  throw new Error(`COMPOSE_DEPLOY_HARNESS_COMPOSE=${value}: want v2 or v1`);
+}
+
+/**
+ * Reads `<state dir>/env.json` and, over it, `compose-<v2|v1>.json` (the port, known_hosts and runner
+ * DOCKER_CONFIG of the Compose this process tests against); throws if the harness is not up.
+ */
 export function harnessEnv(): HarnessEnv {
-  const file = join(harnessStateDir(), 'env.json');
+  const base = readJson(join(harnessStateDir(), 'env.json'));
+  const compose = readJson(join(harnessStateDir(), `compose-${harnessCompose()}.json`));
+  return fromJson({ ...base, ...compose }, join(harnessStateDir(), `env.json + compose-${harnessCompose()}.json`));
+}
+
+function readJson(file: string): Record<string, unknown> {
   if (!existsSync(file)) {
     throw new Error(`harness is not up: run bash test/e2e/harness/up.sh (no ${file})`);
   }
@@ -76,7 +107,10 @@ export function harnessEnv(): HarnessEnv {
   if (raw === null || typeof raw !== 'object') {
     throw new Error(`harness env ${file} is not a JSON object: re-run bash test/e2e/harness/up.sh`);
   }
-  const json = raw as Record<string, unknown>;
+  return raw as Record<string, unknown>;
+}
+
+function fromJson(json: Record<string, unknown>, file: string): HarnessEnv {
   const env: Record<string, string | number> = {};
   for (const [field, key] of Object.entries(FIELDS)) {
     const value = json[key];
@@ -94,4 +128,16 @@ export function harnessEnv(): HarnessEnv {
     }
   }
   return env as unknown as HarnessEnv;
+}
+
+/** How compose-deploy should name the Compose of this process's host and runner. */
+export function harnessComposeCommand(): 'docker compose' | 'docker-compose' {
+  return harnessCompose() === 'v2' ? 'docker compose' : 'docker-compose';
+}
+
+/** The runner DOCKER_CONFIG of either Compose, for a test that compares the two in one process. */
+export function harnessRunnerDockerConfig(compose: HarnessCompose): string {
+  const value = readJson(join(harnessStateDir(), `compose-${compose}.json`))['CD_RUNNER_DOCKER_CONFIG'];
+  if (typeof value !== 'string' || value === '') throw new Error(`compose-${compose}.json has no CD_RUNNER_DOCKER_CONFIG: re-run bash test/e2e/harness/up.sh`);
+  return value;
 }

@@ -126,3 +126,18 @@ after(() => {
   const left = spawnSync('docker', ['ps', '-aq', '--filter', `name=${SUFFIX}`], { encoding: 'utf8' });
   assert.equal(left.stdout.trim(), '', 'smoke test left containers behind');
 });
+
+test(`the host and the runner offer exactly Compose ${env.compose}: v2 with buildx, or v1 and the classic builder only`, () => {
+  const onHost = ssh(env.knownHostsPath, 'docker compose version --short; echo "v2=$?"; docker-compose version --short; echo "v1=$?"');
+  assert.equal(onHost.status, 0, onHost.stderr);
+  const v2OnHost = /^v2=0$/m.test(onHost.stdout);
+  assert.equal(v2OnHost, env.compose === 'v2', onHost.stdout + onHost.stderr);
+  assert.match(onHost.stdout, /^v1=0$/m, 'docker-compose v1 stays installed on both hosts');
+  if (env.compose === 'v2') assert.ok(onHost.stdout.includes(env.composeVersion), onHost.stdout);
+
+  const runner = { ...process.env, DOCKER_CONFIG: env.runnerDockerConfig };
+  for (const plugin of ['compose', 'buildx']) {
+    const ran = spawnSync('docker', [plugin, 'version'], { env: runner, encoding: 'utf8' }).status === 0;
+    assert.equal(ran, env.compose === 'v2', `docker ${plugin} on the runner (DOCKER_CONFIG=${env.runnerDockerConfig})`);
+  }
+});

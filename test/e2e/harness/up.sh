@@ -330,6 +330,10 @@ if ssh "${ssh_opts[@]}" -o UserKnownHostsFile="$KH_WRONG" "$DEPLOY_USER@$SSH_HOS
   die "ssh accepted the host with known_hosts.wrong: host key pinning is not in effect"
 fi
 
+# ----------------------------------------------- Compose v2 and v1 hosts
+# shellcheck source=test/e2e/harness/compose-hosts.sh
+. "$SCRIPT_DIR/compose-hosts.sh"
+
 # ------------------------------------------------------------------- images
 # Each image carries a label with a hash of its recipe (Dockerfile, scripts and
 # the identity of copied binaries). Present + same hash = skip; otherwise
@@ -618,7 +622,9 @@ mv "$STATE/env.json.tmp" "$STATE/env.json"
 # ------------------------------------------------------------------ summary
 cat >&2 <<EOF
 [harness up] ready in $(( $(date +%s) - T0 )) s
-  deploy host   ssh -p $SSH_PORT -i $CLIENT_KEY $DEPLOY_USER@$SSH_HOST  (docker $server_version)
+  deploy host   ssh -p $SSH_PORT -i $CLIENT_KEY $DEPLOY_USER@$SSH_HOST  (docker $server_version, Compose $COMPOSE_V2_VERSION)
+  v1 host       the same on port $V1_PORT (docker-compose ${COMPOSE_V1_VERSION#v1 } only)
+  compose       COMPOSE_DEPLOY_HARNESS_COMPOSE=v2 (default) or v1 picks the host and the runner's plugins: $STATE/compose-v2.sh, compose-v1.sh
   host key      $HOST_KEY_FINGERPRINT  (pinned in $KH)
   registry      http://$REGISTRY_ADDR  user $REGISTRY_USER, password in $REG_DIR/password
   images        $BUSYBOX_IMAGE  $CADDY_IMAGE  $POSTGRES_IMAGE

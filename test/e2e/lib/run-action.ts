@@ -42,6 +42,8 @@ function runnerEnv(dir: string, workspace: string, extra: NodeJS.ProcessEnv): No
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('INPUT_') && !k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) base[k] = v;
   return {
     ...base,
+    // The runner's docker sees the plugins of the Compose under test (v2: compose and buildx; v1: none).
+    DOCKER_CONFIG: harnessEnv().runnerDockerConfig,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_OUTPUT: join(dir, 'output'),
@@ -109,7 +111,7 @@ export async function runAction(inputs: Record<string, string>, opts: { env?: No
 export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run & { json?: any }> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) env[k] = v;
-  const res = await spawnCollect(harnessEnv().node24, [join(REPO_ROOT, 'dist/cli.js'), ...args], { env: { ...env, ...opts.env }, cwd: opts.cwd ?? REPO_ROOT });
+  const res = await spawnCollect(harnessEnv().node24, [join(REPO_ROOT, 'dist/cli.js'), ...args], { env: { ...env, DOCKER_CONFIG: harnessEnv().runnerDockerConfig, ...opts.env }, cwd: opts.cwd ?? REPO_ROOT });
   let json: unknown;
   if (args.includes('--json')) {
     try {

@@ -3,9 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { harnessComposeCommand } from '../harness/env.js';
 import { runAction, runCli } from '../lib/run-action.js';
 
-// The real docker-compose (v1.29 on this machine) through the committed bundles. No host, no secret, no network.
+// The real Compose the runner has (v2 `docker compose`, or docker-compose v1 with
+// COMPOSE_DEPLOY_HARNESS_COMPOSE=v1) through the committed bundles. No host, no secret, no network.
+const composeCommand = harnessComposeCommand();
+const composeVersion = composeCommand === 'docker compose' ? '2\\.' : '1\\.';
+const renderedWith = new RegExp(`Rendered with ${composeCommand} ${composeVersion}\\d+\\.\\d+\\S* config`);
+const renderingWith = new RegExp(`rendering with ${composeCommand} ${composeVersion}`);
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/validate');
 const out = mkdtempSync(join(tmpdir(), 'cd-validate-e2e-'));
 after(() => rmSync(out, { recursive: true, force: true }));
@@ -13,20 +19,20 @@ let n = 0;
 const reportPath = () => join(out, `report-${++n}.json`);
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-describe('validate through the action (runner env, real docker-compose)', () => {
+describe('validate through the action (runner env, real Compose CLI)', () => {
   it('a clean Django+Celery stack passes, with a table per set and the drift table in the summary', async () => {
     const report = reportPath();
     const run = await runAction({ command: 'validate', 'report-file': report }, { workspace: join(FIXTURES, 'layouts', 'django-celery') });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.deepEqual([run.outputs['errors'], run.outputs['warnings'], run.outputs['report']], ['0', '0', report]);
     assert.deepEqual(run.annotations, []);
-    assert.match(run.summary, /Rendered with docker-compose 1\.\d+\.\d+ config/);
+    assert.match(run.summary, renderedWith);
     assert.match(run.summary, /#### dev: compose\.yaml \+ compose\.dev\.yaml with \.env\.example/);
     assert.match(run.summary, /#### prod: compose\.yaml \+ compose\.prod\.yaml with \.env\.prod\.example/);
     assert.match(run.summary, /\| `web` \| `shop-app:dev` \| `ghcr\.io\/acme\/shop\/app:\$\{IMAGE_TAG\}` \| image repository differs \|/);
     const json = readReport(report);
     assert.equal(json.renderer.kind, 'compose-cli');
-    assert.equal(json.renderer.command, 'docker-compose');
+    assert.equal(json.renderer.command, composeCommand);
   });
 
   it('a policy error becomes an annotation on the exact line and fails the step', async () => {
@@ -67,20 +73,21 @@ describe('validate through the action (runner env, real docker-compose)', () => 
 
 describe('validate through the CLI', () => {
   for (const layout of ['base-prod-override', 'standalone-prod', 'dev-override', 'django-celery', 'fastapi-caddy']) {
-    it(`seed layout ${layout}: renders with docker-compose and has no errors`, async () => {
+    it(`seed layout ${layout}: renders with the Compose CLI and has no errors`, async () => {
       const report = reportPath();
       const run = await runCli(['validate', '--report-file', report, '--json'], { cwd: join(FIXTURES, 'layouts', layout) });
       assert.equal(run.code, 0, run.stderr);
       assert.deepEqual([run.json.outputs.errors, run.json.outputs.warnings], ['0', '0'], run.stderr);
-      assert.match(run.stderr, /rendering with docker-compose 1\./);
+      assert.match(run.stderr, renderingWith);
       assert.equal(readReport(report).renderer.kind, 'compose-cli');
     });
   }
 
-  it('a schema error from docker-compose prints file:line:col: message and exits 1', async () => {
+  it('a schema error from the Compose CLI prints file:line:col: message and exits 1', async () => {
     const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'errors', 'bad-type') });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /^docker-compose\.prod\.yml:5:5: error: schema: Compose config: services\.web\.ports contains an invalid type, it should be an array$/m);
+    // The location is ours; the words after the key path are the Compose version's own.
+    assert.match(run.stderr, /^docker-compose\.prod\.yml:5:5: error: schema: Compose config: services\.web\.ports \S.*$/m);
   });
 
   it('without a Compose CLI on PATH it falls back to the schema check and says so', async () => {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inlineCacheSources } from '../../../src/build/build-image.js';
 import { buildxCommand, classicBuildCommand, ociLabels, pushCommands, type BuildRequest, type CacheSpec } from '../../../src/build/argv.js';
 import { LocalRunner } from '../../../src/runner/local-runner.js';
 import { shellText } from '../../../src/runner/runner.js';
@@ -27,7 +28,18 @@ const buildxCases: { name: string; req?: Partial<BuildRequest>; cache: CacheSpec
     cache: { kind: 'local', dir: '/c/api', newDir: '/c/api-new' },
     want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--tag', T, '--cache-from', 'type=local,src=/c/api', '--cache-to', 'type=local,dest=/c/api-new,mode=max', '/w/api'],
   },
+  {
+    name: 'inline cache (docker driver): embedded in the image, read back from the moving tags',
+    req: { tags: ['sha-0123456789abcdef0123456789abcdef01234567', 'main'] },
+    cache: { kind: 'inline', from: ['ghcr.io/acme/shop/api:main'] },
+    want: ['docker', 'buildx', 'build', '--progress=plain', '--push', '--file', '/w/api/Dockerfile', '--tag', T, '--tag', 'ghcr.io/acme/shop/api:main', '--cache-from', 'type=registry,ref=ghcr.io/acme/shop/api:main', '--cache-to', 'type=inline', '/w/api'],
+  },
 ];
+
+test('the inline cache is read back only from tags that move between builds', () => {
+  assert.deepEqual(inlineCacheSources('r/api', ['sha-0123456789abcdef0123456789abcdef01234567', 'sha-0123456', 'feature-x', 'latest']), ['r/api:feature-x', 'r/api:latest']);
+  assert.deepEqual(inlineCacheSources('r/api', ['sha-0123456789abcdef0123456789abcdef01234567']), []);
+});
 
 for (const c of buildxCases) {
   test(`buildx argv: ${c.name}`, () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEngine, detectEngine } from '../../../src/build/engine.js';
+import { cacheUnusedWarning, describeEngine, detectEngine } from '../../../src/build/engine.js';
 import { MachineLayerCache } from '../../../src/build/layer-cache.js';
 import type { Command, RunResult, Runner } from '../../../src/runner/runner.js';
 
@@ -41,8 +41,20 @@ test('buildx on a runner without gha variables keeps the cache under RUNNER_TEMP
   assert.equal(e.kind === 'buildx' && e.cache === 'local' && e.cacheRoot, '/rt/compose-deploy-buildx-cache');
 });
 
-test('the buildx "docker" driver cannot export a cache: said, not failed', async () => {
+test('the buildx "docker" driver: the cache inline in the pushed image, and what it cannot do said, not failed', async () => {
   const e = await detectEngine(withBuildx('docker'), { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'u' }, {});
-  assert.equal(e.kind === 'buildx' && e.cache, 'none');
-  assert.match(describeEngine(e), /no layer cache: .*setup-buildx-action/);
+  assert.equal(e.kind === 'buildx' && e.cache, 'inline');
+  assert.match(describeEngine(e), /layer cache: inline in the pushed image.*setup-buildx-action/);
+});
+
+test('the Actions cache on a "docker" driver builder: a warning naming the driver and the step to add', async () => {
+  const env = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'https://cache' };
+  const e = await detectEngine(withBuildx('docker'), env, {});
+  assert.equal(e.kind === 'buildx' && e.cache, 'inline');
+  const warning = cacheUnusedWarning(e, env);
+  assert.match(warning ?? '', /type=gha/);
+  assert.match(warning ?? '', /docker-container driver/);
+  assert.match(warning ?? '', /"docker" driver/);
+  assert.match(warning ?? '', /docker\/setup-buildx-action/);
+  assert.equal(cacheUnusedWarning(await detectEngine(withBuildx('docker'), {}, {}), {}), undefined, 'outside Actions nothing was asked for');
 });

@@ -32,7 +32,16 @@ test('Compose argv for a release: fixed project, its files and .env, the stable 
   ]);
   const v2 = cmd.releaseCompose(ds, 'docker compose', SHA);
   assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate', command: ['python', 'manage.py', 'migrate'] }).argv.slice(0, 2), ['docker', 'compose']);
-  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-5), ['run', '--rm', '-T', '--', 'migrate']);
+  // --no-deps: its dependencies were started by migrationDependenciesCommand, which recreates nothing that runs.
+  assert.deepEqual(cmd.migrateCommand(v2, { service: 'migrate' }).argv.slice(-6), ['run', '--rm', '-T', '--no-deps', '--', 'migrate']);
+  assert.deepEqual(cmd.migrationDependenciesCommand(v2, ['db', 'cache']).argv.slice(-6), ['up', '-d', '--no-recreate', '--', 'db', 'cache']);
+});
+
+test('the release renders with every service: v2 is asked for all profiles, v1 lists them anyway', () => {
+  const v2 = cmd.renderCommand(cmd.releaseCompose(ds, 'docker compose', SHA));
+  assert.deepEqual(v2.argv.slice(0, 8), ['docker', 'compose', '--project-name', 'shop', '--project-directory', '/srv/shop/current', '--profile', '*']);
+  assert.match(shellText(v2), / --profile '\*' /, 'the star reaches the remote shell quoted');
+  assert.ok(!cmd.renderCommand(cmd.releaseCompose(ds, 'docker-compose', SHA)).argv.includes('--profile'));
 });
 
 test('secrets travel on stdin only, never in the command text', () => {

@@ -29,7 +29,7 @@ const ds = {
 test('dry-run: the plan is built by the same checked builders, with "--" before every service name', () => {
   const res = printPlan(ds, new MemoryReporter());
   const plan = res.outputs['plan']!;
-  assert.match(plan, / run --rm -T -- migrate --fake/);
+  assert.match(plan, / run --rm -T --no-deps -- migrate --fake/);
   assert.match(plan, / up -d --no-deps -- THIRD_PARTY_SERVICES\.\.\./);
   assert.match(plan, /compose-deploy-roll api 1 /);
 });

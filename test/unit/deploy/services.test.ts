@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { durationSeconds, parseRenderedCompose, planUpdates } from '../../../src/deploy/services.js';
+import { dependenciesOf, durationSeconds, parseRenderedCompose, planUpdates } from '../../../src/deploy/services.js';
 
 const SHA = 'b'.repeat(40);
 const RENDERED = `
@@ -45,6 +45,27 @@ test('compose config output is read into service facts', () => {
   assert.deepEqual(s['proxy']!.fixedHostPorts, ['443:80']);
   assert.equal(s['cache']!.hasHealthcheck, false, 'test: [NONE] disables the healthcheck');
   assert.equal(s['db']!.stopGraceSeconds, 10, 'Compose default grace');
+});
+
+test('the migration\'s dependencies, transitive, from either rendering of depends_on', () => {
+  // v2 renders a map of conditions; v1 a list or a map, by file version.
+  const services = parseRenderedCompose(`
+services:
+  migrate: { image: m, depends_on: { db: { condition: service_healthy, required: true } } }
+  db: { image: p, depends_on: [volume-init] }
+  volume-init: { image: b, depends_on: [migrate] }
+  api: { image: a, depends_on: [db] }
+`);
+  assert.deepEqual(dependenciesOf(services, 'migrate').sort(), ['db', 'volume-init']);
+  assert.deepEqual(dependenciesOf(services, 'api').sort(), ['db', 'migrate', 'volume-init']);
+  assert.deepEqual(dependenciesOf(services, 'volume-init').sort(), ['db', 'migrate']);
+});
+
+test('a fixed host port reads the same from v1\'s short and v2\'s long rendering', () => {
+  const [v1] = parseRenderedCompose('services:\n  a:\n    image: x\n    ports: ["127.0.0.1:18999:80/tcp"]\n');
+  const [v2] = parseRenderedCompose('services:\n  a:\n    image: x\n    ports:\n      - {mode: ingress, host_ip: 127.0.0.1, target: 80, published: "18999", protocol: tcp}\n');
+  assert.deepEqual(v1!.fixedHostPorts, ['127.0.0.1:18999:80']);
+  assert.deepEqual(v2!.fixedHostPorts, v1!.fixedHostPorts);
 });
 
 test('ports without a host part are not fixed', () => {
