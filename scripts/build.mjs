@@ -1,7 +1,7 @@
 // Builds the two committed bundles: dist/index.js (the action) and dist/cli.js (the CLI).
 // ncc type-checks src/ (tsconfig.json); `npm run typecheck` also covers tests and benchmarks.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 

@@ -52,7 +52,7 @@ export class PreDeployBackup {
       reporter.summary(`Pre-deploy backup: \`${done.file}\` (${Object.keys(done.manifest.tables).length} tables, sha256 \`${done.manifest.sha256.slice(0, 16)}…\`).\n`);
       return backupOutputs(done);
     } catch (err) {
-      throw new Error(`pre-deploy backup failed, so the deploy stopped before migrations: ${(err as Error).message}`);
+      throw new Error(`pre-deploy backup failed, so the deploy stopped before migrations: ${(err as Error).message}`, { cause: err });
     }
   }
 }

