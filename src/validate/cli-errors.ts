@@ -1,5 +1,6 @@
 import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
+import { redactToolOutput, type EchoContext } from './echo-redact.js';
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
 import { relativeTo } from '../compose/sets.js';
@@ -7,12 +8,16 @@ import { relativeTo } from '../compose/sets.js';
 /**
  * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints
  * lines for schema errors, but both name the dotted path (services.web.restart) and usually the
- * file, so the path is looked up in the located trees of the set's files.
+ * file, so the path is looked up in the located trees of the set's files. Values Compose repeats
+ * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
-export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string): Finding[] {
-  const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
+export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext): Finding[] {
+  const stripped = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l)).join('\n');
+  const lines = redactToolOutput(stripped, echo);
   const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
-  const file = named ? normalizeFile(named, cwd) : undefined;
+  const normalized = named ? normalizeFile(named, cwd) : undefined;
+  // Only a file of the set may be named: anything else Compose mentions is not shown.
+  const file = normalized && files.has(normalized) ? normalized : undefined;
   const findings: Finding[] = [];
   for (const line of lines) {
     if (/^The Compose file .* is invalid because:$/.test(line)) continue;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
+import { echoContext } from '../../../src/validate/echo-redact.js';
 import { isImmutableTag } from '../../../src/validate/rules/images.js';
 import { parseImage } from '../../../src/compose/image-ref.js';
 import { isSecretName } from '../../../src/validate/rules/env.js';
@@ -82,6 +83,7 @@ describe('published ports', () => {
 describe('Compose CLI errors on the right line', () => {
   const file = parseComposeText('services:\n  web:\n    image: nginx:1\n    imagee: x\n    restart: 5\n', 'docker-compose.prod.yml');
   const files = new Map([['docker-compose.prod.yml', file]]);
+  const echo = echoContext(files.values(), ['docker-compose.prod.yml', './docker-compose.prod.yml']);
   const cases: [string, string, number][] = [
     ["The Compose file './docker-compose.prod.yml' is invalid because:\nUnsupported config option for services.web: 'imagee'\n", 'Unsupported config option for services.web', 4],
     ["The Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", 'services.web.restart contains an invalid type', 5],
@@ -90,8 +92,8 @@ describe('Compose CLI errors on the right line', () => {
   ];
   for (const [output, text, line] of cases) {
     it(text, () => {
-      const found = cliErrorFindings(output, files, '/work/x').find((f) => f.message.includes(text));
-      assert.ok(found, JSON.stringify(cliErrorFindings(output, files, '/work/x')));
+      const found = cliErrorFindings(output, files, '/work/x', echo).find((f) => f.message.includes(text));
+      assert.ok(found, JSON.stringify(cliErrorFindings(output, files, '/work/x', echo)));
       assert.equal(found.loc.file, 'docker-compose.prod.yml');
       assert.equal(found.loc.line, line);
       assert.equal(found.rule, 'schema');
@@ -99,7 +101,7 @@ describe('Compose CLI errors on the right line', () => {
   }
 
   it('v1 warnings about unset variables are not findings', () => {
-    const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w');
+    const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w', echo);
     assert.equal(out.length, 1);
   });
 });
