@@ -58,7 +58,7 @@ async function validateIn(home: string, settings: Settings, reporter: Reporter, 
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
-  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd) : undefined;
+  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
   if (workflows) reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
   const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
 
