@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError, type SourceLocation } from '../errors.js';
 
@@ -40,10 +40,20 @@ export function containPath(root: string, base: string, path: string): Containme
       const code = (err as NodeJS.ErrnoException).code;
       const parent = dirname(probe);
       // A dangling symlink or an unreadable parent: nothing we can show is inside.
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === probe) return { inside: false, abs };
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === probe || isEntry(probe)) return { inside: false, abs };
       rest = rest ? `${basename(probe)}/${rest}` : basename(probe);
       probe = parent;
     }
+  }
+}
+
+/** True when the name exists as a directory entry (a symlink whose target is missing). */
+function isEntry(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -43,7 +43,8 @@ function locateMessage(line: string, file: string | undefined, files: ReadonlyMa
   if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
   const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line);
-  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1];
+  // v1's type conversion errors say "service.web.cpus" (singular).
+  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1] ?? /\bservice(\.[\w-]+(?:\.[\w-]+)*)/.exec(line)?.[1]?.replace(/^/, 'services');
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
   const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();

@@ -62,7 +62,7 @@ function stringsOf(node: LNode | undefined): [number | undefined, { value: strin
 
 /** Looks like a URL or an scp-style git remote rather than a file: Compose would fetch it. */
 export function isRemoteReference(path: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
+  return /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/|:)/.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
 }
 
 export interface RefCheck {
