@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mapEntries, nodeAt } from '../compose/model.js';
 import type { Settings } from '../config/settings.js';
@@ -14,7 +13,8 @@ import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
 import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type ComposeSandbox, type Renderer } from './render.js';
 import { IsolatedRunner } from './isolated-runner.js';
-import { renderEnvironment, sandboxEnvironment } from './render-env.js';
+import { renderEnvironment } from './render-env.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
 import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
@@ -30,20 +30,17 @@ import { releaseVariables } from '../compose/deploy-role.js';
  * Compose CLI in a sandbox (see render-env.ts): nothing of the runner's environment can reach its output.
  */
 export async function validateCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  const home = mkdtempSync(join(services.env?.['RUNNER_TEMP'] || tmpdir(), 'compose-deploy-validate-'));
+  const sandbox = createSandbox(services.env ?? process.env);
   try {
-    return await validateIn(home, settings, reporter, services);
+    return await validateIn(sandbox, settings, reporter, services);
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    sandbox.dispose();
   }
 }
 
-async function validateIn(home: string, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
+async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
   const env = services.env ?? process.env;
-  const sandbox = { path: env['PATH'], home };
-  const emptyEnvFile = join(home, 'empty.env');
-  writeFileSync(emptyEnvFile, '');
-  const runner = services.runner ?? new IsolatedRunner(sandboxEnvironment(sandbox));
+  const runner = services.runner ?? new IsolatedRunner(sandbox.env);
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   const renderer = await chooseRenderer(opts.renderer, runner);
@@ -54,7 +51,7 @@ async function validateIn(home: string, settings: Settings, reporter: Reporter, 
   const reports: SetReport[] = [];
   for (const l of loaded) {
     reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
-    reports.push(await checkSet(l, settings, opts, renderer, runner, built, { ...sandbox, emptyEnvFile }, reporter));
+    reports.push(await checkSet(l, settings, opts, renderer, runner, built, sandbox, reporter));
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
@@ -77,19 +74,13 @@ async function validateIn(home: string, settings: Settings, reporter: Reporter, 
   };
 }
 
-interface SandboxPlan {
-  path: string | undefined;
-  home: string;
-  emptyEnvFile: string;
-}
-
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: SandboxPlan, reporter: Reporter): Promise<SetReport> {
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: Reporter): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
     const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
     const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
-    const renderEnv = renderEnvironment({ ...sandbox, envFile, fill });
+    const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
     if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
     const projectDir = dirname(join(settings.cwd, l.set.files[0]!));
     const refused = referenceFindings(l.files, { root: settings.cwd, projectDir, env: renderEnv.variables });

@@ -41,7 +41,9 @@ export async function runTraced(kind: 'action' | 'cli', opts: { workspace: strin
   try {
     const report = join(dir, 'report.json');
     for (const f of ['output', 'summary', 'env', 'state', 'path']) writeFileSync(join(dir, f), '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], LANG: 'C.UTF-8', RUNNER_TEMP: dir, ...opts.env };
+    // The runner's docker config: where the harness puts the Compose v2 plugin when the suite runs under v2.
+    const dockerConfig = (harnessEnv() as { runnerDockerConfig?: string }).runnerDockerConfig ?? process.env['DOCKER_CONFIG'];
+    const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], LANG: 'C.UTF-8', RUNNER_TEMP: dir, ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}), ...opts.env };
     let args: string[];
     if (kind === 'action') {
       Object.assign(env, {
