@@ -116,7 +116,8 @@ export function referenceFindings(files: ReadonlyMap<string, LMap>, check: RefCh
 function refProblem(ref: ComposeRef, fileDir: string, check: RefCheck): string | undefined {
   const path = interpolatePath(ref.path, check.env);
   if (path === undefined) return `${ref.key}: the path uses a variable without a value, so where it points cannot be checked; it is not read`;
-  if (ref.mayBeRemote && isRemoteReference(path)) return `${ref.key}: a remote include (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
+  // Only include is documented as remote, but newer Compose loads extends the same way: refuse a URL anywhere.
+  if (isRemoteReference(path)) return `${ref.key}: a remote ${ref.mayBeRemote ? 'include' : 'file'} (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
   for (const base of new Set([fileDir, check.projectDir])) {
     if (!containPath(check.root, base, path).inside) return `${ref.key}: ${JSON.stringify(ref.path)} is outside the repository (after following symlinks); it is not read`;
   }

@@ -54,6 +54,7 @@ describe('referenceFindings', () => {
     ['an extends file inside whose env_file is outside', 'services:\n  a:\n    extends: { file: nested/base.yml, service: b }\n', {}, 1],
     ['an include of a git URL', 'include:\n  - https://github.com/acme/x.git\n', {}, 1],
     ['an include of an OCI artifact', 'include:\n  - path: oci://r/x:1\n', {}, 1],
+    ['an extends file that is a git URL', 'services:\n  a:\n    extends: { file: "https://github.com/acme/x.git#main:compose.yaml", service: a }\n', {}, 1],
     ['an include outside', `include:\n  - ${base}/secret.env\n`, {}, 1],
     ['an include project_directory outside', 'include:\n  - path: nested/base.yml\n    project_directory: ..\n', {}, 2],
   ];
