@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Canaries } from './canaries.js';
+import { aliasBomb } from '../../../unit/validate/alias-bomb.js';
 
 const CLEAN = resolve(import.meta.dirname, '../../../fixtures/validate/layouts/base-prod-override');
 
@@ -75,6 +76,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'the prod file is a symlink to /dev/zero, the dev env file a FIFO, the base file 5 MiB', setup: (ws) => { execFileSync('rm', [join(ws, 'docker-compose.prod.yml')]); symlinkSync('/dev/zero', join(ws, 'docker-compose.prod.yml')); execFileSync('mkfifo', [join(ws, 'fifo.env')]); config(ws, `compose:\n  dev:\n    files: [big.yml]\n    env-file: fifo.env\n${prodSet.replace('compose:\n', '')}`); write(ws, 'big.yml', `services:\n  a:\n    image: "nginx:1.25"\n#${'x'.repeat(5 * 1024 * 1024)}\n`); }, exit: 1, rules: ['parse', 'outside-repository'] },
   { name: 'compose-deploy.yml is a symlink to /proc/self/environ', setup: (ws) => symlinkSync('/proc/self/environ', join(ws, 'compose-deploy.yml')), exit: 2 },
   { name: 'extends.file is a git URL on the loopback listener', setup: (ws, _c, port) => prodService(ws, `extends: { file: "http://127.0.0.1:${port}/evil.git#main:compose.yaml", service: x }`), exit: 1, rules: ['outside-repository'] },
+  { name: 'a prod file of nested aliases (billion laughs)', setup: (ws) => write(ws, 'docker-compose.prod.yml', aliasBomb()), exit: 1, rules: ['parse'] },
   { name: 'the config input names /proc/self/environ', setup: () => {}, inputs: { config: '/proc/self/environ' }, exit: 2 },
   { name: 'build with a context and Dockerfile outside, secrets and configs from files outside', setup: (ws, c) => { prodService(ws, `build: { context: ${c.outside}, dockerfile: Dockerfile }\nsecrets: [s]\nconfigs: [k]`); appendFileSync(join(ws, 'docker-compose.prod.yml'), `secrets:\n  s: { file: ${c.outside}/id_ed25519 }\nconfigs:\n  k: { file: ${c.outside}/secret.env }\n`); }, exit: 1, rules: ['no-build'] },
   { name: 'an env_file path built from a runner variable', setup: (ws) => prodService(ws, 'env_file: ${HOME}/.docker/config.json'), exit: 1, rules: ['outside-repository'] },
