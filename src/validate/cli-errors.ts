@@ -1,6 +1,6 @@
 import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
-import { redactToolOutput, type EchoContext } from './echo-redact.js';
+import { MAX_TOOL_LINES, redactLine, tracebackSummary, type EchoContext } from './echo-redact.js';
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
 import { relativeTo } from '../compose/sets.js';
@@ -12,19 +12,21 @@ import { relativeTo } from '../compose/sets.js';
  * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
 export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext): Finding[] {
-  const stripped = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l)).join('\n');
-  const lines = redactToolOutput(stripped, echo);
+  const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
   const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
   const normalized = named ? normalizeFile(named, cwd) : undefined;
   // Only a file of the set may be named: anything else Compose mentions is not shown.
   const file = normalized && files.has(normalized) ? normalized : undefined;
+  const crash = tracebackSummary(lines);
+  if (crash) return [loadError('schema', `Compose config: ${crash}`, { file: file ?? [...files.keys()].pop() ?? '' })];
   const findings: Finding[] = [];
-  for (const line of lines) {
+  // Locations are read from Compose's own line; only the redacted text is shown.
+  for (const line of lines.slice(0, MAX_TOOL_LINES)) {
     if (/^The Compose file .* is invalid because:$/.test(line)) continue;
     const loc = locateMessage(line, file, files);
     const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
     const hint = unknown ? didYouMean((unknown[2] ?? unknown[4])!, (unknown[1] ?? unknown[3])!.split('.')) : '';
-    findings.push(loadError('schema', `Compose config: ${line.replace(/^validating \S+: /, '')}${hint}`, loc));
+    findings.push(loadError('schema', `Compose config: ${redactLine(line.replace(/^validating \S+: /, ''), echo)}${hint}`, loc));
   }
   if (findings.length === 0) findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
   return findings;
@@ -38,7 +40,9 @@ function normalizeFile(name: string, cwd: string): string {
   return relativeTo(cwd, name.startsWith('/') ? name : name.replace(/^\.\//, ''));
 }
 
-function locateMessage(line: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+  // v2 decoding errors write services[web].mem_limit.
+  const line = raw.replace(/\b(services|volumes|networks|secrets|configs)\[([\w.-]+)\]/g, '$1.$2');
   const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
   if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);

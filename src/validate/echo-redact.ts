@@ -9,7 +9,7 @@ import type { LNode } from '../compose/model.js';
 
 export const REDACTED = '…';
 const MAX_LINE = 300;
-const MAX_LINES = 20;
+export const MAX_TOOL_LINES = 20;
 /** Shorter values are words of the message itself ("web", "yes"), not something worth hiding. */
 const MIN_VALUE_LENGTH = 4;
 
@@ -49,23 +49,32 @@ function cutTails(line: string): string {
   return line;
 }
 
+/** A name, or a path of names as v2 writes them (services[web].mem_limit, services.web.ports). */
+function isNamePath(text: string, ctx: EchoContext): boolean {
+  if (ctx.names.has(text)) return true;
+  const parts = text.split(/[.[\]]+/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => ctx.names.has(p));
+}
+
 /** Replaces quoted text that is not a known name, then every known value left, with "…". */
 export function redactLine(line: string, ctx: EchoContext): string {
-  let out = cutTails(line).replace(/(["'`])([^"'`\n]*)\1/g, (whole, q: string, inner: string) => (inner === '' || ctx.names.has(inner) ? whole : `${q}${REDACTED}${q}`));
+  let out = cutTails(line).replace(/(["'`])([^"'`\n]*)\1/g, (whole, q: string, inner: string) => (inner === '' || isNamePath(inner, ctx) ? whole : `${q}${REDACTED}${q}`));
   const values = [...ctx.values].filter((v) => v.length >= MIN_VALUE_LENGTH && !ctx.names.has(v)).sort((a, b) => b.length - a.length);
   for (const v of values) out = out.split(v).join(REDACTED);
   return out.length > MAX_LINE ? `${out.slice(0, MAX_LINE)}${REDACTED}` : out;
 }
 
-/**
- * A tool's output, made safe to print: a Python traceback (Compose v1 crashing on a value) becomes its
- * exception's name; every other line is redacted; at most MAX_LINES lines are kept.
- */
+/** A Python traceback (Compose v1 crashing on a value) as its exception's name alone, or undefined when there is none. */
+export function tracebackSummary(lines: readonly string[]): string | undefined {
+  if (!lines.some((l) => l.startsWith('Traceback (most recent call last)'))) return undefined;
+  const last = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l));
+  const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)![1] : undefined;
+  return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
+}
+
+/** A tool's output, made safe to print: a traceback summarized, every other line redacted, at most MAX_TOOL_LINES. */
 export function redactToolOutput(output: string, ctx: EchoContext): string[] {
   const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
-  if (lines.some((l) => l.startsWith('Traceback (most recent call last)'))) {
-    const exc = /^([A-Za-z_][\w.]*(?:Error|Exception)):/.exec([...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l)) ?? '')?.[1];
-    return [`the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`];
-  }
-  return lines.slice(0, MAX_LINES).map((l) => redactLine(l, ctx));
+  const crash = tracebackSummary(lines);
+  return crash ? [crash] : lines.slice(0, MAX_TOOL_LINES).map((l) => redactLine(l, ctx));
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
 import { echoContext, redactLine, redactToolOutput } from '../../../src/validate/echo-redact.js';
+import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
 
 const tree = parseComposeText('services:\n  web:\n    image: "nginx:1.25"\n    cpus: "${C}"\n    environment:\n      SECRET_NAME: "literal-value-from-file"\n    networks: { "${C}": {} }\n', 'compose.prod.yaml');
 const ctx = echoContext([tree], ['compose.prod.yaml', './compose.prod.yaml'], ['s3cr3t-from-env-file', 'ab']);
@@ -33,4 +34,23 @@ describe('redactToolOutput', () => {
     assert.deepEqual(redactToolOutput(out, ctx), ['the Compose CLI crashed on a value in the set (ValueError)']);
   });
   it('keeps at most 20 lines', () => assert.equal(redactToolOutput(Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n'), ctx).length, 20));
+});
+
+describe('cliErrorFindings prints no value, but still finds the line from what Compose said', () => {
+  const prod = parseComposeText('services:\n  web:\n    image: "nginx:1.25"\n    cpus: "${CANARY}"\n    environment:\n      X: "${UNSET:?[${CANARY}]}"\n', 'compose.prod.yaml');
+  const files = new Map([['compose.prod.yaml', prod]]);
+  const echo = echoContext(files.values(), ['compose.prod.yaml', './compose.prod.yaml'], ['canary-value-123']);
+  const cases: [string, string, string, number | undefined][] = [
+    ['v1 conversion', 'ERROR: Error while attempting to convert service.web.cpus to appropriate type: "canary-value-123" is not a valid float\n', 'Compose config: Error while attempting to convert service.web.cpus to appropriate type: "…" is not a valid float', 4],
+    ['v2 conversion', 'error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "canary-value-123": invalid syntax\n', 'Compose config: error while interpolating services.web.cpus: failed to cast to expected type: strconv.ParseFloat: parsing "…": invalid syntax', 4],
+    ['v2 required variable', 'error while interpolating services.web.environment.X: required variable UNSET is missing a value: [canary-value-123]\n', 'Compose config: error while interpolating services.web.environment.X: required variable UNSET is missing a value', 6],
+    ['v2 decoding', "error decoding 'services[web].cpus': invalid size: 'canary-value-123'\n", "Compose config: error decoding 'services[web].cpus': invalid size: '…'", 4],
+    ['v1 traceback', 'Traceback (most recent call last):\n  File "x", line 1\nValueError: invalid literal for int() with base 10: \'canary-value-123\'\n', 'Compose config: the Compose CLI crashed on a value in the set (ValueError)', undefined],
+  ];
+  for (const [what, output, message, line] of cases) {
+    it(what, () => {
+      const [f] = cliErrorFindings(output, files, '/w', echo);
+      assert.deepEqual([f!.message, f!.loc.file, f!.loc.line], [message, 'compose.prod.yaml', line]);
+    });
+  }
 });
