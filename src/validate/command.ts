@@ -79,23 +79,32 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
     const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
-    const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
-    const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
-    if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
-    const projectDir = dirname(join(settings.cwd, l.set.files[0]!));
-    const refused = referenceFindings(l.files, { root: settings.cwd, projectDir, env: renderEnv.variables });
-    findings.push(...refused);
-    if (refused.length > 0) reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
-    else if (renderer.kind === 'compose-cli') {
-      const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
-      const echo = echoContext(l.files.values(), [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
-      findings.push(...(await renderWithCli(renderer, l, settings.cwd, runner, composeSandbox, echo)));
-    } else findings.push(...renderWithSchema(l, renderEnv.variables));
+    findings.push(...(await renderSet(l, fill, settings.cwd, renderer, runner, sandbox, reporter)));
     findings.push(...policyFindings(l, ctx, opts));
   }
   findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
   const services = l.merged ? mapEntries(nodeAt(l.merged, ['services'])).map(([n]) => n) : [];
   return { set: l.set, services, findings };
+}
+
+/**
+ * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
+ * (or a remote one) is not rendered at all, since Compose would read or fetch it.
+ */
+async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: Reporter): Promise<Finding[]> {
+  const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
+  const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
+  if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
+  const projectDir = dirname(join(cwd, l.set.files[0]!));
+  const refused = referenceFindings(l.files, { root: cwd, projectDir, env: renderEnv.variables });
+  if (refused.length > 0) {
+    reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
+    return refused;
+  }
+  if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
+  const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
+  const echo = echoContext(l.files.values(), [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
+  return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
 }
 
 /**
