@@ -21,13 +21,15 @@ export interface ComposeRef {
   composeFile: boolean;
   /** include paths are also where Compose would fetch a remote project from. */
   mayBeRemote: boolean;
+  /** An include's project_directory (as written): the included file's relative paths resolve from it. */
+  projectDirectory?: string;
 }
 
 /** The references of one file, as written (not yet interpolated). */
 export function composeRefs(tree: LMap): ComposeRef[] {
   const out: ComposeRef[] = [];
-  const add = (key: string, node: LNode | undefined, composeFile: boolean, mayBeRemote = false) => {
-    for (const [i, item] of stringsOf(node)) out.push({ key: i === undefined ? key : `${key}[${i}]`, path: item.value, loc: item.loc, composeFile, mayBeRemote });
+  const add = (key: string, node: LNode | undefined, composeFile: boolean, mayBeRemote = false, projectDirectory?: string) => {
+    for (const [i, item] of stringsOf(node)) out.push({ key: i === undefined ? key : `${key}[${i}]`, path: item.value, loc: item.loc, composeFile, mayBeRemote, ...(projectDirectory === undefined ? {} : { projectDirectory }) });
   };
   for (const [name, e] of mapEntries(nodeAt(tree, ['services']))) {
     const svc = `services.${name}`;
@@ -39,7 +41,7 @@ export function composeRefs(tree: LMap): ComposeRef[] {
   const include = nodeAt(tree, ['include']);
   (include?.kind === 'seq' ? include.items : include ? [include] : []).forEach((item, i) => {
     if (item.kind !== 'map') return add(`include[${i}]`, item, true, true);
-    add(`include[${i}].path`, nodeAt(item, ['path']), true, true);
+    add(`include[${i}].path`, nodeAt(item, ['path']), true, true, scalarString(nodeAt(item, ['project_directory'])));
     add(`include[${i}].env_file`, nodeAt(item, ['env_file']), false);
     add(`include[${i}].project_directory`, nodeAt(item, ['project_directory']), false);
   });
@@ -84,17 +86,18 @@ const MAX_FOLLOWED_FILES = 64;
 export function referenceFindings(files: ReadonlyMap<string, LMap>, check: RefCheck): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const queue: [string, LMap][] = [...files].map(([name, tree]) => [resolve(check.root, name), tree]);
+  const queue: Followed[] = [...files].map(([name, tree]) => ({ abs: resolve(check.root, name), tree, bases: [dirname(resolve(check.root, name)), check.projectDir], included: false }));
   while (queue.length > 0) {
-    const [abs, tree] = queue.shift()!;
-    for (const ref of composeRefs(tree)) {
-      const problem = refProblem(ref, dirname(abs), check);
+    const file = queue.shift()!;
+    for (const ref of composeRefs(file.tree)) {
+      const problem = refProblem(ref, file, check);
       if (problem) {
         findings.push(loadError('outside-repository', problem, ref.loc));
         continue;
       }
       if (!ref.composeFile) continue;
-      const target = containPath(check.root, dirname(abs), interpolatePath(ref.path, check.env)!);
+      const dir = dirname(file.abs);
+      const target = containPath(check.root, dir, interpolatePath(ref.path, check.env)!);
       if (!target.inside || !target.exists || seen.has(target.real)) continue;
       seen.add(target.real);
       if (seen.size > MAX_FOLLOWED_FILES) {
@@ -102,8 +105,14 @@ export function referenceFindings(files: ReadonlyMap<string, LMap>, check: RefCh
         return findings;
       }
       const display = relative(check.root, target.real);
+      const ownDir = dirname(target.abs);
+      const projectDir = ref.projectDirectory === undefined ? undefined : resolve(dir, interpolatePath(ref.projectDirectory, check.env) ?? '');
       try {
-        queue.push([target.real, parseComposeText(readRegularFile(target.real, 'Compose file', display), display)]);
+        const tree = parseComposeText(readRegularFile(target.real, 'Compose file', display), display);
+        // An included project resolves from its own directory (or project_directory); an extended file from its
+        // directory, or the set's project directory in older Compose.
+        const bases = ref.mayBeRemote ? [ownDir, ...(projectDir ? [projectDir] : [])] : [ownDir, check.projectDir];
+        queue.push({ abs: target.abs, tree, bases, included: file.included || ref.mayBeRemote });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         // Compose reports a broken extended or included file itself; only its references matter here.
@@ -113,12 +122,22 @@ export function referenceFindings(files: ReadonlyMap<string, LMap>, check: RefCh
   return findings;
 }
 
-function refProblem(ref: ComposeRef, fileDir: string, check: RefCheck): string | undefined {
+/** A Compose file whose references are checked: relative paths in it are judged from every base they may resolve from. */
+interface Followed {
+  abs: string;
+  tree: LMap;
+  bases: string[];
+  /** Reached through include: Compose interpolates it with its own project's .env, which validate does not model. */
+  included: boolean;
+}
+
+function refProblem(ref: ComposeRef, file: Followed, check: RefCheck): string | undefined {
+  if (file.included && ref.path.includes('$')) return `${ref.key}: a path built from a variable in an included file (it may come from that project's own .env), so where it points cannot be checked; it is not read`;
   const path = interpolatePath(ref.path, check.env);
   if (path === undefined) return `${ref.key}: the path uses a variable without a value, so where it points cannot be checked; it is not read`;
   // Only include is documented as remote, but newer Compose loads extends the same way: refuse a URL anywhere.
   if (isRemoteReference(path)) return `${ref.key}: a remote ${ref.mayBeRemote ? 'include' : 'file'} (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
-  for (const base of new Set([fileDir, check.projectDir])) {
+  for (const base of new Set(file.bases)) {
     if (!containPath(check.root, base, path).inside) return `${ref.key}: ${JSON.stringify(ref.path)} is outside the repository (after following symlinks); it is not read`;
   }
   return undefined;

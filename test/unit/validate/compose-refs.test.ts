@@ -40,6 +40,9 @@ describe('referenceFindings', () => {
   writeFileSync(join(base, 'secret.env'), 'A=1\n');
   writeFileSync(join(repo, 'ok.env'), 'A=1\n');
   symlinkSync(join(base, 'secret.env'), join(repo, 'link.env'));
+  writeFileSync(join(repo, 'nested/vars.yml'), 'services:\n  v:\n    image: x\n    env_file: ./${X}ok.env\n');
+  writeFileSync(join(repo, 'nested/shallow.yml'), 'services:\n  s:\n    image: x\n    env_file: ../ok.env\n');
+  writeFileSync(join(repo, 'nested/climb.yml'), 'services:\n  c:\n    image: x\n    env_file: ../../../../ok.env\n');
   writeFileSync(join(repo, 'nested/base.yml'), 'services:\n  b:\n    image: x\n    env_file: ../../secret.env\n');
   const check = (yaml: string, env: Record<string, string> = {}) =>
     referenceFindings(new Map([['compose.yaml', parseComposeText(yaml, 'compose.yaml')]]), { root: repo, projectDir: repo, env: new Map(Object.entries(env)) }).map((f) => [f.rule, f.message, f.loc.line]);
@@ -57,6 +60,9 @@ describe('referenceFindings', () => {
     ['an extends file that is a git URL', 'services:\n  a:\n    extends: { file: "https://github.com/acme/x.git#main:compose.yaml", service: a }\n', {}, 1],
     ['an include outside', `include:\n  - ${base}/secret.env\n`, {}, 1],
     ['an include project_directory outside', 'include:\n  - path: nested/base.yml\n    project_directory: ..\n', {}, 2],
+    ['an included file whose path uses a variable (its own .env may set it)', 'include:\n  - nested/vars.yml\n', {}, 1],
+    ['an included file whose ../ escapes from its project_directory', 'include:\n  - path: nested/shallow.yml\n    project_directory: nested/deeper/deepest\n', {}, 0],
+    ['an included file whose ../ escapes from its project_directory only', 'include:\n  - path: nested/climb.yml\n    project_directory: nested/a/b\n', {}, 1],
   ];
   for (const [what, yaml, env, count] of cases) it(`${what}: ${count} finding(s)`, () => assert.equal(check(yaml, env).length, count, JSON.stringify(check(yaml, env))));
 
