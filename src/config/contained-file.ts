@@ -28,7 +28,7 @@ export type Containment =
  * still outside, and `sub/missing.yml` is inside (and then reported as missing, like before).
  */
 export function containPath(root: string, base: string, path: string): Containment {
-  const rootReal = realpathSync(root);
+  const rootReal = realRoot(root);
   const abs = resolve(base, path);
   let probe = abs;
   let rest = '';
@@ -44,6 +44,15 @@ export function containPath(root: string, base: string, path: string): Containme
       rest = rest ? `${basename(probe)}/${rest}` : basename(probe);
       probe = parent;
     }
+  }
+}
+
+/** The repository's real path; one that does not exist (yet) is taken as written, so nothing in it exists either. */
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return resolve(root);
   }
 }
 

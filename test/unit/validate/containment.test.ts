@@ -79,3 +79,8 @@ describe('readContainedText', () => {
   it('/dev/zero through a symlink is outside, named by the key and the path as written', () =>
     assert.throws(() => read('zero'), (e: unknown) => e instanceof OutsideRepositoryError && e.detail === 'compose.prod.env-file: "zero" is outside the repository (after following symlinks); it is not read'));
 });
+
+it('a repository that does not exist holds nothing but missing files', () => {
+  const c = containPath('/nonexistent-repo-xyz', '/nonexistent-repo-xyz', 'compose-deploy.yml');
+  assert.deepEqual([c.inside, c.inside && c.exists], [true, false]);
+});
