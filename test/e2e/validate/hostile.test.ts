@@ -37,10 +37,14 @@ function assertContained(run: TracedRun, label: string): void {
 }
 
 function assertOutcome(run: TracedRun, exit: number, rules: readonly string[] | undefined, label: string): void {
+  // The bundle really ran under the tracer (an exit code from strace itself would prove nothing).
+  assert.equal(run.programs[0], 'node', `${label}: the run did not start\n${run.channels['stderr']}`);
   assert.equal(run.code, exit, `${label}: exit code\n${run.channels['stdout']}\n${run.channels['stderr']}`);
+  // Findings (0, 1) always come with the report; bad input (2) stops before anything is checked.
+  assert.equal(run.report !== undefined, exit !== 2, `${label}: report written: ${run.report !== undefined}\n${run.channels['stderr']}`);
   if (!rules) return;
   const found = new Set([...(run.report?.sets ?? []).flatMap((s) => s.findings), ...(run.report?.workflows?.findings ?? [])].map((f) => f.rule));
-  for (const r of rules) assert.ok(found.has(r), `${label}: no ${r} finding\n${run.channels['report']}`);
+  for (const r of rules) assert.ok(found.has(r), `${label}: no ${r} finding\nreport: ${run.channels["report"]}\nstderr: ${run.channels["stderr"]}`);
 }
 
 describe('hostile pull requests: validate prints no secret, starts nothing but Compose, opens no connection', () => {
@@ -48,15 +52,18 @@ describe('hostile pull requests: validate prints no secret, starts nothing but C
     it(hostile.name, async () => {
       const ws = workspaceFor(hostile, c, listener.port);
       try {
-        const action = await runTraced('action', { workspace: ws, inputs: { ...secretInputs(c), ...hostile.inputs }, env: c.env });
+        // The runner's own DOCKER_HOST points at the listener too: validate needs no daemon, so it must not follow it.
+        const runnerEnv = { ...c.env, DOCKER_HOST: `tcp://127.0.0.1:${listener.port}` };
+        const action = await runTraced('action', { workspace: ws, inputs: { ...secretInputs(c), ...hostile.inputs }, env: runnerEnv });
         assertContained(action, 'action');
         assertOutcome(action, hostile.exit, hostile.rules, 'action');
         const flags = Object.entries(hostile.inputs ?? {}).flatMap(([k, v]) => [`--${k}`, v]);
-        const cliJson = await runTraced('cli', { workspace: ws, args: [...flags, '--json'], env: { ...c.env, ...secretVariables(c) } });
+        const cliJson = await runTraced('cli', { workspace: ws, args: [...flags, '--json'], env: { ...runnerEnv, ...secretVariables(c) } });
         assertContained(cliJson, 'cli --json');
         assertOutcome(cliJson, hostile.exit, hostile.rules, 'cli --json');
-        const cli = await runTraced('cli', { workspace: ws, args: flags, env: { ...c.env, ...secretVariables(c) } });
+        const cli = await runTraced('cli', { workspace: ws, args: flags, env: { ...runnerEnv, ...secretVariables(c) } });
         assertContained(cli, 'cli');
+        assertOutcome(cli, hostile.exit, undefined, 'cli');
       } finally {
         rmSync(ws, { recursive: true, force: true });
       }

@@ -78,6 +78,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'compose-deploy.yml is a symlink to /proc/self/environ', setup: (ws) => symlinkSync('/proc/self/environ', join(ws, 'compose-deploy.yml')), exit: 2 },
   { name: 'extends.file is a git URL on the loopback listener', setup: (ws, _c, port) => prodService(ws, `extends: { file: "http://127.0.0.1:${port}/evil.git#main:compose.yaml", service: x }`), exit: 1, rules: ['outside-repository'] },
   { name: 'a prod file of nested aliases (billion laughs)', setup: (ws) => write(ws, 'docker-compose.prod.yml', aliasBomb()), exit: 1, rules: ['parse'] },
+  { name: 'variables in the config file itself (it is never interpolated)', setup: (ws) => config(ws, 'compose:\n  prod:\n    files: [docker-compose.yml, "${CANARY_SECRET}"]\n    env-file: "${HOME}/.ssh/id_rsa"\n'), exit: 2 },
   { name: 'the config input names /proc/self/environ', setup: () => {}, inputs: { config: '/proc/self/environ' }, exit: 2 },
   { name: 'build with a context and Dockerfile outside, secrets and configs from files outside', setup: (ws, c) => { prodService(ws, `build: { context: ${c.outside}, dockerfile: Dockerfile }\nsecrets: [s]\nconfigs: [k]`); appendFileSync(join(ws, 'docker-compose.prod.yml'), `secrets:\n  s: { file: ${c.outside}/id_ed25519 }\nconfigs:\n  k: { file: ${c.outside}/secret.env }\n`); }, exit: 1, rules: ['no-build'] },
   { name: 'an env_file path built from a runner variable', setup: (ws) => prodService(ws, 'env_file: ${HOME}/.docker/config.json'), exit: 1, rules: ['outside-repository'] },
