@@ -71,10 +71,3 @@ export function tracebackSummary(lines: readonly string[]): string | undefined {
   const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)![1] : undefined;
   return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
 }
-
-/** A tool's output, made safe to print: a traceback summarized, every other line redacted, at most MAX_TOOL_LINES. */
-export function redactToolOutput(output: string, ctx: EchoContext): string[] {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
-  const crash = tracebackSummary(lines);
-  return crash ? [crash] : lines.slice(0, MAX_TOOL_LINES).map((l) => redactLine(l, ctx));
-}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
-import { echoContext, redactLine, redactToolOutput } from '../../../src/validate/echo-redact.js';
+import { echoContext, redactLine } from '../../../src/validate/echo-redact.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
 
 const tree = parseComposeText('services:\n  web:\n    image: "nginx:1.25"\n    cpus: "${C}"\n    environment:\n      SECRET_NAME: "literal-value-from-file"\n    networks: { "${C}": {} }\n', 'compose.prod.yaml');
@@ -28,14 +28,6 @@ describe('values Compose repeats are dropped, names and locations stay', () => {
   it('long lines are cut', () => assert.equal(redactLine('x'.repeat(1000), ctx).length, 301));
 });
 
-describe('redactToolOutput', () => {
-  it('a Python traceback becomes the exception name alone', () => {
-    const out = 'Traceback (most recent call last):\n  File "/usr/bin/docker-compose", line 33, in <module>\n    return {"Name": name}\nValueError: invalid literal for int() with base 10: \'CANARY\'\n';
-    assert.deepEqual(redactToolOutput(out, ctx), ['the Compose CLI crashed on a value in the set (ValueError)']);
-  });
-  it('keeps at most 20 lines', () => assert.equal(redactToolOutput(Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n'), ctx).length, 20));
-});
-
 describe('cliErrorFindings prints no value, but still finds the line from what Compose said', () => {
   const prod = parseComposeText('services:\n  web:\n    image: "nginx:1.25"\n    cpus: "${CANARY}"\n    environment:\n      X: "${UNSET:?[${CANARY}]}"\n', 'compose.prod.yaml');
   const files = new Map([['compose.prod.yaml', prod]]);
@@ -53,4 +45,8 @@ describe('cliErrorFindings prints no value, but still finds the line from what C
       assert.deepEqual([f!.message, f!.loc.file, f!.loc.line], [message, 'compose.prod.yaml', line]);
     });
   }
+
+  it('keeps at most 20 lines of what Compose printed', () => {
+    assert.equal(cliErrorFindings(Array.from({ length: 50 }, (_, i) => `problem ${i}`).join('\n'), files, '/w', echo).length, 20);
+  });
 });
