@@ -32,7 +32,7 @@ export function parseComposeText(text: string, displayName: string): LMap {
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
     throw new InputError('the Compose file is empty; expected a mapping with a "services" key', { file: displayName, line: 1, column: 1 });
   }
-  const tree = toLNode(root, source, source.doc);
+  const tree = toLNode(root, source, source.doc, 0, { left: MAX_NODES });
   if (tree.kind !== 'map') throw new InputError('the top level of a Compose file must be a mapping (services:, volumes:, ...)', tree.loc);
   return tree;
 }
@@ -44,10 +44,17 @@ function nameDuplicateKey(err: unknown, text: string): unknown {
   return key ? new InputError(`invalid YAML: duplicate key "${key}" (each key may appear once per mapping)`, err.location) : err;
 }
 
+/**
+ * Aliases are expanded into copies, so a few lines of nested aliases ("billion laughs") would expand into
+ * billions of nodes: a file a pull request wrote must not hang validate. Real Compose files have thousands.
+ */
+const MAX_NODES = 200_000;
+
 /** Converts the YAML AST, resolving aliases and `<<` merge keys as Compose's YAML readers do. */
-function toLNode(node: Node | null | undefined, src: YamlSource, doc: Document.Parsed, depth = 0): LNode {
+function toLNode(node: Node | null | undefined, src: YamlSource, doc: Document.Parsed, depth: number, budget: { left: number }): LNode {
   if (depth > 100) throw new InputError('YAML nesting too deep (alias cycle?)', src.locate(node));
-  if (isAlias(node)) return toLNode(node.resolve(doc) as Node | undefined, src, doc, depth + 1);
+  if (--budget.left < 0) throw new InputError(`YAML expands to more than ${MAX_NODES} nodes (nested aliases?)`, src.locate(node));
+  if (isAlias(node)) return toLNode(node.resolve(doc) as Node | undefined, src, doc, depth + 1, budget);
   const loc = src.locate(node);
   if (isMap(node)) {
     const entries = new Map<string, LEntry>();
@@ -60,17 +67,17 @@ function toLNode(node: Node | null | undefined, src: YamlSource, doc: Document.P
       }
       if (key === '<<') {
         // Merge keys: the referenced maps come first, the map's own keys win.
-        const merged = toLNode(pair.value as Node, src, doc, depth + 1);
+        const merged = toLNode(pair.value as Node, src, doc, depth + 1, budget);
         const sources = merged.kind === 'seq' ? merged.items : [merged];
         for (const s of sources) if (s.kind === 'map') for (const [k, e] of s.entries) if (!entries.has(k)) entries.set(k, e);
         continue;
       }
-      own.push([String(key), { keyLoc: src.locate(keyNode), value: toLNode(pair.value as Node, src, doc, depth + 1) }]);
+      own.push([String(key), { keyLoc: src.locate(keyNode), value: toLNode(pair.value as Node, src, doc, depth + 1, budget) }]);
     }
     for (const [k, e] of own) entries.set(k, e);
     return { kind: 'map', loc, entries, tag: node.tag };
   }
-  if (isSeq(node)) return { kind: 'seq', loc, items: node.items.map((i) => toLNode(i as Node, src, doc, depth + 1)), tag: node.tag };
+  if (isSeq(node)) return { kind: 'seq', loc, items: node.items.map((i) => toLNode(i as Node, src, doc, depth + 1, budget)), tag: node.tag };
   if (isScalar(node)) return { kind: 'scalar', loc, value: node.value, tag: node.tag };
   return { kind: 'scalar', loc, value: null };
 }

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { checkDocument, type Field } from './schema.js';
-import { readYamlFile } from './yaml-source.js';
+import { parseYamlText } from './yaml-source.js';
+import { containPath, OutsideRepositoryError, readContainedText } from './contained-file.js';
 import { PROJECT_NAME, PROJECT_NAME_HINT } from './names.js';
 import { composeSection, type ComposeConfig } from './sections/compose.js';
 import { hostSection, type HostConfig } from './sections/host.js';
@@ -55,16 +56,18 @@ export interface LoadedConfig {
 
 /**
  * Reads the config file. A missing file is fine at the default path (conventions apply)
- * but an error when the user named one explicitly.
+ * but an error when the user named one explicitly. It must be a regular file inside the working
+ * directory (the repository), symlinks followed: a pull request may choose it.
  */
 export function loadProjectConfig(configPath: string | undefined, cwd: string): LoadedConfig {
   const explicit = configPath !== undefined && configPath !== '';
   const rel = explicit ? configPath : DEFAULT_CONFIG_FILE;
   const abs = resolve(cwd, rel);
+  if (!containPath(cwd, cwd, rel).inside) throw new OutsideRepositoryError(explicit ? 'input "config"' : DEFAULT_CONFIG_FILE, rel);
   if (!existsSync(abs)) {
     if (explicit) throw new InputError(`config file not found: ${rel} (input "config"); create it or point "config" at the right path`);
     return { config: {} };
   }
-  const source = readYamlFile(abs, rel);
+  const source = parseYamlText(readContainedText(cwd, cwd, rel, { key: 'input "config"', what: 'file', displayName: rel }), rel);
   return { path: abs, config: checkDocument(source, projectSchema) as ProjectConfig };
 }

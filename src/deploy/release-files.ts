@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { containPath } from '../config/contained-file.js';
 import { RELATIVE_FILE } from '../config/names.js';
 import { InputError } from '../errors.js';
 
@@ -23,11 +24,10 @@ export function readReleaseFile(repository: string, path: string, listedIn: stri
   };
   if (isAbsolute(path) || !RELATIVE_FILE.test(path) || path.split('/').includes('..')) refuse('must be a relative path inside the repository');
   if (Buffer.byteLength(path) > 100) refuse('is longer than 100 bytes; move it closer to the repository root');
-  const abs = resolve(repository, path);
-  if (!existsSync(abs)) refuse('was not found');
-  const root = realpathSync(repository);
-  const real = realpathSync(abs);
-  if (real !== root && !real.startsWith(root + sep)) refuse('resolves, through a symbolic link, to a file outside the repository');
+  const where = containPath(repository, repository, path);
+  if (!where.inside) return refuse('resolves, through a symbolic link, to a file outside the repository');
+  if (!where.exists) return refuse('was not found');
+  const real = where.real;
   const st = statSync(real);
   if (!st.isFile()) refuse('is not a regular file');
   // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.

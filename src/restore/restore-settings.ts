@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readContainedText } from '../config/contained-file.js';
 import { parseDuration } from '../config/duration.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../errors.js';
@@ -48,12 +48,7 @@ export function restoreSettings(settings: Settings): RestoreSettings {
   };
 }
 
-/** A file the config names, read only when it really is inside the repository (after symlinks). */
+/** A file the config names, read only when it really is a regular file inside the repository (after symlinks). */
 function readInsideRepository(cwd: string, path: string, key: string): string {
-  const abs = resolve(cwd, path);
-  if (!existsSync(abs)) throw new InputError(`${key}: file not found: ${path}`);
-  const real = realpathSync(abs);
-  const rel = relative(realpathSync(cwd), real);
-  if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new InputError(`${key}: ${path} resolves outside the repository`);
-  return readFileSync(real, 'utf8');
+  return readContainedText(cwd, cwd, path, { key, what: `${key} file`, displayName: path });
 }

@@ -1,5 +1,6 @@
 import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
+import { MAX_TOOL_LINES, redactLine, tracebackSummary, type EchoContext } from './echo-redact.js';
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
 import { relativeTo } from '../compose/sets.js';
@@ -7,19 +8,25 @@ import { relativeTo } from '../compose/sets.js';
 /**
  * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints
  * lines for schema errors, but both name the dotted path (services.web.restart) and usually the
- * file, so the path is looked up in the located trees of the set's files.
+ * file, so the path is looked up in the located trees of the set's files. Values Compose repeats
+ * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
-export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string): Finding[] {
+export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext): Finding[] {
   const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
   const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
-  const file = named ? normalizeFile(named, cwd) : undefined;
+  const normalized = named ? normalizeFile(named, cwd) : undefined;
+  // Only a file of the set may be named: anything else Compose mentions is not shown.
+  const file = normalized && files.has(normalized) ? normalized : undefined;
+  const crash = tracebackSummary(lines);
+  if (crash) return [loadError('schema', `Compose config: ${crash}`, { file: file ?? [...files.keys()].pop() ?? '' })];
   const findings: Finding[] = [];
-  for (const line of lines) {
+  // Locations are read from Compose's own line; only the redacted text is shown.
+  for (const line of lines.slice(0, MAX_TOOL_LINES)) {
     if (/^The Compose file .* is invalid because:$/.test(line)) continue;
     const loc = locateMessage(line, file, files);
     const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
     const hint = unknown ? didYouMean((unknown[2] ?? unknown[4])!, (unknown[1] ?? unknown[3])!.split('.')) : '';
-    findings.push(loadError('schema', `Compose config: ${line.replace(/^validating \S+: /, '')}${hint}`, loc));
+    findings.push(loadError('schema', `Compose config: ${redactLine(line.replace(/^validating \S+: /, ''), echo)}${hint}`, loc));
   }
   if (findings.length === 0) findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
   return findings;
@@ -40,12 +47,15 @@ function normalizeFile(name: string, cwd: string): string {
   return relativeTo(cwd, name.startsWith('/') ? name : name.replace(/^\.\//, ''));
 }
 
-function locateMessage(line: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+  // v2 decoding errors write services[web].mem_limit.
+  const line = raw.replace(/\b(services|volumes|networks|secrets|configs)\[([\w.-]+)\]/g, '$1.$2');
   const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
   if (yamlPos) return { file: yamlPos[1]!.replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
   const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line) ?? /(?:^|value )'([\w.-]+)' does not match any of the regexes/.exec(line);
-  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1];
+  // v1's type conversion errors say "service.web.cpus" (singular).
+  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1] ?? /\bservice(\.[\w-]+(?:\.[\w-]+)*)/.exec(line)?.[1]?.replace(/^/, 'services');
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
   const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();

@@ -1,18 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mapEntries, nodeAt } from '../compose/model.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import type { Reporter } from '../report/reporter.js';
-import { LocalRunner } from '../runner/local-runner.js';
 import type { Runner } from '../runner/runner.js';
 import { driftRows } from './drift.js';
 import { countBySeverity, type Finding } from './findings.js';
 import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
-import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
+import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type ComposeSandbox, type Renderer } from './render.js';
+import { IsolatedRunner } from './isolated-runner.js';
+import { renderEnvironment } from './render-env.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
+import { referenceFindings } from './compose-refs.js';
+import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
 import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
@@ -20,10 +24,23 @@ import { imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets } from '../compose/sets.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 
-/** `validate`: render every Compose set, check production policy and drift; needs no host, secret or network. */
+/**
+ * `validate`: render every Compose set, check production policy and drift; needs no host, secret or network.
+ * It runs on files a pull request controls, so it reads only files inside the repository and runs the
+ * Compose CLI in a sandbox (see render-env.ts): nothing of the runner's environment can reach its output.
+ */
 export async function validateCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  const sandbox = createSandbox(services.env ?? process.env);
+  try {
+    return await validateIn(sandbox, settings, reporter, services);
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
   const env = services.env ?? process.env;
-  const runner = services.runner ?? new LocalRunner();
+  const runner = services.runner ?? new IsolatedRunner(sandbox.env);
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   const renderer = await chooseRenderer(opts.renderer, runner);
@@ -34,34 +51,35 @@ export async function validateCommand(settings: Settings, reporter: Reporter, se
   const reports: SetReport[] = [];
   for (const l of loaded) {
     reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
-    reports.push(await checkSet(l, settings, opts, renderer, runner, built, env));
+    reports.push(await checkSet(l, settings, opts, renderer, runner, built, sandbox, reporter));
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
-  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd) : undefined;
+  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
   if (workflows) reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
   const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
 
   announce(report, reporter);
   mkdirSync(dirname(opts.reportFile), { recursive: true });
-  writeFileSync(opts.reportFile, `${JSON.stringify(jsonReport(report), null, 2)}\n`);
+  // The report leaves through a file, not the reporter: mask registered secrets here too.
+  writeFileSync(opts.reportFile, reporter.redact(`${JSON.stringify(jsonReport(report), null, 2)}\n`));
   const { errors, warnings } = countBySeverity(report.findings);
   const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
   reporter.info(`validate: ${errors} error(s), ${warnings} warning(s); report: ${opts.reportFile}`);
   return {
     ok: !failed,
     outputs: { errors: String(errors), warnings: String(warnings), report: opts.reportFile },
-    summary: summaryMarkdown(report),
+    summary: reporter.redact(summaryMarkdown(report)),
     message: failed ? `validate found ${errors} error(s) and ${warnings} warning(s) (fail-on: ${opts.failOn})` : undefined,
   };
 }
 
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, env: NodeJS.ProcessEnv): Promise<SetReport> {
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: Reporter): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
-    const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha, env);
-    findings.push(...(renderer.kind === 'compose-cli' ? await renderWithCli(renderer, l, settings.cwd, runner, fill) : renderWithSchema(l, env, fill)));
+    const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
+    findings.push(...(await renderSet(l, fill, settings.cwd, renderer, runner, sandbox, reporter)));
     findings.push(...policyFindings(l, ctx, opts));
   }
   findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
@@ -70,14 +88,34 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
 }
 
 /**
+ * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
+ * (or a remote one) is not rendered at all, since Compose would read or fetch it.
+ */
+async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: Reporter): Promise<Finding[]> {
+  const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
+  const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
+  if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
+  const projectDir = dirname(join(cwd, l.set.files[0]!));
+  const refused = referenceFindings(l.files, { root: cwd, projectDir, env: renderEnv.variables });
+  if (refused.length > 0) {
+    reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
+    return refused;
+  }
+  if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
+  const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
+  const echo = echoContext(l.files.values(), [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
+  return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
+}
+
+/**
  * The deploy fills image-tag variables (IMAGE_TAG) with the commit's sha-<40 hex> tag; rendering
  * fills the ones the env file leaves out the same way, so a valid set does not fail on them.
  */
-function tagPlaceholders(vars: ReadonlySet<string>, l: LoadedSet, sha: string | undefined, env: NodeJS.ProcessEnv): Map<string, string> {
+function tagPlaceholders(vars: ReadonlySet<string>, l: LoadedSet, sha: string | undefined): Map<string, string> {
   const release = releaseVariables(sha ?? '0'.repeat(40));
   const fill = new Map<string, string>();
   for (const name of vars) {
-    if (l.env?.has(name) || env[name] !== undefined) continue;
+    if (l.env?.has(name)) continue;
     fill.set(name, release[name]!);
   }
   return fill;
@@ -92,7 +130,7 @@ function builtServices(loaded: readonly LoadedSet[]): Set<string> {
 function announce(report: ValidateReport, reporter: Reporter): void {
   for (const f of report.findings) {
     const why = ruleInfo(f.rule)?.why;
-    const text = `${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`;
+    const text = reporter.redact(`${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`);
     if (f.severity === 'error') reporter.error(text, f.loc);
     else reporter.warning(text, f.loc);
   }

@@ -2,7 +2,10 @@ import { formatLocation, type SourceLocation } from '../errors.js';
 
 export type Severity = 'error' | 'warning';
 
-/** One problem, pointing at the line to edit. `rule` is a policy rule id, or "parse"/"schema" for sets that do not load. */
+/**
+ * One problem, pointing at the line to edit. `rule` is a policy rule id, "parse"/"schema" for sets that do
+ * not load, or "outside-repository" for a path validate refuses to read (outside the repository, or remote).
+ */
 export interface Finding {
   severity: Severity;
   rule: string;
@@ -16,7 +19,9 @@ export interface RawFinding {
   loc: SourceLocation;
 }
 
-export function loadError(rule: 'parse' | 'schema', message: string, loc: SourceLocation): Finding {
+export type LoadRule = 'parse' | 'schema' | 'outside-repository';
+
+export function loadError(rule: LoadRule, message: string, loc: SourceLocation): Finding {
   return { severity: 'error', rule, message, loc };
 }
 

@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
-import { loadComposeFile, type LMap } from '../compose/model.js';
+import { parseComposeText, type LMap } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
-import { readEnvFile, type EnvEntry } from '../compose/model-env.js';
+import { parseEnvText, type EnvEntry } from '../compose/model-env.js';
 import { badServiceNames } from '../compose/service-name.js';
+import { OutsideRepositoryError, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { ComposeSet } from '../compose/sets.js';
@@ -19,38 +19,46 @@ export interface LoadedSet {
   findings: Finding[];
 }
 
-export function loadSet(set: ComposeSet, cwd: string): LoadedSet {
+/**
+ * Reads the set's files and env file from `root` (the repository), each only when it really is a
+ * regular file inside it: a pull request chooses these paths.
+ */
+export function loadSet(set: ComposeSet, root: string): LoadedSet {
   const findings: Finding[] = [];
   const files = new Map<string, LMap>();
+  const where = (key: 'files' | 'env-file', file: string, i?: number) => set.configLoc(key, i) ?? { file };
+  const keyOf = (key: 'files' | 'env-file', file: string, i?: number) => (set.discovered ? file : `compose.${set.name}.${key}${i === undefined ? '' : `[${i}]`}`);
   set.files.forEach((file, i) => {
     try {
-      const tree = loadComposeFile(resolve(cwd, file), file);
+      const text = readContainedText(root, root, file, { key: keyOf('files', file, i), what: 'Compose file', displayName: file });
+      const tree = parseComposeText(text, file);
       files.set(file, tree);
       findings.push(...badServiceNames(tree).map((b) => loadError('schema', b.message, b.loc)));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      const msg = findingMessage(err);
-      // A missing file is best shown where the config file names it.
-      findings.push(loadError('parse', msg, err.location?.line === undefined ? (set.configLoc('files', i) ?? { file }) : err.location));
+      findings.push(asFinding(err, where('files', file, i)));
     }
   });
   let env: Map<string, EnvEntry> | undefined;
   if (set.envFile) {
     try {
-      env = readEnvFile(resolve(cwd, set.envFile), set.envFile);
+      const text = readContainedText(root, root, set.envFile, { key: keyOf('env-file', set.envFile), what: 'env file', displayName: set.envFile });
+      env = parseEnvText(text, set.envFile);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      findings.push(loadError('parse', findingMessage(err), err.location?.line === undefined ? (set.configLoc('env-file') ?? { file: set.envFile }) : err.location));
+      findings.push(asFinding(err, where('env-file', set.envFile)));
     }
   }
-  const merged = findings.some((f) => f.rule === 'parse' && files.size < set.files.length) ? undefined : mergeComposeFiles([...files.values()]);
+  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files.values()]);
   return { set, files, merged, env, findings };
 }
 
 /**
- * The message for a finding, which carries the location itself: the detail when the error points at a
- * line; a file-only location stays in the text, since the finding may point at the config file instead.
+ * A finding carries the location itself: the detail when the error points at a line; a file-only
+ * error is shown where the config file names the file (or at the file), with its name in the text.
  */
-function findingMessage(err: InputError): string {
-  return err.location?.line === undefined ? err.message : err.detail;
+function asFinding(err: InputError, fallback: { file: string; line?: number; column?: number }): Finding {
+  // A refused path's text already names the key and the path.
+  if (err instanceof OutsideRepositoryError) return loadError('outside-repository', err.detail, fallback);
+  return err.location?.line === undefined ? loadError('parse', err.message, fallback) : loadError('parse', err.detail, err.location);
 }

@@ -18,6 +18,8 @@ export interface ValidateOptions {
   allowSourceMounts: Set<string>;
   /** Workflow files or folders to check; empty: none. */
   workflows: string[];
+  /** Where that list came from, to name it in findings. */
+  workflowsKey: string;
 }
 
 export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): ValidateOptions {
@@ -37,6 +39,7 @@ export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): Val
     allowDockerSocket: new Set(cfg.allowDockerSocket ?? []),
     allowSourceMounts: new Set(cfg.allowSourceMounts ?? []),
     workflows: workflowPaths(settings.option('workflows'), cfg.workflows),
+    workflowsKey: settings.option('workflows') === undefined ? 'validate.workflows' : 'workflows',
   };
 }
 

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { composeCommand, detectCompose, type ComposeFlavor } from '../compose/cli.js';
 import { toPlain, type LNode } from '../compose/model.js';
 import { interpolate, InterpolationError } from '../compose/model-vars.js';
@@ -8,6 +7,7 @@ import { cliErrorFindings } from './cli-errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
 import { schemaFindings } from './schema-check.js';
+import type { EchoContext } from './echo-redact.js';
 
 export type RendererMode = 'auto' | 'compose' | 'schema';
 
@@ -28,31 +28,33 @@ export function rendererLabel(r: Renderer): string {
   return r.kind === 'compose-cli' ? `${r.flavor} ${r.version} config` : `built-in merge + Compose specification schema (${r.reason})`;
 }
 
-/** Runs `<compose> -f ... [--env-file ...] config --quiet`: the real merge and interpolation rules. */
-export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }>, loaded: LoadedSet, cwd: string, runner: Runner, fill: ReadonlyMap<string, string>): Promise<Finding[]> {
-  const { set } = loaded;
-  const cmd = composeCommand(
-    // Every service is checked, profile-gated ones too (v2 skips them unless asked).
-    { flavor: r.flavor, files: set.files, envFile: set.envFile && loaded.env ? resolve(cwd, set.envFile) : undefined, cwd, allProfiles: true },
-    ['config', '--quiet'],
-    fill.size > 0 ? { env: Object.fromEntries(fill) } : {},
-  );
-  const res = await runner.run(cmd);
-  if (res.code === 0) return [];
-  return cliErrorFindings(`${res.stderr}\n${res.stdout}`, loaded.files, cwd);
+/** What a Compose process of validate's gets: its whole environment and an empty file to pass as --env-file. */
+export interface ComposeSandbox {
+  env: Readonly<Record<string, string>>;
+  /** Empty: the set's env file values travel in env (filtered), so Compose reads no env file of the pull request's. */
+  emptyEnvFile: string;
 }
 
 /**
- * Without a Compose CLI: interpolate the merged tree with the env file (the process environment
- * wins, as in Compose) and check it against the Compose specification schema.
+ * Runs `<compose> -f ... --env-file <empty> config --quiet` in the sandbox: the real merge and
+ * interpolation rules, with nothing of the runner's environment and no `.env` of the pull request's.
  */
-export function renderWithSchema(loaded: LoadedSet, processEnv: NodeJS.ProcessEnv, fill: ReadonlyMap<string, string>): Finding[] {
+export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }>, loaded: LoadedSet, cwd: string, runner: Runner, sandbox: ComposeSandbox, echo: EchoContext): Promise<Finding[]> {
+  // Every service is checked, profile-gated ones too (v2 skips them unless asked).
+  const cmd = composeCommand({ flavor: r.flavor, files: loaded.set.files, envFile: sandbox.emptyEnvFile, cwd, allProfiles: true }, ['config', '--quiet'], { env: sandbox.env });
+  const res = await runner.run(cmd);
+  if (res.code === 0) return [];
+  return cliErrorFindings(`${res.stderr}\n${res.stdout}`, loaded.files, cwd, echo);
+}
+
+/**
+ * Without a Compose CLI: interpolate the merged tree with the set's variables alone (its env file and
+ * the placeholders; never the runner's environment) and check it against the Compose specification schema.
+ */
+export function renderWithSchema(loaded: LoadedSet, variables: ReadonlyMap<string, string>): Finding[] {
   const tree = loaded.merged!;
-  const env = new Map<string, string>(fill);
-  for (const [k, e] of loaded.env ?? []) env.set(k, e.value);
-  for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env.set(k, v);
   const findings: Finding[] = [];
-  const data = interpolateTree(tree, env, findings);
+  const data = interpolateTree(tree, variables, findings);
   return [...findings, ...schemaFindings(data, tree)];
 }
 
@@ -64,7 +66,8 @@ function interpolateTree(node: LNode, env: ReadonlyMap<string, string>, findings
     return interpolate(node.value, env);
   } catch (err) {
     if (!(err instanceof InterpolationError)) throw err;
-    findings.push(loadError('schema', `interpolation: ${err.message}`, node.loc));
+    // The error's own text (after "missing a value:") is the file's, interpolated: not printed.
+    findings.push(loadError('schema', `interpolation: ${err.message.replace(/(is missing a value).*$/s, '$1')}`, node.loc));
     return '';
   }
 }

@@ -97,6 +97,6 @@ export function jsonReport(r: ValidateReport): unknown {
       })),
     })),
     drift: r.drift ?? null,
-    workflows: r.workflows ? { files: r.workflows.files, findings: r.workflows.findings.map((f) => ({ file: f.loc.file, line: f.loc.line ?? null, column: f.loc.column ?? null, message: f.message })) } : null,
+    workflows: r.workflows ? { files: r.workflows.files, findings: r.workflows.findings.map((f) => ({ rule: f.rule, file: f.loc.file, line: f.loc.line ?? null, column: f.loc.column ?? null, message: f.message })) } : null,
   };
 }

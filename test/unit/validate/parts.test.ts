@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
+import { echoContext } from '../../../src/validate/echo-redact.js';
 import { isImmutableTag } from '../../../src/validate/rules/images.js';
 import { parseImage } from '../../../src/compose/image-ref.js';
 import { isSecretName } from '../../../src/validate/rules/env.js';
@@ -82,6 +83,7 @@ describe('published ports', () => {
 describe('Compose CLI errors on the right line', () => {
   const file = parseComposeText('services:\n  web:\n    image: nginx:1\n    imagee: x\n    restart: 5\n', 'docker-compose.prod.yml');
   const files = new Map([['docker-compose.prod.yml', file]]);
+  const echo = echoContext(files.values(), ['docker-compose.prod.yml', './docker-compose.prod.yml']);
   const cases: [string, string, number][] = [
     ["The Compose file './docker-compose.prod.yml' is invalid because:\nUnsupported config option for services.web: 'imagee'\n", 'Unsupported config option for services.web', 4],
     ["The Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", 'services.web.restart contains an invalid type', 5],
@@ -90,8 +92,8 @@ describe('Compose CLI errors on the right line', () => {
   ];
   for (const [output, text, line] of cases) {
     it(text, () => {
-      const found = cliErrorFindings(output, files, '/work/x').find((f) => f.message.includes(text));
-      assert.ok(found, JSON.stringify(cliErrorFindings(output, files, '/work/x')));
+      const found = cliErrorFindings(output, files, '/work/x', echo).find((f) => f.message.includes(text));
+      assert.ok(found, JSON.stringify(cliErrorFindings(output, files, '/work/x', echo)));
       assert.equal(found.loc.file, 'docker-compose.prod.yml');
       assert.equal(found.loc.line, line);
       assert.equal(found.rule, 'schema');
@@ -101,16 +103,16 @@ describe('Compose CLI errors on the right line', () => {
   it('a required variable left empty: v1 (option and service) and v2 (the key) point at the same line', () => {
     const env = parseComposeText('services:\n  api:\n    image: a:1\n    environment:\n      DB: ${DB}\n      REGION: ${REGION:?set the region}\n  list:\n    environment:\n      - A=1\n      - REGION=${REGION:?set it}\n', 'c.yml');
     const envFiles = new Map([['c.yml', env]]);
-    const v1 = cliErrorFindings(`Missing mandatory value for "environment" option interpolating {'DB': '\${DB}', 'REGION': '\${REGION:?set the region}'} in service "api": set the region\n`, envFiles, '/w');
-    const v2 = cliErrorFindings('error while interpolating services.api.environment.REGION: required variable REGION is missing a value: set the region\n', envFiles, '/w');
+    const v1 = cliErrorFindings(`Missing mandatory value for "environment" option interpolating {'DB': '\${DB}', 'REGION': '\${REGION:?set the region}'} in service "api": set the region\n`, envFiles, '/w', echoContext(envFiles.values(), ['c.yml']));
+    const v2 = cliErrorFindings('error while interpolating services.api.environment.REGION: required variable REGION is missing a value: set the region\n', envFiles, '/w', echoContext(envFiles.values(), ['c.yml']));
     assert.deepEqual([v1[0]!.loc.line, v2[0]!.loc.line], [6, 6]);
-    const v1List = cliErrorFindings(`Missing mandatory value for "environment" option interpolating ['A=1', 'REGION=\${REGION:?set it}'] in service "list": set it\n`, envFiles, '/w');
+    const v1List = cliErrorFindings(`Missing mandatory value for "environment" option interpolating ['A=1', 'REGION=\${REGION:?set it}'] in service "list": set it\n`, envFiles, '/w', echoContext(envFiles.values(), ['c.yml']));
     assert.equal(v1List[0]!.loc.line, 10);
   });
 
   it('a key the specification has but an older Compose rejects is not answered with itself as a suggestion', () => {
     const newer = parseComposeText('services:\n  web:\n    image: nginx:1\n    post_start: []\n', 'c.yml');
-    const [found] = cliErrorFindings("The Compose file './c.yml' is invalid because:\nUnsupported config option for services.web: 'post_start'\n", new Map([['c.yml', newer]]), '/w');
+    const [found] = cliErrorFindings("The Compose file './c.yml' is invalid because:\nUnsupported config option for services.web: 'post_start'\n", new Map([['c.yml', newer]]), '/w', echoContext([newer], ['c.yml']));
     assert.equal(found!.loc.line, 4);
     assert.doesNotMatch(found!.message, /did you mean "post_start"/);
     assert.match(found!.message, /this Compose version is older than it/);
@@ -122,12 +124,13 @@ describe('Compose CLI errors on the right line', () => {
       "The Compose file './c.yml' is invalid because:\n'name' does not match any of the regexes: '^x-'\nYou might be seeing this error because you're using the wrong Compose file version. Either specify...\nFor more on the Compose file format versions, see https://docs.docker.com/compose/compose-file/\nservices.web.healthcheck value 'start_interval' does not match any of the regexes: '^x-'\n",
       new Map([['c.yml', newer]]),
       '/w',
+      echoContext([newer], ['c.yml']),
     );
     assert.deepEqual(out.map((f) => f.loc.line), [1, 6]);
   });
 
   it('v1 warnings about unset variables are not findings', () => {
-    const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w');
+    const out = cliErrorFindings("The FOO variable is not set. Defaulting to a blank string.\nThe Compose file './docker-compose.prod.yml' is invalid because:\nservices.web.restart contains an invalid type, it should be a string\n", files, '/w', echo);
     assert.equal(out.length, 1);
   });
 });

@@ -1,0 +1,71 @@
+/*
+ * The environment the Compose CLI (and the built-in renderer) sees during validate. Never the
+ * runner's: a pull request could otherwise make Compose print any of its variables (tokens, passwords)
+ * through `${UNSET:?${SECRET}}` or a value that fails a type check. Rendering needs only the set's own
+ * env file and the image-tag placeholders the deploy fills, which is also what the host will have.
+ */
+
+/**
+ * Names in an env file that would change how Compose itself (or a program it starts) behaves rather
+ * than what it renders: Compose's and Docker's switches (DOCKER_HOST, COMPOSE_FILE,
+ * COMPOSE_EXPERIMENTAL_GIT_REMOTE…), the loader and interpreter of Compose v1 (LD_*, PYTHON*), git and
+ * ssh, proxies, and where programs look for their files.
+ */
+const CONTROL_NAME = /^(COMPOSE_|DOCKER_|BUILDKIT_|BUILDX_|LD_|PYTHON|GIT_|SSH_|XDG_|SSL_CERT_|GO(DEBUG|FLAGS|MAXPROCS|TRACEBACK|GC|MEMLIMIT|PROXY|PATH|ROOT)$)|_PROXY$|^(PATH|HOME|TMPDIR|TMP|TEMP|SHELL|ENV|BASH_ENV|IFS|CDPATH|NO_PROXY)$/i;
+
+/** A name Compose can interpolate: anything else cannot be referenced, so it is not passed on. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function isControlVariable(name: string): boolean {
+  return CONTROL_NAME.test(name);
+}
+
+export interface SandboxInput {
+  /** The runner's PATH, so `docker` and `docker-compose` (and v1's Python) are found. */
+  path: string | undefined;
+  /** An empty directory of validate's own, as HOME: no docker config, credential helper or context of the runner's. */
+  home: string;
+}
+
+/** What every Compose process of validate's runs with, before any variable of a set. */
+export function sandboxEnvironment(input: SandboxInput): Record<string, string> {
+  return {
+    ...(input.path ? { PATH: input.path } : {}),
+    HOME: input.home,
+    DOCKER_CONFIG: `${input.home}/.docker`,
+    LANG: 'C.UTF-8',
+    // No `.env` of the pull request's is read: validate passes an empty --env-file (v1 and v2), and v2 ≥ 2.28 also obeys this.
+    COMPOSE_DISABLE_ENV_FILE: '1',
+    // Remote includes are fetched with git or from an OCI registry: never during validate.
+    COMPOSE_EXPERIMENTAL_GIT_REMOTE: '0',
+    COMPOSE_EXPERIMENTAL_OCI_REMOTE: '0',
+  };
+}
+
+export interface RenderEnvInput extends SandboxInput {
+  /** The set's env file values, as validate parsed them. */
+  envFile: ReadonlyMap<string, string>;
+  /** Image-tag placeholders the deploy fills (IMAGE_TAG=sha-…), for those the env file leaves out. */
+  fill: ReadonlyMap<string, string>;
+}
+
+export interface RenderEnv {
+  /** The whole environment of the Compose process: `sandboxEnvironment` and the variables. */
+  process: Record<string, string>;
+  /** What `${VAR}` can see: the env file and the placeholders, nothing else. */
+  variables: Map<string, string>;
+  /** Env file names left out because they steer Compose itself. */
+  dropped: string[];
+}
+
+export function renderEnvironment(input: RenderEnvInput): RenderEnv {
+  const variables = new Map<string, string>();
+  const dropped: string[] = [];
+  for (const [k, v] of input.envFile) {
+    if (isControlVariable(k) || !VARIABLE_NAME.test(k)) dropped.push(k);
+    else variables.set(k, v);
+  }
+  for (const [k, v] of input.fill) if (!variables.has(k)) variables.set(k, v);
+  const process = { ...Object.fromEntries(variables), ...sandboxEnvironment(input) };
+  return { process, variables, dropped };
+}

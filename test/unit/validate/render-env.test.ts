@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isControlVariable, renderEnvironment, sandboxEnvironment } from '../../../src/validate/render-env.js';
+
+describe('the variables that steer Compose itself are not passed from an env file', () => {
+  const control = ['COMPOSE_FILE', 'COMPOSE_PROJECT_NAME', 'COMPOSE_EXPERIMENTAL_GIT_REMOTE', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_CERT_PATH', 'BUILDKIT_PROGRESS', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'PYTHONPATH', 'PYTHONHOME', 'GIT_SSH_COMMAND', 'GIT_CONFIG_GLOBAL', 'SSH_AUTH_SOCK', 'HTTPS_PROXY', 'http_proxy', 'ALL_PROXY', 'NO_PROXY', 'PATH', 'HOME', 'TMPDIR', 'XDG_CONFIG_HOME', 'SSL_CERT_FILE', 'GODEBUG', 'BASH_ENV'];
+  const app = ['POSTGRES_PASSWORD', 'DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'IMAGE_TAG', 'GOOGLE_CLIENT_ID', 'GOAL', 'HOMEPAGE_URL', 'PATHNAME', 'DOCKERFILE_TAG', 'MY_COMPOSE_FILE', 'SECRET_KEY'];
+  for (const n of control) it(`${n} steers Compose`, () => assert.equal(isControlVariable(n), true));
+  for (const n of app) it(`${n} is the app's`, () => assert.equal(isControlVariable(n), false));
+});
+
+describe('renderEnvironment', () => {
+  const env = renderEnvironment({
+    path: '/usr/bin:/bin',
+    home: '/tmp/v',
+    envFile: new Map([['POSTGRES_PASSWORD', ''], ['DOCKER_HOST', 'tcp://1.2.3.4:2375'], ['HOME', '/root'], ['dotted.name', 'x'], ['IMAGE_TAG', 'sha-1']]),
+    fill: new Map([['IMAGE_TAG', 'sha-placeholder'], ['COMPOSE_DEPLOY_SHA', '0'.repeat(40)]]),
+  });
+  it('the variables are the env file (less what steers Compose) and the placeholders the env file leaves out', () =>
+    assert.deepEqual(Object.fromEntries(env.variables), { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40) }));
+  it('says which names it dropped', () => assert.deepEqual(env.dropped, ['DOCKER_HOST', 'HOME', 'dotted.name']));
+  it('the process gets nothing of the runner but PATH', () =>
+    assert.deepEqual(env.process, { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...sandboxEnvironment({ path: '/usr/bin:/bin', home: '/tmp/v' }) }));
+  it('the sandbox turns off the default .env and remote includes, and has its own HOME and docker config', () =>
+    assert.deepEqual(sandboxEnvironment({ path: undefined, home: '/h' }), {
+      HOME: '/h',
+      DOCKER_CONFIG: '/h/.docker',
+      LANG: 'C.UTF-8',
+      COMPOSE_DISABLE_ENV_FILE: '1',
+      COMPOSE_EXPERIMENTAL_GIT_REMOTE: '0',
+      COMPOSE_EXPERIMENTAL_OCI_REMOTE: '0',
+    }));
+});
