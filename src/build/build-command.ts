@@ -25,6 +25,9 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   const opts = await resolveBuildOptions(settings, env, runner);
   if (opts.password) reporter.secret(opts.password);
   const images = planFor(settings, opts, env, reporter);
+  // A value taken from the runner's environment (often a token) never reaches a command line; BuildKit
+  // still shows a RUN step with its args expanded, so the log masks it like any secret.
+  for (const image of images) for (const k of image.argsFromEnv) if (image.args[k]) reporter.secret(image.args[k]);
   const tagList = opts.tags.all.join(', ');
   for (const note of opts.tags.notes) reporter.info(note);
   reporter.info(`${images.length} image${images.length === 1 ? '' : 's'} under ${opts.prefix}, tags ${tagList}`);
