@@ -1,5 +1,6 @@
 import type { Field } from '../schema.js';
-import { HOSTNAME, REMOTE_PATH, REMOTE_PATH_HINT, SERVICE_NAME, SERVICE_NAME_HINT, USERNAME } from '../names.js';
+import { REMOTE_PATH, REMOTE_PATH_HINT, SERVICE_NAME, SERVICE_NAME_HINT, USERNAME } from '../names.js';
+import { sshAddressFields } from './host.js';
 
 /** Postgres identifiers we accept for a database or role: they end up in remote argv and file names. */
 export const PG_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -30,8 +31,7 @@ export const backupSection: Field = {
       kind: 'object',
       describe: 'A second SSH host that receives every verified dump with its manifest and sidecar (inputs copy-to-ssh-private-key and copy-to-known-hosts); the checksum is verified there',
       fields: {
-        address: { kind: 'string', describe: 'Host name or IP address', pattern: HOSTNAME, patternHint: 'a host name or IP address' },
-        port: { kind: 'int', describe: 'SSH port (default 22)', min: 1, max: 65535 },
+        ...sshAddressFields,
         user: { kind: 'string', describe: 'SSH user on that host', pattern: USERNAME, patternHint: 'a POSIX user name' },
         path: { kind: 'string', describe: 'Directory on that host for the copies', pattern: REMOTE_PATH, patternHint: REMOTE_PATH_HINT },
       },
