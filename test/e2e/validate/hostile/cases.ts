@@ -55,16 +55,18 @@ const ECHOING_KEYS: [string, string][] = [
 
 export const HOSTILE_CASES: HostileCase[] = [
   ...ECHOING_KEYS.map(([key, line]): HostileCase => ({ name: `${key} with a runner variable Compose would repeat in its error`, setup: (ws) => prodService(ws, line), exit: 1 })),
-  { name: 'validate.workflows names /proc/self/environ', setup: (ws) => config(ws, 'validate:\n  workflows: [/proc/self/environ]\n'), exit: 1, rules: ['outside-repository'] },
+  // An absolute path in the config file is refused by the config's own path grammar (exit 2, naming the
+  // key at its line) before validate reads anything; ../ and symlinks reach the outside-repository rule.
+  { name: 'validate.workflows names /proc/self/environ', setup: (ws) => config(ws, 'validate:\n  workflows: [/proc/self/environ]\n'), exit: 2 },
   { name: 'the workflows input names /proc/self/environ', setup: () => {}, inputs: { workflows: '/proc/self/environ' }, exit: 1, rules: ['outside-repository'] },
-  { name: 'validate.workflows names a private key by absolute path', setup: (ws, c) => config(ws, `validate:\n  workflows: [${c.outside}/id_ed25519]\n`), exit: 1, rules: ['outside-repository'] },
+  { name: 'validate.workflows names a private key by absolute path', setup: (ws, c) => config(ws, `validate:\n  workflows: [${c.outside}/id_ed25519]\n`), exit: 2 },
   { name: 'validate.workflows climbs out with ../', setup: (ws, c) => config(ws, `validate:\n  workflows: [${relative(ws, join(c.outside, 'secret.env'))}]\n`), exit: 1, rules: ['outside-repository'] },
   { name: 'a workflow file is a symlink to a file outside', setup: (ws, c) => { mkdirSync(join(ws, '.github/workflows'), { recursive: true }); symlinkSync(join(c.outside, 'secret.env'), join(ws, '.github/workflows/leak.yml')); config(ws, 'validate:\n  workflows: [.github/workflows]\n'); }, exit: 1, rules: ['outside-repository'] },
   { name: 'the workflows folder is a symlink to the outside folder', setup: (ws, c) => { symlinkSync(c.outside, join(ws, 'wf')); config(ws, 'validate:\n  workflows: [wf]\n'); }, exit: 1, rules: ['outside-repository'] },
   { name: '${UNSET:?${SECRET}} in a prod file', setup: (ws) => prodService(ws, 'environment:\n  X: "${UNSET_Q:?[${CANARY_SECRET}]}"\n  Y: "${UNSET_Q:?$GITHUB_TOKEN}"'), exit: 1 },
   { name: 'the built-in renderer (renderer: schema) with ${UNSET:?${SECRET}} and a runner variable in cpus', setup: (ws) => prodService(ws, 'cpus: "${CANARY_SECRET}"\nenvironment:\n  X: "${UNSET_Q:?[${CANARY_SECRET}]}"'), inputs: { renderer: 'schema' }, exit: 1, rules: ['schema'] },
   { name: 'a variable of the runner in an image, a label and a key', setup: (ws) => prodService(ws, 'labels: { a: "${CANARY_SECRET}" }\nenvironment:\n  PASSWORD: "${INPUT_WORKFLOW-TOKEN:-x}${GITHUB_TOKEN}"'), exit: 1 },
-  { name: 'compose.prod.env-file is an absolute path outside', setup: (ws, c) => { config(ws, `${prodSet}    env-file: ${c.outside}/secret.env\n`); prodService(ws, 'cpus: "${LEAKED_FROM_FILE}"\nenvironment:\n  X: "${UNSET_Q:?${LEAKED_FROM_FILE}}"'); }, exit: 1, rules: ['outside-repository'] },
+  { name: 'compose.prod.env-file is an absolute path outside', setup: (ws, c) => { config(ws, `${prodSet}    env-file: ${c.outside}/secret.env\n`); prodService(ws, 'cpus: "${LEAKED_FROM_FILE}"\nenvironment:\n  X: "${UNSET_Q:?${LEAKED_FROM_FILE}}"'); }, exit: 2 },
   { name: 'the conventional prod env file is a symlink to a file outside', setup: (ws, c) => { symlinkSync(join(c.outside, 'secret.env'), join(ws, '.env.prod.example.link')); execFileSync('mv', [join(ws, '.env.prod.example.link'), join(ws, '.env.prod.example')]); prodService(ws, 'cpus: "${LEAKED_FROM_FILE}"'); }, exit: 1, rules: ['outside-repository'] },
   { name: 'the prod Compose file is a symlink to a file outside', setup: (ws, c) => { execFileSync('rm', [join(ws, 'docker-compose.prod.yml')]); symlinkSync(join(c.outside, 'outside.yml'), join(ws, 'docker-compose.prod.yml')); }, exit: 1, rules: ['outside-repository'] },
   { name: 'compose.prod.files climbs out with ../', setup: (ws, c) => config(ws, `compose:\n  prod:\n    files: [docker-compose.yml, ${relative(ws, join(c.outside, 'outside.yml'))}]\n`), exit: 1, rules: ['outside-repository'] },
