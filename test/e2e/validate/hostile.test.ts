@@ -54,14 +54,17 @@ describe('hostile pull requests: validate prints no secret, starts nothing but C
       try {
         // The runner's own DOCKER_HOST points at the listener too: validate needs no daemon, so it must not follow it.
         const runnerEnv = { ...c.env, DOCKER_HOST: `tcp://127.0.0.1:${listener.port}` };
-        const action = await runTraced('action', { workspace: ws, inputs: { ...secretInputs(c), ...hostile.inputs }, env: runnerEnv });
+        const flags = Object.entries(hostile.inputs ?? {}).flatMap(([k, v]) => [`--${k}`, v]);
+        // The three front doors at once: each has its own runner dir and report, and only reads the workspace.
+        const [action, cliJson, cli] = await Promise.all([
+          runTraced('action', { workspace: ws, inputs: { ...secretInputs(c), ...hostile.inputs }, env: runnerEnv }),
+          runTraced('cli', { workspace: ws, args: [...flags, '--json'], env: { ...runnerEnv, ...secretVariables(c) } }),
+          runTraced('cli', { workspace: ws, args: flags, env: { ...runnerEnv, ...secretVariables(c) } }),
+        ]);
         assertContained(action, 'action');
         assertOutcome(action, hostile.exit, hostile.rules, 'action');
-        const flags = Object.entries(hostile.inputs ?? {}).flatMap(([k, v]) => [`--${k}`, v]);
-        const cliJson = await runTraced('cli', { workspace: ws, args: [...flags, '--json'], env: { ...runnerEnv, ...secretVariables(c) } });
         assertContained(cliJson, 'cli --json');
         assertOutcome(cliJson, hostile.exit, hostile.rules, 'cli --json');
-        const cli = await runTraced('cli', { workspace: ws, args: flags, env: { ...runnerEnv, ...secretVariables(c) } });
         assertContained(cli, 'cli');
         assertOutcome(cli, hostile.exit, undefined, 'cli');
       } finally {
