@@ -1,11 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExampleStack, freePort, loadLoop, randomSha } from './stack.js';
-import { runAction, REPO_ROOT } from '../lib/run-action.js';
-import { harnessEnv } from '../harness/env.js';
+import { runAction, startAction } from '../lib/run-action.js';
 
 const A = { sha: randomSha(), label: 'A' };
 const B = { sha: randomSha(), label: 'B' };
@@ -30,16 +28,12 @@ async function waitFor(cond: () => boolean, what: string, ms = 120_000): Promise
 }
 
 test('a runner killed outright mid-roll (SIGKILL, no signal first): the next deploy takes the lock over once the lease lapses, converges and deploys; the audit log tells the truth', async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'killed-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '77' };
-  for (const [k, v] of Object.entries(stack.inputs(B.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
   const load = loadLoop(stack.proxyPort);
-  const killed = spawn(harnessEnv().node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
-  let out = '';
-  killed.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  const killed = startAction(stack.inputs(B.sha), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'killed-run', GITHUB_RUN_ID: '77' } });
   // Mid-roll: the new api container has started beside the old one.
-  await waitFor(() => out.includes('▸ rolling api (rolling)') && stack.containers('api').length === 2, 'the roll to start');
-  killed.kill('SIGKILL');
-  await new Promise((r) => killed.on('close', r));
+  await waitFor(() => killed.output().includes('▸ rolling api (rolling)') && stack.containers('api').length === 2, 'the roll to start');
+  killed.child.kill('SIGKILL');
+  await killed.exited;
   assert.equal(stack.lockState(), 'held', 'a SIGKILLed run cleans nothing up');
   const started = Date.now();
   const res = await runAction(stack.inputs(B.sha), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'next-run' } });

@@ -1,11 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExampleStack, freePort, loadLoop, randomSha } from './stack.js';
-import { runAction, REPO_ROOT } from '../lib/run-action.js';
-import { harnessEnv } from '../harness/env.js';
+import { runAction, startAction } from '../lib/run-action.js';
 
 const A = { sha: randomSha(), label: 'A' };
 const B = { sha: randomSha(), label: 'B' };
@@ -34,13 +33,8 @@ function sshdServingRoll(): number | undefined {
 }
 
 test('the SSH connection drops in the middle of the rolling update: the step fails saying so; the next deploy of the same sha converges', async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: stack.workspace, GITHUB_ACTOR: 'dropped-run', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '5' };
-  for (const [k, v] of Object.entries(stack.inputs(B.sha))) env[`INPUT_${k.toUpperCase()}`] = v;
   const load = loadLoop(stack.proxyPort);
-  const run = spawn(harnessEnv().node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: stack.workspace });
-  let out = '';
-  run.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number>((r) => run.on('close', (c) => r(c ?? 1)));
+  const run = startAction(stack.inputs(B.sha), { workspace: stack.workspace, env: { GITHUB_ACTOR: 'dropped-run', GITHUB_RUN_ID: '5' } });
   let sshd: number | undefined;
   for (let i = 0; i < 600 && !sshd; i++) {
     await new Promise((r) => setTimeout(r, 100));
@@ -48,7 +42,8 @@ test('the SSH connection drops in the middle of the rolling update: the step fai
   }
   assert.ok(sshd, 'found the sshd serving the roll');
   process.kill(sshd!, 'SIGTERM');
-  const code = await exited;
+  const code = await run.exited;
+  const out = run.output();
   assert.equal(code, 1, out);
   const errors = out.split('\n').filter((l) => l.startsWith('::error::')).join('\n');
   assert.match(errors, /the SSH connection to deploy@[\d.:]+ was lost/, 'the failure says the connection went away');

@@ -107,6 +107,21 @@ export async function runAction(inputs: Record<string, string>, opts: { env?: No
   }
 }
 
+/**
+ * The bundled action started as a runner starts it, kept as a process so a test can signal or kill it
+ * mid-run; `output` is what it has printed so far.
+ */
+export function startAction(inputs: Record<string, string>, opts: { workspace: string; env?: NodeJS.ProcessEnv }) {
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: opts.workspace, GITHUB_REPOSITORY: 'acme/shop', ...opts.env };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(harnessEnv().node24, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: opts.workspace });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  return { child, output: () => out, exited };
+}
+
 /** Runs the committed CLI bundle dist/cli.js under Node 24; `json`: what --json printed, as tests index into it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape differs by command and by outcome
 export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run & { json?: any }> {
