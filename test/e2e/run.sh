@@ -15,7 +15,7 @@ failed=()
 for v in ${versions//,/ }; do
   echo "=== e2e suite under Compose $v ===" >&2
   # One file at a time: the suites share one Docker engine, one registry and one sshd.
-  COMPOSE_DEPLOY_HARNESS_COMPOSE=$v node --import tsx --test --test-concurrency=1 --test-reporter=spec "${@:-test/e2e/**/*.test.ts}" || failed+=("$v")
+  COMPOSE_DEPLOY_HARNESS_COMPOSE=$v bash scripts/with-private-tmp.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec "${@:-test/e2e/**/*.test.ts}" || failed+=("$v")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "=== e2e suite failed under Compose ${failed[*]} ===" >&2
