@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { ExampleStack, freePort, loadLoop, randomSha, type LoadResult } from '../test/e2e/deploy/stack.js';
 import { harnessComposeCommand, harnessEnv } from '../test/e2e/harness/env.js';
 import { runAction, sshArgs } from '../test/e2e/lib/run-action.js';
+import { plainUpdate } from './plain-update.js';
 
 const stack = new ExampleStack(await freePort());
 const versions = ['A', 'B', 'C', 'D'].map((label) => ({ sha: randomSha(), label }));
@@ -26,24 +27,12 @@ async function deploy(sha: string, boot: number): Promise<{ seconds: number; tri
   return { seconds, trips: Number(res.outputs['round-trips']), traffic, log: res.log };
 }
 
-/** The plain way many deploy scripts do it: pull, then `up -d`, which stops the old api before the new one boots. */
-async function plainUpdate(sha: string): Promise<LoadResult> {
-  const rel = `${stack.deployPath}/releases/${sha}`;
+/** A plain `pull && up -d` of the same change, under the same load. */
+async function plainUnderLoad(sha: string): Promise<LoadResult> {
   const load = loadLoop(stack.proxyPort);
-  const compose = `${harnessComposeCommand()} --project-name ${stack.project} --project-directory ${stack.deployPath}/current --file ${rel}/compose.prod.yaml --env-file ${rel}/.env`;
-  execFileSync('ssh', sshArgs(`ln -sfn releases/${sha} ${stack.deployPath}/current && ${compose} pull --quiet api worker 2>/dev/null; ${compose} up -d --remove-orphans api worker`), { stdio: 'ignore' });
-  await waitHealthy('api');
+  await plainUpdate(stack, sha);
   await new Promise((r) => setTimeout(r, 1000));
   return load.stop();
-}
-
-async function waitHealthy(service: string): Promise<void> {
-  for (;;) {
-    const c = stack.containers(service);
-    const st = c.length === 1 ? execFileSync('docker', ['inspect', '-f', '{{.State.Health.Status}}', c[0]!.id], { encoding: 'utf8' }).trim() : '';
-    if (st === 'healthy') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** What one Compose invocation costs on the host before it does anything. */
@@ -85,7 +74,7 @@ try {
   await deploy(A.sha, 4);
 
   const rolling = await deploy(B.sha, 4);
-  const plain = await plainUpdate(A.sha);
+  const plain = await plainUnderLoad(A.sha);
   console.log(`(a) failed requests under load  rolling deploy: ${rolling.traffic.failed}/${rolling.traffic.ok + rolling.traffic.failed}   plain pull + up -d: ${plain.failed}/${plain.ok + plain.failed}`);
   console.log(`    ratio rolling/plain failures: ${plain.failed === 0 ? 'n/a (plain lost none)' : (rolling.traffic.failed / plain.failed).toFixed(2)}`);
 
