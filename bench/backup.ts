@@ -7,6 +7,7 @@
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/backup.ts [rows]
  */
 import { DbStack } from '../test/e2e/backup/db-stack.js';
+import { record } from './report.js';
 import { runAction } from '../test/e2e/lib/run-action.js';
 
 const rows = Number(process.argv[2] ?? 1_500_000);
@@ -45,6 +46,7 @@ try {
   console.log(`plain pg_dump -Fc (docker exec, to a file on the host):     ${mb(median(plain))}`);
   console.log(`compose-deploy backup, the dump step (snapshot, counts, full read check, sha256): ${mb(median(ours))}  -> ${ratio.toFixed(2)}x (goal >= 0.9x) ${ratio >= 0.9 ? 'MET' : 'NOT MET'}`);
   console.log(`compose-deploy backup, whole command (Node start, SSH, lock, inspect, manifest, retention): ${mb(median(total))} -> ${(median(total) / median(plain)).toFixed(2)}x`);
+  record({ bench: 'backup', figure: `dump throughput, a ${(size / 1048576).toFixed(0)} MiB dump (snapshot, counts, read check, sha256)`, value: median(ours) / 1048576, unit: 'MiB/s', baseline: { what: 'plain pg_dump -Fc on the same host', value: median(plain) / 1048576, unit: 'MiB/s' }, ratio, target: '>= 0.9x', met: ratio >= 0.9 });
 } finally {
   db.destroy();
 }

@@ -4,6 +4,7 @@
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/build.ts
  */
 import { spawnSync } from 'node:child_process';
+import { record } from './report.js';
 import { buildCommand } from '../src/build/build-command.js';
 import { resolveSettings } from '../src/config/settings.js';
 import { MemoryReporter } from '../src/report/reporter.js';
@@ -52,6 +53,7 @@ try {
   console.log(`decide "already pushed" (login + manifest HEADs + sizes): median ${skip.toFixed(0)} ms  [${skips.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`forced rebuild, warm cache (build + push x3):             median ${rebuild.toFixed(0)} ms  [${rebuilds.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`ratio rebuild / skip: ${(rebuild / skip).toFixed(1)}x`);
+  record({ bench: 'build', figure: 'second run on an unchanged commit: decide "already pushed" (3 images)', value: skip, unit: 'ms', baseline: { what: 'forced rebuild, warm cache', value: rebuild, unit: 'ms' }, ratio: skip / rebuild, target: '<= 1/20 of the rebuild', met: skip * 20 <= rebuild });
 } finally {
   await removeLocalImages(prefix);
   removeDir(workspace);

@@ -6,6 +6,7 @@
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/deploy.ts
  */
 import { execFileSync } from 'node:child_process';
+import { record } from './report.js';
 import { ExampleStack, freePort, loadLoop, randomSha, type LoadResult } from '../test/e2e/deploy/stack.js';
 import { harnessComposeCommand, harnessEnv } from '../test/e2e/harness/env.js';
 import { runAction, sshArgs } from '../test/e2e/lib/run-action.js';
@@ -93,7 +94,12 @@ try {
   console.log(`      + Compose CLI start-up ${(composeCalls * composeStart).toFixed(1)} s (${composeCalls} calls x ${composeStart.toFixed(2)} s for ${harnessComposeCommand()})`);
   console.log(`      + compose-deploy itself ${(overhead - waits - composeCalls * composeStart).toFixed(1)} s (node start, SSH, upload, lock, audit, prune)`);
 
+  record({ bench: 'deploy', figure: 'failed requests during a rolling deploy', value: rolling.traffic.failed, unit: 'requests', baseline: { what: 'plain pull + up -d of the same change', value: plain.failed, unit: 'requests' }, target: '0', met: rolling.traffic.failed === 0 });
+  record({ bench: 'deploy', figure: 'deploy wall time above the floor (pull + start + first healthy probe)', value: overhead, unit: 's', baseline: { what: 'floor', value: floor, unit: 's' }, ratio: timed.seconds / floor });
+  const own = overhead - waits - composeCalls * composeStart;
+  record({ bench: 'deploy', figure: "compose-deploy's own overhead (beyond configured waits and Compose start-up)", value: own, unit: 's', baseline: { what: 'configured waits', value: waits, unit: 's' }, target: '< 1 s', met: own < 1 });
   const slow = await deploy(D.sha, 9);
+  record({ bench: 'deploy', figure: 'SSH round trips per deploy (api boots in 4 s)', value: timed.trips, unit: 'round trips', baseline: { what: 'api boots in 9 s', value: slow.trips, unit: 'round trips' }, ratio: slow.trips / timed.trips });
   console.log(`(c) SSH round trips per deploy: api boots in 4 s -> ${timed.trips}, in 9 s -> ${slow.trips} (ratio ${(slow.trips / timed.trips).toFixed(2)}: health polls run on the host)`);
 } finally {
   stack.destroy();

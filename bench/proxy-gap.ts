@@ -6,6 +6,7 @@
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/proxy-gap.ts
  */
 import { writeFileSync } from 'node:fs';
+import { record } from './report.js';
 import { join } from 'node:path';
 import { ExampleStack, freePort, randomSha } from '../test/e2e/deploy/stack.js';
 import { harnessComposeCommand, harnessEnv } from '../test/e2e/harness/env.js';
@@ -88,5 +89,8 @@ const base = Math.max(...baseline.rollouts.map((r) => r.longestGapMs));
 for (const [variant, text] of Object.entries(VARIANTS)) {
   const row = await variantRow(variant, text);
   const worst = Math.max(...row.rollouts.map((r) => r.longestGapMs));
+  const failed = row.rollouts.reduce((n, r) => n + r.failed, 0);
+  record({ bench: 'proxy-gap', figure: `longest gap between answered requests, rolling deploy, app boots in ${BOOT_SECONDS} s: ${variant}`, value: worst, unit: 'ms', baseline: { what: 'plain compose pull && up -d', value: base, unit: 'ms' }, ratio: worst / base, ...(variant.endsWith('(recommended)') ? { target: '< 100 ms, 0 failed', met: worst < 100 && failed === 0 } : {}) });
+  record({ bench: 'proxy-gap', figure: `failed requests, ${variant}`, value: failed, unit: 'requests', baseline: { what: 'plain compose pull && up -d', value: baseline.rollouts.reduce((n, r) => n + r.failed, 0), unit: 'requests' } });
   console.log(`rolling   ${variant}: ${row.rollouts.map(fmt).join(', ')}; longest ${Math.round(worst)} ms, ratio to baseline ${(worst / base).toFixed(3)}`);
 }

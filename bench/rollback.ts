@@ -6,6 +6,7 @@
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/rollback.ts
  */
 import { ExampleStack, freePort, loadLoop, randomSha } from '../test/e2e/deploy/stack.js';
+import { record } from './report.js';
 import { runAction } from '../test/e2e/lib/run-action.js';
 import { containerFloorSeconds } from './floor.js';
 
@@ -32,6 +33,8 @@ try {
   console.log(`rollback wall time ${seconds.toFixed(1)} s, floor (start + first healthy probe) ${floor.toFixed(1)} s, ratio wall/floor ${(seconds / floor).toFixed(2)}`);
   console.log(`  configured waits inside it: 2 drains of 1 s, worker min-ready 2 s; SSH round trips ${res.outputs['round-trips']}`);
   console.log(`failed requests during the rollback: ${traffic.failed}/${traffic.ok + traffic.failed} (goal 0)`);
+  record({ bench: 'rollback', figure: 'rollback to a kept release, images on the host', value: seconds, unit: 's', baseline: { what: 'floor: the target started fresh until its first healthy probe', value: floor, unit: 's' }, ratio: seconds / floor });
+  record({ bench: 'rollback', figure: 'failed requests during the rollback', value: traffic.failed, unit: 'requests', baseline: { what: 'requests answered', value: traffic.ok, unit: 'requests' }, target: '0', met: traffic.failed === 0 });
 } finally {
   stack.destroy();
 }
