@@ -80,7 +80,7 @@ async function plainRow(): Promise<Row> {
   }
 }
 
-const fmt = (r: GapResult) => `${Math.round(r.longestGapMs)} ms (${r.failed} failed of ${r.ok + r.failed})`;
+const fmt = (r: GapResult) => `${Math.round(r.longestGapMs)} ms at ${(r.longestGapAtMs / 1000).toFixed(1)} s (${r.failed} failed of ${r.ok + r.failed})`;
 
 console.log(`proxy gap benchmark: api boots in ${BOOT_SECONDS} s, sequential requests through Caddy, ${ROUNDS} rollouts each, ${harnessComposeCommand()} ${harnessEnv().composeVersion}`);
 const baseline = await plainRow();
