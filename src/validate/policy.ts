@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
 import type { Settings } from '../config/settings.js';
+import { readContainedText } from '../config/contained-file.js';
+import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
 import type { ValidateOptions } from './options.js';
@@ -42,8 +44,27 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
     allowSourceMounts: opts.allowSourceMounts,
     builtServices,
     ownPrefixes,
+    proxyConfigs: proxyConfigs(settings.cwd, settings.config.deploy?.files ?? []),
     isSourceTree: (source) => isSourceTree(projectDir, source),
   };
+}
+
+const CADDYFILE = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
+
+/**
+ * The Caddyfiles among deploy.files, each read only when it is a regular file inside the repository;
+ * one that is not is left to the deploy, which refuses it (the rule then has nothing to say about it).
+ */
+function proxyConfigs(cwd: string, files: readonly string[]): Array<{ file: string; text: string }> {
+  const out: Array<{ file: string; text: string }> = [];
+  for (const file of files.filter((f) => CADDYFILE.test(f))) {
+    try {
+      out.push({ file, text: readContainedText(cwd, cwd, file, { key: 'deploy.files', what: 'file', displayName: file }) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
+  }
+  return out;
 }
 
 const CODE_MARKERS = ['Dockerfile', 'package.json', 'pyproject.toml', 'requirements.txt', 'manage.py', 'go.mod', 'Gemfile', 'composer.json', 'Cargo.toml', 'pom.xml'];

@@ -22,6 +22,7 @@ export const RULES = [
   { id: 'ports-proxy-only', severity: 'error', why: 'only the proxy should face the network; a published app or database port bypasses it' },
   { id: 'rolling-conflict', severity: 'warning', why: 'a fixed host port or container_name lets only one copy run, so the service cannot be updated rolling' },
   { id: 'no-secret-literals', severity: 'error', why: 'a secret in a Compose file is in git history forever; use an env file or secrets' },
+  { id: 'proxy-retries', severity: 'warning', why: 'during a rollout Docker\'s DNS lists a container that does not answer yet (or any more); a proxy that does not retry fails or stalls those requests' },
   { id: 'env-declared', severity: 'error', why: 'a variable nobody declared renders as an empty string on the host' },
 ] as const satisfies readonly RuleInfo[];
 

@@ -49,6 +49,8 @@ export interface RuleContext {
   builtServices: ReadonlySet<string>;
   /** Image repository prefixes that are ours (image-prefix, or the registry when no prefix is known). */
   ownPrefixes: readonly string[];
+  /** Proxy configs the release ships (Caddyfiles in deploy.files), read from inside the repository. */
+  proxyConfigs: ReadonlyArray<{ file: string; text: string }>;
   /** true when a bind-mount source (relative to the project directory) is a source tree. */
   isSourceTree(source: string): boolean;
 }

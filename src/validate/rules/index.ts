@@ -5,6 +5,7 @@ import { checkImageImmutable, checkImagePinned } from './images.js';
 import { checkHealthcheck, checkOneshotMarked, checkRestartPolicy } from './lifecycle.js';
 import { checkNoBuild, checkNoDockerSocket, checkNoSourceMount } from './mounts.js';
 import { checkPortsProxyOnly, checkRollingConflict } from './ports.js';
+import { checkProxyRetries } from './proxy.js';
 
 /** Each rule's check. env-declared applies to every set; the others are production policy. */
 export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 'prod')[] }> = {
@@ -19,5 +20,6 @@ export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 
   'ports-proxy-only': { check: checkPortsProxyOnly, sets: ['prod'] },
   'rolling-conflict': { check: checkRollingConflict, sets: ['prod'] },
   'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'] },
+  'proxy-retries': { check: checkProxyRetries, sets: ['prod'] },
   'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'] },
 };

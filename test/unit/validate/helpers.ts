@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveSettings } from '../../../src/config/settings.js';
@@ -33,6 +33,14 @@ export async function validateDir(dir: string, explicit: Record<string, string> 
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** `file:line` of every line marked `# expect: <rule>` in the files of a fixture directory, sorted. */
+export function expectedWhere(dir: string, rule: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .flatMap((e) => expectedLines(join(dir, e.name), rule).map((l) => `${e.name}:${l}`))
+    .sort();
 }
 
 /** Lines marked `# expect: <rule>` in a fixture file: where the rule must point. */
