@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id bigserial primary key);

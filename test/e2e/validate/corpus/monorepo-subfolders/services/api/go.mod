@@ -1,0 +1,3 @@
+module github.com/acme/platform/api
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/platform/auth
+
+go 1.22

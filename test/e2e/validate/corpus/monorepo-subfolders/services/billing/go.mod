@@ -1,0 +1,3 @@
+module github.com/acme/platform/billing
+
+go 1.22

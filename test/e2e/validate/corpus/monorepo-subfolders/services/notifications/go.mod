@@ -1,0 +1,3 @@
+module github.com/acme/platform/notifications
+
+go 1.22
