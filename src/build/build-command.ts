@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
