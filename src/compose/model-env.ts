@@ -1,4 +1,5 @@
 import { readTextFile } from '../config/read-text.js';
+import type { ComposeFlavor } from './cli.js';
 import { InputError } from '../errors.js';
 import { parseV1, parseV2, type EnvStatement } from './env-grammar.js';
 
@@ -11,6 +12,11 @@ import { parseV1, parseV2, type EnvStatement } from './env-grammar.js';
 
 /** Which Compose reads the file: v2 (`docker compose`) unless it is known to be v1 (`docker-compose`). */
 export type EnvFlavor = 'v1' | 'v2';
+
+/** The env file grammar of a Compose command; v2's when it is not known (what a current host runs). */
+export function envFlavorOf(compose: ComposeFlavor | undefined): EnvFlavor {
+  return compose === 'docker-compose' ? 'v1' : 'v2';
+}
 
 /** One variable of an env file, with the line that declares it. */
 export interface EnvEntry {

@@ -1,6 +1,6 @@
 import { composeCommand, detectCompose, type ComposeFlavor } from '../compose/cli.js';
 import { toPlain, type LNode } from '../compose/model.js';
-import type { EnvFlavor } from '../compose/model-env.js';
+import { envFlavorOf, type EnvFlavor } from '../compose/model-env.js';
 import { interpolate, InterpolationError } from '../compose/model-vars.js';
 import { InputError } from '../errors.js';
 import type { Runner } from '../runner/runner.js';
@@ -27,7 +27,7 @@ export async function chooseRenderer(mode: RendererMode, runner: Runner): Promis
 
 /** The env file grammar of the Compose that renders (v2's when none does: what a current host runs). */
 export function envFlavor(r: Renderer): EnvFlavor {
-  return r.kind === 'compose-cli' && r.flavor === 'docker-compose' ? 'v1' : 'v2';
+  return envFlavorOf(r.kind === 'compose-cli' ? r.flavor : undefined);
 }
 
 export function rendererLabel(r: Renderer): string {
