@@ -42,8 +42,11 @@ const V2_DQ_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: 
 export function parseV2(text: string, environment: ReadonlyMap<string, string>): EnvStatement[] {
   const lineAt = lineCounter(text);
   const out: EnvStatement[] = [];
-  const file = new Map<string, string>();
-  const lookup = () => new Map([...file, ...environment]);
+  // What `${VAR}` sees: the environment, then the file's lines so far (kept merged as lines are read).
+  const scope = new Map(environment);
+  const define = (key: string, value: string) => {
+    if (!environment.has(key)) scope.set(key, value);
+  };
   let pos = 0;
   const skipLine = () => {
     const nl = text.indexOf('\n', pos);
@@ -86,24 +89,22 @@ export function parseV2(text: string, environment: ReadonlyMap<string, string>):
     pos = end + 1;
     if (text[end] === '\n') {
       out.push({ key, value: environment.get(key), line });
-      if (environment.has(key)) file.set(key, environment.get(key)!);
       continue;
     }
     while (V2_BLANK.test(text[pos] ?? '')) pos++;
-    const value = v2Value(text, pos, lookup);
+    const value = v2Value(text, pos, scope);
     if ('problem' in value) {
       fail(value.problem);
       continue;
     }
     pos = value.next;
-    const final = environment.get(key) ?? value.value;
-    file.set(key, final);
-    out.push({ key, value: final, line });
+    define(key, value.value);
+    out.push({ key, value: environment.get(key) ?? value.value, line });
   }
   return out;
 }
 
-function v2Value(text: string, pos: number, lookup: () => ReadonlyMap<string, string>): { value: string; next: number } | { problem: string } {
+function v2Value(text: string, pos: number, scope: ReadonlyMap<string, string>): { value: string; next: number } | { problem: string } {
   const quote = text[pos];
   if (quote === '"' || quote === "'") {
     let close = pos + 1;
@@ -112,17 +113,17 @@ function v2Value(text: string, pos: number, lookup: () => ReadonlyMap<string, st
     const raw = text.slice(pos + 1, close);
     if (quote === "'") return { value: raw.replace(/\\'/g, "'"), next: close + 1 };
     const unescaped = raw.replace(/\\(.)/gs, (whole, c: string) => V2_DQ_ESCAPES[c] ?? whole);
-    return v2Interpolate(unescaped, lookup, close + 1);
+    return v2Interpolate(unescaped, scope, close + 1);
   }
   const nl = text.indexOf('\n', pos);
   const end = nl < 0 ? text.length : nl;
   let raw = text.slice(pos, end);
   const comment = raw.indexOf(' #');
   if (comment >= 0) raw = raw.slice(0, comment);
-  return v2Interpolate(raw.replace(/\s+$/u, ''), lookup, end);
+  return v2Interpolate(raw.replace(/\s+$/u, ''), scope, end);
 }
 
-function v2Interpolate(text: string, lookup: () => ReadonlyMap<string, string>, next: number): { value: string; next: number } | { problem: string } {
+function v2Interpolate(text: string, scope: ReadonlyMap<string, string>, next: number): { value: string; next: number } | { problem: string } {
   if (!text.includes('$')) return { value: text, next };
   // A `${` that is no reference (`${A`, `${}`) is an error in v2, not text.
   let rest = '';
@@ -133,7 +134,7 @@ function v2Interpolate(text: string, lookup: () => ReadonlyMap<string, string>, 
   }
   if ((rest + text.slice(at)).replace(/\$\$/g, '').includes('${')) return { problem: 'a "${" that starts no valid variable reference' };
   try {
-    return { value: interpolate(text, lookup()), next };
+    return { value: interpolate(text, scope), next };
   } catch (err) {
     if (!(err instanceof InterpolationError)) throw err;
     // Only the variable's name: the message after it is the file's own text, interpolated.
