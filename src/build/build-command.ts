@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
@@ -10,7 +10,8 @@ import { LocalRunner } from '../runner/local-runner.js';
 import { shellText, type Runner } from '../runner/runner.js';
 import { buildxCommand, classicBuildCommand, ociLabels, pushCommands } from './argv.js';
 import { buildImage, type ImageContext, type ImageOutcome } from './build-image.js';
-import { composeSets, readComposeServices, readEnvFile } from './compose-files.js';
+import { envFileVars, readComposeServices } from './compose-files.js';
+import { devSet, prodSet } from '../compose/sets.js';
 import { createTempDockerConfig } from './docker-config.js';
 import { cacheUnusedWarning, describeEngine, detectEngine } from './engine.js';
 import { resolveBuildOptions, type BuildOptions } from './options.js';
@@ -68,11 +69,13 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
 }
 
 function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv, reporter: Reporter): ImagePlan[] {
-  const sets = composeSets(settings);
-  reporter.info(`prod Compose files (${sets.prod.origin}): ${sets.prod.files.join(', ')}`);
-  const prod = readComposeServices(sets.prod, settings.cwd, env);
-  const dev = sets.dev ? readComposeServices(sets.dev, settings.cwd, env) : undefined;
-  const envFile = sets.prod.envFile ? readEnvFile(resolve(settings.cwd, sets.prod.envFile), sets.prod.envFile) : {};
+  // The sets validate and deploy use; without a prod file the base file alone is the prod set.
+  const prodFiles = prodSet(settings);
+  const devFiles = devSet(settings);
+  reporter.info(`prod Compose files (${prodFiles.discovered ? 'conventional' : 'config'}): ${prodFiles.files.join(', ')}`);
+  const prod = readComposeServices(prodFiles, settings.cwd, env);
+  const dev = devFiles ? readComposeServices(devFiles, settings.cwd, env) : undefined;
+  const envFile = envFileVars(prodFiles, settings.cwd, env);
   const plan = planImages({
     prefix: opts.prefix,
     prod,

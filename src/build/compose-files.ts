@@ -1,9 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { loadComposeFile, mapEntries, nodeAt, scalarString, type LEntry, type LMap, type LNode } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
-import { envValues, readEnvFile as readEnvEntries } from '../compose/model-env.js';
-import { findVarRefs, interpolate as interpolateStrict, needsValue } from '../compose/model-vars.js';
-import { devSet, prodSet, type ComposeSet as SharedSet, type SetSource } from '../compose/sets.js';
+import { envValues, readEnvFile } from '../compose/model-env.js';
+import type { ComposeSet } from '../compose/sets.js';
 import { InputError, type SourceLocation } from '../errors.js';
 
 /*
@@ -31,28 +30,6 @@ export interface ComposeService {
   image?: string;
   imageLocation?: SourceLocation;
   build?: ComposeBuildSpec;
-}
-
-export interface ComposeSet {
-  files: string[];
-  envFile?: string;
-  /** How the files were chosen, for the log. */
-  origin: 'config' | 'conventional';
-}
-
-/**
- * The prod and dev sets, as validate and deploy see them (prodSet and devSet in src/compose/sets.ts):
- * without a prod file the base file alone is the prod set. A discovered set's example env file is not
- * used: image names are interpolated with real values (environment, IMAGE_TAG).
- */
-export function composeSets(settings: SetSource): { prod: ComposeSet; dev?: ComposeSet } {
-  const dev = devSet(settings);
-  return { prod: buildSet(prodSet(settings)), ...(dev ? { dev: buildSet(dev) } : {}) };
-}
-
-function buildSet(set: SharedSet): ComposeSet {
-  if (set.discovered) return { files: set.files, origin: 'conventional' };
-  return { files: set.files, ...(set.envFile === undefined ? {} : { envFile: set.envFile }), origin: 'config' };
 }
 
 /** Services of a set, merged as Compose merges its files (image replaced, build merged key by key). */
@@ -128,27 +105,12 @@ function buildArgs(node: LNode | undefined, env: NodeJS.ProcessEnv): Pick<Compos
   return { args, argsFromEnv };
 }
 
-/** The variables of an env file (Compose's syntax, see model-env.ts); lines that are not KEY=value are skipped. */
-export function readEnvFile(path: string, displayName = path): Record<string, string> {
-  return envValues(readEnvEntries(path, displayName, { skipInvalid: true }));
-}
-
 /**
- * Interpolates an image name with Compose's rules (model-vars.ts), without stopping at a missing variable:
- * a required one (`${VAR}`, `${VAR:?msg}`) renders empty and is returned in `missing`, so the caller can say so.
+ * The variables of the set's env file that image names are interpolated with. A discovered set's example
+ * env file is not used: image names take real values (environment, IMAGE_TAG). A configured one is read
+ * as Compose v2 reads --env-file, leniently: a bad line is Compose's to report when it renders.
  */
-export function interpolate(text: string, vars: Readonly<Record<string, string | undefined>>): { value: string; missing: string[] } {
-  const env = new Map(Object.entries(vars).filter((kv): kv is [string, string] => kv[1] !== undefined));
-  const missing: string[] = [];
-  let value = '';
-  let at = 0;
-  for (const ref of findVarRefs(text)) {
-    const v = env.get(ref.name);
-    const unset = v === undefined || (ref.op.startsWith(':') && v === '');
-    value += interpolateStrict(text.slice(at, ref.start), env);
-    if (needsValue(ref) && unset) missing.push(ref.name);
-    else value += interpolateStrict(text.slice(ref.start, ref.end), env);
-    at = ref.end;
-  }
-  return { value: value + interpolateStrict(text.slice(at), env), missing };
+export function envFileVars(set: Pick<ComposeSet, 'envFile' | 'discovered'>, cwd: string, env: NodeJS.ProcessEnv): Record<string, string> {
+  if (!set.envFile || set.discovered) return {};
+  return envValues(readEnvFile(resolve(cwd, set.envFile), set.envFile, { environment: env, skipInvalid: true }));
 }

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError, formatLocation, type SourceLocation } from '../errors.js';
 import type { BuildServiceConfig } from '../config/sections/build.js';
-import { interpolate, type ComposeBuildSpec, type ComposeService } from './compose-files.js';
+import type { ComposeBuildSpec, ComposeService } from './compose-files.js';
+import { interpolate } from '../compose/model-vars.js';
 import { imageRepository } from '../compose/image-ref.js';
 
 /** One image to build: several services may run it (api, worker, migrate). */
@@ -44,9 +45,11 @@ export interface Plan {
 export function planImages(input: PlanInput): Plan {
   const notes: string[] = [];
   const byRepository = new Map<string, string[]>();
+  const vars = new Map(Object.entries(input.vars).filter((kv): kv is [string, string] => kv[1] !== undefined));
   for (const svc of [...input.prod.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (!svc.image) continue;
-    const { value, missing } = interpolate(svc.image, input.vars);
+    const missing: string[] = [];
+    const value = interpolate(svc.image, vars, (name) => missing.push(name));
     if (missing.length > 0) notes.push(`service ${svc.name}: image ${JSON.stringify(svc.image)} uses unset ${missing.join(', ')}`);
     const repository = imageRepository(value);
     if (!repository.startsWith(`${input.prefix}/`)) {

@@ -32,8 +32,17 @@ export function needsValue(ref: VarRef): boolean {
 
 export class InterpolationError extends Error {}
 
-/** Substitutes variables as Compose does; a `${VAR:?msg}` whose variable is missing throws. */
-export function interpolate(text: string, env: ReadonlyMap<string, string>): string {
+/**
+ * Substitutes variables as Compose does; a `${VAR:?msg}` whose variable is missing throws. With
+ * `onMissing`, nothing throws: a variable that has no fallback and no value (`$VAR` unset, `${VAR:?msg}`
+ * unset or empty) renders empty and is handed to it, so the caller can say which.
+ */
+export function interpolate(text: string, env: ReadonlyMap<string, string>, onMissing?: (name: string) => void): string {
+  const required = (name: string, arg: string | undefined): string => {
+    if (!onMissing) throw new InterpolationError(`required variable ${name} is missing a value${arg ? `: ${arg}` : ''}`);
+    onMissing(name);
+    return '';
+  };
   return text.replace(REF, (whole, braced?: string, op?: string, arg?: string, bare?: string) => {
     if (whole === '$$') return '$';
     const name = (braced ?? bare)!;
@@ -41,13 +50,15 @@ export function interpolate(text: string, env: ReadonlyMap<string, string>): str
     const set = value !== undefined;
     const nonEmpty = set && value !== '';
     switch (op) {
-      case ':-': return nonEmpty ? value! : interpolate(arg ?? '', env);
-      case '-': return set ? value! : interpolate(arg ?? '', env);
-      case ':?': if (!nonEmpty) throw new InterpolationError(`required variable ${name} is missing a value${arg ? `: ${arg}` : ''}`); return value!;
-      case '?': if (!set) throw new InterpolationError(`required variable ${name} is missing a value${arg ? `: ${arg}` : ''}`); return value!;
-      case ':+': return nonEmpty ? interpolate(arg ?? '', env) : '';
-      case '+': return set ? interpolate(arg ?? '', env) : '';
-      default: return value ?? '';
+      case ':-': return nonEmpty ? value! : interpolate(arg ?? '', env, onMissing);
+      case '-': return set ? value! : interpolate(arg ?? '', env, onMissing);
+      case ':?': return nonEmpty ? value! : required(name, arg);
+      case '?': return set ? value! : required(name, arg);
+      case ':+': return nonEmpty ? interpolate(arg ?? '', env, onMissing) : '';
+      case '+': return set ? interpolate(arg ?? '', env, onMissing) : '';
+      default:
+        if (!set) onMissing?.(name);
+        return value ?? '';
     }
   });
 }

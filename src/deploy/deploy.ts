@@ -14,6 +14,7 @@ import { ConnectionLost, type SshRunner } from '../ssh/ssh-runner.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
+import { checkEnvFileInput } from './env-file-input.js';
 import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
@@ -244,6 +245,7 @@ class Deployment {
     if (!facts.dockerVersion) throw new OperationError(`preflight: Docker is not reachable on ${where} for user ${ds.target.user} (is it installed, running, and is the user in the docker group?). Nothing was changed.`);
     if (!facts.composeCommand) throw new OperationError(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
     this.flavor = facts.composeCommand;
+    if (ds.envFileContent !== undefined && !this.request) checkEnvFileInput(ds.envFileContent, facts.composeCommand, where);
     if (facts.freeKb !== undefined && facts.freeKb < ds.minFreeDiskMb * 1024) {
       throw new OperationError(`preflight: only ${Math.floor(facts.freeKb / 1024)} MB free under ${ds.deployPath} on ${where}; deploy needs ${ds.minFreeDiskMb} MB (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
     }

@@ -1,3 +1,5 @@
+import { parseEnvText } from '../compose/model-env.js';
+
 /** Pieces shorter than this are masked only where they stand alone (see SecretMask). */
 const SHORT = 6;
 
@@ -11,25 +13,29 @@ export interface SecretParts {
 
 /**
  * The whole value; each line of a multi-line one (a private key), since a log may show a single
- * line; and each value of a dotenv (KEY=value), since an app or a migration may print one on its
- * own, whatever its length. Booleans are left out: true/false carry no secret worth a hidden log.
+ * line; and each value of a dotenv (KEY=value), read as Compose v2 and as v1 read it (the host runs
+ * either), since an app or a migration may print one on its own, whatever its length. Booleans are
+ * left out: true/false carry no secret worth a hidden log.
  */
 export function secretParts(value: string): SecretParts {
   const pieces = new Set<string>();
   const words = new Set<string>();
   if (value) pieces.add(value);
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    const m = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*(.*)$/.exec(line);
-    // A base64 line of a key ends in "=" or "==": that is padding, not an assignment.
-    if (!m || /^=*$/.test(m[1]!)) {
-      if (line.length >= 8) pieces.add(line);
-      continue;
+  const assigned = new Set<number>();
+  for (const flavor of ['v2', 'v1'] as const) {
+    for (const entry of parseEnvText(value, 'secret', { flavor, skipInvalid: true }).values()) {
+      const v = entry.value?.trim() ?? '';
+      // A base64 line of a key ending in "=" or "==" reads as KEY==: padding, not an assignment.
+      if (/^=*$/.test(v)) continue;
+      assigned.add(entry.line);
+      if (/^(true|false|yes|no|on|off)$/i.test(v)) continue;
+      (v.length >= SHORT ? pieces : words).add(v);
     }
-    const v = m[1]!.replace(/^(['"])(.*)\1$/, '$2').trim();
-    if (v === '' || /^(true|false|yes|no|on|off)$/i.test(v)) continue;
-    (v.length >= SHORT ? pieces : words).add(v);
   }
+  value.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!assigned.has(i + 1) && line.length >= 8) pieces.add(line);
+  });
   return { pieces: [...pieces], words: [...words].filter((w) => !pieces.has(w)) };
 }
 

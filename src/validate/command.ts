@@ -11,7 +11,7 @@ import { countBySeverity, type Finding } from './findings.js';
 import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
-import { chooseRenderer, rendererLabel, renderWithCli, renderWithSchema, type ComposeSandbox, type Renderer } from './render.js';
+import { chooseRenderer, envFlavor, rendererLabel, renderWithCli, renderWithSchema, type ComposeSandbox, type Renderer } from './render.js';
 import { IsolatedRunner } from './isolated-runner.js';
 import { renderEnvironment } from './render-env.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
@@ -23,6 +23,7 @@ import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets } from '../compose/sets.js';
 import { releaseVariables } from '../compose/deploy-role.js';
+import { envValues } from '../compose/model-env.js';
 
 /**
  * `validate`: render every Compose set, check production policy and drift; needs no host, secret or network.
@@ -45,7 +46,7 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   const sets = resolveSets(settings);
   const renderer = await chooseRenderer(opts.renderer, runner);
   reporter.info(`rendering with ${rendererLabel(renderer)}`);
-  const loaded = sets.map((s) => loadSet(s, settings.cwd));
+  const loaded = sets.map((s) => loadSet(s, settings.cwd, envFlavor(renderer)));
   const built = builtServices(loaded);
 
   const reports: SetReport[] = [];
@@ -92,7 +93,7 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * (or a remote one) is not rendered at all, since Compose would read or fetch it.
  */
 async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: Reporter): Promise<Finding[]> {
-  const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
+  const envFile = new Map(Object.entries(envValues(l.env ?? new Map())));
   const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
   if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
   const projectDir = dirname(join(cwd, l.set.files[0]!));

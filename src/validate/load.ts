@@ -1,6 +1,6 @@
 import { parseComposeText, type LMap } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
-import { parseEnvText, type EnvEntry } from '../compose/model-env.js';
+import { parseEnvText, type EnvEntry, type EnvFlavor } from '../compose/model-env.js';
 import { badServiceNames } from '../compose/service-name.js';
 import { OutsideRepositoryError, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
@@ -21,9 +21,10 @@ export interface LoadedSet {
 
 /**
  * Reads the set's files and env file from `root` (the repository), each only when it really is a
- * regular file inside it: a pull request chooses these paths.
+ * regular file inside it: a pull request chooses these paths. The env file is read with the grammar of
+ * the Compose that renders, and without the runner's environment: `${VAR}` in it sees its own lines only.
  */
-export function loadSet(set: ComposeSet, root: string): LoadedSet {
+export function loadSet(set: ComposeSet, root: string, envFlavor: EnvFlavor = 'v2'): LoadedSet {
   const findings: Finding[] = [];
   const files = new Map<string, LMap>();
   const where = (key: 'files' | 'env-file', file: string, i?: number) => set.configLoc(key, i) ?? { file };
@@ -43,7 +44,7 @@ export function loadSet(set: ComposeSet, root: string): LoadedSet {
   if (set.envFile) {
     try {
       const text = readContainedText(root, root, set.envFile, { key: keyOf('env-file', set.envFile), what: 'env file', displayName: set.envFile });
-      env = parseEnvText(text, set.envFile);
+      env = parseEnvText(text, set.envFile, { flavor: envFlavor, onInvalid: (err) => findings.push(asFinding(err, where('env-file', set.envFile!))) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       findings.push(asFinding(err, where('env-file', set.envFile)));

@@ -62,7 +62,9 @@ export function renderEnvironment(input: RenderEnvInput): RenderEnv {
   const variables = new Map<string, string>();
   const dropped: string[] = [];
   for (const [k, v] of input.envFile) {
-    if (isControlVariable(k) || !VARIABLE_NAME.test(k)) dropped.push(k);
+    // A name no `${...}` can spell (42TOKEN_URL, a.b) is valid in an env file, but has nothing to render.
+    if (!VARIABLE_NAME.test(k)) continue;
+    if (isControlVariable(k)) dropped.push(k);
     else variables.set(k, v);
   }
   for (const [k, v] of input.fill) if (!variables.has(k)) variables.set(k, v);

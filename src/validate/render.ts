@@ -1,5 +1,6 @@
 import { composeCommand, detectCompose, type ComposeFlavor } from '../compose/cli.js';
 import { toPlain, type LNode } from '../compose/model.js';
+import { envFlavorOf, type EnvFlavor } from '../compose/model-env.js';
 import { interpolate, InterpolationError } from '../compose/model-vars.js';
 import { InputError } from '../errors.js';
 import type { Runner } from '../runner/runner.js';
@@ -22,6 +23,11 @@ export async function chooseRenderer(mode: RendererMode, runner: Runner): Promis
   if (found) return { kind: 'compose-cli', ...found };
   if (mode === 'compose') throw new InputError('renderer: compose was asked for, but neither "docker compose" (v2) nor "docker-compose" (v1) runs on this machine');
   return { kind: 'schema', reason: 'no Compose CLI on this machine' };
+}
+
+/** The env file grammar of the Compose that renders (v2's when none does: what a current host runs). */
+export function envFlavor(r: Renderer): EnvFlavor {
+  return envFlavorOf(r.kind === 'compose-cli' ? r.flavor : undefined);
 }
 
 export function rendererLabel(r: Renderer): string {

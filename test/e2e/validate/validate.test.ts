@@ -105,6 +105,25 @@ describe('validate through the CLI', () => {
     assert.match(run.stderr, /renderer: compose was asked for, but neither "docker compose" \(v2\) nor "docker-compose" \(v1\) runs on this machine/);
   });
 
+  it('an env file Compose accepts is accepted: a key starting with a digit, export, quotes, multi-line values, ${...} of earlier lines', async () => {
+    const report = reportPath();
+    const run = await runCli(['validate', '--report-file', report, '--json'], { cwd: join(FIXTURES, 'config', 'env-file-syntax') });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.json.outputs.errors, '0', run.stderr);
+    assert.doesNotMatch(run.stderr, /42TOKEN_URL|env file line/);
+  });
+
+  it('a line Compose rejects is an error at its file:line, without its value; the rest of the env file still declares', async () => {
+    const report = reportPath();
+    const run = await runCli(['validate', '--report-file', report], { cwd: join(FIXTURES, 'config', 'env-file-bad-line') });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /^\.env\.prod\.example:3:1: error: parse: invalid env file line: unterminated quoted value$/m);
+    // DATABASE_URL, declared on the line before, is not reported; SECRET_KEY, on the broken line, is.
+    const declared = readReport(report).sets.flatMap((s: { findings: { rule: string; message: string }[] }) => s.findings).filter((f: { rule: string }) => f.rule === 'env-declared');
+    assert.deepEqual(declared.map((f: { message: string }) => /\$\{(\w+)\}/.exec(f.message)?.[1]), ['SECRET_KEY']);
+    assert.doesNotMatch(run.stdout + run.stderr + readFileSync(report, 'utf8'), /s3cr3t-never-echoed/);
+  });
+
   it('no Compose files at all is bad input (exit 2)', async () => {
     const run = await runCli(['validate', '--report-file', reportPath()], { cwd: join(FIXTURES, 'config', 'no-compose-files') });
     assert.equal(run.code, 2);

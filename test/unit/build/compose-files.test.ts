@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { composeSets, interpolate, readComposeServices, readEnvFile } from '../../../src/build/compose-files.js';
+import { envFileVars, readComposeServices } from '../../../src/build/compose-files.js';
+import { interpolate } from '../../../src/compose/model-vars.js';
+import { devSet, prodSet } from '../../../src/compose/sets.js';
 import { InputError } from '../../../src/errors.js';
 import { tempProject } from '../compose/helpers.js';
 
@@ -19,24 +21,41 @@ const interpolations: [string, Record<string, string>, string, string[]][] = [
   ['${REGISTRY:?set it}/api', { REGISTRY: 'ghcr.io' }, 'ghcr.io/api', []],
   ['cost $$5', {}, 'cost $5', []],
 ];
+/** How build interpolates an image name: the shared interpolate, told to report a missing variable rather than fail. */
+function lenient(text: string, vars: Record<string, string>): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const value = interpolate(text, new Map(Object.entries(vars)), (name) => missing.push(name));
+  return { value, missing };
+}
 for (const [text, vars, want, missing] of interpolations) {
-  test(`interpolate(${JSON.stringify(text)})`, () => assert.deepEqual(interpolate(text, vars), { value: want, missing }));
+  test(`interpolate(${JSON.stringify(text)})`, () => assert.deepEqual(lenient(text, vars), { value: want, missing }));
 }
 
+const sets = (cwd: string, compose?: object) => {
+  const settings = { config: compose ? { compose } : {}, cwd };
+  return { prod: prodSet(settings), dev: devSet(settings) };
+};
+
 test('conventional layout: prod = base + compose.prod.yaml, dev = base (+ override)', () => {
-  const sets = composeSets({ config: {}, cwd: FIXTURE });
-  assert.deepEqual(sets.prod, { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' });
-  assert.deepEqual(sets.dev, { files: ['compose.yaml'], origin: 'conventional' });
+  assert.deepEqual(sets(FIXTURE).prod.files, ['compose.yaml', 'compose.prod.yaml']);
+  assert.deepEqual(sets(FIXTURE).dev?.files, ['compose.yaml']);
   const d = dir({ 'docker-compose.yml': 'services: {}\n', 'docker-compose.override.yml': 'services: {}\n' });
-  assert.deepEqual(composeSets({ config: {}, cwd: d }).prod.files, ['docker-compose.yml']);
-  assert.deepEqual(composeSets({ config: {}, cwd: d }).dev?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
-  assert.deepEqual(composeSets({ config: {}, cwd: dir({ 'docker-compose.prod.yml': 'services: {}\n' }) }).prod.files, ['docker-compose.prod.yml']);
+  assert.deepEqual(sets(d).prod.files, ['docker-compose.yml']);
+  assert.deepEqual(sets(d).dev?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
+  assert.deepEqual(sets(dir({ 'docker-compose.prod.yml': 'services: {}\n' })).prod.files, ['docker-compose.prod.yml']);
 });
 
 test('config file sets win over the conventions; no files at all is an InputError', () => {
-  const sets = composeSets({ config: { compose: { prod: { files: ['deploy/prod.yml'], envFile: '.env.prod.example' } } }, cwd: FIXTURE });
-  assert.deepEqual(sets.prod, { files: ['deploy/prod.yml'], envFile: '.env.prod.example', origin: 'config' });
-  assert.throws(() => composeSets({ config: {}, cwd: dir({}) }), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
+  const prod = sets(FIXTURE, { prod: { files: ['deploy/prod.yml'], envFile: '.env.prod.example' } }).prod;
+  assert.deepEqual([prod.files, prod.envFile, prod.discovered], [['deploy/prod.yml'], '.env.prod.example', false]);
+  assert.throws(() => sets(dir({})), (e: Error) => e instanceof InputError && /no prod Compose files/.test(e.message));
+});
+
+test('image names take the configured env file (the environment first), never a discovered example one', () => {
+  const d = dir({ '.env.prod': 'REGISTRY=ghcr.io\nTAG=${REGISTRY}-1\nnot a line\n', '.env.prod.example': 'REGISTRY=example\n' });
+  assert.deepEqual(envFileVars({ envFile: '.env.prod', discovered: false }, d, {}), { REGISTRY: 'ghcr.io', TAG: 'ghcr.io-1' });
+  assert.deepEqual(envFileVars({ envFile: '.env.prod', discovered: false }, d, { REGISTRY: 'env' }), { REGISTRY: 'env', TAG: 'env-1' });
+  assert.deepEqual(envFileVars({ envFile: '.env.prod.example', discovered: true }, d, {}), {});
 });
 
 test('services: later files override image, merge build, and keep locations', () => {
@@ -68,9 +87,9 @@ test('bad Compose input: missing file, YAML error with line, dockerfile_inline',
   assert.throws(() => readComposeServices({ files: ['inline.yml'] }, d), /dockerfile_inline is not supported/);
 });
 
-test('readEnvFile: comments, export, quotes', () => {
+test('env file: comments, export, quotes; a line Compose would refuse is skipped', () => {
   const d = dir({ '.env': '# c\nexport A=1\nB="two words"\nC=\'x\'\n\nnot a line\n' });
-  assert.deepEqual(readEnvFile(join(d, '.env')), { A: '1', B: 'two words', C: 'x' });
+  assert.deepEqual(envFileVars({ envFile: '.env', discovered: false }, d, {}), { A: '1', B: 'two words', C: 'x' });
 });
 
 test('services are read through the shared Compose model: build: ./dir merges with a later mapping, anchors resolve', () => {
@@ -84,7 +103,7 @@ test('services are read through the shared Compose model: build: ./dir merges wi
   assert.deepEqual(services.get('other')!.build, { context: join(d, 'shared'), dockerfile: undefined, target: undefined, args: { A: '1' }, argsFromEnv: [], location: { file: 'a.yml', line: 10, column: 7 } });
 });
 
-test('readEnvFile: Compose\'s env syntax (inline comments, escapes, KEY alone)', () => {
-  const d = dir({ '.env': 'A=1 # note\nB="x\\ny"\nC\n' });
-  assert.deepEqual(readEnvFile(join(d, '.env')), { A: '1', B: 'x\ny', C: '' });
+test('env file: Compose\'s syntax (inline comments, escapes; KEY alone takes the environment\'s value, else stays unset)', () => {
+  const d = dir({ '.env': 'A=1 # note\nB="x\\ny"\nC\nD\n' });
+  assert.deepEqual(envFileVars({ envFile: '.env', discovered: false }, d, { D: 'from-env' }), { A: '1', B: 'x\ny', D: 'from-env' });
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASE_ALONE_NOTE, configuredSets, describeSet, discoverSets, prodSet, resolveSets } from '../../../src/compose/sets.js';
-import { composeSets } from '../../../src/build/compose-files.js';
+import { envFileVars } from '../../../src/build/compose-files.js';
 import { prodComposeFiles } from '../../../src/deploy/deploy-settings.js';
 import { resolveSettings } from '../../../src/config/settings.js';
 import { readTextFile } from '../../../src/config/read-text.js';
@@ -36,7 +36,6 @@ for (const [present, dev, prod] of layouts) {
     assert.deepEqual(prodSet(settings).files, prodFiles);
     assert.equal(prodSet(settings).note, prod ? undefined : BASE_ALONE_NOTE);
     assert.deepEqual(resolveSets(settings).map((s) => s.files), [dev, prodFiles].filter((f) => f !== undefined));
-    assert.deepEqual(composeSets(settings).prod.files, prodFiles);
     assert.deepEqual(prodComposeFiles(settings), prodFiles);
   });
 }
@@ -52,7 +51,6 @@ test('a config naming only compose.prod: validate checks it and the conventional
   const d = dir({ 'compose.yaml': S, 'deploy/prod.yml': S, 'compose-deploy.yml': 'compose:\n  prod:\n    files: [compose.yaml, deploy/prod.yml]\n' });
   const settings = settingsIn(d);
   assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files, s.discovered]), [['dev', ['compose.yaml'], true], ['prod', ['compose.yaml', 'deploy/prod.yml'], false]]);
-  assert.deepEqual(composeSets(settings).prod.files, ['compose.yaml', 'deploy/prod.yml']);
 });
 
 test('discovered sets carry the example env files; build does not interpolate with them', () => {
@@ -61,7 +59,7 @@ test('discovered sets carry the example env files; build does not interpolate wi
   assert.equal(sets.dev?.envFile, '.env.example');
   assert.equal(sets.prod?.envFile, '.env.prod.example');
   assert.equal(sets.prod?.discovered, true);
-  assert.equal(composeSets(settingsIn(d)).prod.envFile, undefined);
+  assert.deepEqual(envFileVars(sets.prod!, d, {}), {});
 });
 
 test('configured sets win; validate, build and deploy fill the other set by convention', () => {
@@ -72,7 +70,6 @@ test('configured sets win; validate, build and deploy fill the other set by conv
   assert.deepEqual(configured.dev?.files, ['deploy/dev.yml']);
   assert.deepEqual(configured.dev?.configLoc('env-file'), { file: 'compose-deploy.yml', line: 4, column: 15 });
   assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files]), [['dev', ['deploy/dev.yml']], ['prod', ['compose.yaml', 'compose.prod.yaml']]]);
-  assert.deepEqual(composeSets(settings), { dev: { files: ['deploy/dev.yml'], envFile: '.env.dev', origin: 'config' }, prod: { files: ['compose.yaml', 'compose.prod.yaml'], origin: 'conventional' } });
   assert.deepEqual(prodComposeFiles(settings), ['compose.yaml', 'compose.prod.yaml']);
 });
 
@@ -82,7 +79,6 @@ test('nothing to find: validate, build and deploy say the same thing, naming the
   const same = (e: Error) => e instanceof InputError && e.message === want;
   assert.throws(() => prodSet(settingsIn(d)), same);
   assert.throws(() => resolveSets(settingsIn(d)), same);
-  assert.throws(() => composeSets(settingsIn(d)), same);
   assert.throws(() => prodComposeFiles(settingsIn(d)), same);
 });
 

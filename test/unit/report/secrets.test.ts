@@ -13,6 +13,13 @@ test('a dotenv secret is masked value by value, quoted or not, whatever the leng
   assert.equal(maskSecrets('DEBUG=false', [env]), 'DEBUG=false');
 });
 
+test('dotenv values are what Compose reads: an inline comment is not part of the value, a quoted one may span lines', () => {
+  const env = 'API_KEY=abc123def # rotate monthly\nexport CERT="line-one-of-it\nline-two"\nHOST=db-internal\nDSN=postgres://${HOST}/app\n';
+  assert.equal(maskSecrets('using abc123def now', [env]), 'using *** now');
+  assert.equal(maskSecrets('cert: line-one-of-it\nline-two', [env]), 'cert: ***');
+  assert.equal(maskSecrets('connect postgres://db-internal/app', [env]), 'connect ***');
+});
+
 const shortCases: [string, string][] = [
   ['the pin is x7q', 'the pin is ***'],
   ['the pin is x7q.', 'the pin is ***.'],
