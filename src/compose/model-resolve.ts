@@ -21,6 +21,11 @@ export interface ResolveOptions {
   reader: ComposeFileReader;
   /** Compose v2 (and the specification) include other projects; v1 refuses the key, so nothing is included. */
   include: boolean;
+  /**
+   * Told the env files an included project is interpolated with (its env_file, else the .env of its
+   * project directory), as paths relative to the including file's folder, whether or not they exist.
+   */
+  includedEnvFiles?(from: string, paths: readonly string[]): void;
 }
 
 /** Longer chains are cycles in all but name; Compose itself reports them. */
@@ -87,6 +92,8 @@ function resolveIncludes(name: string, tree: LMap, opts: ResolveOptions, depth: 
     // A partly unreadable include is not modelled: the render reports the file it could not read.
     if (trees.length === 0 || trees.length < paths.length) continue;
     const from = projectDirectory === undefined ? posix.dirname(trees[0]!.name) : posix.join(posix.dirname(name), projectDirectory);
+    const envFiles = item.kind === 'map' ? stringItems(nodeAt(item, ['env_file'])) : [];
+    opts.includedEnvFiles?.(name, envFiles.length > 0 ? envFiles : [posix.relative(posix.dirname(name), posix.join(from, '.env')) || '.env']);
     out = addMissing(out, rebaseAll(mergeComposeFiles(trees.map((t) => t.tree)), from, posix.dirname(name)));
   }
   return out;

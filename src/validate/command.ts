@@ -105,7 +105,7 @@ async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: s
   }
   if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
   const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
-  const echo = echoContext([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
+  const echo = echoContext([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], [...renderEnv.variables.values(), ...l.includedEnv.values()]);
   return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
 }
 

@@ -25,6 +25,11 @@ export interface LoadedSet {
   merged?: LMap;
   /** Variables the set's env file declares; undefined when the set names none (or it did not load). */
   env?: Map<string, EnvEntry>;
+  /**
+   * Variables the env files of included projects declare (Compose interpolates an included project with
+   * its own .env, the set's variables winning): declared for the rules, never printed.
+   */
+  includedEnv: Map<string, string>;
   findings: Finding[];
 }
 
@@ -60,8 +65,12 @@ export function loadSet(set: ComposeSet, root: string, opts: { include: boolean 
   }
   const followed = new Map<string, LMap>();
   const reader = containedReader(root, new Map([...(env ?? [])].map(([k, e]) => [k, e.value])), followed);
-  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include })));
-  return { set, files, followed, merged, env, findings };
+  const includedEnv = new Map<string, string>();
+  const includedEnvFiles = (from: string, paths: readonly string[]) => {
+    for (const [k, v] of readIncludedEnv(root, from, paths)) if (!includedEnv.has(k)) includedEnv.set(k, v);
+  };
+  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles })));
+  return { set, files, followed, merged, env, includedEnv, findings };
 }
 
 /**
@@ -109,4 +118,19 @@ function containedReader(root: string, vars: ReadonlyMap<string, string>, follow
       }
     },
   };
+}
+
+/** An included project's env files, read leniently and only inside the repository; a missing or refused one declares nothing. */
+function readIncludedEnv(root: string, from: string, paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    if (path.includes('$') || isRemoteReference(path)) continue;
+    try {
+      const text = readContainedText(root, resolve(root, dirname(from)), path, { key: `include env_file of ${from}`, what: 'env file', displayName: path });
+      for (const [k, e] of parseEnvText(text, path, { skipInvalid: true })) out.set(k, e.value);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
+  }
+  return out;
 }

@@ -36,7 +36,9 @@ export interface RuleContext {
   /** The set's env file as written (for messages), and what it declares. */
   envFile?: string;
   env?: ReadonlyMap<string, EnvEntry>;
-  /** Variables as a release fills them: the env file's, then the deploy's own (IMAGE_TAG for RELEASE_SHA). */
+  /** Variables included projects' env files declare (see LoadedSet.includedEnv). */
+  includedEnv: ReadonlyMap<string, string>;
+  /** Variables as a release fills them: included projects' env files', the env file's, then the deploy's own (IMAGE_TAG for RELEASE_SHA). */
   vars: ReadonlyMap<string, string>;
   tree: LMap;
   services: ServiceView[];

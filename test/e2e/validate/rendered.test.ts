@@ -48,7 +48,7 @@ function expected(dir: string): { all: string[]; rules: Set<string> } {
 /** Each fixture, with rules that must NOT fire on it besides those its markers name. */
 const CASES = [
   { dir: 'extends', also: ['healthcheck', 'oneshot-marked', 'image-immutable', 'schema', 'parse', 'outside-repository'] },
-  { dir: 'include', also: ['healthcheck', 'ports-proxy-only', 'restart-policy', 'image-pinned', 'schema', 'parse', 'outside-repository'] },
+  { dir: 'include', also: ['env-declared', 'healthcheck', 'ports-proxy-only', 'restart-policy', 'image-pinned', 'schema', 'parse', 'outside-repository'] },
   { dir: 'variable-tags', also: ['schema', 'parse'] },
   { dir: 'migrate-first', also: ['oneshot-marked', 'schema', 'parse'] },
   { dir: 'required-var', also: ['parse'] },
@@ -91,7 +91,7 @@ function ourServices(dir: string): Record<string, Svc> {
   const settings = resolveSettings({ explicit: { command: 'validate' }, env: {}, cwd: dir });
   const set = resolveSets(settings).find((s) => s.name === 'prod')!;
   const loaded = loadSet(set, dir, { include: flavor === 'v2' });
-  const vars = new Map(Object.entries(VARS));
+  const vars = new Map([...loaded.includedEnv, ...Object.entries(VARS)]);
   const render = (v: unknown): unknown =>
     typeof v === 'string' ? interpolate(v, vars)
     : Array.isArray(v) ? v.map(render)
@@ -138,6 +138,6 @@ describe(`the model the rules judge is the one ${harnessComposeCommand()} config
 
   it('include: v1 refuses the key, so validate does not model it either', () => {
     const services = ourServices(join(FIXTURES, 'include'));
-    assert.deepEqual(Object.keys(services).sort(), flavor === 'v2' ? ['api', 'cache', 'db'] : ['api']);
+    assert.deepEqual(Object.keys(services).sort(), flavor === 'v2' ? ['api', 'cache', 'db', 'queue'] : ['api']);
   });
 });
