@@ -32,18 +32,29 @@ export interface ResolveOptions {
 const MAX_DEPTH = 32;
 const SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'] as const;
 
-/** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
-export function resolveComposeFile(name: string, tree: LMap, opts: ResolveOptions): LMap {
-  return resolveFile(name, tree, opts, 0);
+/**
+ * Each extending service copies what it extends: a file of many services extending one huge one (a pull
+ * request writes it) would take hours. Past this many copied nodes the remaining extends stay unresolved.
+ */
+const MAX_COPIED_NODES = 500_000;
+
+interface Work extends ResolveOptions {
+  copied: { left: number };
+  done: Map<string, LNode | undefined>;
 }
 
-function resolveFile(name: string, tree: LMap, opts: ResolveOptions, depth: number): LMap {
+/** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
+export function resolveComposeFile(name: string, tree: LMap, opts: ResolveOptions): LMap {
+  return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map() }, 0);
+}
+
+function resolveFile(name: string, tree: LMap, opts: Work, depth: number): LMap {
   // Compose resolves a file's own extends first, then adds what it includes.
   const extended = resolveExtends(name, tree, opts);
   return opts.include && depth < MAX_DEPTH ? resolveIncludes(name, extended, opts, depth) : extended;
 }
 
-function resolveExtends(name: string, tree: LMap, opts: ResolveOptions): LMap {
+function resolveExtends(name: string, tree: LMap, opts: Work): LMap {
   const services = nodeAt(tree, ['services']);
   if (services?.kind !== 'map') return tree;
   const entries = new Map<string, LEntry>();
@@ -52,12 +63,19 @@ function resolveExtends(name: string, tree: LMap, opts: ResolveOptions): LMap {
 }
 
 /** A service with its extends chain applied (base first, the extending service's keys over it). */
-function extendedService(file: string, tree: LMap, svc: string, opts: ResolveOptions, chain: readonly string[]): LNode | undefined {
+function extendedService(file: string, tree: LMap, svc: string, opts: Work, chain: readonly string[]): LNode | undefined {
   const node = nodeAt(tree, ['services', svc]);
   if (node?.kind !== 'map') return node;
   const ext = node.entries.get('extends')?.value;
   const id = `${file}#${svc}`;
   if (!ext || chain.includes(id) || chain.length >= MAX_DEPTH) return node;
+  if (opts.done.has(id)) return opts.done.get(id);
+  const out = extendedOnce(file, tree, node, ext, opts, [...chain, id]);
+  opts.done.set(id, out);
+  return out;
+}
+
+function extendedOnce(file: string, tree: LMap, node: LMap, ext: LNode, opts: Work, chain: readonly string[]): LNode {
   const target = ext.kind === 'map' ? { service: scalarString(nodeAt(ext, ['service'])), file: scalarString(nodeAt(ext, ['file'])) } : { service: scalarString(ext), file: undefined };
   if (target.service === undefined) return node;
   let baseFile = file;
@@ -68,8 +86,8 @@ function extendedService(file: string, tree: LMap, svc: string, opts: ResolveOpt
     baseFile = read.name;
     baseTree = read.tree;
   }
-  const base = extendedService(baseFile, baseTree, target.service, opts, [...chain, id]);
-  if (base?.kind !== 'map') return node;
+  const base = extendedService(baseFile, baseTree, target.service, opts, chain);
+  if (base?.kind !== 'map' || (opts.copied.left -= countNodes(base, opts.copied.left + 1)) < 0) return node;
   const local: LMap = { ...node, entries: new Map([...node.entries].filter(([k]) => k !== 'extends')) };
   return mergeExtended(rebaseService(base, posix.dirname(baseFile), posix.dirname(file)), local);
 }
@@ -78,7 +96,7 @@ function extendedService(file: string, tree: LMap, svc: string, opts: ResolveOpt
  * Each include adds the resources of another project (its files merged like `-f`), resolved from its own
  * directory; the including file's own definitions stay (Compose reports a clash itself).
  */
-function resolveIncludes(name: string, tree: LMap, opts: ResolveOptions, depth: number): LMap {
+function resolveIncludes(name: string, tree: LMap, opts: Work, depth: number): LMap {
   const include = tree.entries.get('include')?.value;
   if (!include) return tree;
   let out = tree;
@@ -97,6 +115,19 @@ function resolveIncludes(name: string, tree: LMap, opts: ResolveOptions, depth: 
     out = addMissing(out, rebaseAll(mergeComposeFiles(trees.map((t) => t.tree)), from, posix.dirname(name)));
   }
   return out;
+}
+
+/** Nodes in a tree, counting no further than `limit`. */
+function countNodes(node: LNode, limit: number): number {
+  let n = 0;
+  const stack: LNode[] = [node];
+  while (stack.length > 0 && n < limit) {
+    const cur = stack.pop()!;
+    n++;
+    if (cur.kind === 'map') for (const e of cur.entries.values()) stack.push(e.value);
+    else if (cur.kind === 'seq') stack.push(...cur.items);
+  }
+  return n;
 }
 
 function addMissing(tree: LMap, included: LMap): LMap {

@@ -67,6 +67,15 @@ describe('extends, as Compose resolves it', () => {
     const unread = resolveOne('services:\n  web:\n    extends: { file: ../outside.yaml, service: x }\n    image: a:1\n');
     assert.deepEqual(services(unread)['web'], { extends: { file: '../outside.yaml', service: 'x' }, image: 'a:1' });
   });
+
+  it('many services extending one huge service stop being resolved once too much was copied (a pull request writes the file)', () => {
+    const env = Array.from({ length: 5_000 }, (_, i) => `      V${i}: "x"`).join('\n');
+    const extenders = Array.from({ length: 200 }, (_, i) => `  s${i}:\n    extends: base\n`).join('');
+    const tree = resolveOne(`services:\n  base:\n    image: a:1\n    environment:\n${env}\n${extenders}`);
+    const all = services(tree);
+    assert.equal(all['s0']!['image'], 'a:1');
+    assert.ok(all['s199']!['extends'], 'the last extender is left as written');
+  });
 });
 
 describe('include, per Compose flavor', () => {
