@@ -66,6 +66,14 @@ function pinnedByMeaning(line: string, model: LMap | undefined): { loc: SourceLo
     const hit = envFileItems(model).filter((i) => missing.endsWith(`/${i.path.replace(/^\.\//, '')}`)).sort((a, b) => b.path.length - a.path.length)[0];
     return hit ? { loc: hit.loc, text: `services.${hit.service}.env_file: the env file does not exist` } : undefined;
   }
+  // v1 refuses to extend a service that depends on others; v2 inherits the keys. The key is in the extended file.
+  const noExtend = /Cannot extend service '[\w.-]+' in (\S+?):? services with '([\w_]+)' cannot be extended/.exec(line);
+  if (noExtend) {
+    const [, file, key] = noExtend;
+    const hit = mapEntries(nodeAt(model, ['services'])).map(([service, e]) => ({ service, entry: e.value.kind === 'map' ? e.value.entries.get(key!) : undefined }))
+      .find((h) => h.entry && file!.replace(/\\/g, '/').endsWith(`/${h.entry.keyLoc.file}`));
+    return hit ? { loc: hit.entry!.keyLoc, text: `services.${hit.service}: the service it extends has ${key}, which this Compose version does not let a service extend` } : undefined;
+  }
   const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
   if (port) {
     const fragment = port[1]!.replace(/<empty>/g, '');

@@ -48,10 +48,12 @@ function expected(dir: string): { all: string[]; rules: Set<string> } {
 /** Each fixture, with rules that must NOT fire on it besides those its markers name. */
 const CASES = [
   { dir: 'extends', also: ['healthcheck', 'oneshot-marked', 'image-immutable', 'schema', 'parse', 'outside-repository'] },
+  { dir: 'extends-depends-on', also: ['restart-policy', 'healthcheck', 'parse', 'outside-repository'] },
   { dir: 'include', also: ['env-declared', 'healthcheck', 'ports-proxy-only', 'restart-policy', 'image-pinned', 'schema', 'parse', 'outside-repository'] },
   { dir: 'variable-tags', also: ['schema', 'parse'] },
   { dir: 'migrate-first', also: ['oneshot-marked', 'schema', 'parse'] },
   { dir: 'required-var', also: ['parse'] },
+  { dir: 'required-var-extended', also: ['parse'] },
   { dir: 'no-port', also: ['parse'] },
   { dir: 'missing-env-file', also: ['parse', 'outside-repository'] },
 ] as const;
@@ -76,7 +78,7 @@ describe(`findings on the rendered model, at the writing file's line (${harnessC
 
   it('no interpolated value reaches the output', () => {
     // The env file's values (16, 2.4.1) are short; the CLI's own texts for the location cases name no path of the runner.
-    for (const dir of ['required-var', 'no-port', 'missing-env-file']) {
+    for (const dir of ['required-var', 'required-var-extended', 'no-port', 'missing-env-file']) {
       const run = runs.get(dir)!;
       assert.doesNotMatch(run.stderr, /set it|127\.0\.0\.1::|\/web\.env|not found: stat/, run.stderr);
     }

@@ -25,7 +25,7 @@ function marked(dir: string, rules: ReadonlySet<string>): string[] {
 }
 
 describe('policy rules judge the rendered model (built-in renderer)', () => {
-  for (const dir of ['extends', 'include', 'variable-tags', 'migrate-first']) {
+  for (const dir of ['extends', 'extends-depends-on', 'include', 'variable-tags', 'migrate-first']) {
     it(`${dir}: exactly the marked findings, at the line of the file that writes the value`, async () => {
       const { findings } = await validateDir(join(FIXTURES, 'rendered', dir));
       // env-declared too: an included project's variables come from its own .env.
@@ -37,6 +37,8 @@ describe('policy rules judge the rendered model (built-in renderer)', () => {
   it('a required variable in the base file is reported at its line there, not at the override', async () => {
     const { findings } = await validateDir(join(FIXTURES, 'rendered', 'required-var'));
     assert.deepEqual(findings.filter((f) => f.rule === 'schema').map((f) => `${f.file}:${f.line}`), ['compose.base.yaml:7']);
+    const extended = await validateDir(join(FIXTURES, 'rendered', 'required-var-extended'));
+    assert.deepEqual(extended.findings.filter((f) => f.rule === 'schema').map((f) => `${f.file}:${f.line}`), ['parts/db.yaml:6']);
   });
 });
 
@@ -62,6 +64,15 @@ describe('Compose CLI errors that name no key are pinned by what they mean (v1 a
       assert.doesNotMatch(f!.message, /home\/runner|set it|127\.0\.0\.1::/);
     });
   }
+
+  it('v1 refusing to extend a service with depends_on: at that key in the extended file', () => {
+    const ext = parseComposeText('services:\n  db:\n    image: postgres:16\n    depends_on: [x]\n', 'parts/db.yaml');
+    const main = parseComposeText('services:\n  db:\n    extends: { file: parts/db.yaml, service: db }\n', 'compose.yaml');
+    const resolved = resolveComposeFile('compose.yaml', main, { include: false, reader: { read: () => ({ name: 'parts/db.yaml', tree: ext }) } });
+    const [f] = cliErrorFindings("Cannot extend service 'db' in /home/runner/work/x/parts/db.yaml: services with 'depends_on' cannot be extended\n", new Map([['compose.yaml', main]]), '/home/runner/work/x', echoContext([main, ext]), resolved);
+    assert.deepEqual([f!.loc.file, f!.loc.line], ['parts/db.yaml', 4]);
+    assert.doesNotMatch(f!.message, /home\/runner/);
+  });
 
   it('an error in an extended file is located there through the model', () => {
     const ext = parseComposeText('services:\n  db:\n    image: postgres:16\n    environment:\n      PW: ${PW:?x}\n', 'parts/db.yaml');
