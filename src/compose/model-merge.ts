@@ -15,6 +15,15 @@ export function mergeComposeFiles(files: readonly LMap[]): LMap {
   return out;
 }
 
+/**
+ * A service that `extends` another: the base service's keys, then the local ones merged over them by the
+ * same rules as files (Compose applies one merge for both), so `!reset`/`!override` work here too.
+ */
+export function mergeExtended(base: LNode, local: LNode): LNode {
+  const path = ['services', '_'];
+  return mergeNode(normalize(base, path), normalize(local, path), path) ?? { kind: 'map', loc: local.loc, entries: new Map() };
+}
+
 // Only keys whose list and mapping spellings the Compose schema both accepts (list_or_dict).
 const KEYED_LISTS = new Set(['environment', 'labels', 'args', 'sysctls']);
 const REPLACED_LISTS = new Set(['command', 'entrypoint', 'test', 'profiles']);

@@ -1,4 +1,4 @@
-import { locate, nodeAt, type LMap, type LNode } from '../compose/model.js';
+import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
 import { MAX_TOOL_LINES, redactLine, tracebackSummary, type EchoContext } from './echo-redact.js';
 import { loadError, type Finding } from './findings.js';
@@ -11,7 +11,7 @@ import { relativeTo } from '../compose/sets.js';
  * file, so the path is looked up in the located trees of the set's files. Values Compose repeats
  * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
-export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext): Finding[] {
+export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext, model?: LMap): Finding[] {
   const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
   const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
   const normalized = named ? normalizeFile(named, cwd) : undefined;
@@ -23,7 +23,12 @@ export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap
   // Locations are read from Compose's own line; only the redacted text is shown.
   for (const line of lines.slice(0, MAX_TOOL_LINES)) {
     if (/^The Compose file .* is invalid because:$/.test(line)) continue;
-    const loc = locateMessage(line, file, files);
+    const known = pinnedByMeaning(line, model);
+    if (known) {
+      findings.push(loadError('schema', `Compose config: ${known.text}`, known.loc));
+      continue;
+    }
+    const loc = locateMessage(line, file, files, model);
     const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
     const hint = unknown ? didYouMean((unknown[2] ?? unknown[4])!, (unknown[1] ?? unknown[3])!.split('.')) : '';
     findings.push(loadError('schema', `Compose config: ${redactLine(line.replace(/^validating \S+: /, ''), echo)}${hint}`, loc));
@@ -47,7 +52,58 @@ function normalizeFile(name: string, cwd: string): string {
   return relativeTo(cwd, name.startsWith('/') ? name : name.replace(/^\.\//, ''));
 }
 
-function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap<string, LMap>): SourceLocation {
+/**
+ * Errors that name no key: a port Compose cannot parse (v2: "No port specified: 8080:<empty>",
+ * "Invalid hostPort: x") and an env_file that does not exist (v2: "env file <abs> not found",
+ * v1: "Couldn't find env file: <abs>"). Found in the model by what they mean; the text is ours, so
+ * neither the runner's paths nor the value reach the finding.
+ */
+function pinnedByMeaning(line: string, model: LMap | undefined): { loc: SourceLocation; text: string } | undefined {
+  if (!model) return undefined;
+  const envFile = /env file (\S+) not found|find env file:? (\S+)/i.exec(line);
+  if (envFile) {
+    const missing = (envFile[1] ?? envFile[2]!).replace(/\\/g, '/');
+    const hit = envFileItems(model).filter((i) => missing.endsWith(`/${i.path.replace(/^\.\//, '')}`)).sort((a, b) => b.path.length - a.path.length)[0];
+    return hit ? { loc: hit.loc, text: `services.${hit.service}.env_file: the env file does not exist` } : undefined;
+  }
+  // v1 refuses to extend a service that depends on others; v2 inherits the keys. The key is in the extended file.
+  const noExtend = /Cannot extend service '[\w.-]+' in (\S+?):? services with '([\w_]+)' cannot be extended/.exec(line);
+  if (noExtend) {
+    const [, file, key] = noExtend;
+    const hit = mapEntries(nodeAt(model, ['services'])).map(([service, e]) => ({ service, entry: e.value.kind === 'map' ? e.value.entries.get(key!) : undefined }))
+      .find((h) => h.entry && file!.replace(/\\/g, '/').endsWith(`/${h.entry.keyLoc.file}`));
+    return hit ? { loc: hit.entry!.keyLoc, text: `services.${hit.service}: the service it extends has ${key}, which this Compose version does not let a service extend` } : undefined;
+  }
+  const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
+  if (port) {
+    const fragment = port[1]!.replace(/<empty>/g, '');
+    const items = portItems(model);
+    const hit = items.find((i) => i.text === fragment) ?? items.find((i) => fragment !== '' && i.text.includes(fragment)) ?? items.find((i) => i.text.includes('$'));
+    const kind = /^No port/i.test(line) ? 'a port mapping names no port' : 'a port mapping does not parse';
+    return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: ${kind}` } : undefined;
+  }
+  return undefined;
+}
+
+function envFileItems(model: LMap): { service: string; path: string; loc: SourceLocation }[] {
+  return mapEntries(nodeAt(model, ['services'])).flatMap(([service, e]) => {
+    const node = nodeAt(e.value, ['env_file']);
+    const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
+    return items.flatMap((i) => {
+      const path = scalarString(i.kind === 'map' ? nodeAt(i, ['path']) : i);
+      return path === undefined ? [] : [{ service, path, loc: i.loc }];
+    });
+  });
+}
+
+function portItems(model: LMap): { service: string; text: string; loc: SourceLocation }[] {
+  return mapEntries(nodeAt(model, ['services'])).flatMap(([service, e]) => {
+    const node = nodeAt(e.value, ['ports']);
+    return node?.kind === 'seq' ? node.items.flatMap((i) => (i.kind === 'scalar' ? [{ service, text: String(i.value), loc: i.loc }] : [])) : [];
+  });
+}
+
+function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap<string, LMap>, model?: LMap): SourceLocation {
   // v2 decoding errors write services[web].mem_limit.
   const line = raw.replace(/\b(services|volumes|networks|secrets|configs)\[([\w.-]+)\]/g, '$1.$2');
   const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
@@ -59,18 +115,21 @@ function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
   const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();
+  // Without a file named, the merged model comes first: it holds what extended and included files wrote, at their lines.
+  const trees = [...(model && !(file && files.has(file)) ? [model] : []), ...candidates.map((f) => files.get(f)!)];
   const interpolated = v1Interpolation(line);
-  for (const f of candidates) {
-    const tree = files.get(f)!;
+  let best: { loc: SourceLocation; depth: number } | undefined;
+  for (const tree of trees) {
     const at = interpolated && locateInterpolation(tree, interpolated);
     if (at) return at;
     // A key named with no path at all (v1: "'name' does not match any of the regexes") is a top-level one.
     const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : key ? [] : undefined;
     if (!path) continue;
     const full = key && nodeAt(tree, [...path, key]) ? [...path, key] : path;
-    if (nodeAt(tree, full)) return locate(tree, full);
+    // The file that holds the longest part of the named path wrote it (not the override that only shares "services").
+    if (nodeAt(tree, full) && (!best || full.length > best.depth)) best = { loc: locate(tree, full), depth: full.length };
   }
-  return { file: file ?? candidates[0] ?? '' };
+  return best?.loc ?? { file: file ?? candidates[0] ?? '' };
 }
 
 /**

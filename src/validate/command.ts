@@ -46,7 +46,9 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   const sets = resolveSets(settings);
   const renderer = await chooseRenderer(opts.renderer, runner);
   reporter.info(`rendering with ${rendererLabel(renderer)}`);
-  const loaded = sets.map((s) => loadSet(s, settings.cwd, envFlavor(renderer)));
+  // v1 refuses top-level include, so only v2 (and the built-in renderer, which follows the specification) models it.
+  const include = renderer.kind !== 'compose-cli' || renderer.flavor === 'docker compose';
+  const loaded = sets.map((s) => loadSet(s, settings.cwd, { include, envFlavor: envFlavor(renderer) }));
   const built = builtServices(loaded);
 
   const reports: SetReport[] = [];
@@ -104,7 +106,7 @@ async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: s
   }
   if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
   const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
-  const echo = echoContext(l.files.values(), [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
+  const echo = echoContext([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], [...renderEnv.variables.values(), ...l.includedEnv.values()]);
   return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
 }
 

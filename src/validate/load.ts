@@ -1,21 +1,35 @@
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseComposeText, type LMap } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
+import { resolveComposeFile, type ComposeFileReader } from '../compose/model-resolve.js';
+import { interpolate, InterpolationError } from '../compose/model-vars.js';
 import { parseEnvText, type EnvEntry, type EnvFlavor } from '../compose/model-env.js';
 import { badServiceNames } from '../compose/service-name.js';
 import { OutsideRepositoryError, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { ComposeSet } from '../compose/sets.js';
+import { isRemoteReference } from './compose-refs.js';
 
 /** A set read from disk: its files as located trees, their merge, and its env file. */
 export interface LoadedSet {
   set: ComposeSet;
   /** Each file's own tree, by file name (what the Compose CLI's errors name). */
   files: Map<string, LMap>;
-  /** Undefined when some file did not load: the other checks would only repeat that error. */
+  /** Compose files reached through extends/include, by name relative to the repository. */
+  followed: Map<string, LMap>;
+  /**
+   * The files merged with extends and include resolved (the model Compose renders, before interpolation).
+   * Undefined when some file did not load: the other checks would only repeat that error.
+   */
   merged?: LMap;
   /** Variables the set's env file declares; undefined when the set names none (or it did not load). */
   env?: Map<string, EnvEntry>;
+  /**
+   * Variables the env files of included projects declare (Compose interpolates an included project with
+   * its own .env, the set's variables winning): declared for the rules, never printed.
+   */
+  includedEnv: Map<string, string>;
   findings: Finding[];
 }
 
@@ -24,7 +38,8 @@ export interface LoadedSet {
  * regular file inside it: a pull request chooses these paths. The env file is read with the grammar of
  * the Compose that renders, and without the runner's environment: `${VAR}` in it sees its own lines only.
  */
-export function loadSet(set: ComposeSet, root: string, envFlavor: EnvFlavor = 'v2'): LoadedSet {
+export function loadSet(set: ComposeSet, root: string, opts: { include: boolean; envFlavor?: EnvFlavor } = { include: true }): LoadedSet {
+  const envFlavor = opts.envFlavor ?? 'v2';
   const findings: Finding[] = [];
   const files = new Map<string, LMap>();
   const where = (key: 'files' | 'env-file', file: string, i?: number) => set.configLoc(key, i) ?? { file };
@@ -50,8 +65,14 @@ export function loadSet(set: ComposeSet, root: string, envFlavor: EnvFlavor = 'v
       findings.push(asFinding(err, where('env-file', set.envFile)));
     }
   }
-  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files.values()]);
-  return { set, files, merged, env, findings };
+  const followed = new Map<string, LMap>();
+  const reader = containedReader(root, new Map([...(env ?? [])].flatMap(([k, e]) => (e.value === undefined ? [] : [[k, e.value] as const]))), followed);
+  const includedEnv = new Map<string, string>();
+  const includedEnvFiles = (from: string, paths: readonly string[]) => {
+    for (const [k, v] of readIncludedEnv(root, from, paths)) if (!includedEnv.has(k)) includedEnv.set(k, v);
+  };
+  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles })));
+  return { set, files, followed, merged, env, includedEnv, findings };
 }
 
 /**
@@ -62,4 +83,57 @@ function asFinding(err: InputError, fallback: { file: string; line?: number; col
   // A refused path's text already names the key and the path.
   if (err instanceof OutsideRepositoryError) return loadError('outside-repository', err.detail, fallback);
   return err.location?.line === undefined ? loadError('parse', err.message, fallback) : loadError('parse', err.detail, err.location);
+}
+
+/** How many Compose files extends/include may pull in (the same bound the reference check follows). */
+const MAX_FOLLOWED = 64;
+
+/**
+ * Reads the files extends/include name through the repository's containment, each once; one that is
+ * remote, outside, missing or broken is not followed (the reference check and the render report it).
+ */
+function containedReader(root: string, vars: ReadonlyMap<string, string>, followed: Map<string, LMap>): ComposeFileReader {
+  const failed = new Set<string>();
+  return {
+    read(from, path) {
+      let written: string;
+      try {
+        written = interpolate(path, vars);
+      } catch (err) {
+        if (err instanceof InterpolationError) return undefined;
+        throw err;
+      }
+      if (written === '' || isRemoteReference(written)) return undefined;
+      const base = resolve(root, dirname(from));
+      const name = relative(root, resolve(base, written)).split(sep).join('/');
+      const known = followed.get(name);
+      if (known) return { name, tree: known };
+      if (failed.has(name) || followed.size >= MAX_FOLLOWED) return undefined;
+      try {
+        const tree = parseComposeText(readContainedText(root, base, written, { key: `extends/include of ${from}`, what: 'Compose file', displayName: name }), name);
+        followed.set(name, tree);
+        return { name, tree };
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        failed.add(name);
+        return undefined;
+      }
+    },
+  };
+}
+
+/** An included project's env files, read leniently and only inside the repository; a missing or refused one declares nothing. */
+function readIncludedEnv(root: string, from: string, paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    if (path.includes('$') || isRemoteReference(path)) continue;
+    try {
+      const text = readContainedText(root, resolve(root, dirname(from)), path, { key: `include env_file of ${from}`, what: 'env file', displayName: path });
+      // include is Compose v2's: its grammar.
+      for (const [k, e] of parseEnvText(text, path, { skipInvalid: true, flavor: 'v2' })) if (e.value !== undefined) out.set(k, e.value);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
+  }
+  return out;
 }

@@ -50,7 +50,7 @@ export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }
   const cmd = composeCommand({ flavor: r.flavor, files: loaded.set.files, envFile: sandbox.emptyEnvFile, cwd, allProfiles: true }, ['config', '--quiet'], { env: sandbox.env });
   const res = await runner.run(cmd);
   if (res.code === 0) return [];
-  return cliErrorFindings(`${res.stderr}\n${res.stdout}`, loaded.files, cwd, echo);
+  return cliErrorFindings(`${res.stderr}\n${res.stdout}`, loaded.files, cwd, echo, loaded.merged);
 }
 
 /**

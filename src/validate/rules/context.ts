@@ -36,7 +36,9 @@ export interface RuleContext {
   /** The set's env file as written (for messages), and what it declares. */
   envFile?: string;
   env?: ReadonlyMap<string, EnvEntry>;
-  /** Variables as a release fills them: the env file's, then the deploy's own (IMAGE_TAG for RELEASE_SHA). */
+  /** Variables included projects' env files declare (see LoadedSet.includedEnv). */
+  includedEnv: ReadonlyMap<string, string>;
+  /** Variables as a release fills them: included projects' env files', the env file's, then the deploy's own (IMAGE_TAG for RELEASE_SHA). */
   vars: ReadonlyMap<string, string>;
   tree: LMap;
   services: ServiceView[];
@@ -72,13 +74,43 @@ export function isMarkedOneShot(s: ServiceView): boolean {
   return restart?.kind === 'scalar' && (restart.value === 'no' || restart.value === false);
 }
 
-/** Looks like a job that runs and exits: configured as one, or named or commanded like a migration. */
+/**
+ * Looks like a job that runs and exits: configured as one, or named or commanded like a migration.
+ * What only a server does outweighs the guess: a healthcheck, a published or exposed port. A restart
+ * policy that always restarts outweighs the command (`migrate && gunicorn` is an app that migrates
+ * first), not a job's name: a `migrate` service restarted forever is the mistake oneshot-marked is for.
+ */
 export function looksLikeJob(s: ServiceView, ctx: RuleContext): boolean {
   if (ctx.jobs.has(s.name) || ctx.deploy.migrate?.service === s.name) return true;
+  if (servesTraffic(s)) return false;
   if (JOB_NAME.test(s.name)) return true;
+  if (RESTARTS_ALWAYS.has(s.str('restart') ?? '')) return false;
   const cmd = s.get('command');
   const text = cmd?.kind === 'seq' ? cmd.items.map(scalarString).join(' ') : scalarString(cmd) ?? '';
-  return /\bmigrate\b/.test(text);
+  return /\bmigrate\b/.test(text) && !startsServerAfter(text);
+}
+
+const RESTARTS_ALWAYS = new Set(['always', 'unless-stopped']);
+
+/** A healthcheck that is on, or a port published or exposed: something answers, so it runs on. */
+function servesTraffic(s: ServiceView): boolean {
+  const hc = s.get('healthcheck');
+  const healthcheck = hc !== undefined && s.str('healthcheck', 'disable') !== 'true' && !/^\s*NONE\b/.test(scalarOrList(s.get('healthcheck', 'test')));
+  const listed = (key: string) => {
+    const n = s.get(key);
+    return n?.kind === 'seq' && n.items.length > 0;
+  };
+  return healthcheck || listed('ports') || listed('expose');
+}
+
+function scalarOrList(n: LNode | undefined): string {
+  return n?.kind === 'seq' ? n.items.map(scalarString).join(' ') : scalarString(n) ?? '';
+}
+
+/** `migrate && gunicorn ...`, `migrate; exec node server.js`: the migration is a step before the program that stays. */
+function startsServerAfter(command: string): boolean {
+  const after = command.slice(command.search(/\bmigrate\b/));
+  return /(&&|;|\|\|)\s*(exec\s+)?[\w./-]+/.test(after);
 }
 
 export function isLongRunning(s: ServiceView, ctx: RuleContext): boolean {

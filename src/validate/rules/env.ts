@@ -69,7 +69,7 @@ export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
   const seen = new Set<string>();
   walkStrings(ctx.tree, ctx.tree.loc, (text, loc) => {
     for (const ref of findVarRefs(text)) {
-      if (!needsValue(ref) || filled.has(ref.name) || ctx.env?.has(ref.name)) continue;
+      if (!needsValue(ref) || filled.has(ref.name) || ctx.env?.has(ref.name) || ctx.includedEnv.has(ref.name)) continue;
       const id = `${ref.name}@${loc.file}:${loc.line}`;
       if (seen.has(id)) continue;
       seen.add(id);

@@ -2,7 +2,7 @@ import { findVarRefs, needsValue } from '../../compose/model-vars.js';
 import { parseImage, type ImageRef } from '../../compose/image-ref.js';
 import { releaseTag, releaseVariables } from '../../compose/deploy-role.js';
 import type { RawFinding } from '../findings.js';
-import type { RuleContext, ServiceView } from './context.js';
+import { rendered, type RuleContext, type ServiceView } from './context.js';
 
 const SHA_TAG = /^sha-[0-9a-f]{40}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -27,12 +27,18 @@ export function isImmutableTag(tag: string): boolean {
   return needsValue(ref) || (ref.op.endsWith('+') ? false : SHA_TAG.test(`${tag.slice(0, ref.start)}${ref.arg}`));
 }
 
-/** Ours when the deploy fills its tag, CI builds it, or it lives under our registry/prefix. */
+/**
+ * Ours when CI builds it (a set has build: for the service), it lives under our image prefix, or its tag
+ * is one the deploy fills (${IMAGE_TAG}). Any other variable in a tag is just a version read from the env
+ * file (postgres:${PG_VERSION:-16}-alpine): such an image is third-party and judged by its rendered value.
+ */
 function isOwnImage(s: ServiceView, img: ImageRef, ctx: RuleContext): boolean {
   if (ctx.builtServices.has(s.name)) return true;
-  if (img.tag !== undefined && findVarRefs(img.tag).length > 0) return true;
-  if (findVarRefs(img.repository).length > 0) return true;
-  return ctx.ownPrefixes.some((p) => img.repository === p || img.repository.startsWith(`${p}/`));
+  if (img.tag !== undefined && findVarRefs(img.tag).some((r) => isDeployFilled(r.name, img.tag!.slice(0, r.start)))) return true;
+  // A repository built from variables (${REGISTRY}/app) is judged where it renders; unrenderable, it is taken for ours as before.
+  const repository = findVarRefs(img.repository).length > 0 ? rendered(img.repository, ctx.vars) : img.repository;
+  if (repository === undefined || repository === '' || findVarRefs(repository).length > 0) return true;
+  return ctx.ownPrefixes.some((p) => repository === p || repository.startsWith(`${p}/`));
 }
 
 function imagesOf(ctx: RuleContext): { s: ServiceView; image: string; img: ImageRef }[] {
@@ -61,10 +67,16 @@ export function checkImagePinned(ctx: RuleContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const { s, image, img } of imagesOf(ctx)) {
     if (isOwnImage(s, img, ctx)) continue;
-    if (img.digest && DIGEST.test(img.digest)) continue;
+    // Judged as Compose renders it with the env file; one that does not render is the render's finding.
+    const text = findVarRefs(image).length > 0 ? rendered(image, ctx.vars) : image;
+    if (text === undefined) continue;
+    const ref = parseImage(text);
+    if (ref.digest && DIGEST.test(ref.digest)) continue;
     // At least a major version: the tag starts with a number (16, 7.2-alpine, v2.7).
-    if (img.tag !== undefined && img.tag !== 'latest' && /^v?[0-9]/.test(img.tag)) continue;
-    const what = img.tag === undefined ? 'has no tag (so it means latest)' : img.tag === 'latest' ? 'uses latest' : `tag "${img.tag}" names no version`;
+    if (ref.tag !== undefined && ref.tag !== 'latest' && /^v?[0-9]/.test(ref.tag)) continue;
+    // The rendered value is not repeated: it came from the env file.
+    const what = text !== image ? 'names no version once rendered with the set\'s variables'
+      : ref.tag === undefined ? 'has no tag (so it means latest)' : ref.tag === 'latest' ? 'uses latest' : `tag "${ref.tag}" names no version`;
     out.push({
       message: `service "${s.name}": third-party image "${image}" ${what}; pin at least the major version (e.g. ${img.repository}:<major>) or a digest`,
       loc: s.loc('image'),
