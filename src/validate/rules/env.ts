@@ -27,6 +27,9 @@ export function isSecretName(name: string): boolean {
   return SECRET_PART.test(upper) || words.some((w) => SECRET_WORDS.has(w));
 }
 
+/** yes/no, true/false, on/off, 0/1: what a setting about a secret holds, never a secret itself. */
+const SWITCH_VALUE = /^(yes|no|true|false|on|off|0|1)$/i;
+
 /** scheme://user:password@host with a literal password. */
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+:([^@/\s]+)@/i;
 
@@ -48,7 +51,8 @@ function literalSecret(key: string, value: string, refs: ReturnType<typeof findV
   const url = URL_PASSWORD.exec(value);
   if (url && findVarRefs(url[1]!).length === 0) return 'holds a URL with a literal password';
   if (!isSecretName(key)) return undefined;
-  if (refs.length === 0) return 'is a literal secret value';
+  // A switch about a secret (ALLOW_EMPTY_PASSWORD: "yes") is not one.
+  if (refs.length === 0) return SWITCH_VALUE.test(value.trim()) ? undefined : 'is a literal secret value';
   const literalDefault = refs.find((r) => (r.op === ':-' || r.op === '-') && r.arg !== '' && findVarRefs(r.arg).length === 0);
   return literalDefault ? `falls back to a literal secret (\${${literalDefault.name}${literalDefault.op}...})` : undefined;
 }
