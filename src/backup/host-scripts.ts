@@ -85,11 +85,13 @@ rm -rf "$w"
 export const DUMP_SCRIPT = `
 id=$1 db=$2 user=$3 tmp=$4 counts_sql=$5 in_container=$6
 work=$(mktemp -d) || exit 1
-psql_pid='' dump_pid=''
+psql_pid='' dump_pid='' finished=''
 cleanup() {
   exec 3>&- 4<&-
   for p in $dump_pid $psql_pid; do kill "$p" 2>/dev/null; done
   rm -rf "$work"
+  # However this script ends before its last line, the partial dump goes with it.
+  [ -n "$finished" ] || rm -f "$tmp"
 }
 fail() {
   rm -f "$tmp"
@@ -101,6 +103,9 @@ trap cleanup EXIT
 trap 'rm -f "$tmp"; exit 129' HUP
 trap 'rm -f "$tmp"; exit 130' INT
 trap 'rm -f "$tmp"; exit 143' TERM
+# A Postgres that dies mid-dump closes psql's end of the FIFO: writing to it must fail (and be
+# reported below), not kill this script silently with SIGPIPE.
+trap '' PIPE
 mkfifo "$work/sql" "$work/out" || fail "mkfifo"
 docker exec -i "$id" psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$user" -d "$db" <"$work/sql" >"$work/out" 2>"$work/psql.err" &
 psql_pid=$!
@@ -113,14 +118,14 @@ docker exec "$id" sh -c "$in_container" compose-deploy-dump "$snap" "$user" "$db
 dump_pid=$!
 # Counted in the exporting transaction, while pg_dump reads the same snapshot.
 printf '%s\n' "$counts_sql" >&3
-IFS= read -r counts <&4 || fail "counting rows failed"
+IFS= read -r counts <&4 || fail "the snapshot session ended before it counted the rows: did the database stop or restart during the dump?"
 wait "$dump_pid"; exec_rc=$?; dump_pid=''
 printf 'COMMIT;\n' >&3
 exec 3>&-
 wait "$psql_pid"; psql_rc=$?; psql_pid=''
 rc_of() { sed -n "s/^$1=//p" "$work/dump.err" 2>/dev/null | tail -n 1; }
 dump_rc=$(rc_of dump-rc)
-[ -n "$dump_rc" ] || fail "the dump did not run (exit $exec_rc): is $tmp writable and the container running?"
+[ -n "$dump_rc" ] || fail "pg_dump did not finish (docker exec exit $exec_rc): did the container stop during the dump, or is $tmp not writable?"
 [ "$dump_rc" = 0 ] || fail "pg_dump exited with $dump_rc"
 [ "$exec_rc" = 0 ] && [ "$(rc_of tee-rc)" = 0 ] || fail "writing $tmp failed (disk full?)"
 [ "$psql_rc" = 0 ] || fail "the snapshot session ended with an error"
@@ -134,6 +139,7 @@ docker exec -i "$id" pg_restore --list <"$tmp" >/dev/null 2>"$work/pg_restore_li
 list_pid=$!
 sum=$(sha256sum "$tmp" | cut -d ' ' -f 1)
 wait "$list_pid" || fail "pg_restore --list cannot read the dump"
+finished=1
 printf '%s\nsize=%s\nchecksum=%s\n' "$counts" "$size" "$sum"
 `;
 

@@ -53,5 +53,5 @@ function versionsIn(text: string, from: RegExp, by: RegExp): Pick<DumpNeeds, 'se
 export function newerMajorProblem(needs: Pick<DumpNeeds, 'serverVersion' | 'pgDumpVersion'>, serverMajor: number): string | undefined {
   const dumpMajor = Math.max(majorOf(needs.serverVersion) ?? 0, majorOf(needs.pgDumpVersion) ?? 0);
   if (dumpMajor <= serverMajor) return undefined;
-  return `the dump comes from PostgreSQL ${dumpMajor} (server ${needs.serverVersion ?? '?'}, pg_dump ${needs.pgDumpVersion ?? '?'}), newer than the disposable server's ${serverMajor}: restore it into ${dumpMajor} or later (restore-test.image, or newer binaries for postgres: native)`;
+  return `the dump comes from PostgreSQL ${dumpMajor} (dumped from database version ${needs.serverVersion ?? 'unknown'} by pg_dump ${needs.pgDumpVersion ?? 'unknown'}), newer than the disposable server's ${serverMajor}: a PostgreSQL ${serverMajor} server cannot restore it, so nothing was restored; use PostgreSQL ${dumpMajor} or later (restore-test.image, or newer binaries for postgres: native)`;
 }

