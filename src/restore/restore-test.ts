@@ -144,7 +144,7 @@ export class RestoreDrill {
 
   private async drill(b: LocalBackup): Promise<void> {
     const r = this.report;
-    await this.phase('verify', async () => {
+    const integrity = this.phase('verify', async () => {
       const sha = await verifyChecksums(b);
       if (sha) r.backup.sha256 = sha;
       else r.warnings.push(`no ${b.path}.sha256 beside the backup: its checksum was not verified`);
@@ -152,10 +152,17 @@ export class RestoreDrill {
       await verifyShape(b);
     });
     this.checkFreshness(b);
-    const needsFromFile = b.format === 'plain' || b.format === 'plain-gz' ? await this.phase('verify', () => scanPlainDump(b)) : undefined;
+    const plain = b.format === 'plain' || b.format === 'plain-gz';
     // What wrote the dump, known before any server: a custom or directory dump's header, a plain dump's comments.
-    const versions = needsFromFile ?? headerVersions(readArchiveHeader(b.path, b.format));
-    const server = await this.phase('server-start', () => this.startServer(b, versions));
+    const reading = plain ? this.phase('verify', () => scanPlainDump(b)) : Promise.resolve().then(() => headerVersions(readArchiveHeader(b.path, b.format)));
+    // The server starts while the checksum is read (a restore-test's wall time is mostly these two);
+    // whichever fails, the check's own error wins, and the started server is removed by run().
+    const starting = reading.then((versions) => this.phase('server-start', () => this.startServer(b, versions)));
+    const [checked, read, started] = await Promise.allSettled([integrity, reading, starting]);
+    for (const step of [checked, read, started]) if (step.status === 'rejected') throw step.reason;
+    const versions = (read as PromiseFulfilledResult<Pick<DumpNeeds, 'serverVersion' | 'pgDumpVersion'>>).value;
+    const needsFromFile = plain ? (versions as DumpNeeds) : undefined;
+    const server = (started as PromiseFulfilledResult<DisposablePostgres>).value;
     // Before pg_restore --list: an older pg_restore cannot read a newer archive and would not say why.
     const serverMajor = await this.checkMajor(server, versions, b);
     const needs = needsFromFile ?? (await this.phase('verify', () => this.readToc(server, b)));
