@@ -21,7 +21,7 @@ import { buildReport, jsonReport, summaryMarkdown, type SetReport, type Validate
 import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { imageTagVariables } from './rules/env.js';
-import { describeSet, resolveSets } from '../compose/sets.js';
+import { describeSet, resolveSets, setsReason } from '../compose/sets.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 
 /**
@@ -43,6 +43,7 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   const runner = services.runner ?? new IsolatedRunner(sandbox.env);
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
+  reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
   const renderer = await chooseRenderer(opts.renderer, runner);
   reporter.info(`rendering with ${rendererLabel(renderer)}`);
   const loaded = sets.map((s) => loadSet(s, settings.cwd));
