@@ -20,7 +20,7 @@ import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
 import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
-import { imageTagVariables } from './rules/env.js';
+import { hostShellVariables, imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets, setsReason } from '../compose/sets.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 
@@ -40,7 +40,7 @@ export async function validateCommand(settings: Settings, reporter: Reporter, se
 
 async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
   const env = services.env ?? process.env;
-  const runner = services.runner ?? new IsolatedRunner(sandbox.env);
+  const runner = services.runner ?? new IsolatedRunner(sandbox.env, sandbox.path);
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
@@ -80,6 +80,8 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
     const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
+    const shell = hostShellVariables(ctx);
+    if (shell.length > 0) reporter.info(`${l.set.name} set: ${shell.map((n) => `\${${n}}`).join(', ')} taken as set by the shell the deploy runs Compose in on the host (over SSH, in the release directory); rendered with placeholder values`);
     findings.push(...(await renderSet(l, fill, settings.cwd, renderer, runner, sandbox, reporter)));
     findings.push(...policyFindings(l, ctx, opts));
   }
@@ -94,7 +96,7 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  */
 async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: Reporter): Promise<Finding[]> {
   const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
-  const renderEnv = renderEnvironment({ path: sandbox.path, home: sandbox.home, envFile, fill });
+  const renderEnv = renderEnvironment({ home: sandbox.home, envFile, fill });
   if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
   const projectDir = dirname(join(cwd, l.set.files[0]!));
   const refused = referenceFindings(l.files, { root: cwd, projectDir, env: renderEnv.variables });
