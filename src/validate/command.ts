@@ -44,15 +44,28 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
-  const renderer = await chooseRenderer(opts.renderer, runner);
-  reporter.info(`rendering with ${rendererLabel(renderer)}`);
+  // The Compose probe runs while the files are read and parsed.
+  const choosing = chooseRenderer(opts.renderer, runner);
+  choosing.catch(() => undefined);
   const loaded = sets.map((s) => loadSet(s, settings.cwd));
   const built = builtServices(loaded);
+  const renderer = await choosing;
+  reporter.info(`rendering with ${rendererLabel(renderer)}`);
 
+  // The sets render at once (one Compose process each); their log lines still come set by set.
+  const checked = loaded.map((l) => {
+    const lines = new BufferedLog(reporter);
+    const report = checkSet(l, settings, opts, renderer, runner, built, sandbox, lines);
+    // A later set's failure is thrown when its turn comes, not reported as unhandled before.
+    report.catch(() => undefined);
+    return { l, lines, report };
+  });
   const reports: SetReport[] = [];
-  for (const l of loaded) {
+  for (const { l, lines, report } of checked) {
     reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
-    reports.push(await checkSet(l, settings, opts, renderer, runner, built, sandbox, reporter));
+    const r = await report;
+    lines.flush();
+    reports.push(r);
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
@@ -75,7 +88,21 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   };
 }
 
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: Reporter): Promise<SetReport> {
+/** The info lines a set's check writes, held until the sets before it have written theirs. */
+class BufferedLog {
+  private readonly lines: string[] = [];
+  constructor(private readonly reporter: Reporter) {}
+  info(m: string): void {
+    this.lines.push(m);
+  }
+  flush(): void {
+    for (const m of this.lines) this.reporter.info(m);
+  }
+}
+
+type InfoLog = Pick<Reporter, 'info'>;
+
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: InfoLog): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
@@ -94,7 +121,7 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
  * (or a remote one) is not rendered at all, since Compose would read or fetch it.
  */
-async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: Reporter): Promise<Finding[]> {
+async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: InfoLog): Promise<Finding[]> {
   const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
   const renderEnv = renderEnvironment({ home: sandbox.home, envFile, fill });
   if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
