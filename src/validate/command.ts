@@ -18,7 +18,6 @@ import { createSandbox, type Sandbox } from './sandbox.js';
 import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
-import { checkWorkflows } from './workflows.js';
 import { ruleInfo } from './rules/catalog.js';
 import { hostShellVariables, imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets, setsReason } from '../compose/sets.js';
@@ -44,22 +43,23 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
-  // The Compose probe runs while the files are read and parsed.
+  // The Compose probe runs while the files are read, parsed and rendered (see renderSet).
   const choosing = chooseRenderer(opts.renderer, runner);
   choosing.catch(() => undefined);
   const loaded = sets.map((s) => loadSet(s, settings.cwd));
   const built = builtServices(loaded);
-  const renderer = await choosing;
-  reporter.info(`rendering with ${rendererLabel(renderer)}`);
+  const render: RenderChoice = { renderer: choosing, speculate: opts.renderer !== 'schema' };
 
   // The sets render at once (one Compose process each); their log lines still come set by set.
   const checked = loaded.map((l) => {
     const lines = new BufferedLog(reporter);
-    const report = checkSet(l, settings, opts, renderer, runner, built, sandbox, lines);
+    const report = checkSet(l, settings, opts, render, runner, built, sandbox, lines);
     // A later set's failure is thrown when its turn comes, not reported as unhandled before.
     report.catch(() => undefined);
     return { l, lines, report };
   });
+  const renderer = await choosing;
+  reporter.info(`rendering with ${rendererLabel(renderer)}`);
   const reports: SetReport[] = [];
   for (const { l, lines, report } of checked) {
     reporter.info(`${l.set.name} set: ${describeSet(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
@@ -69,7 +69,8 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   }
   const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
   const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
-  const workflows = opts.workflows.length > 0 ? await checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
+  // GitHub's workflow parser is most of what validate could load: only when there are workflows to check.
+  const workflows = opts.workflows.length > 0 ? await (await import('./workflows.js')).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
   if (workflows) reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
   const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
 
@@ -102,7 +103,16 @@ class BufferedLog {
 
 type InfoLog = Pick<Reporter, 'info'>;
 
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: Renderer, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: InfoLog): Promise<SetReport> {
+/** The renderer as the probe will choose it, and whether a set may start Compose v2's config before it has. */
+interface RenderChoice {
+  renderer: Promise<Renderer>;
+  speculate: boolean;
+}
+
+/** Compose v2 is what the probe finds on almost every runner: its config can start beside the probe. */
+const LIKELY: Extract<Renderer, { kind: 'compose-cli' }> = { kind: 'compose-cli', flavor: 'docker compose', version: '' };
+
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: InfoLog): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
@@ -121,7 +131,7 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
  * (or a remote one) is not rendered at all, since Compose would read or fetch it.
  */
-async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, renderer: Renderer, runner: Runner, sandbox: Sandbox, reporter: InfoLog): Promise<Finding[]> {
+async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, choice: RenderChoice, runner: Runner, sandbox: Sandbox, reporter: InfoLog): Promise<Finding[]> {
   const envFile = new Map([...(l.env ?? [])].map(([k, e]) => [k, e.value]));
   const renderEnv = renderEnvironment({ home: sandbox.home, envFile, fill });
   if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
@@ -131,9 +141,17 @@ async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: s
     reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
     return refused;
   }
-  if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
   const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
   const echo = echoContext(l.files.values(), [...l.set.files, ...l.set.files.map((f) => `./${f}`)], renderEnv.variables.values());
+  // Started only once the set's references were checked: the same command the probe's answer would run.
+  const early = choice.speculate ? renderWithCli(LIKELY, l, cwd, runner, composeSandbox, echo) : undefined;
+  const renderer = await choice.renderer.catch(async (err: unknown) => {
+    await early?.catch(() => undefined);
+    throw err;
+  });
+  if (early && renderer.kind === 'compose-cli' && renderer.flavor === LIKELY.flavor) return early;
+  await early?.catch(() => undefined);
+  if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
   return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
 }
 
