@@ -2,7 +2,7 @@
 // against bare Node starting and exiting (`node -e 0`), and how big the bundles are.
 // Needs `npm run build` first. Run: node --import tsx bench/cold-start.ts
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ async function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Pro
 }
 
 async function main(): Promise<void> {
+  if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/ is not built: run `npm run build` first');
   // An empty workspace: validate stops at its first line ("no prod Compose files"), after loading what it needs.
   const ws = mkdtempSync(join(tmpdir(), 'cd-bench-cold-'));
   try {

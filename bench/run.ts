@@ -12,7 +12,7 @@ try {
   // The runner side the e2e tests see: Compose v2 and buildx unless COMPOSE_DEPLOY_HARNESS_COMPOSE=v1.
   const h = harnessEnv();
   console.log(`benchmarks under Compose ${h.compose} (${h.composeVersion}) on the host and the runner`);
-  for (const bench of ['validate', 'build', 'deploy', 'rollback', 'backup', 'restore-test']) {
+  for (const bench of ['cold-start', 'validate', 'build', 'deploy', 'rollback', 'backup', 'restore-test']) {
     console.log(`\n=== bench/${bench}.ts`);
     run(process.execPath, ['--import', 'tsx', `bench/${bench}.ts`], { ...process.env, DOCKER_CONFIG: h.runnerDockerConfig });
   }
