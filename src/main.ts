@@ -4,7 +4,7 @@ import { ActionReporter } from './action/action-reporter.js';
 import { actionsLayerCache } from './action/actions-layer-cache.js';
 import { OPTIONS } from './config/options.js';
 import { resolveSettings } from './config/settings.js';
-import { runCommand } from './engine/commands.js';
+import { USES_LAYER_CACHE, runCommand } from './engine/commands.js';
 import { InputError, exitCodeOf } from './errors.js';
 
 /** The action's front door: inputs in, engine, outputs and summary out. */
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
       cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
       onSecret: (v) => reporter.secret(v),
     });
-    const result = await runCommand(settings, reporter, { layerCache: actionsLayerCache(process.env) });
+    const layerCache = USES_LAYER_CACHE.has(settings.command) ? await actionsLayerCache(process.env) : undefined;
+    const result = await runCommand(settings, reporter, { layerCache });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) reporter.summary(result.summary);
     await reporter.flushSummary();

@@ -86,9 +86,26 @@ export function prodSet(settings: SetSource): ComposeSet {
   );
 }
 
-/** The dev set: compose.dev in the config file, else the conventional one (base + override); none without a base file. */
+/**
+ * The dev set: compose.dev in the config file. A config file that names a set (compose.prod alone, say)
+ * names all the sets there are: a dev set found by file name would be rendered without the env file the
+ * team configured and report variables it never meant to set. Only without any named set is the
+ * conventional one (base + override) taken; none without a base file.
+ */
 export function devSet(settings: SetSource): ComposeSet | undefined {
-  return configuredSets(settings.config.compose, settings.configPath, settings.cwd).dev ?? discoverSets(settings.cwd).dev;
+  const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+  if (configured.dev || configured.prod) return configured.dev;
+  return discoverSets(settings.cwd).dev;
+}
+
+/** Why the sets are the ones they are, in a sentence for validate's log. */
+export function setsReason(settings: SetSource): string {
+  const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+  const config = settings.configPath ? relativeTo(settings.cwd, settings.configPath) : 'the config file';
+  if (configured.dev && configured.prod) return `compose.dev and compose.prod as named in ${config}`;
+  if (configured.prod) return `compose.prod as named in ${config}, and no dev set: a config file that names a set names them all, so none is looked for by file name`;
+  if (configured.dev) return `compose.dev as named in ${config}; compose.prod is not named there, so the prod set is the conventional one (build and deploy ship it)`;
+  return `${settings.configPath ? `${config} names no compose set` : 'no config file'}: the sets are found by their conventional file names`;
 }
 
 /** The sets validate checks: the dev set when there is one, and the prod set build and deploy use. */

@@ -1,31 +1,31 @@
 import type { CommandName } from '../config/options.js';
 import type { Settings } from '../config/settings.js';
-import { releasesCommand } from '../releases/releases.js';
-import { validateCommand } from '../validate/command.js';
-import { deployCommand } from '../deploy/deploy.js';
-import { buildCommand } from '../build/build-command.js';
-import { rollbackCommand } from '../rollback/rollback.js';
-import { restoreTestCommand } from '../restore/restore-test.js';
-import { backupCommand } from '../backup/backup-command.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
 import type { EngineServices } from './services.js';
 
 export type CommandHandler = (settings: Settings, reporter: Reporter, services?: EngineServices) => Promise<CommandResult>;
 
-
-/** One engine behind both front doors: the action and the CLI look commands up here. */
-export const HANDLERS: Record<CommandName, CommandHandler> = {
-  validate: validateCommand,
-  build: buildCommand,
-  deploy: deployCommand,
-  rollback: rollbackCommand,
-  releases: releasesCommand,
-  backup: backupCommand,
-  'restore-test': restoreTestCommand,
+/**
+ * One engine behind both front doors: the action and the CLI look commands up here. Each command is
+ * loaded when it runs, so validate does not start by loading SSH, the registry client or the GitHub API
+ * (the bundles keep each command in a chunk of its own; see scripts/build.mjs).
+ */
+export const HANDLERS: Record<CommandName, () => Promise<CommandHandler>> = {
+  validate: async () => (await import('../validate/command.js')).validateCommand,
+  build: async () => (await import('../build/build-command.js')).buildCommand,
+  deploy: async () => (await import('../deploy/deploy.js')).deployCommand,
+  rollback: async () => (await import('../rollback/rollback.js')).rollbackCommand,
+  releases: async () => (await import('../releases/releases.js')).releasesCommand,
+  backup: async () => (await import('../backup/backup-command.js')).backupCommand,
+  'restore-test': async () => (await import('../restore/restore-test.js')).restoreTestCommand,
 };
 
+/** The commands that keep buildx's layer cache (build, and restore-test building its drill image): the action loads its cache client for them alone. */
+export const USES_LAYER_CACHE: ReadonlySet<CommandName> = new Set(['build', 'restore-test']);
+
 /** `services`: what only the front door has (the action's layer cache); the CLI passes none. */
-export function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  return HANDLERS[settings.command](settings, reporter, services);
+export async function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  const handler = await HANDLERS[settings.command]();
+  return handler(settings, reporter, services);
 }

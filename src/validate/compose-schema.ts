@@ -120,7 +120,8 @@ export function composeSchema(): Json {
   extend(schema, [...longVolume, 'properties', 'volume'], { subpath: str });
   extend(schema, [...props, 'depends_on', 'oneOf', 1, 'patternProperties', '^[a-zA-Z0-9._-]+$'], { restart: boolOrStr, required: { type: 'boolean' } });
   serviceProps['env_file'] = ENV_FILE;
-  extend(schema, [...props, 'ports', 'items', 'oneOf', 2], { name: str, app_protocol: str });
+  // The specification now allows a published range as text ("8000-8010"), beside a number.
+  extend(schema, [...props, 'ports', 'items', 'oneOf', 2], { name: str, app_protocol: str, published: { type: ['string', 'integer'] } });
   extend(schema, [...props, 'networks', 'oneOf', 1, 'patternProperties', '^[a-zA-Z0-9._-]+$', 'oneOf', 0], { interface_name: str, mac_address: str, driver_opts: { type: 'object' }, gw_priority: { type: 'number' } });
   extend(schema, ['definitions', 'deployment', 'properties', 'resources', 'properties', 'limits'], { pids: { type: ['integer', 'string'] } });
   extend(schema, ['definitions', 'network'], { enable_ipv4: boolOrStr });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { Command, RunOptions, RunResult, Runner } from '../runner/runner.js';
 
 /** Compose's complaints are a few lines; more than this is not an error message worth keeping. */
@@ -7,15 +9,22 @@ const MAX_OUTPUT_BYTES = 256 * 1024;
 /**
  * Runs validate's Compose commands with exactly `base` plus the command's own environment (nothing
  * inherited from the runner, unlike LocalRunner) and no standard input, keeping at most
- * MAX_OUTPUT_BYTES of each stream.
+ * MAX_OUTPUT_BYTES of each stream. The program is looked up along `searchPath` (the runner's PATH) and
+ * started by its absolute path, so the environment's own PATH can be a placeholder.
  */
 export class IsolatedRunner implements Runner {
   readonly where = 'this machine';
-  constructor(private readonly base: Readonly<Record<string, string>>) {}
+  private readonly found = new Map<string, string | undefined>();
+  constructor(
+    private readonly base: Readonly<Record<string, string>>,
+    private readonly searchPath: string | undefined = base['PATH'],
+  ) {}
 
   run(cmd: Command, options?: RunOptions): Promise<RunResult> {
-    const [file, ...args] = cmd.argv;
-    if (!file) throw new Error('empty command');
+    const [name, ...args] = cmd.argv;
+    if (!name) throw new Error('empty command');
+    const file = this.locate(name);
+    if (!file) return Promise.resolve({ code: 127, stdout: '', stderr: `${name}: not found` });
     return new Promise((done) => {
       const child = spawn(file, args, { cwd: cmd.cwd, env: { ...this.base, ...cmd.env }, stdio: ['ignore', 'pipe', 'pipe'] });
       const stdout = capped((c) => options?.onStdout?.(c));
@@ -28,6 +37,21 @@ export class IsolatedRunner implements Runner {
   }
 
   async close(): Promise<void> {}
+
+  private locate(name: string): string | undefined {
+    if (name.includes('/')) return isAbsolute(name) ? name : undefined;
+    if (!this.found.has(name)) this.found.set(name, (this.searchPath ?? '').split(delimiter).filter((d) => isAbsolute(d)).map((d) => join(d, name)).find(isExecutable));
+    return this.found.get(name);
+  }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function capped(onChunk: (chunk: string) => void) {

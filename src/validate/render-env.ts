@@ -1,8 +1,12 @@
+import { HOST_SHELL_PLACEHOLDERS } from '../compose/host-shell.js';
+
 /*
  * The environment the Compose CLI (and the built-in renderer) sees during validate. Never the
  * runner's: a pull request could otherwise make Compose print any of its variables (tokens, passwords)
  * through `${UNSET:?${SECRET}}` or a value that fails a type check. Rendering needs only the set's own
- * env file and the image-tag placeholders the deploy fills, which is also what the host will have.
+ * env file, the image-tag placeholders the deploy fills and placeholders for what the host's shell sets
+ * (PWD, HOME, USER…: see host-shell.ts), which is also what the host will have. Not even PATH is the
+ * runner's: IsolatedRunner finds the programs itself, so `${PATH}` renders as a placeholder too.
  */
 
 /**
@@ -21,17 +25,15 @@ export function isControlVariable(name: string): boolean {
 }
 
 export interface SandboxInput {
-  /** The runner's PATH, so `docker` and `docker-compose` (and v1's Python) are found. */
-  path: string | undefined;
-  /** An empty directory of validate's own, as HOME: no docker config, credential helper or context of the runner's. */
+  /** An empty directory of validate's own, for the docker config: no credential helper or context of the runner's. */
   home: string;
 }
 
 /** What every Compose process of validate's runs with, before any variable of a set. */
 export function sandboxEnvironment(input: SandboxInput): Record<string, string> {
   return {
-    ...(input.path ? { PATH: input.path } : {}),
-    HOME: input.home,
+    // HOME and PATH among them: Compose v2 and v1 need neither once DOCKER_CONFIG is set and the program is found.
+    ...HOST_SHELL_PLACEHOLDERS,
     DOCKER_CONFIG: `${input.home}/.docker`,
     LANG: 'C.UTF-8',
     // No `.env` of the pull request's is read: validate passes an empty --env-file (v1 and v2), and v2 ≥ 2.28 also obeys this.
@@ -52,7 +54,7 @@ export interface RenderEnvInput extends SandboxInput {
 export interface RenderEnv {
   /** The whole environment of the Compose process: `sandboxEnvironment` and the variables. */
   process: Record<string, string>;
-  /** What `${VAR}` can see: the env file and the placeholders, nothing else. */
+  /** What `${VAR}` can see: the env file and the placeholders (the deploy's and the host shell's), nothing else. */
   variables: Map<string, string>;
   /** Env file names left out because they steer Compose itself. */
   dropped: string[];
@@ -68,6 +70,8 @@ export function renderEnvironment(input: RenderEnvInput): RenderEnv {
     else variables.set(k, v);
   }
   for (const [k, v] of input.fill) if (!variables.has(k)) variables.set(k, v);
+  // On the host the shell's values win over the env file's, as Compose prefers its environment.
+  for (const [k, v] of Object.entries(HOST_SHELL_PLACEHOLDERS)) variables.set(k, v);
   const process = { ...Object.fromEntries(variables), ...sandboxEnvironment(input) };
   return { process, variables, dropped };
 }

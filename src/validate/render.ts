@@ -8,6 +8,7 @@ import { cliErrorFindings } from './cli-errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
 import { schemaFindings } from './schema-check.js';
+import { castLikeCompose } from './compose-casts.js';
 import type { EchoContext } from './echo-redact.js';
 
 export type RendererMode = 'auto' | 'compose' | 'schema';
@@ -55,12 +56,13 @@ export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }
 
 /**
  * Without a Compose CLI: interpolate the merged tree with the set's variables alone (its env file and
- * the placeholders; never the runner's environment) and check it against the Compose specification schema.
+ * the placeholders; never the runner's environment), cast the typed keys as Compose does, and check it
+ * against the Compose specification schema.
  */
 export function renderWithSchema(loaded: LoadedSet, variables: ReadonlyMap<string, string>): Finding[] {
   const tree = loaded.merged!;
   const findings: Finding[] = [];
-  const data = interpolateTree(tree, variables, findings);
+  const data = castLikeCompose(interpolateTree(tree, variables, findings));
   return [...findings, ...schemaFindings(data, tree)];
 }
 

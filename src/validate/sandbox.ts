@@ -8,7 +8,7 @@ export interface Sandbox {
   home: string;
   /** Passed as --env-file, so Compose reads no `.env` of the pull request's. */
   emptyEnvFile: string;
-  /** The runner's PATH, kept so `docker` and `docker-compose` are found. */
+  /** The runner's PATH: where IsolatedRunner looks for `docker` and `docker-compose` (not passed to them). */
   path: string | undefined;
   /** What every Compose process starts from (see render-env.ts). */
   env: Record<string, string>;
@@ -30,7 +30,7 @@ export function createSandbox(env: NodeJS.ProcessEnv): Sandbox {
     symlinkSync(plugin, join(home, '.docker', 'cli-plugins', 'docker-compose'));
   }
   const path = env['PATH'];
-  return { home, emptyEnvFile, path, env: sandboxEnvironment({ path, home }), dispose: () => rmSync(home, { recursive: true, force: true }) };
+  return { home, emptyEnvFile, path, env: sandboxEnvironment({ home }), dispose: () => rmSync(home, { recursive: true, force: true }) };
 }
 
 function userComposePlugin(env: NodeJS.ProcessEnv): string | undefined {

@@ -5,6 +5,7 @@ import type { RawFinding } from '../findings.js';
 import type { RuleContext } from './context.js';
 import { parseImage } from '../../compose/image-ref.js';
 import { isDeployFilled } from './images.js';
+import { isHostShellVariable } from '../../compose/host-shell.js';
 
 /** Anywhere in the name, case-insensitive: DBPASSWORD, SECRETKEY and ACCESSTOKEN are as secret as their spaced spellings. */
 const SECRET_PART = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/;
@@ -73,7 +74,7 @@ export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
   const seen = new Set<string>();
   walkStrings(ctx.tree, ctx.tree.loc, (text, loc) => {
     for (const ref of findVarRefs(text)) {
-      if (!needsValue(ref) || filled.has(ref.name) || ctx.env?.has(ref.name) || ctx.includedEnv.has(ref.name)) continue;
+      if (!needsValue(ref) || filled.has(ref.name) || ctx.env?.has(ref.name) || ctx.includedEnv.has(ref.name) || isHostShellVariable(ref.name)) continue;
       const id = `${ref.name}@${loc.file}:${loc.line}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -84,6 +85,15 @@ export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
     }
   });
   return out;
+}
+
+/** Variables the set uses that the deploy's shell on the host sets (PWD, HOME…): taken as declared, and said so. */
+export function hostShellVariables(ctx: RuleContext): string[] {
+  const names = new Set<string>();
+  walkStrings(ctx.tree, ctx.tree.loc, (text) => {
+    for (const ref of findVarRefs(text)) if (isHostShellVariable(ref.name)) names.add(ref.name);
+  });
+  return [...names].sort();
 }
 
 /** Every string value with the line of the key (or list item) that holds it. */

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
@@ -66,11 +66,13 @@ test('cli: releases --json prints one JSON object with the same facts', async ()
   assert.match(res.stderr, new RegExp(`connecting to deploy@127\\.0\\.0\\.1:${h.port}`), 'logs go to stderr');
 });
 
-test('the committed dist/cli.js alone, with nothing installed beside it, runs releases', async () => {
+test('the committed dist/cli.js and its chunks alone, with nothing installed beside them, run releases', async () => {
   // A folder outside the repository: no node_modules to resolve from, as on a clean checkout.
   const bare = mkdtempSync(join(tmpdir(), 'cd-bare-cli-'));
   try {
     copyFileSync(join(REPO_ROOT, 'dist/cli.js'), join(bare, 'cli.js'));
+    // Each command is a chunk the entry loads when it runs (scripts/build.mjs).
+    cpSync(join(REPO_ROOT, 'dist/chunks/cli'), join(bare, 'chunks/cli'), { recursive: true });
     writeFileSync(join(bare, 'package.json'), '{"type":"module"}\n');
     const res = await spawnCollect(h.node24, [join(bare, 'cli.js'), 'releases', ...cliHostFlags(), '--json'], { cwd: bare });
     assert.equal(res.code, 0, res.stderr);

@@ -40,17 +40,17 @@ test('on this machine: a cache directory counts as restored only when it holds a
   assert.equal(hasLayerCache(dir), true);
 });
 
-test('the Actions cache is used only on a runner whose cache service is configured', () => {
+test('the Actions cache is used only on a runner whose cache service is configured', async () => {
   // @actions/cache reads the service URL from process.env itself.
   const names = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_CACHE_URL'];
   const saved = names.map((n) => process.env[n]);
   try {
     delete process.env['ACTIONS_CACHE_SERVICE_V2'];
     process.env['ACTIONS_CACHE_URL'] = 'https://cache.example/';
-    assert.equal(actionsLayerCache({ GITHUB_ACTIONS: 'false' }), undefined);
-    assert.ok(actionsLayerCache({ GITHUB_ACTIONS: 'true' }) instanceof ActionsLayerCache);
+    assert.equal(await actionsLayerCache({ GITHUB_ACTIONS: 'false' }), undefined);
+    assert.ok((await actionsLayerCache({ GITHUB_ACTIONS: 'true' })) instanceof ActionsLayerCache);
     delete process.env['ACTIONS_CACHE_URL'];
-    assert.equal(actionsLayerCache({ GITHUB_ACTIONS: 'true' }), undefined);
+    assert.equal(await actionsLayerCache({ GITHUB_ACTIONS: 'true' }), undefined);
   } finally {
     names.forEach((n, i) => (saved[i] === undefined ? delete process.env[n] : (process.env[n] = saved[i])));
   }

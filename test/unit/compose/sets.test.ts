@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_ALONE_NOTE, configuredSets, describeSet, discoverSets, prodSet, resolveSets } from '../../../src/compose/sets.js';
+import { BASE_ALONE_NOTE, configuredSets, describeSet, devSet, discoverSets, prodSet, resolveSets, setsReason } from '../../../src/compose/sets.js';
 import { envFileVars } from '../../../src/build/compose-files.js';
 import { prodComposeFiles } from '../../../src/deploy/deploy-settings.js';
 import { resolveSettings } from '../../../src/config/settings.js';
@@ -47,10 +47,22 @@ test('the base file alone as the prod set says so and takes the prod example env
   assert.equal(describeSet(set), 'compose.yaml with .env.prod.example (no prod file: the base file alone is the prod set)');
 });
 
-test('a config naming only compose.prod: validate checks it and the conventional dev set', () => {
-  const d = dir({ 'compose.yaml': S, 'deploy/prod.yml': S, 'compose-deploy.yml': 'compose:\n  prod:\n    files: [compose.yaml, deploy/prod.yml]\n' });
+test('a config naming only compose.prod: validate, build and deploy take that set alone, no dev set found by file name', () => {
+  // compose.override.yaml and .env.example would make a conventional dev set: the named set wins over convention.
+  const d = dir({ 'compose.yaml': S, 'compose.override.yaml': S, '.env.example': 'A=1\n', 'deploy/prod.yml': S, 'compose-deploy.yml': 'compose:\n  prod:\n    files: [compose.yaml, deploy/prod.yml]\n    env-file: .env.prod\n' });
   const settings = settingsIn(d);
-  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files, s.discovered]), [['dev', ['compose.yaml'], true], ['prod', ['compose.yaml', 'deploy/prod.yml'], false]]);
+  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files, s.discovered]), [['prod', ['compose.yaml', 'deploy/prod.yml'], false]]);
+  assert.equal(devSet(settings), undefined);
+  assert.deepEqual(prodComposeFiles(settings), ['compose.yaml', 'deploy/prod.yml']);
+  assert.match(setsReason(settings), /compose\.prod as named in compose-deploy\.yml, and no dev set/);
+});
+
+test('a config file without a compose section: the sets are found by file name, and the log says so', () => {
+  const d = dir({ 'compose.yaml': S, 'compose.override.yaml': S, 'compose.prod.yaml': S, 'compose-deploy.yml': 'validate:\n  fail-on: error\n' });
+  const settings = settingsIn(d);
+  assert.deepEqual(resolveSets(settings).map((s) => [s.name, s.files, s.discovered]), [['dev', ['compose.yaml', 'compose.override.yaml'], true], ['prod', ['compose.yaml', 'compose.prod.yaml'], true]]);
+  assert.equal(setsReason(settings), 'compose-deploy.yml names no compose set: the sets are found by their conventional file names');
+  assert.equal(setsReason(settingsIn(dir({ 'compose.yaml': S }))), 'no config file: the sets are found by their conventional file names');
 });
 
 test('discovered sets carry the example env files; build does not interpolate with them', () => {

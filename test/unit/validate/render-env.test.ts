@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isControlVariable, renderEnvironment, sandboxEnvironment } from '../../../src/validate/render-env.js';
+import { HOST_SHELL_PLACEHOLDERS } from '../../../src/compose/host-shell.js';
 
 describe('the variables that steer Compose itself are not passed from an env file', () => {
   const control = ['COMPOSE_FILE', 'COMPOSE_PROJECT_NAME', 'COMPOSE_EXPERIMENTAL_GIT_REMOTE', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_CERT_PATH', 'BUILDKIT_PROGRESS', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'PYTHONPATH', 'PYTHONHOME', 'GIT_SSH_COMMAND', 'GIT_CONFIG_GLOBAL', 'SSH_AUTH_SOCK', 'HTTPS_PROXY', 'http_proxy', 'ALL_PROXY', 'NO_PROXY', 'PATH', 'HOME', 'TMPDIR', 'XDG_CONFIG_HOME', 'SSL_CERT_FILE', 'GODEBUG', 'BASH_ENV'];
@@ -11,19 +12,21 @@ describe('the variables that steer Compose itself are not passed from an env fil
 
 describe('renderEnvironment', () => {
   const env = renderEnvironment({
-    path: '/usr/bin:/bin',
     home: '/tmp/v',
-    envFile: new Map([['POSTGRES_PASSWORD', ''], ['DOCKER_HOST', 'tcp://1.2.3.4:2375'], ['HOME', '/root'], ['dotted.name', 'x'], ['IMAGE_TAG', 'sha-1']]),
+    envFile: new Map([['POSTGRES_PASSWORD', ''], ['DOCKER_HOST', 'tcp://1.2.3.4:2375'], ['HOME', '/root'], ['dotted.name', 'x'], ['IMAGE_TAG', 'sha-1'], ['PWD', '/from/the/env/file']]),
     fill: new Map([['IMAGE_TAG', 'sha-placeholder'], ['COMPOSE_DEPLOY_SHA', '0'.repeat(40)]]),
   });
-  it('the variables are the env file (less what steers Compose) and the placeholders the env file leaves out', () =>
-    assert.deepEqual(Object.fromEntries(env.variables), { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40) }));
+  it('the variables are the env file (less what steers Compose), the placeholders it leaves out, and the host shell\'s, which win as on the host', () =>
+    assert.deepEqual(Object.fromEntries(env.variables), { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...HOST_SHELL_PLACEHOLDERS }));
   it('says which names it dropped because they steer Compose; a name no ${...} can spell is left out unmentioned', () => assert.deepEqual(env.dropped, ['DOCKER_HOST', 'HOME']));
-  it('the process gets nothing of the runner but PATH', () =>
-    assert.deepEqual(env.process, { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...sandboxEnvironment({ path: '/usr/bin:/bin', home: '/tmp/v' }) }));
-  it('the sandbox turns off the default .env and remote includes, and has its own HOME and docker config', () =>
-    assert.deepEqual(sandboxEnvironment({ path: undefined, home: '/h' }), {
-      HOME: '/h',
+  it('the process gets nothing of the runner, not even PATH or HOME', () => {
+    assert.deepEqual(env.process, { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...sandboxEnvironment({ home: '/tmp/v' }) });
+    const seen: Record<string, string> = env.process;
+    for (const name of ['PATH', 'HOME', 'USER', 'PWD']) assert.notEqual(seen[name], process.env[name], name);
+  });
+  it('the sandbox turns off the default .env and remote includes, has its own docker config, and placeholders for the host shell\'s variables', () =>
+    assert.deepEqual(sandboxEnvironment({ home: '/h' }), {
+      ...HOST_SHELL_PLACEHOLDERS,
       DOCKER_CONFIG: '/h/.docker',
       LANG: 'C.UTF-8',
       COMPOSE_DISABLE_ENV_FILE: '1',

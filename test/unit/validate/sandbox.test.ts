@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IsolatedRunner } from '../../../src/validate/isolated-runner.js';
 import { createSandbox } from '../../../src/validate/sandbox.js';
+import { HOST_SHELL_PLACEHOLDERS } from '../../../src/compose/host-shell.js';
 
 describe('IsolatedRunner', () => {
   it('a command sees the base and its own variables, nothing of this process', async () => {
@@ -27,6 +28,10 @@ describe('IsolatedRunner', () => {
   it('a program that is not there is exit 127', async () => {
     assert.equal((await new IsolatedRunner({ PATH: '/nonexistent' }).run({ argv: ['docker-compose', 'version'] })).code, 127);
   });
+  it('finds the program along the search path, whatever PATH its environment has', async () => {
+    const res = await new IsolatedRunner({ PATH: '/placeholder/bin' }, process.env['PATH']).run({ argv: ['sh', '-c', 'echo "$PATH"'] });
+    assert.deepEqual([res.code, res.stdout], [0, '/placeholder/bin\n']);
+  });
 });
 
 describe('createSandbox', () => {
@@ -34,7 +39,10 @@ describe('createSandbox', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'cd-sbx-'));
     const s = createSandbox({ RUNNER_TEMP: tmp, PATH: '/usr/bin', HOME: '/root' });
     assert.ok(s.home.startsWith(tmp));
-    assert.equal(s.env['HOME'], s.home);
+    // The runner's HOME and PATH stay out; validate's home only holds the docker config.
+    assert.equal(s.env['HOME'], HOST_SHELL_PLACEHOLDERS['HOME']);
+    assert.equal(s.env['PATH'], HOST_SHELL_PLACEHOLDERS['PATH']);
+    assert.equal(s.path, '/usr/bin');
     assert.equal(s.env['DOCKER_CONFIG'], join(s.home, '.docker'));
     assert.equal(existsSync(join(s.home, '.docker')), false);
     s.dispose();
