@@ -25,7 +25,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   'restore-test': restoreTestCommand,
 };
 
-/** `services`: what only the front door has (the action's layer cache); the CLI passes none. */
+/** `services`: what only a front door has (signals turned into interrupts, the action's layer cache). */
 export function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   return HANDLERS[settings.command](settings, reporter, services);
 }
