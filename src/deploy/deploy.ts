@@ -34,7 +34,7 @@ export async function deployCommand(settings: Settings, reporter: Reporter, serv
 
 /**
  * Deploy and rollback share everything from here: the connection, the lock, the rolling procedure,
- * the recovery, the signals and the GitHub Deployment. A rollback's target (and so the GitHub
+ * the recovery, the interrupts and the GitHub Deployment. A rollback's target (and so the GitHub
  * Deployment's ref) is known only once the host has been read.
  */
 export async function runOnHost(ds: DeploySettings, reporter: Reporter, { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup }, services: EngineServices = {}): Promise<CommandResult> {
