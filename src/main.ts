@@ -6,6 +6,7 @@ import { OPTIONS } from './config/options.js';
 import { resolveSettings } from './config/settings.js';
 import { USES_LAYER_CACHE, runCommand } from './engine/commands.js';
 import { InputError, exitCodeOf } from './errors.js';
+import { processInterrupts } from './runtime/interrupts.js';
 
 /** The action's front door: inputs in, engine, outputs and summary out. */
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       onSecret: (v) => reporter.secret(v),
     });
     const layerCache = USES_LAYER_CACHE.has(settings.command) ? await actionsLayerCache(process.env) : undefined;
-    const result = await runCommand(settings, reporter, { layerCache });
+    const result = await runCommand(settings, reporter, { layerCache, interrupts: processInterrupts });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) reporter.summary(result.summary);
     await reporter.flushSummary();

@@ -5,9 +5,9 @@ import { InputError } from '../errors.js';
 import { acquireLock } from '../deploy/lock.js';
 import { parseProbe, probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { runChecked } from '../runner/runner.js';
+import type { EngineServices } from '../engine/services.js';
+import { runChecked, type HostRunner } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
 import { printBackupPlan } from './plan.js';
 import { backupAndKeep, backupOutputs, backupSummary } from './backup-flow.js';
@@ -15,17 +15,18 @@ import { inspectDatabase, requireRunning } from './take-backup.js';
 import { verifyDump } from './verify.js';
 
 /** `backup`: a snapshot-consistent, checked Postgres dump of backup.service, kept on the host (and copied off it). */
-export async function backupCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function backupCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const bs = backupSettings(settings);
   if (bs.dryRun) return printBackupPlan(bs, reporter);
-  const runner = await connectHost(bs.target, reporter);
+  const connect = services.connectHost ?? connectHost;
+  const runner = await connect(bs.target, reporter);
   try {
     if (bs.verify) return await verifyCommandResult(runner, bs, bs.verify, reporter);
     // The deploy lock: a backup must not run beside a deploy's migration, nor beside another backup's retention.
     const lock = await acquireLock(runner, { ...bs, sha: bs.sha ?? '' }, randomBytes(8).toString('hex'), reporter, () => undefined);
     try {
       const facts = parseProbe((await runChecked(runner, probeCommand(bs.deployPath), 'reading the host state')).stdout);
-      const done = await backupAndKeep(runner, bs, reporter, { sha: facts.current });
+      const done = await backupAndKeep(runner, connect, bs, reporter, { sha: facts.current });
       return { ok: true, outputs: backupOutputs(done), summary: backupSummary(done, runner.where) };
     } finally {
       await lock.release();
@@ -40,7 +41,7 @@ export async function backupCommand(settings: Settings, reporter: Reporter): Pro
 }
 
 /** `backup --verify FILE`: the checks a fresh dump passes, run again on one already stored. */
-async function verifyCommandResult(runner: SshRunner, bs: BackupSettings, file: string, reporter: Reporter): Promise<CommandResult> {
+async function verifyCommandResult(runner: HostRunner, bs: BackupSettings, file: string, reporter: Reporter): Promise<CommandResult> {
   let verdict;
   if (bs.external) verdict = await verifyDump(runner, '', file, bs.external.image);
   else {

@@ -1,5 +1,6 @@
 import type { Reporter } from '../report/reporter.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
+import type { HostConnector } from '../ssh/connect.js';
 import type { BackupSettings } from './backup-settings.js';
 import { copyBackup } from './copy-to.js';
 import { downloadBackup } from './download.js';
@@ -18,9 +19,9 @@ export interface BackupDone extends TakenBackup {
 
 /**
  * The whole backup after the lock: inspect, dump and check, name it, apply retention, then take it
- * off the host (copy-to, download). `found`: an inspection already made (the pre-deploy hook's).
+ * off the host (copy-to, download). `connect` reaches backup.copy-to's host. `found`: an inspection already made.
  */
-export async function backupAndKeep(runner: SshRunner, bs: BackupSettings, reporter: Reporter, release: { sha?: string; deployingSha?: string }, found?: Inspection): Promise<BackupDone> {
+export async function backupAndKeep(runner: HostRunner, connect: HostConnector, bs: BackupSettings, reporter: Reporter, release: { sha?: string; deployingSha?: string }, found?: Inspection): Promise<BackupDone> {
   let made: TakenBackup;
   let inspection: Inspection;
   if (bs.external) {
@@ -36,7 +37,7 @@ export async function backupAndKeep(runner: SshRunner, bs: BackupSettings, repor
     made = await takeBackup(runner, bs, reporter, inspection, release);
   }
   const removed = await pruneBackups(runner, bs, reporter, inspection.files, made);
-  const copiedTo = bs.copyTo ? await copyBackup(runner, made, bs.copyTo, reporter) : undefined;
+  const copiedTo = bs.copyTo ? await copyBackup(runner, connect, made, bs.copyTo, reporter) : undefined;
   const downloadedTo = bs.download ? await downloadBackup(runner, made, bs.download) : undefined;
   if (downloadedTo) reporter.info(`▸ downloaded ${made.name} to ${downloadedTo} (checksum verified)`);
   return { ...made, removed, copiedTo, downloadedTo };
@@ -67,7 +68,7 @@ export function backupSummary(done: BackupDone, where: string): string {
 }
 
 /** External Postgres: starts the throwaway client container, or says why it could not. */
-async function startClient(runner: SshRunner, bs: BackupSettings, reporter: Reporter): Promise<Inspection> {
+async function startClient(runner: HostRunner, bs: BackupSettings, reporter: Reporter): Promise<Inspection> {
   const { image, urlVariable } = bs.external!;
   const res = await runner.run(clientStartCommand(bs.deployPath, urlVariable, image));
   const kv = parseKeyValues(res.stdout);

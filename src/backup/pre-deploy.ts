@@ -1,7 +1,8 @@
 import type { Settings } from '../config/settings.js';
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
+import type { HostConnector } from '../ssh/connect.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
 import { backupAndKeep, backupOutputs } from './backup-flow.js';
 
@@ -32,7 +33,7 @@ export class PreDeployBackup {
   }
 
   /** Returns the backup-file and backup-manifest outputs (empty when skipped). */
-  async run(runner: SshRunner, at: DeployMoment, reporter: Reporter): Promise<Record<string, string>> {
+  async run(runner: HostRunner, connect: HostConnector, at: DeployMoment, reporter: Reporter): Promise<Record<string, string>> {
     const { service } = this.bs;
     if (this.bs.external && !at.live) {
       const why = 'Pre-deploy backup skipped: no release is live yet (first deploy), so there is no release .env with the database URL.';
@@ -48,7 +49,7 @@ export class PreDeployBackup {
       return backupOutputs(undefined);
     }
     try {
-      const done = await backupAndKeep(runner, this.bs, reporter, { sha: at.live, deployingSha: at.deploying });
+      const done = await backupAndKeep(runner, connect, this.bs, reporter, { sha: at.live, deployingSha: at.deploying });
       reporter.summary(`Pre-deploy backup: \`${done.file}\` (${Object.keys(done.manifest.tables).length} tables, sha256 \`${done.manifest.sha256.slice(0, 16)}…\`).\n`);
       return backupOutputs(done);
     } catch (err) {

@@ -47,7 +47,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   reporter.info(`engine: ${engineText}`);
   const cacheWarning = cacheUnusedWarning(engine, env);
   if (cacheWarning) reporter.warning(cacheWarning);
-  const docker = createTempDockerConfig(env, opts.registry);
+  const docker = createTempDockerConfig(env, opts.registry, services.interrupts);
   try {
     await login(runner, opts, docker.dir);
     reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Interrupts } from '../engine/services.js';
 import { InputError } from '../errors.js';
 import { carriedConfig, type DockerConfigFile } from './docker-config-file.js';
 
@@ -18,10 +19,10 @@ export interface TempDockerConfig {
  * to this user; the CLI plugins (buildx) and buildx's builder instances are linked, or a builder set up
  * by docker/setup-buildx-action would silently be lost.
  */
-export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string): TempDockerConfig {
+export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string, interrupts?: Interrupts): TempDockerConfig {
   const parent = env['RUNNER_TEMP'] || tmpdir();
   const dir = mkdtempSync(join(parent, 'compose-deploy-docker-'));
-  const stopListening = removeOnSignals(() => rmSync(dir, { recursive: true, force: true }));
+  const stopListening = removeOnInterrupt(() => rmSync(dir, { recursive: true, force: true }), interrupts);
   const remove = () => {
     stopListening();
     rmSync(dir, { recursive: true, force: true });
@@ -47,19 +48,14 @@ export function createTempDockerConfig(env: NodeJS.ProcessEnv, registry: string)
 /**
  * The login in the directory must not outlive an interrupted run either: a cancelled workflow sends
  * SIGINT then SIGTERM, and Node's default for both is to die on the spot, skipping every `finally`.
- * Removes, then exits as the signal would have (128 + its number). Returns a function that stops listening.
+ * An interruption removes it, then the process ends as the signal would; so does the process's exit.
+ * Returns a function that stops listening.
  */
-function removeOnSignals(remove: () => void): () => void {
-  const onSignal = (signal: NodeJS.Signals) => {
-    remove();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+function removeOnInterrupt(remove: () => void, interrupts?: Interrupts): () => void {
+  const stopInterrupts = interrupts?.listen(async () => remove());
   process.once('exit', remove);
   return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopInterrupts?.();
     process.off('exit', remove);
   };
 }

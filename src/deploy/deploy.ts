@@ -3,14 +3,15 @@ import type { ComposeFlavor, ComposeTarget } from '../compose/cli.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import type { EngineServices } from '../engine/services.js';
 import { InputError, OperationError } from '../errors.js';
 import { hostToolsLine } from '../host/describe.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { CommandFailed, runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
+import { CommandFailed, runChecked, shellText, tail, type Command, type HostRunner, type RunResult } from '../runner/runner.js';
 import { tarArchive } from '../remote/tar.js';
-import { connectHost } from '../ssh/connect.js';
-import { ConnectionLost, type SshRunner } from '../ssh/ssh-runner.js';
+import { connectHost, type HostConnector } from '../ssh/connect.js';
+import { ConnectionLost } from '../ssh/ssh-runner.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
@@ -20,25 +21,24 @@ import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
-import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
 import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
-export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const ds = deploySettings(settings);
   const backup = PreDeployBackup.fromSettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
-  return runOnHost(ds, reporter, { backup });
+  return runOnHost(ds, reporter, { backup }, services);
 }
 
 /**
  * Deploy and rollback share everything from here: the connection, the lock, the rolling procedure,
- * the recovery, the signals and the GitHub Deployment. A rollback's target (and so the GitHub
+ * the recovery, the interrupts and the GitHub Deployment. A rollback's target (and so the GitHub
  * Deployment's ref) is known only once the host has been read.
  */
-export async function runOnHost(ds: DeploySettings, reporter: Reporter, { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup }): Promise<CommandResult> {
+export async function runOnHost(ds: DeploySettings, reporter: Reporter, { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup }, services: EngineServices = {}): Promise<CommandResult> {
   let tracker: GitHubDeployment | undefined;
   const track = async (sha: string) => {
     if (!ds.github) return;
@@ -49,9 +49,11 @@ export async function runOnHost(ds: DeploySettings, reporter: Reporter, { reques
   let result: CommandResult | undefined;
   const startedAt = Date.now();
   try {
-    const runner = await connectHost(ds.target, reporter);
-    const deployment = new Deployment(runner, ds, reporter, { request, onTarget: request ? track : undefined, backup });
-    const stopListening = onCancel(
+    const connect = services.connectHost ?? connectHost;
+    const runner = await connect(ds.target, reporter);
+    const deployment = new Deployment(runner, ds, reporter, { request, onTarget: request ? track : undefined, backup, connect });
+    // First request: stop and roll back. Second (the kill is near): record it and free the lock before the process ends.
+    const stopListening = services.interrupts?.listen(
       () => deployment.cancel(),
       () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
     );
@@ -59,7 +61,7 @@ export async function runOnHost(ds: DeploySettings, reporter: Reporter, { reques
       result = await deployment.run();
       return result;
     } finally {
-      stopListening();
+      stopListening?.();
       await runner.close();
     }
   } catch (err) {
@@ -79,6 +81,8 @@ interface RunKind {
   request?: RollbackRequest;
   onTarget?: (sha: string) => Promise<void>;
   backup?: PreDeployBackup;
+  /** Reaches backup.copy-to's host for the pre-deploy backup. */
+  connect?: HostConnector;
 }
 
 class Deployment {
@@ -100,7 +104,7 @@ class Deployment {
   private readonly composeFilesOf = new Map<string, string[]>();
 
   constructor(
-    private readonly runner: SshRunner,
+    private readonly runner: HostRunner,
     private ds: DeploySettings,
     private readonly reporter: Reporter,
     what: RunKind = {},
@@ -108,6 +112,7 @@ class Deployment {
     this.request = what.request;
     this.onTarget = what.onTarget;
     this.backup = what.backup;
+    this.connect = what.connect ?? connectHost;
   }
 
   /** Set for a rollback: the target to resolve on the host, and why. */
@@ -116,6 +121,7 @@ class Deployment {
   private readonly onTarget?: (sha: string) => Promise<void>;
   /** deploy.backup: the backup taken after the pull, before migrations. */
   private readonly backup?: PreDeployBackup;
+  private readonly connect: HostConnector;
 
   /** backup-file and backup-manifest, once the pre-deploy backup ran. */
   private backupOutputs: Record<string, string> = {};
@@ -218,7 +224,7 @@ class Deployment {
       for (const u of plan.updates) if (u.note) this.reporter.warning(`${u.service}: ${u.note}`);
       await this.pull(services);
       this.checkCancelled();
-      if (this.backup && !this.request) this.backupOutputs = await this.backup.run(this.runner, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
+      if (this.backup && !this.request) this.backupOutputs = await this.backup.run(this.runner, this.connect, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
       if (ds.migrate && !this.request) {
         await this.migrate(target, services);
         this.migrated = true;

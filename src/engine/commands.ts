@@ -24,7 +24,7 @@ export const HANDLERS: Record<CommandName, () => Promise<CommandHandler>> = {
 /** The commands that keep buildx's layer cache (build, and restore-test building its drill image): the action loads its cache client for them alone. */
 export const USES_LAYER_CACHE: ReadonlySet<CommandName> = new Set(['build', 'restore-test']);
 
-/** `services`: what only the front door has (the action's layer cache); the CLI passes none. */
+/** `services`: what only a front door has (signals turned into interrupts, the action's layer cache). */
 export async function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const handler = await HANDLERS[settings.command]();
   return handler(settings, reporter, services);

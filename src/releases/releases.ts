@@ -1,5 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import type { EngineServices } from '../engine/services.js';
 import { imagePresenceCommand, listReleases, parseProbe, probeCommand, type HostFacts, type ReleaseInfo } from '../host/probe.js';
 import { parseKeyValues } from '../deploy/outcome.js';
 import { hostToolsLine } from '../host/describe.js';
@@ -9,14 +10,14 @@ import { remoteSettings } from '../ssh/target.js';
 import { connectHost } from '../ssh/connect.js';
 
 /** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
-export async function releasesCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function releasesCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const remote = remoteSettings(settings);
   const probe = probeCommand(remote.deployPath);
   if (settings.dryRun) {
     reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${shellText(probe)}`);
     return { ok: true, outputs: { 'dry-run': 'true' } };
   }
-  const runner = await connectHost(remote.target, reporter);
+  const runner = await (services.connectHost ?? connectHost)(remote.target, reporter);
   try {
     const facts = parseProbe((await runChecked(runner, probe, 'reading the host state')).stdout);
     const releases = listReleases(facts);

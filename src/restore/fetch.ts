@@ -6,7 +6,7 @@ import { parseDumpName } from '../backup/manifest.js';
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, type Command } from '../runner/runner.js';
-import { connectHost } from '../ssh/connect.js';
+import type { HostConnector } from '../ssh/connect.js';
 import type { SshTarget } from '../ssh/ssh-runner.js';
 
 /** The backup dir on the host holds no verified backup of the project: a failed drill, not bad input. */
@@ -30,8 +30,8 @@ export function newestDump(names: readonly string[], project: string): string | 
  * sidecar over the pinned SSH connection into a temp dir. Read-only on the host: the drill writes
  * nothing there. Returns the local dump and a clean-up.
  */
-export async function fetchNewestBackup(target: SshTarget, dir: string, project: string, reporter: Reporter): Promise<{ path: string; cleanup: () => void }> {
-  const runner = await connectHost(target, reporter);
+export async function fetchNewestBackup(connect: HostConnector, target: SshTarget, dir: string, project: string, reporter: Reporter): Promise<{ path: string; cleanup: () => void }> {
+  const runner = await connect(target, reporter);
   const local = mkdtempSync(join(tmpdir(), 'cd-restore-fetch-'));
   const cleanup = () => rmSync(local, { recursive: true, force: true });
   try {

@@ -4,12 +4,11 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
-import type { EngineServices } from '../engine/services.js';
+import type { EngineServices, Interrupts } from '../engine/services.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { tail, type Runner } from '../runner/runner.js';
-import { onCancel } from '../deploy/cancel.js';
 import { OBJECT_COUNTS_SQL, ROW_COUNTS_SQL, compareTables, parsePairs, splitStatements } from './checks.js';
 import { headerVersions, readArchiveHeader } from './archive-header.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
@@ -25,6 +24,7 @@ import { describeBackup, findLocalBackup, type LocalBackup } from './source.js';
 import { fetchNewestBackup } from './fetch.js';
 import { backupDir, copyTarget } from '../backup/backup-settings.js';
 import { remoteSettings } from '../ssh/target.js';
+import { connectHost, type HostConnector } from '../ssh/connect.js';
 import { basename } from 'node:path';
 import { trackDrillIssue } from './drill-issue.js';
 
@@ -37,8 +37,8 @@ class DrillFailed extends Error {}
  */
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
-  const source = backupSource(settings, rs, reporter);
-  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run(source);
+  const source = backupSource(settings, rs, reporter, services.connectHost ?? connectHost);
+  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run(source, services.interrupts);
   const token = settings.option('github-token');
   if (token && settings.run.repository) {
     const title = `Restore test failed: ${result.outputs['backup']}`;
@@ -59,7 +59,7 @@ export interface BackupSource {
  * file: a local path or glob. ssh: the newest verified backup in the deploy host's backup dir.
  * copy: the same in backup.copy-to's directory on the second host. Both fetch read-only.
  */
-function backupSource(settings: Settings, rs: RestoreSettings, reporter: Reporter): BackupSource {
+function backupSource(settings: Settings, rs: RestoreSettings, reporter: Reporter, connect: HostConnector): BackupSource {
   if (rs.source === 'file') return { where: rs.backupFile!, locate: async () => findLocalBackup(rs.backupFile!, rs.cwd), cleanup: () => undefined };
   const remote = remoteSettings(settings);
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
@@ -72,7 +72,7 @@ function backupSource(settings: Settings, rs: RestoreSettings, reporter: Reporte
   return {
     where: `${dir} on ${target.user}@${target.host}:${target.port}`,
     locate: async () => {
-      fetched = await fetchNewestBackup(target, dir, project, reporter);
+      fetched = await fetchNewestBackup(connect, target, dir, project, reporter);
       return describeBackup(fetched.path);
     },
     cleanup: () => fetched?.cleanup(),
@@ -94,15 +94,10 @@ export class RestoreDrill {
     private readonly runId = String(process.pid),
   ) {}
 
-  async run(source: BackupSource): Promise<CommandResult> {
-    // A cancelled run must not leave the disposable server (or a fetched copy) behind.
-    const stopListening = onCancel(
-      () => void this.stopServer().finally(() => {
-        source.cleanup();
-        process.exit(130);
-      }),
-      () => this.stopServer().finally(() => source.cleanup()),
-    );
+  async run(source: BackupSource, interrupts?: Interrupts): Promise<CommandResult> {
+    // A cancelled run must not leave the disposable server (or a fetched copy) behind: cleaned up, then the process ends.
+    const cleanUp = () => this.stopServer().finally(() => source.cleanup());
+    const stopListening = interrupts?.listen(cleanUp, cleanUp) ?? (() => undefined);
     try {
       let backup: LocalBackup;
       try {

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
+import type { EngineServices } from '../engine/services.js';
 import { runOnHost } from '../deploy/deploy.js';
 import { rollbackSettings } from '../deploy/deploy-settings.js';
 import { printPlan } from '../deploy/plan.js';
@@ -10,8 +11,8 @@ import type { Reporter } from '../report/reporter.js';
  * gates and recovery, without an upload or a migration. A target that fails its health gates leaves
  * the host on the release the rollback started from.
  */
-export async function rollbackCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function rollbackCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = rollbackSettings(settings);
   if (rs.dryRun) return printPlan(rs, reporter, rs.request);
-  return runOnHost(rs, reporter, { request: rs.request });
+  return runOnHost(rs, reporter, { request: rs.request }, services);
 }

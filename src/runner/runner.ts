@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { quoteArg, quoteArgv } from '../ssh/quote.js';
 
 /** A command as data: what the plan holds, what dry-run prints, what a runner executes. */
@@ -32,6 +33,21 @@ export interface Runner {
   readonly where: string;
   run(cmd: Command, options?: RunOptions): Promise<RunResult>;
   close(): Promise<void>;
+}
+
+/**
+ * A Runner on the deploy host (or backup.copy-to's), reached over one connection: what deploy,
+ * rollback, releases, backup and restore-test's fetch work through. The real one is SSH; unit tests
+ * script one.
+ */
+export interface HostRunner extends Runner {
+  /** Commands sent so far, streams included: one round trip each (the deploy's round-trips output). */
+  readonly commandCount: number;
+  /**
+   * Runs a command with binary data on one side: its stdout piped into `sink` (a download) or
+   * `source` piped into its stdin (an upload). Resolves once the data has gone through and the command exited.
+   */
+  runStream(cmd: Command, io: { sink?: Writable; source?: Readable }): Promise<RunResult>;
 }
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */

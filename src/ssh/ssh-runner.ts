@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { NodeSSH } from 'node-ssh';
 import { InputError, OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
-import { shellText, type Command, type RunOptions, type RunResult, type Runner } from '../runner/runner.js';
+import { shellText, type Command, type HostRunner, type RunOptions, type RunResult } from '../runner/runner.js';
 import { parseKnownHosts, pinnedHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 
 export interface SshTarget {
@@ -31,7 +31,7 @@ export class ConnectionLost extends OperationError {
   }
 }
 
-export class SshRunner implements Runner {
+export class SshRunner implements HostRunner {
   readonly where: string;
   private roundTrips = 0;
   private constructor(
@@ -107,11 +107,7 @@ export class SshRunner implements Runner {
     return { code: res.code ?? 255, stdout: res.stdout, stderr: res.stderr };
   }
 
-  /**
-   * Runs a command with binary data on one side: its stdout piped into `sink` (a download) or
-   * `source` piped into its stdin (an upload). execCommand turns output into text, which would
-   * corrupt a dump. Resolves once the data has gone through and the command exited.
-   */
+  /** Its own channel, not execCommand: execCommand turns output into text, which would corrupt a dump. */
   async runStream(cmd: Command, io: { sink?: Writable; source?: Readable }): Promise<RunResult> {
     this.roundTrips++;
     const connection = this.ssh.connection;

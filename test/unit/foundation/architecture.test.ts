@@ -36,3 +36,16 @@ test('no two modules import each other', () => {
   for (const [a, deps] of graph) for (const b of deps) if (a < b && graph.get(b)?.has(a)) pairs.push(`${a} <-> ${b}`);
   assert.deepEqual(pairs, []);
 });
+
+test('only the front doors (src/main.ts, src/cli.ts) and src/runtime/ listen for signals or end the process: the engine hears of them through EngineServices.interrupts', () => {
+  const offenders = files
+    .filter((f) => !/^(main|cli|runtime\/.*)$/.test(name(f)))
+    .flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const found = [...text.matchAll(/process\.(?:exit\s*\(|(?:on|once|addListener|prependListener|prependOnceListener)\s*\(\s*['"]SIG)/g)].map((m) => m[0]);
+      return found.map((what) => `${name(f)}: ${what}`);
+    });
+  assert.deepEqual(offenders, []);
+  // The rule reads what it claims to: the front doors' helper is found by the same pattern.
+  assert.match(readFileSync(join(SRC, 'runtime/interrupts.ts'), 'utf8'), /process\.on\('SIG/);
+});
