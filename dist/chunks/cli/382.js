@@ -1,0 +1,704 @@
+export const id = 382;
+export const ids = [382];
+export const modules = {
+
+/***/ 4535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
+/* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   yT: () => (/* binding */ parseRollOutput)
+/* harmony export */ });
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+function parseKeyValues(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^([a-z-]+)=(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2]);
+        out.set(m[1], list);
+    }
+    return out;
+}
+function parseRollOutput(stdout, ok) {
+    const kv = parseKeyValues(stdout);
+    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
+    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+    const diagnostics = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
+        .join('\n');
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+}
+function outcomeTable(rows) {
+    const short = (img) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+    // Recreate stops the old container before the new one is ready: the reader should see the outage.
+    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
+    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
+    return [
+        '| service | old image | new image | strategy | time to healthy | result |',
+        '|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+        ...(notes.length > 0 ? ['', ...notes] : []),
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ hostToolsLine)
+/* harmony export */ });
+/* unused harmony export composeGeneration */
+/** "v2" or "v1": which Compose generation the host's command is, for a reader who knows them by that name. */
+function composeGeneration(command) {
+    return command === 'docker compose' ? 'v2' : command === 'docker-compose' ? 'v1' : '';
+}
+/**
+ * The summary's line about the host's tools: which Docker, and which Compose ran the deploy (v1 and
+ * v2 differ in what they recreate and how they name things, so a reader comparing two runs needs it).
+ */
+function hostToolsLine(facts) {
+    const docker = `Docker ${facts.dockerVersion ?? '**missing**'}`;
+    const compose = facts.composeCommand
+        ? `Compose ${composeGeneration(facts.composeCommand)} (\`${facts.composeCommand}\` ${facts.composeVersion ?? ''})`.replace(' )', ')')
+        : '**no Compose**';
+    return `${docker} · ${compose}`;
+}
+
+
+/***/ }),
+
+/***/ 9460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases and the tail of the audit log. A fixed script; the only variable part is $1, the deploy path.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+printf 'docker-version=%s\\n' "$(docker version --format '{{.Server.Version}}' 2>/dev/null)"
+if docker compose version --short >/dev/null 2>&1; then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+printf 'free-kb=%s\\n' "$(df -Pk "$root" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    facts.audit.push(JSON.parse(value));
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+}
+
+
+/***/ }),
+
+/***/ 5382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   releasesCommand: () => (/* binding */ releasesCommand)
+/* harmony export */ });
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9460);
+/* harmony import */ var _deploy_outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4535);
+/* harmony import */ var _host_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2981);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2278);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4889);
+/* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1456);
+
+
+
+
+
+
+/** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
+async function releasesCommand(settings, reporter, services = {}) {
+    const remote = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteSettings */ .k)(settings);
+    const probe = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .probeCommand */ .CL)(remote.deployPath);
+    if (settings.dryRun) {
+        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .shellText */ .o0)(probe)}`);
+        return { ok: true, outputs: { 'dry-run': 'true' } };
+    }
+    const runner = await (services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z)(remote.target, reporter);
+    try {
+        const facts = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .parseProbe */ .u5)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, probe, 'reading the host state')).stdout);
+        const releases = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .listReleases */ .tH)(facts);
+        const images = [...new Set(releases.flatMap((r) => r.images ?? []))];
+        if (images.length > 0) {
+            const present = new Set((0,_deploy_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .Hl)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .imagePresenceCommand */ .oX)(images), 'checking which release images the host has')).stdout).get('present') ?? []);
+            for (const r of releases)
+                if (r.images)
+                    r.imagesOnHost = r.images.every((i) => present.has(i));
+        }
+        return releasesResult(facts, releases, runner.where, reporter);
+    }
+    finally {
+        await runner.close();
+    }
+}
+function releasesResult(facts, releases, where, reporter) {
+    if (!facts.dockerVersion)
+        reporter.warning(`Docker is not reachable on ${where} for this user: deploys will fail until it is (is the user in the docker group?)`);
+    if (!facts.composeCommand)
+        reporter.warning(`neither "docker compose" (v2) nor "docker-compose" (v1) was found on ${where}`);
+    reporter.info(`host ${where}: Docker ${facts.dockerVersion ?? 'missing'}, ${facts.composeCommand ?? 'no Compose'} ${facts.composeVersion ?? ''}`.trim());
+    reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''} ${r.rollback ? 'rollback' : ''} ${imagesNote(r)}`.trimEnd()).join('\n'));
+    const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''}${r.rollback ? ' (rollback)' : ''} | ${imagesNote(r)} |`);
+    const summary = [
+        `### Releases on ${where}`,
+        '',
+        (0,_host_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .hostToolsLine */ .G)(facts),
+        '',
+        releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result | images |', '|---|---|---|---|---|---|', ...rows].join('\n'),
+        '',
+    ].join('\n');
+    return {
+        ok: true,
+        outputs: {
+            'docker-version': facts.dockerVersion ?? '',
+            'compose-command': facts.composeCommand ?? '',
+            'compose-version': facts.composeVersion ?? '',
+            'current-sha': facts.current ?? '',
+            releases: JSON.stringify(releases),
+        },
+        summary,
+    };
+}
+function imagesNote(r) {
+    if (r.imagesOnHost === undefined)
+        return '';
+    return r.imagesOnHost ? 'on the host' : 'some pruned: a rollback pulls them';
+}
+
+
+/***/ }),
+
+/***/ 2278:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nk: () => (/* binding */ CommandFailed),
+  X4: () => (/* binding */ runChecked),
+  o0: () => (/* binding */ shellText),
+  RT: () => (/* binding */ tail)
+});
+
+;// CONCATENATED MODULE: ./src/ssh/quote.ts
+/**
+ * The one function that turns an argument into text for a remote POSIX shell. Every remote
+ * command goes through quoteArgv; nothing else in the code base builds shell text from values.
+ *
+ * Single quotes make every byte literal in sh except the single quote itself, which is written
+ * as '\'' (close, escaped quote, reopen). Plain words are left bare only when made of characters
+ * that no shell treats specially, so plans stay readable.
+ */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function quoteArg(arg) {
+    if (typeof arg !== 'string')
+        throw new TypeError(`remote argument must be a string, got ${typeof arg}`);
+    if (arg.includes('\0'))
+        throw new Error('remote argument contains a NUL byte, which no shell can carry');
+    if (arg === '')
+        return "''";
+    // A leading '=' or '~' would still be expanded by some shells in some positions.
+    if (BARE.test(arg) && !arg.startsWith('~') && !arg.startsWith('='))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function quoteArgv(argv) {
+    if (argv.length === 0)
+        throw new Error('empty command');
+    return argv.map(quoteArg).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/runner/runner.ts
+
+/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
+function shellText(cmd) {
+    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
+        return `${k}=${v}`;
+    });
+    const body = quoteArgv(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${quoteArg(cmd.cwd)} && ${body}` : body;
+}
+/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
+async function runChecked(runner, cmd, what, options) {
+    const res = await runner.run(cmd, options);
+    if (res.code !== 0)
+        throw new CommandFailed(what, runner.where, res);
+    return res;
+}
+class CommandFailed extends Error {
+    what;
+    where;
+    result;
+    name = 'CommandFailed';
+    constructor(what, where, result) {
+        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
+        this.what = what;
+        this.where = where;
+        this.result = result;
+    }
+}
+function tail(text, lines = 20) {
+    const t = text.trimEnd();
+    if (!t)
+        return '';
+    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
+}
+
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ connectHost)
+/* harmony export */ });
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2536);
+
+/** The one place commands open a real connection to a host: SSH, host key pinned. */
+const connectHost = async (target, reporter) => {
+    reporter.info(`connecting to ${target.user}@${target.host}:${target.port}`);
+    return _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .SshRunner */ .ZZ.connect(target, reporter);
+};
+
+
+/***/ }),
+
+/***/ 2536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pz: () => (/* binding */ ConnectionLost),
+  ZZ: () => (/* binding */ SshRunner),
+  wg: () => (/* binding */ checkPin)
+});
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/node-ssh/lib/esm/index.mjs + 2 modules
+var esm = __webpack_require__(9487);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
+var runner = __webpack_require__(2278);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/ssh/known-hosts.ts
+
+function parseKnownHosts(text) {
+    const entries = [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const parts = line.split(/\s+/);
+        let marker;
+        if (parts[0] === '@revoked' || parts[0] === '@cert-authority')
+            marker = parts.shift();
+        const [hosts, keyType, b64] = parts;
+        if (!hosts || !keyType || !b64 || !/^[A-Za-z0-9+/]+=*$/.test(b64)) {
+            problems.push(`line ${i + 1}: not a known_hosts line (expected "host key-type base64-key")`);
+            return;
+        }
+        const key = Buffer.from(b64, 'base64');
+        if (keyTypeOfBlob(key) !== keyType) {
+            problems.push(`line ${i + 1}: key type ${keyType} does not match the key data`);
+            return;
+        }
+        entries.push({ marker, hosts, keyType, key, line: i + 1 });
+    });
+    return { entries, problems };
+}
+/** The name OpenSSH looks up: "host" on port 22, "[host]:port" otherwise. */
+function hostLookupName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+function hostFieldMatches(field, lookup) {
+    if (field.startsWith('|1|')) {
+        const [, , salt, hash] = field.split('|');
+        if (!salt || !hash)
+            return false;
+        const digest = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(lookup).digest('base64');
+        return digest === hash;
+    }
+    let matched = false;
+    for (const pattern of field.split(',')) {
+        const negated = pattern.startsWith('!');
+        const p = negated ? pattern.slice(1) : pattern;
+        if (globMatch(p.toLowerCase(), lookup.toLowerCase())) {
+            if (negated)
+                return false;
+            matched = true;
+        }
+    }
+    return matched;
+}
+function globMatch(pattern, text) {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\[/g, '\\[').replace(/\]/g, '\\]').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    return re.test(text);
+}
+/** The algorithm name stored at the start of an SSH public key blob. */
+function keyTypeOfBlob(blob) {
+    if (blob.length < 4)
+        return undefined;
+    const len = blob.readUInt32BE(0);
+    if (len === 0 || len > 64 || blob.length < 4 + len)
+        return undefined;
+    return blob.subarray(4, 4 + len).toString('latin1');
+}
+/** SHA256:<base64 without padding>, as ssh-keygen -lf prints. */
+function fingerprintOf(blob) {
+    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+const entriesOf = (kh) => typeof kh === 'string' || kh === undefined ? parseKnownHosts(kh ?? '').entries : kh;
+function verifyHostKey(pin, host, port, presented) {
+    const lookup = hostLookupName(host, port);
+    const got = `${keyTypeOfBlob(presented) ?? 'unknown'} ${fingerprintOf(presented)}`;
+    if (pin.fingerprint !== undefined) {
+        if (normaliseFingerprint(pin.fingerprint) === fingerprintOf(presented))
+            return { ok: true };
+        return { ok: false, reason: `host key for ${lookup} did not match host-key-fingerprint: the server presented ${got}, expected ${pin.fingerprint}` };
+    }
+    const forHost = entriesOf(pin.knownHosts).filter((e) => hostFieldMatches(e.hosts, lookup));
+    if (forHost.some((e) => e.marker === '@revoked' && e.key.equals(presented))) {
+        return { ok: false, reason: `host key for ${lookup} is marked @revoked in known-hosts (${got})` };
+    }
+    const plain = forHost.filter((e) => e.marker === undefined);
+    if (plain.length === 0) {
+        return { ok: false, reason: `known-hosts has no entry for ${lookup} (the server presented ${got}); add the line \`ssh-keyscan -p ${port} ${host}\` prints, after checking it out of band` };
+    }
+    if (plain.some((e) => e.key.equals(presented)))
+        return { ok: true };
+    return {
+        ok: false,
+        reason: `host key for ${lookup} did not match known-hosts: the server presented ${got}, known-hosts lists ${plain.map((e) => `${e.keyType} ${fingerprintOf(e.key)}`).join(', ')}. Someone may be impersonating the host, or its key changed: verify it before updating known-hosts`,
+    };
+}
+function normaliseFingerprint(fp) {
+    return fp.replace(/=+$/, '');
+}
+/**
+ * The host key algorithms to offer, so the server presents a key type we have pinned
+ * (a server with ed25519 and rsa keys would otherwise pick one we may not know).
+ */
+function pinnedHostKeyAlgorithms(knownHosts, host, port) {
+    const lookup = hostLookupName(host, port);
+    const types = new Set(entriesOf(knownHosts).filter((e) => e.marker === undefined && hostFieldMatches(e.hosts, lookup)).map((e) => e.keyType));
+    if (types.size === 0)
+        return undefined;
+    const algs = [];
+    for (const t of types) {
+        if (t === 'ssh-rsa')
+            algs.push('rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa');
+        else
+            algs.push(t);
+    }
+    return algs;
+}
+
+;// CONCATENATED MODULE: ./src/ssh/ssh-runner.ts
+
+
+
+
+
+const CONNECT_ATTEMPTS = 3;
+/**
+ * One SSH connection per run, reused by every step. Connecting is retried with backoff
+ * (it is idempotent); commands never are. A host key that does not match aborts before
+ * any command runs.
+ */
+/** The SSH connection to the host went away in the middle of a command (the network, the host, its sshd). */
+class ConnectionLost extends errors/* OperationError */.OK {
+    where;
+    constructor(where) {
+        super(`the SSH connection to ${where} was lost`);
+        this.where = where;
+    }
+}
+class SshRunner {
+    ssh;
+    where;
+    roundTrips = 0;
+    constructor(ssh, target) {
+        this.ssh = ssh;
+        this.where = `${target.user}@${target.host}:${target.port}`;
+    }
+    /** Commands sent so far: one SSH round trip each. */
+    get commandCount() {
+        return this.roundTrips;
+    }
+    static async connect(target, reporter) {
+        const pinned = checkPin(target, reporter);
+        let lastError;
+        for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+            let hostKeyProblem;
+            const ssh = new esm/* NodeSSH */.H();
+            try {
+                await ssh.connect({
+                    host: target.host,
+                    port: target.port,
+                    username: target.user,
+                    privateKey: target.privateKey,
+                    passphrase: target.passphrase,
+                    readyTimeout: 20_000,
+                    keepaliveInterval: 10_000,
+                    keepaliveCountMax: 6,
+                    algorithms: hostKeyAlgorithms(pinned, target),
+                    hostVerifier: (key) => {
+                        if (target.insecureSkipHostKeyCheck)
+                            return true;
+                        const verdict = verifyHostKey({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
+                        if (!verdict.ok)
+                            hostKeyProblem = verdict.reason;
+                        return verdict.ok;
+                    },
+                });
+                return new SshRunner(ssh, target);
+            }
+            catch (err) {
+                ssh.dispose();
+                if (hostKeyProblem)
+                    throw new errors/* OperationError */.OK(`${hostKeyProblem}. Nothing was run on the host.`);
+                const msg = err.message ?? String(err);
+                if (/authentication methods failed|All configured authentication/i.test(msg)) {
+                    throw new errors/* OperationError */.OK(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
+                }
+                if (/passphrase|Cannot parse privateKey|Unsupported key format|privateKey/i.test(msg)) {
+                    throw new errors/* InputError */.dz(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
+                }
+                lastError = err;
+                if (attempt < CONNECT_ATTEMPTS) {
+                    reporter.info(`SSH connect to ${target.host}:${target.port} failed (${msg}); retrying (${attempt}/${CONNECT_ATTEMPTS})`);
+                    await new Promise((r) => setTimeout(r, 1000 * 2 ** (attempt - 1)));
+                }
+            }
+        }
+        throw new errors/* OperationError */.OK(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${lastError?.message ?? lastError}`);
+    }
+    async run(cmd, options) {
+        // Private environment would become text of the remote command line: never sent.
+        if (cmd.privateEnv)
+            throw new Error('a command with private environment cannot run over SSH');
+        this.roundTrips++;
+        // execCommand, not exec: exec rejects whenever the command writes to stderr; the exit code is what counts.
+        const res = await this.ssh.execCommand((0,runner/* shellText */.o0)(cmd), {
+            stdin: cmd.stdin,
+            onStdout: options?.onStdout ? (b) => options.onStdout(b.toString()) : undefined,
+            onStderr: options?.onStderr ? (b) => options.onStderr(b.toString()) : undefined,
+        });
+        // A null code means the remote process died from a signal or the channel closed: a failure, and
+        // when the connection itself is gone, one no later command can answer: said as such.
+        if (res.code === null && !this.ssh.isConnected())
+            throw new ConnectionLost(this.where);
+        return { code: res.code ?? 255, stdout: res.stdout, stderr: res.stderr };
+    }
+    /** Its own channel, not execCommand: execCommand turns output into text, which would corrupt a dump. */
+    async runStream(cmd, io) {
+        this.roundTrips++;
+        const connection = this.ssh.connection;
+        if (!connection)
+            throw new Error(`not connected to ${this.where}`);
+        const channel = await new Promise((resolve, reject) => connection.exec((0,runner/* shellText */.o0)(cmd), (err, ch) => (err ? reject(err) : resolve(ch))));
+        let stderr = '';
+        let stdout = '';
+        channel.stderr.on('data', (b) => (stderr += b.toString()));
+        const exited = new Promise((resolve) => channel.on('exit', (code) => resolve(code ?? 255)));
+        const closed = new Promise((resolve) => channel.on('close', () => resolve()));
+        const flows = [];
+        if (io.sink)
+            flows.push((0,promises_.pipeline)(channel, io.sink));
+        else
+            channel.on('data', (b) => (stdout += b.toString()));
+        if (io.source)
+            flows.push((0,promises_.pipeline)(io.source, channel));
+        else
+            channel.end();
+        const [code] = await Promise.all([exited, closed, ...flows]);
+        return { code, stdout, stderr };
+    }
+    async close() {
+        this.ssh.dispose();
+    }
+}
+/**
+ * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
+ * (undefined with a fingerprint pin or when verification is skipped).
+ */
+function checkPin(target, reporter) {
+    if (target.insecureSkipHostKeyCheck) {
+        reporter?.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+        return undefined;
+    }
+    if (!target.knownHosts && !target.fingerprint) {
+        throw new errors/* InputError */.dz('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
+    }
+    if (!target.knownHosts)
+        return undefined;
+    const { entries, problems } = parseKnownHosts(target.knownHosts);
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(`known-hosts: ${problems.join('; ')}`);
+    if (entries.length === 0)
+        throw new errors/* InputError */.dz('known-hosts holds no key lines');
+    return entries;
+}
+function hostKeyAlgorithms(pinned, target) {
+    const serverHostKey = pinned && pinnedHostKeyAlgorithms(pinned, target.host, target.port);
+    return serverHostKey ? { serverHostKey } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ remoteSettings)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2536);
+
+
+/** The remote commands' required inputs, checked together so one run names every missing one. */
+function remoteSettings(s) {
+    const missing = [];
+    if (!s.host)
+        missing.push('"host" (config host.address)');
+    if (!s.user)
+        missing.push('"user" (config host.user)');
+    if (!s.sshPrivateKey)
+        missing.push('"ssh-private-key" (CLI: --ssh-private-key-file)');
+    if (!s.deployPath)
+        missing.push('"deploy-path" (config host.path)');
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
+    }
+    const target = {
+        host: s.host,
+        port: s.port,
+        user: s.user,
+        privateKey: s.sshPrivateKey,
+        passphrase: s.sshPassphrase,
+        knownHosts: s.knownHosts,
+        fingerprint: s.hostKeyFingerprint,
+        insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
+    };
+    // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
+    (0,_ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPin */ .wg)(target);
+    return { deployPath: s.deployPath, target };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1748 @@
+export const id = 632;
+export const ids = [632];
+export const modules = {
+
+/***/ 3574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aF: () => (/* binding */ releaseTag),
+/* harmony export */   hV: () => (/* binding */ releaseVariables),
+/* harmony export */   sy: () => (/* binding */ deployRole)
+/* harmony export */ });
+/** The tag the release's own images carry. */
+function releaseTag(sha) {
+    return `sha-${sha}`;
+}
+/** Variables the deploy appends to the release's .env, after the user's own: on the host they win. */
+function releaseVariables(sha) {
+    return { IMAGE_TAG: releaseTag(sha), COMPOSE_DEPLOY_SHA: sha };
+}
+/** A service given a strategy is updated whatever its image: the config names it. */
+function deployRole(s, sha, opts) {
+    if (s.name === opts.migrateService || s.profiles.length > 0 || s.restart === 'no')
+        return 'one-shot';
+    if (s.image?.endsWith(`:${releaseTag(sha)}`) || opts.perService[s.name]?.strategy !== undefined)
+        return 'update';
+    return 'converge';
+}
+
+
+/***/ }),
+
+/***/ 4781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   Nn: () => (/* binding */ mapEntries),
+/* harmony export */   RC: () => (/* binding */ loadComposeFile),
+/* harmony export */   Ul: () => (/* binding */ toPlain),
+/* harmony export */   js: () => (/* binding */ parseComposeText),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/** Reads and parses one Compose file; YAML errors, duplicate keys and a non-mapping top level are InputErrors with file:line:col. */
+function loadComposeFile(absPath, displayName) {
+    return parseComposeText((0,_config_read_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readTextFile */ .G)(absPath, displayName, 'Compose file'), displayName);
+}
+function parseComposeText(text, displayName) {
+    let source;
+    try {
+        source = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .c)(text, displayName);
+    }
+    catch (err) {
+        throw nameDuplicateKey(err, text);
+    }
+    const root = source.doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && (root.value === null || root.value === ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('the Compose file is empty; expected a mapping with a "services" key', { file: displayName, line: 1, column: 1 });
+    }
+    const tree = toLNode(root, source, source.doc, 0, { left: MAX_NODES });
+    if (tree.kind !== 'map')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('the top level of a Compose file must be a mapping (services:, volumes:, ...)', tree.loc);
+    return tree;
+}
+/** "duplicate key" alone leaves the reader hunting; name the key from its line. */
+function nameDuplicateKey(err, text) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz) || !/duplicate key/.test(err.message) || !err.location?.line)
+        return err;
+    const key = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(text.split('\n')[err.location.line - 1] ?? '')?.[1];
+    return key ? new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`invalid YAML: duplicate key "${key}" (each key may appear once per mapping)`, err.location) : err;
+}
+/**
+ * Aliases are expanded into copies, so a few lines of nested aliases ("billion laughs") would expand into
+ * billions of nodes: a file a pull request wrote must not hang validate. Real Compose files have thousands.
+ */
+const MAX_NODES = 200_000;
+/** Converts the YAML AST, resolving aliases and `<<` merge keys as Compose's YAML readers do. */
+function toLNode(node, src, doc, depth, budget) {
+    if (depth > 100)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('YAML nesting too deep (alias cycle?)', src.locate(node));
+    if (--budget.left < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`YAML expands to more than ${MAX_NODES} nodes (nested aliases?)`, src.locate(node));
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+        return toLNode(node.resolve(doc), src, doc, depth + 1, budget);
+    const loc = src.locate(node);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+        const entries = new Map();
+        const own = [];
+        for (const pair of node.items) {
+            const keyNode = pair.key;
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(keyNode) ? keyNode.value : undefined;
+            if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('keys must be plain strings', src.locate(keyNode));
+            }
+            if (key === '<<') {
+                // Merge keys: the referenced maps come first, the map's own keys win.
+                const merged = toLNode(pair.value, src, doc, depth + 1, budget);
+                const sources = merged.kind === 'seq' ? merged.items : [merged];
+                for (const s of sources)
+                    if (s.kind === 'map')
+                        for (const [k, e] of s.entries)
+                            if (!entries.has(k))
+                                entries.set(k, e);
+                continue;
+            }
+            own.push([String(key), { keyLoc: src.locate(keyNode), value: toLNode(pair.value, src, doc, depth + 1, budget) }]);
+        }
+        for (const [k, e] of own)
+            entries.set(k, e);
+        return { kind: 'map', loc, entries, tag: node.tag };
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return { kind: 'seq', loc, items: node.items.map((i) => toLNode(i, src, doc, depth + 1, budget)), tag: node.tag };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return { kind: 'scalar', loc, value: node.value, tag: node.tag };
+    return { kind: 'scalar', loc, value: null };
+}
+/** Plain JavaScript value of a tree (what Compose itself would see before interpolation). */
+function toPlain(node) {
+    if (!node)
+        return undefined;
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(toPlain);
+    return Object.fromEntries([...node.entries].map(([k, e]) => [k, toPlain(e.value)]));
+}
+/** The node at a path, or undefined. */
+function nodeAt(root, path) {
+    let cur = root;
+    for (const seg of path) {
+        if (!cur)
+            return undefined;
+        if (cur.kind === 'map')
+            cur = cur.entries.get(String(seg))?.value;
+        else if (cur.kind === 'seq' && typeof seg === 'number')
+            cur = cur.items[seg];
+        else
+            return undefined;
+    }
+    return cur;
+}
+/**
+ * Where a path was set: the key's location for a mapping entry, the item's for a list item.
+ * Falls back to the deepest ancestor that exists, so a path into a missing key still points somewhere useful.
+ */
+function locate(root, path) {
+    let cur = root;
+    let where = root.loc;
+    for (const seg of path) {
+        if (cur.kind === 'map') {
+            const e = cur.entries.get(String(seg));
+            if (!e)
+                return where;
+            where = e.keyLoc;
+            cur = e.value;
+        }
+        else if (cur.kind === 'seq' && typeof seg === 'number' && cur.items[seg]) {
+            cur = cur.items[seg];
+            where = cur.loc;
+        }
+        else
+            return where;
+    }
+    return where;
+}
+/** A string scalar's value, or undefined for anything else (numbers count: `image: 5` is odd but readable). */
+function scalarString(node) {
+    if (!node || node.kind !== 'scalar' || node.value === null || node.value === undefined)
+        return undefined;
+    return typeof node.value === 'object' ? undefined : String(node.value);
+}
+function mapEntries(node) {
+    return node?.kind === 'map' ? [...node.entries] : [];
+}
+
+
+/***/ }),
+
+/***/ 808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ isFixedHostPort),
+/* harmony export */   JG: () => (/* binding */ portSpec)
+/* harmony export */ });
+/* unused harmony export parsePortText */
+/*
+ * `ports:` entries, read the same way by deploy (on the rendered set) and validate (on the
+ * interpolated source), so both agree on which services publish a fixed host port.
+ */
+/** Short syntax: `[ip:][host:]container[/protocol]`; an IPv6 host address is in brackets. */
+function parsePortText(text) {
+    const spec = text.replace(/\/(tcp|udp|sctp)$/, '');
+    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+    const parts = v6 ? [v6[1], ...v6[2].split(':')] : spec.split(':');
+    if (parts.length === 1)
+        return { hostPort: '', hostIp: '', target: parts[0] };
+    return {
+        hostPort: parts.length === 2 ? parts[0] : parts[1],
+        hostIp: parts.length >= 3 ? parts[0] : '',
+        target: parts[parts.length - 1],
+    };
+}
+/** A `ports:` item as plain data: a number, a short-syntax string, or the long syntax. */
+function portSpec(item) {
+    if (typeof item === 'string' || typeof item === 'number')
+        return parsePortText(String(item));
+    if (item === null || typeof item !== 'object')
+        return undefined;
+    const o = item;
+    const text = (v) => (v === undefined || v === null ? '' : String(v));
+    return { hostPort: text(o['published']), hostIp: text(o['host_ip']), target: text(o['target']) };
+}
+/** A fixed host port (or range) can be bound by one container only, so two copies cannot run at once. */
+function isFixedHostPort(p) {
+    return p.hostPort !== '';
+}
+
+
+/***/ }),
+
+/***/ 2395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ relativeTo),
+/* harmony export */   Ri: () => (/* binding */ describeSet),
+/* harmony export */   SK: () => (/* binding */ prodSet),
+/* harmony export */   Y3: () => (/* binding */ devSet),
+/* harmony export */   iV: () => (/* binding */ resolveSets),
+/* harmony export */   uG: () => (/* binding */ setsReason)
+/* harmony export */ });
+/* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+const BASE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const DEV_OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+const PROD_FILES = ['compose.prod.yaml', 'compose.prod.yml', 'docker-compose.prod.yml', 'docker-compose.prod.yaml'];
+/** Example env files used to render a discovered set (sample values, not what prod runs with). */
+const DEV_ENV = ['.env.example'];
+const PROD_ENV = ['.env.prod.example', '.env.production.example', '.env.example'];
+/** The sets the config file names (compose.dev, compose.prod), each able to locate its keys. */
+function configuredSets(config, configPath, cwd) {
+    const located = configLocator(configPath, cwd);
+    const out = {};
+    for (const name of ['dev', 'prod']) {
+        const c = config?.[name];
+        if (c)
+            out[name] = { name, files: c.files, envFile: c.envFile, discovered: false, configLoc: (key, i) => located(['compose', name, key, ...(i === undefined ? [] : [i])]) };
+    }
+    return out;
+}
+/**
+ * The conventional layouts in a directory: dev = base (+ override), prod = base + prod file,
+ * or the prod file alone when there is no base. The first existing name of each kind wins.
+ */
+function discoverSets(cwd) {
+    const first = (names) => names.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
+    const base = first(BASE_FILES);
+    const override = first(DEV_OVERRIDE_FILES);
+    const prod = first(PROD_FILES);
+    const out = {};
+    if (base)
+        out.dev = discovered('dev', override ? [base, override] : [base], first(DEV_ENV));
+    if (prod)
+        out.prod = discovered('prod', base ? [base, prod] : [prod], first(PROD_ENV));
+    return out;
+}
+function discovered(name, files, envFile, note) {
+    return { name, files, envFile, discovered: true, ...(note ? { note } : {}), configLoc: () => undefined };
+}
+const BASE_ALONE_NOTE = 'no prod file: the base file alone is the prod set';
+/**
+ * The prod set validate checks, build builds and deploy ships: compose.prod in the config file; else the
+ * conventional prod set (base + prod file, or the prod file alone); else the base file alone.
+ */
+function prodSet(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
+    if (configured)
+        return configured;
+    const found = discoverSets(settings.cwd);
+    if (found.prod)
+        return found.prod;
+    if (found.dev) {
+        const envFile = PROD_ENV.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
+        return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
+}
+/**
+ * The dev set: compose.dev in the config file. A config file that names a set (compose.prod alone, say)
+ * names all the sets there are: a dev set found by file name would be rendered without the env file the
+ * team configured and report variables it never meant to set. Only without any named set is the
+ * conventional one (base + override) taken; none without a base file.
+ */
+function devSet(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+    if (configured.dev || configured.prod)
+        return configured.dev;
+    return discoverSets(settings.cwd).dev;
+}
+/** Why the sets are the ones they are, in a sentence for validate's log. */
+function setsReason(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+    const config = settings.configPath ? relativeTo(settings.cwd, settings.configPath) : 'the config file';
+    if (configured.dev && configured.prod)
+        return `compose.dev and compose.prod as named in ${config}`;
+    if (configured.prod)
+        return `compose.prod as named in ${config}, and no dev set: a config file that names a set names them all, so none is looked for by file name`;
+    if (configured.dev)
+        return `compose.dev as named in ${config}; compose.prod is not named there, so the prod set is the conventional one (build and deploy ship it)`;
+    return `${settings.configPath ? `${config} names no compose set` : 'no config file'}: the sets are found by their conventional file names`;
+}
+/** The sets validate checks: the dev set when there is one, and the prod set build and deploy use. */
+function resolveSets(settings) {
+    const prod = prodSet(settings);
+    const dev = devSet(settings);
+    return dev ? [dev, prod] : [prod];
+}
+/** Finds a key's line in the config file lazily: only a missing file needs it. */
+function configLocator(configPath, cwd) {
+    return (path) => {
+        if (!configPath)
+            return undefined;
+        try {
+            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
+            return src.locate(src.doc.getIn(path, true));
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+function relativeTo(cwd, abs) {
+    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd) + '/';
+    return abs.startsWith(base) ? abs.slice(base.length) : abs;
+}
+function describeSet(set) {
+    return `${set.files.join(' + ')}${set.envFile ? ` with ${set.envFile}` : ''}${set.note ? ` (${set.note})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 7840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   U: () => (/* binding */ humanDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+/** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
+function parseDuration(name, value) {
+    const m = /^([0-9]+)([smhd])$/.exec(value.trim());
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${JSON.stringify(value)}`);
+    return Number(m[1]) * UNIT_SECONDS[m[2]];
+}
+/** Seconds as a person reads them: 93784 -> "1d 2h". */
+function humanDuration(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 120)
+        return `${s}s`;
+    if (s < 7200)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${Math.floor(s / 3600)}h ${Math.round((s % 3600) / 60)}m`;
+    return `${Math.floor(s / 86400)}d ${Math.round((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 8229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ deploySettings),
+  j8: () => (/* binding */ registryLogin),
+  OC: () => (/* binding */ rollbackSettings)
+});
+
+// UNUSED EXPORTS: prodComposeFiles
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/settings.ts + 8 modules
+var config_settings = __webpack_require__(3008);
+// EXTERNAL MODULE: ./src/config/names.ts
+var names = __webpack_require__(6234);
+// EXTERNAL MODULE: ./src/compose/model.ts
+var model = __webpack_require__(4781);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(2311);
+// EXTERNAL MODULE: ./src/compose/sets.ts
+var sets = __webpack_require__(2395);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/ssh/target.ts
+var target = __webpack_require__(4889);
+// EXTERNAL MODULE: ./src/rollback/target.ts
+var rollback_target = __webpack_require__(9899);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/config/contained-file.ts
+var contained_file = __webpack_require__(9422);
+;// CONCATENATED MODULE: ./src/deploy/release-files.ts
+
+
+
+
+
+/**
+ * Reads one file to ship. It must be a regular file inside the repository once symlinks are
+ * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
+ * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
+ * `listedIn` names the key that listed it, for the message.
+ */
+function readReleaseFile(repository, path, listedIn) {
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
+    };
+    if ((0,external_node_path_.isAbsolute)(path) || !names/* RELATIVE_FILE */.u6.test(path) || path.split('/').includes('..'))
+        refuse('must be a relative path inside the repository');
+    if (Buffer.byteLength(path) > 100)
+        refuse('is longer than 100 bytes; move it closer to the repository root');
+    const where = (0,contained_file/* containPath */.oj)(repository, repository, path);
+    if (!where.inside)
+        return refuse('resolves, through a symbolic link, to a file outside the repository');
+    if (!where.exists)
+        return refuse('was not found');
+    const real = where.real;
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isFile())
+        refuse('is not a regular file');
+    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
+    return { path, content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The prod Compose set: the same one validate checks and build builds. */
+function prodComposeFiles(settings) {
+    return (0,sets/* prodSet */.SK)(settings).files;
+}
+function deploySettings(settings) {
+    if (!settings.sha)
+        throw new errors/* InputError */.dz('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
+    const composeFiles = prodComposeFiles(settings);
+    const d = settings.config.deploy ?? {};
+    const files = [
+        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set')),
+        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`)),
+    ];
+    // Service names reach Compose command lines on the host: checked here, before anything runs.
+    (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
+    return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent: settings.option('env-file') };
+}
+/**
+ * rollback: the deploy's settings without what only a new release has (its files, its .env, its
+ * sha: the target is resolved on the host). The repository's prod set names the Compose files of
+ * releases made before each release recorded its own.
+ */
+function rollbackSettings(settings) {
+    const reason = settings.option('reason')?.trim();
+    if (reason !== undefined && reason.length > 500)
+        throw new errors/* InputError */.dz('input "reason" is longer than 500 characters; say it in a sentence');
+    return {
+        ...hostSideSettings(settings, '', prodComposeFiles(settings)),
+        files: [],
+        request: { to: (0,rollback_target/* parseRollbackTo */.xI)(settings.option('to')), reason: reason || undefined },
+    };
+}
+function hostSideSettings(settings, sha, composeFiles) {
+    const remote = (0,target/* remoteSettings */.k)(settings);
+    const d = settings.config.deploy ?? {};
+    const project = settings.option('project', settings.config.project) ?? (0,external_node_path_.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    if (!names/* PROJECT_NAME */.cb.test(project))
+        throw new errors/* InputError */.dz(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
+    const int = (name, fromConfig, min, max) => (0,config_settings/* toInt */.RI)(name, settings.option(name, fromConfig), min, max);
+    const smokeUrl = httpUrl(settings, 'smoke-url');
+    const environmentUrl = httpUrl(settings, 'environment-url');
+    if (settings.registryPassword && !settings.registryUsername) {
+        throw new errors/* InputError */.dz('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
+    }
+    const token = settings.option('github-token');
+    if (token && !settings.run.repository)
+        throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
+    return {
+        ...remote,
+        sha,
+        project,
+        composeFiles,
+        registry: settings.registry,
+        registryUsername: settings.registryUsername,
+        registryPassword: settings.registryPassword,
+        order: d.order ?? [],
+        migrate: d.migrate,
+        healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
+        minReadySeconds: d.minReadySeconds ?? 5,
+        keepReleases: int('keep-releases', d.keepReleases, 1, 100),
+        lockTimeout: int('lock-timeout', d.lockTimeout, 0, 86400),
+        staleLockAfter: d.staleLockAfter ?? 3600,
+        lockLease: int('lock-lease', d.lockLease, 10, 86400),
+        forceUnlock: (0,config_settings/* toBool */.AF)('force-unlock', settings.option('force-unlock')),
+        drainSeconds: d.drainSeconds ?? 2,
+        minFreeDiskMb: d.minFreeDiskMb ?? 500,
+        services: d.services ?? {},
+        smokeUrl,
+        actor: settings.run.actor,
+        runUrl: settings.run.runUrl,
+        dryRun: settings.dryRun,
+        github: token
+            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+            : undefined,
+        drillCheck: token && settings.config.restoreTest
+            ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: (0,duration/* parseDuration */.E)('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
+            : undefined,
+    };
+}
+/** The registry login the host needs, when credentials were given. */
+function registryLogin(ds) {
+    return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
+}
+function httpUrl(settings, name) {
+    const v = settings.option(name);
+    if (v !== undefined && !/^https?:\/\/\S+$/.test(v))
+        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${JSON.stringify(v)}`);
+    return v;
+}
+
+
+/***/ }),
+
+/***/ 9632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployCommand: () => (/* binding */ deployCommand),
+  keptReleases: () => (/* binding */ keptReleases),
+  runOnHost: () => (/* binding */ runOnHost)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/compose/deploy-role.ts
+var deploy_role = __webpack_require__(3574);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/host/describe.ts
+var describe = __webpack_require__(2981);
+// EXTERNAL MODULE: ./src/host/probe.ts
+var probe = __webpack_require__(9460);
+// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
+var runner = __webpack_require__(2278);
+;// CONCATENATED MODULE: ./src/remote/tar.ts
+const BLOCK = 512;
+function tarArchive(entries, mtime = 0) {
+    const parts = [];
+    for (const e of entries) {
+        const data = Buffer.isBuffer(e.content) ? e.content : Buffer.from(e.content, 'utf8');
+        parts.push(header(e.name, data.length, e.mode, mtime), data, Buffer.alloc(padding(data.length)));
+    }
+    parts.push(Buffer.alloc(BLOCK * 2));
+    return Buffer.concat(parts);
+}
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function header(name, size, mode, mtime) {
+    if (Buffer.byteLength(name) > 100)
+        throw new Error(`file name too long for the release archive: ${name}`);
+    if (name.startsWith('/') || name.split('/').includes('..'))
+        throw new Error(`release file must stay inside the release: ${name}`);
+    const h = Buffer.alloc(BLOCK);
+    h.write(name, 0, 100, 'utf8');
+    octal(h, 100, 8, mode);
+    octal(h, 108, 8, 0); // uid
+    octal(h, 116, 8, 0); // gid
+    octal(h, 124, 12, size);
+    octal(h, 136, 12, mtime);
+    h.fill(' ', 148, 156); // checksum is computed over spaces
+    h.write('0', 156); // regular file
+    h.write('ustar\u000000', 257, 8, 'latin1');
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+    return h;
+}
+function octal(buf, offset, length, value) {
+    buf.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, length, 'latin1');
+}
+
+// EXTERNAL MODULE: ./src/ssh/connect.ts
+var ssh_connect = __webpack_require__(1456);
+// EXTERNAL MODULE: ./src/ssh/ssh-runner.ts + 1 modules
+var ssh_runner = __webpack_require__(2536);
+// EXTERNAL MODULE: ./src/deploy/plan.ts
+var plan = __webpack_require__(5448);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
+var commands = __webpack_require__(8851);
+// EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
+var deploy_settings = __webpack_require__(8229);
+// EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
+var model_env = __webpack_require__(9445);
+;// CONCATENATED MODULE: ./src/deploy/env-file-input.ts
+
+
+/**
+ * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
+ * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
+ * by its line alone: Compose's own error would quote the value, and the value is a secret.
+ */
+function checkEnvFileInput(content, compose, where) {
+    try {
+        (0,model_env/* parseEnvText */.iQ)(content, 'env-file', { flavor: (0,model_env/* envFlavorOf */.bx)(compose) });
+    }
+    catch (err) {
+        if (!(err instanceof errors/* InputError */.dz))
+            throw err;
+        throw new errors/* InputError */.dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/rollback/target.ts
+var target = __webpack_require__(9899);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+;// CONCATENATED MODULE: ./src/restore/drill-liveness.ts
+
+
+/**
+ * GitHub stops scheduled workflows of a repository without activity for 60 days, silently: a
+ * quarterly drill can stop running with nobody noticing. Returns a warning when the last successful
+ * run of the drill's workflow is older than warn-after (or there is none); undefined when all is well.
+ * An API failure is a warning of its own, never a failed deploy.
+ */
+async function drillLivenessWarning(t, now) {
+    const [owner, repo] = t.repository.split('/');
+    try {
+        const octokit = (0,github/* getOctokit */.Q)(t.token, { baseUrl: t.apiUrl });
+        const runs = await octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: t.workflow, status: 'success', per_page: 1 });
+        const last = runs.data.workflow_runs[0];
+        if (!last)
+            return `no successful run of the restore test (${t.workflow}) yet: nobody knows whether the backups restore`;
+        const at = Date.parse(last.run_started_at ?? last.updated_at);
+        const age = (now - at) / 1000;
+        if (age <= t.warnAfterSeconds)
+            return undefined;
+        return `the last successful restore test (${t.workflow}) ran ${(0,duration/* humanDuration */.U)(age)} ago (${new Date(at).toISOString()}), longer than restore-test.warn-after: GitHub disables scheduled workflows after 60 days without activity; run it by hand and re-enable its schedule`;
+    }
+    catch (err) {
+        const status = err.status;
+        if (status === 404)
+            return `no restore-test workflow ${t.workflow} in ${t.repository}: backups are not being restore-tested (restore-test.workflow names it)`;
+        return `could not read when the restore test last passed (${err.message}); give the deploy job "actions: read"`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/deploy/lock.ts
+var lock = __webpack_require__(4332);
+// EXTERNAL MODULE: ./src/deploy/outcome.ts
+var deploy_outcome = __webpack_require__(4535);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(2311);
+// EXTERNAL MODULE: ./src/compose/ports.ts
+var compose_ports = __webpack_require__(808);
+;// CONCATENATED MODULE: ./src/deploy/services.ts
+
+
+
+
+function parseRenderedCompose(text) {
+    const doc = (0,dist/* parse */.qg)(text);
+    const services = doc?.services ?? {};
+    return Object.entries(services).map(([name, s]) => {
+        // The files were checked before upload; a service that came in another way (include:) is checked here.
+        (0,service_name/* checkServiceName */.PV)(name, 'the rendered release');
+        const hc = s['healthcheck'];
+        const test = hc?.test;
+        const noTest = test === undefined || (Array.isArray(test) && (test[0] === 'NONE' || test.length === 0)) || test === 'NONE';
+        const deploy = s['deploy'];
+        return {
+            name,
+            image: typeof s['image'] === 'string' ? s['image'] : undefined,
+            replicas: Number(deploy?.replicas ?? s['scale'] ?? 1) || 1,
+            hasHealthcheck: hc !== undefined && !hc.disable && !noTest,
+            fixedHostPorts: fixedPorts(s['ports']),
+            containerName: typeof s['container_name'] === 'string' ? s['container_name'] : undefined,
+            profiles: Array.isArray(s['profiles']) ? s['profiles'] : [],
+            restart: typeof s['restart'] === 'string' ? s['restart'] : undefined,
+            stopGraceSeconds: durationSeconds(s['stop_grace_period']) ?? 10,
+            bindSources: bindSources(s['volumes']),
+            dependsOn: dependsOn(s['depends_on']),
+        };
+    });
+}
+/** A list (short syntax) or a map of service -> condition (what both versions' `config` render). */
+function dependsOn(value) {
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string');
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+}
+/** Everything `name` needs running, directly or through another dependency, in no particular order. */
+function dependenciesOf(services, name) {
+    const byName = new Map(services.map((s) => [s.name, s]));
+    const seen = new Set();
+    const visit = (n) => {
+        for (const d of byName.get(n)?.dependsOn ?? []) {
+            if (seen.has(d) || d === name)
+                continue;
+            seen.add(d);
+            visit(d);
+        }
+    };
+    visit(name);
+    return [...seen];
+}
+/** v1 renders short syntax ("/abs/src:/dst:ro"), v2 long syntax ({type: bind, source}). */
+function bindSources(volumes) {
+    if (!Array.isArray(volumes))
+        return [];
+    const out = [];
+    for (const v of volumes) {
+        if (typeof v === 'string') {
+            const source = v.split(':')[0];
+            if (source.startsWith('/'))
+                out.push(source);
+        }
+        else if (v && typeof v === 'object' && v.type === 'bind' && typeof v.source === 'string') {
+            out.push(v.source);
+        }
+    }
+    return out;
+}
+function fixedPorts(ports) {
+    if (!Array.isArray(ports))
+        return [];
+    return ports.flatMap((p) => {
+        const spec = (0,compose_ports/* portSpec */.JG)(p);
+        if (!spec || !(0,compose_ports/* isFixedHostPort */.C8)(spec))
+            return [];
+        // One spelling whichever Compose rendered it (v1: "127.0.0.1:8080:80/tcp", v2: the long syntax).
+        return [`${spec.hostIp ? `${spec.hostIp}:` : ''}${spec.hostPort}:${spec.target}`];
+    });
+}
+/** Compose durations: "10s", "1m30s", "500ms", or a number of seconds. */
+function durationSeconds(v) {
+    if (typeof v === 'number')
+        return Math.ceil(v);
+    if (typeof v !== 'string' || !v)
+        return undefined;
+    let total = 0;
+    const re = /(\d+(?:\.\d+)?)(ms|us|ns|h|m|s)/g;
+    let m;
+    let matched = '';
+    while ((m = re.exec(v))) {
+        matched += m[0];
+        const n = Number(m[1]);
+        total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : m[2] === 'ms' ? n / 1000 : 0;
+    }
+    return matched === v ? Math.ceil(total) : undefined;
+}
+/**
+ * Which services roll and how (deployRole decides which); a service that cannot run twice
+ * (fixed host port, container_name) is recreated instead, and says so.
+ */
+function planUpdates(services, sha, opts) {
+    const oneShot = [];
+    const converge = [];
+    const ours = [];
+    for (const s of services) {
+        const role = (0,deploy_role/* deployRole */.sy)(s, sha, opts);
+        if (role === 'one-shot')
+            oneShot.push(s.name);
+        else if (role === 'update')
+            ours.push(s);
+        else
+            converge.push(s.name);
+    }
+    const rank = (name) => {
+        const i = opts.order.indexOf(name);
+        return i < 0 ? opts.order.length : i;
+    };
+    ours.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    const updates = ours.map((s) => {
+        const cfg = opts.perService[s.name] ?? {};
+        const asked = cfg.strategy ?? 'rolling';
+        const blocker = s.containerName ? `container_name "${s.containerName}"` : s.fixedHostPorts.length > 0 ? `fixed host port ${s.fixedHostPorts[0]}` : undefined;
+        const strategy = asked === 'rolling' && blocker ? 'recreate' : asked;
+        return {
+            service: s.name,
+            strategy,
+            replicas: s.replicas,
+            healthUrl: cfg.healthUrl,
+            stopGraceSeconds: s.stopGraceSeconds,
+            image: s.image,
+            note: asked === 'rolling' && blocker ? `${blocker} means two copies cannot run at once: recreated (a short outage). Declare strategy: recreate to silence this` : undefined,
+        };
+    });
+    return { updates, converge: converge.sort(), oneShot: oneShot.sort() };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/mounts.ts
+/**
+ * Services that bind-mount a release file that changed (or a folder holding one). Release files are
+ * mounted through `current`, a path that stays the same, so Compose sees no change in their
+ * definition and would leave them running with the old file.
+ */
+function servicesSeeingChangedFiles(services, projectDirectory, changed) {
+    if (changed.length === 0)
+        return [];
+    const paths = changed.map((f) => `${projectDirectory}/${f}`);
+    return services
+        .filter((s) => s.bindSources.some((src) => paths.some((p) => p === src || p.startsWith(`${src.replace(/\/+$/, '')}/`))))
+        .map((s) => s.name)
+        .sort();
+}
+
+;// CONCATENATED MODULE: ./src/deploy/github-deployment.ts
+
+/**
+ * A GitHub Deployment for the environment, so the repository's Environments page shows what is
+ * live and links to the run. It is bookkeeping: an API failure is a warning, never a failed deploy.
+ */
+class GitHubDeployment {
+    t;
+    reporter;
+    id;
+    octokit;
+    owner;
+    repo;
+    constructor(t, reporter) {
+        this.t = t;
+        this.reporter = reporter;
+        this.octokit = (0,github/* getOctokit */.Q)(t.token, { baseUrl: t.apiUrl });
+        [this.owner, this.repo] = t.repository.split('/');
+    }
+    async start() {
+        await this.bestEffort('creating the GitHub deployment', async () => {
+            const res = await this.octokit.rest.repos.createDeployment({
+                owner: this.owner,
+                repo: this.repo,
+                ref: this.t.sha,
+                environment: this.t.environment,
+                auto_merge: false,
+                // The commit's checks already gated the workflow that runs this deploy.
+                required_contexts: [],
+                production_environment: this.t.environment === 'production',
+                description: `compose-deploy ${this.t.sha.slice(0, 12)}`,
+            });
+            if (!('id' in res.data))
+                throw new Error(res.data.message ?? 'no deployment id in the answer');
+            this.id = res.data.id;
+            await this.status('in_progress');
+        });
+    }
+    async finish(state, description) {
+        if (this.id === undefined)
+            return;
+        await this.bestEffort('updating the GitHub deployment status', () => this.status(state, description));
+    }
+    async status(state, description) {
+        await this.octokit.rest.repos.createDeploymentStatus({
+            owner: this.owner,
+            repo: this.repo,
+            deployment_id: this.id,
+            state,
+            log_url: this.t.logUrl,
+            environment_url: state === 'success' ? this.t.environmentUrl : undefined,
+            // Shown on the repository's pages, outside the masked log: the same mask applies.
+            description: description === undefined ? undefined : this.reporter.redact(description).slice(0, 140),
+            auto_inactive: state === 'success',
+        });
+    }
+    async bestEffort(what, fn) {
+        try {
+            await fn();
+        }
+        catch (err) {
+            this.reporter.warning(`${what} failed (${err.message}); the deploy itself is not affected. Does the token have "deployments: write"?`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/backup/backup-settings.ts
+var backup_settings = __webpack_require__(6502);
+// EXTERNAL MODULE: ./src/backup/backup-flow.ts + 4 modules
+var backup_flow = __webpack_require__(4118);
+;// CONCATENATED MODULE: ./src/backup/pre-deploy.ts
+
+
+
+/**
+ * deploy.backup: a backup before every deploy, inside the deploy's lock, before migrations. A failed
+ * backup throws before anything running was touched, so the deploy stops there. A first deploy (no
+ * database running yet) has nothing to back up: skipped, and said in the summary.
+ */
+class PreDeployBackup {
+    bs;
+    constructor(bs) {
+        this.bs = bs;
+    }
+    /** Undefined unless deploy.backup is true; bad backup settings are bad input before the deploy starts. */
+    static fromSettings(settings) {
+        if (!settings.config.deploy?.backup)
+            return undefined;
+        return new PreDeployBackup({ ...(0,backup_settings/* backupSettings */.cg)(settings), download: undefined, verify: undefined });
+    }
+    /** Returns the backup-file and backup-manifest outputs (empty when skipped). */
+    async run(runner, connect, at, reporter) {
+        const { service } = this.bs;
+        if (this.bs.external && !at.live) {
+            const why = 'Pre-deploy backup skipped: no release is live yet (first deploy), so there is no release .env with the database URL.';
+            reporter.info(why);
+            reporter.summary(`${why}\n`);
+            return (0,backup_flow/* backupOutputs */.zW)(undefined);
+        }
+        if (!this.bs.external && !at.running[service]) {
+            if (!at.services.includes(service))
+                throw new errors/* OperationError */.OK(`deploy.backup: backup.service "${service}" is not a service of this release (services: ${at.services.join(', ')})`);
+            const why = `Pre-deploy backup skipped: ${service} is not running yet (first deploy of the database), so there is nothing to back up.`;
+            reporter.info(why);
+            reporter.summary(`${why}\n`);
+            return (0,backup_flow/* backupOutputs */.zW)(undefined);
+        }
+        try {
+            const done = await (0,backup_flow/* backupAndKeep */.P7)(runner, connect, this.bs, reporter, { sha: at.live, deployingSha: at.deploying });
+            reporter.summary(`Pre-deploy backup: \`${done.file}\` (${Object.keys(done.manifest.tables).length} tables, sha256 \`${done.manifest.sha256.slice(0, 16)}…\`).\n`);
+            return (0,backup_flow/* backupOutputs */.zW)(done);
+        }
+        catch (err) {
+            throw new Error(`pre-deploy backup failed, so the deploy stopped before migrations: ${err.message}`, { cause: err });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
+async function deployCommand(settings, reporter, services = {}) {
+    const ds = (0,deploy_settings/* deploySettings */.$Y)(settings);
+    const backup = PreDeployBackup.fromSettings(settings);
+    if (ds.dryRun)
+        return (0,plan/* printPlan */.Z)(ds, reporter);
+    return runOnHost(ds, reporter, { backup }, services);
+}
+/**
+ * Deploy and rollback share everything from here: the connection, the lock, the rolling procedure,
+ * the recovery, the interrupts and the GitHub Deployment. A rollback's target (and so the GitHub
+ * Deployment's ref) is known only once the host has been read.
+ */
+async function runOnHost(ds, reporter, { request, backup }, services = {}) {
+    let tracker;
+    const track = async (sha) => {
+        if (!ds.github)
+            return;
+        tracker = new GitHubDeployment({ ...ds.github, sha }, reporter);
+        await tracker.start();
+    };
+    if (!request)
+        await track(ds.sha);
+    let result;
+    const startedAt = Date.now();
+    try {
+        const connect = services.connectHost ?? ssh_connect/* connectHost */.Z;
+        const runner = await connect(ds.target, reporter);
+        const deployment = new Deployment(runner, ds, reporter, { request, onTarget: request ? track : undefined, backup, connect });
+        // First request: stop and roll back. Second (the kill is near): record it and free the lock before the process ends.
+        const stopListening = services.interrupts?.listen(() => deployment.cancel(), () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined));
+        try {
+            result = await deployment.run();
+            return result;
+        }
+        finally {
+            stopListening?.();
+            await runner.close();
+        }
+    }
+    catch (err) {
+        // Bad input stays an exception (exit 2); a deploy that could not start still reports its outputs.
+        if (err instanceof errors/* InputError */.dz)
+            throw err;
+        result = notStarted(ds, err.message, startedAt, reporter, request);
+        return result;
+    }
+    finally {
+        await tracker?.finish(result ? (result.ok ? 'success' : 'failure') : 'error', result?.message);
+    }
+}
+class Cancelled extends Error {
+}
+class Deployment {
+    runner;
+    ds;
+    reporter;
+    token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    startedAt = new Date();
+    cancelled = false;
+    /** Set once running services may have changed: from here a failure is answered by a rollback. */
+    touched = false;
+    lock;
+    flavor = 'docker compose';
+    migrated = false;
+    facts;
+    previous;
+    outcomes = [];
+    /** Release files that differ from the live release's. */
+    changedFiles = [];
+    /** The new release's services, as rendered on the host. */
+    services = [];
+    composeFilesOf = new Map();
+    constructor(runner, ds, reporter, what = {}) {
+        this.runner = runner;
+        this.ds = ds;
+        this.reporter = reporter;
+        this.request = what.request;
+        this.onTarget = what.onTarget;
+        this.backup = what.backup;
+        this.connect = what.connect ?? ssh_connect/* connectHost */.Z;
+    }
+    /** Set for a rollback: the target to resolve on the host, and why. */
+    request;
+    /** A rollback's GitHub Deployment starts once its target is known. */
+    onTarget;
+    /** deploy.backup: the backup taken after the pull, before migrations. */
+    backup;
+    connect;
+    /** backup-file and backup-manifest, once the pre-deploy backup ran. */
+    backupOutputs = {};
+    /** First signal: a health wait on the host stops at once (the marker), then the deploy rolls back. */
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.reporter.warning('cancel requested: stopping the current step, then rolling back and releasing the lock');
+        this.cancelled = true;
+        if (this.lock)
+            void this.runner.run(commands/* cancelCommand */.Ss(this.ds.deployPath, this.token)).catch(() => undefined);
+    }
+    /**
+     * Second signal: the runner kills us in moments. Say so in the audit log, point `current` back at
+     * the release that was serving (the health wait in flight gave up on the first signal, keeping
+     * its old containers), and free the lock.
+     */
+    async abandon() {
+        if (!this.lock)
+            return;
+        const { deployPath } = this.ds;
+        const record = this.auditRecord('failed', 'cancelled: the runner stopped the deploy before it finished rolling back; check the host (compose-deploy releases)');
+        const quietly = (c) => this.runner.run(c).catch(() => undefined);
+        await Promise.all([
+            quietly(commands/* auditCommand */.Ht(deployPath, record)),
+            this.touched && this.previous ? quietly(commands/* switchCurrentCommand */.zg(deployPath, this.previous)) : undefined,
+        ]);
+        await this.lock.release();
+    }
+    async run() {
+        const { ds } = this;
+        // The lock comes first: a deploy that waited for another must read the host as that one left it.
+        this.lock = await (0,lock/* acquireLock */.I)(this.runner, ds, this.token, this.reporter, () => this.checkCancelled());
+        try {
+            this.facts = (0,probe/* parseProbe */.u5)((await this.exec((0,probe/* probeCommand */.CL)(ds.deployPath, ds.project), 'reading the host state')).stdout);
+            this.checkCancelled();
+            this.preflight();
+            if (this.lock.tookOverFrom)
+                await this.recordAbandoned(this.lock.tookOverFrom);
+            if (this.request) {
+                this.ds = { ...ds, sha: (0,target/* resolveRollbackTarget */.aD)(this.facts, this.request.to) };
+                await this.onTarget?.(this.ds.sha);
+                if (this.ds.sha === this.facts.current)
+                    return this.alreadyLive();
+            }
+            this.previous = this.facts.current && this.facts.current !== this.ds.sha ? this.facts.current : undefined;
+            return await this.apply();
+        }
+        finally {
+            await this.lock.release();
+        }
+    }
+    /**
+     * A run killed outright left the lock (taken over once its lease lapsed) and maybe a half-moved
+     * host: the audit log says so, and if it had already pointed current at its own, never-verified
+     * release, a failure of this deploy returns to the last release that succeeded instead.
+     */
+    async recordAbandoned(gone) {
+        const { ds, facts } = this;
+        const who = [gone.actor, gone.runUrl].filter(Boolean).join(' ') || 'an unknown run';
+        await this.exec(commands/* auditCommand */.Ht(ds.deployPath, {
+            action: 'deploy',
+            kind: 'abandoned',
+            sha: gone.sha ?? 'unknown',
+            actor: gone.actor ?? undefined,
+            runUrl: gone.runUrl ?? undefined,
+            startedAt: gone.startedAt,
+            finishedAt: new Date().toISOString(),
+            result: 'failed',
+            error: `abandoned: the run stopped renewing its lock lease (it was killed outright); taken over by ${[ds.actor, ds.runUrl].filter(Boolean).join(' ') || 'the next deploy'}`,
+        }), 'recording the run whose lock was taken over');
+        const unverified = gone.sha && facts.current === gone.sha && !facts.audit.some((r) => r.sha === gone.sha && r.result === 'success');
+        if (!unverified)
+            return;
+        const good = [...facts.audit].reverse().find((r) => r.result === 'success' && facts.releases.includes(r.sha));
+        this.reporter.warning(`the run taken over (${who}) had pointed current at its own release ${gone.sha.slice(0, 12)}, which never passed its gates; ${good ? `a failure of this deploy returns to ${good.sha.slice(0, 12)}, the last release that succeeded` : 'no earlier successful release is kept'}`);
+        this.facts = { ...facts, current: good?.sha };
+    }
+    /** Everything after the preflight: any failure from here on is answered by a rollback (or, on a first deploy, a clean-up). */
+    async apply() {
+        const { ds } = this;
+        let plan;
+        const moved = [];
+        try {
+            this.changedFiles = this.request ? await this.readKeptRelease() : await this.upload();
+            const target = this.compose(ds.sha);
+            if (!this.previous && this.facts.current !== ds.sha)
+                await this.exec(commands/* switchCurrentCommand */.zg(ds.deployPath, ds.sha), 'pointing current at the first release');
+            const services = parseRenderedCompose((await this.exec(commands/* renderCommand */.CB(target), 'rendering the release\'s Compose files')).stdout);
+            this.services = services;
+            plan = this.planFor(services, ds.sha);
+            this.outcomes = plan.updates.map((u) => ({
+                service: u.service,
+                strategy: u.strategy,
+                newImage: u.image,
+                oldImage: this.facts.running[u.service],
+                result: 'not-started',
+                note: u.note,
+            }));
+            for (const u of plan.updates)
+                if (u.note)
+                    this.reporter.warning(`${u.service}: ${u.note}`);
+            await this.pull(services);
+            this.checkCancelled();
+            if (this.backup && !this.request)
+                this.backupOutputs = await this.backup.run(this.runner, this.connect, { live: this.facts.current, deploying: ds.sha, running: this.facts.running, services: services.map((s) => s.name) }, this.reporter);
+            if (ds.migrate && !this.request) {
+                await this.migrate(target, services);
+                this.migrated = true;
+            }
+            this.checkCancelled();
+            this.touched = true;
+            if (this.previous)
+                await this.exec(commands/* switchCurrentCommand */.zg(ds.deployPath, ds.sha), 'pointing current at the new release');
+            await this.converge(target, services, plan.converge);
+            for (const u of plan.updates) {
+                this.checkCancelled();
+                await this.roll(target, u, 'updated');
+                moved.push(u);
+            }
+            if (ds.smokeUrl)
+                await this.smoke(ds.smokeUrl);
+            return await this.succeed();
+        }
+        catch (err) {
+            return await this.fail(err, moved, plan);
+        }
+    }
+    preflight() {
+        const { facts, ds } = this;
+        const where = this.runner.where;
+        if (!facts.dockerVersion)
+            throw new errors/* OperationError */.OK(`preflight: Docker is not reachable on ${where} for user ${ds.target.user} (is it installed, running, and is the user in the docker group?). Nothing was changed.`);
+        if (!facts.composeCommand)
+            throw new errors/* OperationError */.OK(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
+        this.flavor = facts.composeCommand;
+        if (ds.envFileContent !== undefined && !this.request)
+            checkEnvFileInput(ds.envFileContent, facts.composeCommand, where);
+        if (facts.freeKb !== undefined && facts.freeKb < ds.minFreeDiskMb * 1024) {
+            throw new errors/* OperationError */.OK(`preflight: only ${Math.floor(facts.freeKb / 1024)} MB free under ${ds.deployPath} on ${where}; deploy needs ${ds.minFreeDiskMb} MB (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
+        }
+        this.reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
+    }
+    /** Third-party services to the release's state; those mounting a changed release file are recreated. */
+    async converge(target, services, names) {
+        if (names.length === 0)
+            return;
+        const seeing = new Set(servicesSeeingChangedFiles(services, target.projectDirectory, this.changedFiles));
+        const recreate = names.filter((n) => seeing.has(n));
+        const plain = names.filter((n) => !seeing.has(n));
+        if (plain.length > 0)
+            await this.exec(commands/* convergeCommand */.Td(target, plain), `starting ${plain.join(', ')}`);
+        if (recreate.length > 0) {
+            this.reporter.warning(`recreating ${recreate.join(', ')}: a file it mounts changed (${this.changedFiles.join(', ')}); a short restart`);
+            await this.exec(commands/* convergeCommand */.Td(target, recreate, true), `recreating ${recreate.join(', ')}`);
+        }
+    }
+    /** Returns the release files that differ from the live release's. */
+    async upload() {
+        const { ds } = this;
+        const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries((0,deploy_role/* releaseVariables */.hV)(ds.sha)).map(([k, v]) => `${k}=${v}\n`)].join('');
+        const tar = tarArchive([
+            ...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })),
+            { name: commands/* COMPOSE_FILES_RECORD */.hY, content: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
+            { name: '.env', content: env, mode: 0o600 },
+        ], Math.floor(this.startedAt.getTime() / 1000));
+        const res = await this.exec(commands/* unpackCommand */.YT(ds.deployPath, ds.sha, tar.toString('base64')), `uploading release ${ds.sha.slice(0, 12)} (${ds.files.length} files and .env)`);
+        for (const dir of (0,deploy_outcome/* parseKeyValues */.Hl)(res.stdout).get('removed-leftover') ?? [])
+            this.reporter.warning(`removed ${dir}, left on the host by an upload that was killed (it held a release's .env)`);
+        return this.readReleaseRecords(res.stdout);
+    }
+    /** rollback: nothing to upload, the target's files are kept on the host; returns those that differ from the live release's. */
+    async readKeptRelease() {
+        const res = await this.exec(commands/* keptReleaseCommand */.RX(this.ds.deployPath, this.ds.sha), `reading kept release ${this.ds.sha.slice(0, 12)}`);
+        return this.readReleaseRecords(res.stdout);
+    }
+    /**
+     * The Compose files each release was made with, as it recorded them: a release made with other
+     * file names than the repository has now still starts (and is returned to) with its own.
+     */
+    readReleaseRecords(stdout) {
+        const kv = (0,deploy_outcome/* parseKeyValues */.Hl)(stdout);
+        const own = kv.get('compose-file');
+        if (own?.length)
+            this.composeFilesOf.set(this.ds.sha, own);
+        const live = kv.get('live-compose-file');
+        if (live?.length && this.facts.current)
+            this.composeFilesOf.set(this.facts.current, live);
+        return kv.get('changed') ?? [];
+    }
+    /** Compose pointed at one release, with the Compose files that release recorded (else the repository's prod set). */
+    compose(sha) {
+        return commands/* releaseCompose */.Cf({ ...this.ds, composeFiles: this.composeFilesOf.get(sha) ?? this.ds.composeFiles }, this.flavor, sha);
+    }
+    planFor(services, sha) {
+        return planUpdates(services, sha, { order: this.ds.order, migrateService: this.ds.migrate?.service, perService: this.ds.services });
+    }
+    async render(sha) {
+        return parseRenderedCompose((await this.exec(commands/* renderCommand */.CB(this.compose(sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
+    }
+    async pull(services) {
+        const { ds } = this;
+        const images = [...new Set(services.map((s) => s.image).filter((i) => !!i))];
+        const started = Date.now();
+        const res = await this.runner.run(commands/* pullCommand */.TW(images, (0,deploy_settings/* registryLogin */.j8)(ds)));
+        if (res.code === 3) {
+            throw new errors/* OperationError */.OK(`registry login to ${ds.registry} as ${ds.registryUsername} was refused on the host: ${lastLine(res.stderr)}. Check registry-username and registry-password (for GHCR a token with read:packages).`);
+        }
+        // The host script names the image it gave up on (after its bounded retries); the error says which.
+        const failed = (0,deploy_outcome/* parseKeyValues */.Hl)(res.stdout).get('failed')?.[0];
+        if (res.code !== 0)
+            throw new errors/* OperationError */.OK(`pulling ${failed ?? "the release's images"} failed on ${this.runner.where}${(0,runner/* tail */.RT)(res.stderr)}`);
+        this.reporter.info(`▸ pulling ${images.length} images (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        const pulled = res.stdout.split('\n').filter((l) => l.startsWith('pulled=')).length;
+        this.reporter.info(`images: ${pulled} pulled, ${images.length - pulled} already on the host`);
+    }
+    async migrate(target, services) {
+        const { ds } = this;
+        const started = Date.now();
+        const dependencies = dependenciesOf(services, ds.migrate.service);
+        if (dependencies.length > 0)
+            await this.exec(commands/* migrationDependenciesCommand */.pj(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
+        const res = await this.runner.run(commands/* migrateCommand */.vu(target, ds.migrate));
+        if (res.code !== 0) {
+            // The output stays in the (masked) log and summary: migrations print connection strings, and
+            // the error message travels on to the audit log and the GitHub deployment status.
+            const output = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-30).join('\n');
+            this.reporter.info(`migration output:\n${output}`);
+            this.reporter.summary(`#### Migration output (exit ${res.code})\n\n\`\`\`\n${output}\n\`\`\`\n`);
+            const serving = this.previous ? `release ${this.previous.slice(0, 12)} keeps serving` : 'nothing was running before';
+            throw new Error(`migration "${ds.migrate.service}" exited with ${res.code}; no service was touched, ${serving} (its output is in the log and the summary)`);
+        }
+        this.reporter.info(`▸ migration ${ds.migrate.service} finished (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    }
+    async roll(target, u, success) {
+        const started = Date.now();
+        // A rollback must finish, so only a forward roll watches the cancel marker.
+        const marker = success === 'updated' ? commands/* cancelMarker */.d8(this.ds.deployPath) : '';
+        const command = commands/* rollCommand */.Lm(target, u, this.ds, marker);
+        this.reporter.debug((0,runner/* shellText */.o0)(command));
+        this.reporter.info(`▸ ${success === 'updated' ? 'rolling' : 'rolling back'} ${u.service} (${u.strategy})`);
+        const res = await this.runner.run(command);
+        const report = (0,deploy_outcome/* parseRollOutput */.yT)(res.stdout, res.code === 0);
+        const outcome = this.outcomes.find((o) => o.service === u.service);
+        if (!report.ok) {
+            if (outcome && success === 'updated') {
+                outcome.result = 'failed';
+                outcome.diagnostics = report.diagnostics;
+            }
+            throw new ServiceFailed(u.service, report.reason ?? `exit ${res.code}: ${lastLine(res.stderr)}`, report.diagnostics, lastLine(report.diagnostics.replace(/^(health|log)\| /gm, '')));
+        }
+        if (outcome && success === 'updated') {
+            outcome.result = 'updated';
+            outcome.secondsToHealthy = report.secondsToHealthy;
+        }
+        this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s)`);
+    }
+    async smoke(url) {
+        let last = '';
+        for (let attempt = 1; attempt <= 3; attempt++) {
+            try {
+                const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+                if (res.ok)
+                    return void this.reporter.info(`smoke check ${url}: ${res.status}`);
+                last = `HTTP ${res.status}`;
+            }
+            catch (err) {
+                last = err.message;
+            }
+            if (attempt < 3)
+                await sleep(2000);
+        }
+        throw new errors/* OperationError */.OK(`smoke check ${url} failed: ${last}`);
+    }
+    async succeed() {
+        const { ds } = this;
+        const record = this.auditRecord('success');
+        await this.exec(commands/* auditCommand */.Ht(ds.deployPath, record), 'appending to the audit log');
+        // A rollback keeps every release it found: the one it left may be the next one to go back to.
+        if (!this.request) {
+            const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
+            const pruned = (await this.exec(commands/* pruneCommand */.En(ds.deployPath, keep), 'pruning old releases')).stdout
+                .split('\n')
+                .filter((l) => l.startsWith('pruned='))
+                .map((l) => l.slice(7));
+            if (pruned.length > 0)
+                this.reporter.info(`pruned releases: ${pruned.join(', ')}`);
+        }
+        const title = this.request ? '↩️ Rolled back' : '✅ Deployed';
+        const reason = this.request?.reason ? ` Reason: ${this.request.reason}` : '';
+        const notes = [...this.schemaWarning(), ...(await this.drillWarning())];
+        this.reporter.summary(this.summary(title, `\`${ds.sha}\` is live on ${this.runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.${reason}`, notes));
+        return { ok: true, outputs: this.outputs('success', false) };
+    }
+    /** A rollback past a migration: the code goes back, the database schema does not. */
+    schemaWarning() {
+        if (!this.request)
+            return [];
+        const later = (0,target/* migrationsSince */.ud)(this.facts.audit, this.ds.sha);
+        if (later.length === 0)
+            return [];
+        const list = later.map((m) => `\`${m.sha.slice(0, 12)}\` (${m.service}${m.at ? `, ${m.at}` : ''})`).join(', ');
+        const text = `Migrations ran after \`${this.ds.sha.slice(0, 12)}\` was live: ${list}. The database keeps their schema; check that this release works with it, or restore a backup taken before them.`;
+        this.reporter.warning(text.replace(/`/g, ''));
+        return [`> ⚠️ ${text}`];
+    }
+    /** Backups nobody restore-tested for too long: said where the team looks after every deploy. */
+    async drillWarning() {
+        const { drillCheck, github } = this.ds;
+        if (!drillCheck || !github)
+            return [];
+        const warning = await drillLivenessWarning({ ...drillCheck, token: github.token, apiUrl: github.apiUrl, repository: github.repository }, Date.now());
+        if (!warning)
+            return [];
+        this.reporter.warning(warning);
+        return [`> ⚠️ ${warning}`];
+    }
+    /** rollback to the release already live: nothing to do, and nothing done. */
+    alreadyLive() {
+        const text = `\`${this.ds.sha}\` is already the live release on ${this.runner.where}: nothing was changed.`;
+        this.reporter.info(text.replace(/`/g, ''));
+        this.reporter.summary([`### ↩️ Nothing to roll back`, '', text, ''].join('\n'));
+        return { ok: true, outputs: this.outputs('success', false) };
+    }
+    async fail(err, moved, plan) {
+        const { ds, touched } = this;
+        const why = this.cancelled ? 'the run was cancelled' : this.reporter.redact(err.message);
+        this.reporter.error(`${this.request ? 'rollback to' : 'deploy of'} ${ds.sha.slice(0, 12)} failed: ${why}`);
+        let result = 'failed';
+        let rollbackProblem;
+        // Without a connection nothing more can be done from here: the lock's lease lapses, and the next
+        // deploy takes it over and converges the host.
+        const lost = err instanceof ssh_runner/* ConnectionLost */.pz || (err instanceof runner/* CommandFailed */.nk && /Not connected/.test(err.message));
+        if (lost)
+            rollbackProblem = 'the connection is gone';
+        else if (touched || !this.previous) {
+            try {
+                if (touched)
+                    await this.rollBack(moved, err, plan);
+                else
+                    await this.undoFirstRelease();
+                result = touched && this.previous ? 'rolled-back' : 'failed';
+            }
+            catch (rollbackErr) {
+                rollbackProblem = rollbackErr.message;
+                this.reporter.error(`rollback failed too: ${rollbackProblem}`);
+            }
+        }
+        await this.runner.run(commands/* auditCommand */.Ht(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
+        const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
+        const serving = lost
+            ? `The SSH connection was lost, so nothing could be undone from here: check the host (compose-deploy releases). The next deploy takes the lock over after lock-lease (${ds.lockLease}s) and converges it.`
+            : rollbackProblem
+                ? `Rolling back failed as well (${rollbackProblem}); check the host.`
+                : this.previous
+                    ? `Release \`${this.previous.slice(0, 12)}\` is serving, as before.`
+                    : this.facts.current === ds.sha
+                        ? 'This was a redeploy of the live release: the containers that did not become ready were removed and the others keep serving.'
+                        : 'This was the first deploy: nothing was left running.';
+        const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
+        const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}`;
+        const title = this.request ? '❌ Rollback failed' : result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed';
+        this.reporter.summary(this.summary(title, message, diagnostics));
+        return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };
+    }
+    /** Puts every moved service (and a failed recreate) back on the previous release, with the same rolling procedure. */
+    async rollBack(moved, err, plan) {
+        const { ds } = this;
+        if (!this.previous)
+            return this.undoFirstRelease();
+        const failed = err instanceof ServiceFailed ? plan?.updates.find((u) => u.service === err.service) : undefined;
+        const toRestore = new Set([...moved.map((u) => u.service), ...(failed?.strategy === 'recreate' ? [failed.service] : [])]);
+        await this.exec(commands/* switchCurrentCommand */.zg(ds.deployPath, this.previous), 'pointing current back at the previous release');
+        const target = this.compose(this.previous);
+        const previousServices = await this.render(this.previous);
+        const previousPlan = this.planFor(previousServices, this.previous);
+        const added = this.services.map((s) => s.name).filter((n) => !previousServices.some((p) => p.name === n));
+        if (added.length > 0)
+            await this.exec(commands/* removeServicesCommand */.uF(this.compose(ds.sha), added), `removing ${added.join(', ')} (not in the previous release)`);
+        await this.converge(target, previousServices, previousPlan.converge);
+        // One service that will not come back must not keep the others on the failed release.
+        const problems = [];
+        for (const u of previousPlan.updates) {
+            if (!toRestore.has(u.service))
+                continue;
+            try {
+                await this.roll(target, u, 'rolled-back');
+            }
+            catch (rollErr) {
+                problems.push(rollErr.message);
+                continue;
+            }
+            const o = this.outcomes.find((x) => x.service === u.service);
+            if (o && o.result === 'updated')
+                o.result = 'rolled-back';
+        }
+        if (problems.length > 0)
+            throw new Error(problems.join('; '));
+    }
+    async undoFirstRelease() {
+        const { ds } = this;
+        if (this.facts.current)
+            return;
+        await this.exec(commands/* downCommand */.wq(this.compose(ds.sha)), 'removing what the failed first release started');
+        await this.exec(commands/* removeCurrentCommand */.be(ds.deployPath), 'removing current');
+    }
+    checkCancelled() {
+        if (this.cancelled)
+            throw new Cancelled('the run was cancelled');
+    }
+    async exec(command, what) {
+        this.reporter.debug((0,runner/* shellText */.o0)(command));
+        const started = Date.now();
+        const res = await (0,runner/* runChecked */.X4)(this.runner, command, what);
+        this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        return res;
+    }
+    auditRecord(result, error) {
+        return {
+            action: this.request ? 'rollback' : 'deploy',
+            kind: this.request ? 'rollback' : 'deploy',
+            sha: this.ds.sha,
+            // facts may not be read yet: a second signal can come while the host is being read.
+            previousSha: this.previous ?? this.facts?.current,
+            actor: this.ds.actor,
+            runUrl: this.ds.runUrl,
+            startedAt: this.startedAt.toISOString(),
+            finishedAt: new Date().toISOString(),
+            result,
+            ...(error ? { error: error.slice(0, 500) } : {}),
+            ...(this.request ? { reason: this.request.reason ?? null, from: this.facts?.current ?? null, to: this.ds.sha } : {}),
+            ...(this.migrated ? { migration: this.ds.migrate.service } : {}),
+            images: [...new Set(this.services.map((s) => s.image).filter((i) => !!i))],
+            services: this.outcomes.map(({ service, strategy, result: r, secondsToHealthy }) => ({ service, strategy, result: r, secondsToHealthy })),
+        };
+    }
+    outputs(result, rolledBack) {
+        return {
+            'deployed-sha': result === 'success' ? this.ds.sha : '',
+            'previous-sha': this.previous ?? '',
+            result,
+            'rolled-back': String(rolledBack),
+            'duration-seconds': ((Date.now() - this.startedAt.getTime()) / 1000).toFixed(1),
+            services: JSON.stringify(this.outcomes.map(({ diagnostics: _d, ...o }) => o)),
+            'round-trips': String(this.runner.commandCount),
+            'compose-command': this.flavor,
+            'compose-version': this.facts?.composeVersion ?? '',
+            'docker-version': this.facts?.dockerVersion ?? '',
+            ...this.backupOutputs,
+        };
+    }
+    summary(title, text, extra = []) {
+        const host = this.facts ? [`Host: ${(0,describe/* hostToolsLine */.G)(this.facts)}`, ''] : [];
+        return [`### ${title}`, '', text, '', ...host, (0,deploy_outcome/* outcomeTable */.Lh)(this.outcomes), '', ...extra, ''].join('\n');
+    }
+}
+/** A deploy that failed before it touched anything (no connection, lock held, preflight): outputs and summary all the same. */
+function notStarted(ds, why, startedAt, reporter, request) {
+    const what = request ? 'Rollback on' : `Deploy of ${ds.sha} to`;
+    const message = `${what} ${ds.target.user}@${ds.target.host}:${ds.target.port} did not start: ${why}`;
+    reporter.summary([`### ❌ ${request ? 'Rollback' : 'Deploy'} failed`, '', message, ''].join('\n'));
+    return {
+        ok: false,
+        message,
+        outputs: {
+            'deployed-sha': '',
+            'previous-sha': '',
+            result: 'failed',
+            'rolled-back': 'false',
+            'duration-seconds': ((Date.now() - startedAt) / 1000).toFixed(1),
+            services: '[]',
+        },
+    };
+}
+class ServiceFailed extends Error {
+    service;
+    diagnostics;
+    constructor(service, reason, diagnostics, lastOutput) {
+        // The last line of output says why (port already allocated, image not found) when compose itself failed.
+        super(`service ${service} did not become healthy: ${reason}${reason.startsWith('compose') && lastOutput ? `: ${lastOutput}` : ''}`);
+        this.service = service;
+        this.diagnostics = diagnostics;
+    }
+}
+/** The newest successful releases, the live one always among them. */
+function keptReleases(audit, live, keep) {
+    const out = [live];
+    for (let i = audit.length - 1; i >= 0 && out.length < keep; i--) {
+        const r = audit[i];
+        if (r.result === 'success' && !out.includes(r.sha))
+            out.push(r.sha);
+    }
+    return out;
+}
+function lastLine(text) {
+    return text.trim().split('\n').pop() ?? '';
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+
+/***/ }),
+
+/***/ 5448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ printPlan)
+/* harmony export */ });
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9460);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2278);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
+/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8229);
+
+
+
+
+/**
+ * dry-run: the deploy's remote commands, built by the same functions the real run uses and quoted
+ * the same way. Values only known on the host (images, kept releases) are shown as <placeholders>.
+ */
+function printPlan(ds, reporter, rollback) {
+    const flavor = 'docker compose';
+    const sha = rollback ? (ds.sha || '<target>') : ds.sha;
+    const target = _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseCompose */ .Cf(ds, flavor, sha);
+    const token = '<run-token>';
+    const login = (0,_deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLogin */ .j8)(ds);
+    const steps = [
+        ['take the deploy lock (owner record on stdin)', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .lockCommand */ .Lg(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '')],
+        ['read the host state', (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .probeCommand */ .CL)(ds.deployPath, ds.project)],
+        rollback
+            ? [`read the kept release ${rollback.to ? `matching ${rollback.to}` : 'live before the current one'}`, _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .keptReleaseCommand */ .RX(ds.deployPath, sha)]
+            : ['upload the release (tar on stdin)', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .unpackCommand */ .YT(ds.deployPath, sha, '')],
+        ['render the release', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCommand */ .CB(target)],
+        [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .pullCommand */ .TW(['<images of the release>'], login && { ...login, password: '' })],
+        ...(ds.migrate && !rollback
+            ? [
+                ['start what the migration needs, recreating nothing that runs', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .migrationDependenciesCommand */ .pj(target, ['MIGRATION_DEPENDENCIES...'])],
+                ['run the migration', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .migrateCommand */ .vu(target, ds.migrate)],
+            ]
+            : []),
+        ['point current at the release', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .switchCurrentCommand */ .zg(ds.deployPath, sha)],
+        // Placeholders within the service-name grammar: the names reach the same checked argv builder.
+        ['start changed third-party services', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .convergeCommand */ .Td(target, ['THIRD_PARTY_SERVICES...'])],
+        ...ds.order.map((s) => [
+            `roll ${s}`,
+            _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .rollCommand */ .Lm(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds),
+        ]),
+        ['append to the audit log (record on stdin)', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .auditCommand */ .Ht(ds.deployPath, {})],
+        ...(rollback ? [] : [['prune old releases', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .pruneCommand */ .En(ds.deployPath, [sha, '<kept releases>'])]]),
+        ['release the lock', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .unlockCommand */ .I_(ds.deployPath, token)],
+    ];
+    const what = rollback ? `rollback to ${rollback.to ?? 'the release live before the current one'}` : `deploy of ${sha}`;
+    const text = steps.map(([step, c], i) => `${i + 1}. ${step}\n   ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .shellText */ .o0)(c).replace(/\n/g, '\n   ')}`).join('\n');
+    reporter.info(`dry-run: ${what} ${rollback ? 'on' : 'to'} ${ds.target.user}@${ds.target.host}:${ds.target.port}${ds.deployPath} (Compose v2 shown; a v1 host runs docker-compose with the same arguments). Nothing is changed.\n${text}`);
+    reporter.summary(`### ${rollback ? 'Rollback' : 'Deploy'} plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
+    return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
+
+
+/***/ }),
+
+/***/ 2981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ hostToolsLine)
+/* harmony export */ });
+/* unused harmony export composeGeneration */
+/** "v2" or "v1": which Compose generation the host's command is, for a reader who knows them by that name. */
+function composeGeneration(command) {
+    return command === 'docker compose' ? 'v2' : command === 'docker-compose' ? 'v1' : '';
+}
+/**
+ * The summary's line about the host's tools: which Docker, and which Compose ran the deploy (v1 and
+ * v2 differ in what they recreate and how they name things, so a reader comparing two runs needs it).
+ */
+function hostToolsLine(facts) {
+    const docker = `Docker ${facts.dockerVersion ?? '**missing**'}`;
+    const compose = facts.composeCommand
+        ? `Compose ${composeGeneration(facts.composeCommand)} (\`${facts.composeCommand}\` ${facts.composeVersion ?? ''})`.replace(' )', ')')
+        : '**no Compose**';
+    return `${docker} · ${compose}`;
+}
+
+
+/***/ }),
+
+/***/ 9899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aD: () => (/* binding */ resolveRollbackTarget),
+/* harmony export */   ud: () => (/* binding */ migrationsSince),
+/* harmony export */   xI: () => (/* binding */ parseRollbackTo)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
+
+
+/** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */
+const SHA_PREFIX = /^[0-9a-f]{4,40}$/;
+/** `to` as the user gave it, checked before anything connects: a bad one is exit 2 with nothing done. */
+function parseRollbackTo(to) {
+    if (to === undefined || to.trim() === '')
+        return undefined;
+    const v = to.trim().toLowerCase();
+    if (!SHA_PREFIX.test(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${JSON.stringify(to)}`);
+    return v;
+}
+/**
+ * The kept release a rollback goes to: `to` matched against the release directories on the host,
+ * or without it the newest kept release (other than the live one) whose last deploy succeeded.
+ * Anything else is bad input, answered with the list a person can pick from.
+ */
+function resolveRollbackTarget(facts, to) {
+    const releases = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .listReleases */ .tH)(facts);
+    if (!facts.current)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`nothing is deployed on the host yet, so there is nothing to roll back${keptList(releases)}`);
+    if (to === undefined) {
+        const previous = releases.find((r) => !r.current && r.result === 'success');
+        if (!previous)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`no kept release to roll back to: only the live release ${facts.current.slice(0, 12)} succeeded on this host${keptList(releases)}`);
+        return previous.sha;
+    }
+    const matches = releases.filter((r) => r.sha.startsWith(to));
+    if (matches.length === 1)
+        return matches[0].sha;
+    if (matches.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"to": no kept release matches ${to}${keptList(releases)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"to": ${to} is ambiguous, ${matches.length} kept releases start with it; give more digits${keptList(matches)}`);
+}
+function keptList(releases) {
+    if (releases.length === 0)
+        return '. No releases are kept on the host.';
+    const rows = releases.map((r) => `  ${r.sha}${r.current ? ' (live)' : ''}  ${r.deployedAt ?? 'unknown time'}  ${r.result ?? 'no audit record'}`);
+    return `. Kept releases, newest first:\n${rows.join('\n')}`;
+}
+function migrationsSince(audit, target) {
+    let since = -1;
+    audit.forEach((r, i) => {
+        if (r.sha === target && r.result === 'success')
+            since = i;
+    });
+    const out = [];
+    for (let i = since + 1; i < audit.length; i++) {
+        const r = audit[i];
+        if (typeof r['migration'] === 'string' && r.sha !== target)
+            out.push({ sha: r.sha, service: r['migration'], at: r.finishedAt ?? r.startedAt });
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

