@@ -2147,10 +2147,11 @@ function capped(onChunk) {
 /**
  * Names in an env file that would change how Compose itself (or a program it starts) behaves rather
  * than what it renders: Compose's and Docker's switches (DOCKER_HOST, COMPOSE_FILE,
- * COMPOSE_EXPERIMENTAL_GIT_REMOTE…), the loader and interpreter of Compose v1 (LD_*, PYTHON*), git and
+ * COMPOSE_EXPERIMENTAL_GIT_REMOTE…; the Docker ones by name, since projects name their own variables
+ * DOCKER_IMAGE_BACKEND and the like), the loader and interpreter of Compose v1 (LD_*, PYTHON*), git and
  * ssh, proxies, and where programs look for their files.
  */
-const CONTROL_NAME = /^(COMPOSE_|DOCKER_|BUILDKIT_|BUILDX_|LD_|PYTHON|GIT_|SSH_|XDG_|SSL_CERT_|GO(DEBUG|FLAGS|MAXPROCS|TRACEBACK|GC|MEMLIMIT|PROXY|PATH|ROOT)$)|_PROXY$|^(PATH|HOME|TMPDIR|TMP|TEMP|SHELL|ENV|BASH_ENV|IFS|CDPATH|NO_PROXY)$/i;
+const CONTROL_NAME = /^(COMPOSE_|DOCKER_(HOST|CONFIG|CONTEXT|TLS\w*|CERT_PATH|API_VERSION|BUILDKIT|DEFAULT_PLATFORM|CONTENT_TRUST\w*|CUSTOM_HEADERS|HIDE_LEGACY_COMMANDS|CLIENT_TIMEOUT|SSL_VERSION|CLI_\w+|EXPERIMENTAL\w*|AUTH_CONFIG|RAMDISK|TMPDIR)$|BUILDKIT_|BUILDX_|LD_|PYTHON|GIT_|SSH_|XDG_|SSL_CERT_|GO(DEBUG|FLAGS|MAXPROCS|TRACEBACK|GC|MEMLIMIT|PROXY|PATH|ROOT)$)|_PROXY$|^(PATH|HOME|TMPDIR|TMP|TEMP|SHELL|ENV|BASH_ENV|IFS|CDPATH|NO_PROXY)$/i;
 /** A name Compose can interpolate: anything else cannot be referenced, so it is not passed on. */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function isControlVariable(name) {
