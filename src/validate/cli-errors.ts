@@ -12,7 +12,7 @@ import { relativeTo } from '../compose/sets.js';
  * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
 export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap>, cwd: string, echo: EchoContext, model?: LMap): Finding[] {
-  const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
+  const lines = joinYamlPositions(output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l)));
   const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
   const normalized = named ? normalizeFile(named, cwd) : undefined;
   // Only a file of the set may be named: anything else Compose mentions is not shown.
@@ -35,6 +35,16 @@ export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap
   }
   if (findings.length === 0) findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
   return findings;
+}
+
+/** v1's YAML errors put where they are on lines of their own (`in "./f.yaml", line 3, column 12`): one finding, with its place. */
+function joinYamlPositions(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (/^in "[^"]+", line \d+, column \d+$/.test(line) && out.length > 0 && !/, line \d+, column \d+/.test(out.at(-1)!)) out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+  }
+  return out;
 }
 
 function isNoise(line: string): boolean {
@@ -73,6 +83,13 @@ function pinnedByMeaning(line: string, model: LMap | undefined): { loc: SourceLo
     const hit = mapEntries(nodeAt(model, ['services'])).map(([service, e]) => ({ service, entry: e.value.kind === 'map' ? e.value.entries.get(key!) : undefined }))
       .find((h) => h.entry && file!.replace(/\\/g, '/').endsWith(`/${h.entry.keyLoc.file}`));
     return hit ? { loc: hit.entry!.keyLoc, text: `services.${hit.service}: the service it extends has ${key}, which this Compose version does not let a service extend` } : undefined;
+  }
+  // v1 checks ports with its schema, after interpolation, and names only the list: the item a variable fills is the suspect.
+  const v1Ports = /\bservices\.([\w.-]+)\.ports contains an invalid type/.exec(line);
+  if (v1Ports) {
+    const items = portItems(model).filter((i) => i.service === v1Ports[1]);
+    const hit = items.find((i) => i.text.includes('$')) ?? items[0];
+    return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: a port mapping does not parse` } : undefined;
   }
   const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
   if (port) {

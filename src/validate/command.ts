@@ -49,7 +49,10 @@ async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Report
   // every runner; should it find v1, they are read again its way and the first reading is dropped.
   const choosing = chooseRenderer(opts.renderer, runner);
   choosing.catch(() => undefined);
-  const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: choosing.then(unlessV1), speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
+  const likely = choosing.then(unlessV1);
+  // A set that did not load never asks for the renderer.
+  likely.catch(() => undefined);
+  const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: likely, speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
   const renderer = await choosing;
   let { loaded, checked } = first;
   if (renderer.kind === 'compose-cli' && envFlavor(renderer) === 'v1') {

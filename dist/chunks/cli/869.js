@@ -1736,7 +1736,7 @@ var compose_sets = __webpack_require__(2395);
  * are dropped (see echo-redact.ts): only names and locations reach the finding.
  */
 function cliErrorFindings(output, files, cwd, echo, model) {
-    const lines = output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l));
+    const lines = joinYamlPositions(output.split('\n').map((l) => l.replace(/^(ERROR|error):\s*/, '').trim()).filter((l) => l && !isNoise(l)));
     const named = /(?:The Compose file|validating) '?([^'\s:]+\.ya?ml)'?/.exec(output)?.[1];
     const normalized = named ? normalizeFile(named, cwd) : undefined;
     // Only a file of the set may be named: anything else Compose mentions is not shown.
@@ -1762,6 +1762,17 @@ function cliErrorFindings(output, files, cwd, echo, model) {
     if (findings.length === 0)
         findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
     return findings;
+}
+/** v1's YAML errors put where they are on lines of their own (`in "./f.yaml", line 3, column 12`): one finding, with its place. */
+function joinYamlPositions(lines) {
+    const out = [];
+    for (const line of lines) {
+        if (/^in "[^"]+", line \d+, column \d+$/.test(line) && out.length > 0 && !/, line \d+, column \d+/.test(out.at(-1)))
+            out[out.length - 1] += ` ${line}`;
+        else
+            out.push(line);
+    }
+    return out;
 }
 function isNoise(line) {
     return (/variable is not set\. Defaulting to a blank string/.test(line) ||
@@ -1796,6 +1807,13 @@ function pinnedByMeaning(line, model) {
         const hit = (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(model, ['services'])).map(([service, e]) => ({ service, entry: e.value.kind === 'map' ? e.value.entries.get(key) : undefined }))
             .find((h) => h.entry && file.replace(/\\/g, '/').endsWith(`/${h.entry.keyLoc.file}`));
         return hit ? { loc: hit.entry.keyLoc, text: `services.${hit.service}: the service it extends has ${key}, which this Compose version does not let a service extend` } : undefined;
+    }
+    // v1 checks ports with its schema, after interpolation, and names only the list: the item a variable fills is the suspect.
+    const v1Ports = /\bservices\.([\w.-]+)\.ports contains an invalid type/.exec(line);
+    if (v1Ports) {
+        const items = portItems(model).filter((i) => i.service === v1Ports[1]);
+        const hit = items.find((i) => i.text.includes('$')) ?? items[0];
+        return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: a port mapping does not parse` } : undefined;
     }
     const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
     if (port) {
@@ -2349,7 +2367,10 @@ async function validateIn(sandbox, settings, reporter, services) {
     // every runner; should it find v1, they are read again its way and the first reading is dropped.
     const choosing = chooseRenderer(opts.renderer, runner);
     choosing.catch(() => undefined);
-    const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: choosing.then(unlessV1), speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
+    const likely = choosing.then(unlessV1);
+    // A set that did not load never asks for the renderer.
+    likely.catch(() => undefined);
+    const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: likely, speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
     const renderer = await choosing;
     let { loaded, checked } = first;
     if (renderer.kind === 'compose-cli' && envFlavor(renderer) === 'v1') {

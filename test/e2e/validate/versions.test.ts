@@ -71,10 +71,10 @@ describe('validate reports the same under Compose v2 and v1', () => {
     assert.ok(v1Findings.every((f) => f.file === 'compose.yaml' && typeof f.line === 'number'), v1.run.stderr);
   });
   // Fixtures that mark lines `# expect-v1:` / `# expect-v2:` differ by design (v1 refuses include and extending a
-  // service with depends_on, and puts a bad port at ports:); test/e2e/validate/rendered.test.ts checks each version's own.
+  // service with depends_on); test/e2e/validate/rendered.test.ts checks each version's own.
   const byVersion = dirs.filter((d) => readdirSync(d).some((f) => statSync(join(d, f)).isFile() && /# expect-v[12]:/.test(readFileSync(join(d, f), 'utf8'))));
   it('the fixtures that differ by design are the rendered ones marked per version', () =>
-    assert.deepEqual(byVersion.map((d) => relative(FIXTURES, d)).sort(), ['rendered/extends-depends-on/parts', 'rendered/include', 'rendered/include/infra', 'rendered/no-port']));
+    assert.deepEqual(byVersion.map((d) => relative(FIXTURES, d)).sort(), ['rendered/extends-depends-on/parts', 'rendered/include', 'rendered/include/infra']));
   const differs = (d: string) => byVersion.some((b) => d === b || b.startsWith(`${d}/`));
   for (const dir of dirs.filter((d) => relative(FIXTURES, d) !== join('config', 'newer-keys') && !differs(d))) {
     it(relative(FIXTURES, dir), async () => {
