@@ -6,6 +6,7 @@ import { resolveSettings } from './config/settings.js';
 import { envName } from './config/options.js';
 import { runCommand } from './engine/commands.js';
 import { InputError, exitCodeOf } from './errors.js';
+import { onProcessCancel } from './runtime/cancel-signals.js';
 import { VERSION } from './version.js';
 
 /** The CLI's front door: flags in, the same engine as the action, a result out. */
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v) => reporter.secret(v) });
-    const result = await runCommand(settings, reporter);
+    const result = await runCommand(settings, reporter, { onCancel: onProcessCancel });
     if (json) writeJson(reporter, { command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs });
     else {
       if (result.summary) reporter.summary(result.summary);

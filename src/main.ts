@@ -6,6 +6,7 @@ import { OPTIONS } from './config/options.js';
 import { resolveSettings } from './config/settings.js';
 import { runCommand } from './engine/commands.js';
 import { InputError, exitCodeOf } from './errors.js';
+import { onProcessCancel } from './runtime/cancel-signals.js';
 
 /** The action's front door: inputs in, engine, outputs and summary out. */
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
       cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
       onSecret: (v) => reporter.secret(v),
     });
-    const result = await runCommand(settings, reporter, { layerCache: actionsLayerCache(process.env) });
+    const result = await runCommand(settings, reporter, { layerCache: actionsLayerCache(process.env), onCancel: onProcessCancel });
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) reporter.summary(result.summary);
     await reporter.flushSummary();

@@ -7,7 +7,7 @@ import { parseProbe, probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
 import { printBackupPlan } from './plan.js';
 import { backupAndKeep, backupOutputs, backupSummary } from './backup-flow.js';
@@ -40,7 +40,7 @@ export async function backupCommand(settings: Settings, reporter: Reporter): Pro
 }
 
 /** `backup --verify FILE`: the checks a fresh dump passes, run again on one already stored. */
-async function verifyCommandResult(runner: SshRunner, bs: BackupSettings, file: string, reporter: Reporter): Promise<CommandResult> {
+async function verifyCommandResult(runner: HostRunner, bs: BackupSettings, file: string, reporter: Reporter): Promise<CommandResult> {
   let verdict;
   if (bs.external) verdict = await verifyDump(runner, '', file, bs.external.image);
   else {

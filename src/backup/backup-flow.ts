@@ -1,5 +1,5 @@
 import type { Reporter } from '../report/reporter.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
 import type { BackupSettings } from './backup-settings.js';
 import { copyBackup } from './copy-to.js';
 import { downloadBackup } from './download.js';
@@ -20,7 +20,7 @@ export interface BackupDone extends TakenBackup {
  * The whole backup after the lock: inspect, dump and check, name it, apply retention, then take it
  * off the host (copy-to, download). `found`: an inspection already made (the pre-deploy hook's).
  */
-export async function backupAndKeep(runner: SshRunner, bs: BackupSettings, reporter: Reporter, release: { sha?: string; deployingSha?: string }, found?: Inspection): Promise<BackupDone> {
+export async function backupAndKeep(runner: HostRunner, bs: BackupSettings, reporter: Reporter, release: { sha?: string; deployingSha?: string }, found?: Inspection): Promise<BackupDone> {
   let made: TakenBackup;
   let inspection: Inspection;
   if (bs.external) {
@@ -67,7 +67,7 @@ export function backupSummary(done: BackupDone, where: string): string {
 }
 
 /** External Postgres: starts the throwaway client container, or says why it could not. */
-async function startClient(runner: SshRunner, bs: BackupSettings, reporter: Reporter): Promise<Inspection> {
+async function startClient(runner: HostRunner, bs: BackupSettings, reporter: Reporter): Promise<Inspection> {
   const { image, urlVariable } = bs.external!;
   const res = await runner.run(clientStartCommand(bs.deployPath, urlVariable, image));
   const kv = parseKeyValues(res.stdout);

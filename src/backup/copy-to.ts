@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { connectHost } from '../ssh/connect.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
 import type { CopyTarget } from './backup-settings.js';
 import { readCommand, receiveCommand, receiveMetaCommand } from './commands.js';
 import type { TakenBackup } from './take-backup.js';
@@ -12,7 +12,7 @@ import type { TakenBackup } from './take-backup.js';
  * other): streamed from the deploy host straight into the copy-to host, checked there against the
  * checksum before it gets its name, then manifest and sidecar, then `sha256sum -c` on that host.
  */
-export async function copyBackup(from: SshRunner, made: TakenBackup, to: CopyTarget, reporter: Reporter): Promise<string> {
+export async function copyBackup(from: HostRunner, made: TakenBackup, to: CopyTarget, reporter: Reporter): Promise<string> {
   const remote = await connectHost(to.target, reporter);
   try {
     const pipe = new PassThrough();

@@ -2,7 +2,7 @@ import { sha256File } from '../runtime/sha256-file.js';
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
 import { readCommand } from './commands.js';
 import type { TakenBackup } from './take-backup.js';
 
@@ -10,7 +10,7 @@ import type { TakenBackup } from './take-backup.js';
  * Fetches a verified dump to this machine (CLI --download, the workflow's artifact): written under
  * a temporary name, its sha256 checked against the manifest, then renamed; manifest and sidecar beside it.
  */
-export async function downloadBackup(runner: SshRunner, made: TakenBackup, dir: string): Promise<string> {
+export async function downloadBackup(runner: HostRunner, made: TakenBackup, dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const final = join(dir, made.name);
   const tmp = join(dir, `.${made.name}.partial`);

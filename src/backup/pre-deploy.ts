@@ -1,7 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
-import type { SshRunner } from '../ssh/ssh-runner.js';
+import type { HostRunner } from '../runner/runner.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
 import { backupAndKeep, backupOutputs } from './backup-flow.js';
 
@@ -32,7 +32,7 @@ export class PreDeployBackup {
   }
 
   /** Returns the backup-file and backup-manifest outputs (empty when skipped). */
-  async run(runner: SshRunner, at: DeployMoment, reporter: Reporter): Promise<Record<string, string>> {
+  async run(runner: HostRunner, at: DeployMoment, reporter: Reporter): Promise<Record<string, string>> {
     const { service } = this.bs;
     if (this.bs.external && !at.live) {
       const why = 'Pre-deploy backup skipped: no release is live yet (first deploy), so there is no release .env with the database URL.';

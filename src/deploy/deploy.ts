@@ -7,10 +7,11 @@ import { InputError, OperationError } from '../errors.js';
 import { hostToolsLine } from '../host/describe.js';
 import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { CommandFailed, runChecked, shellText, tail, type Command, type RunResult } from '../runner/runner.js';
+import { CommandFailed, runChecked, shellText, tail, type Command, type HostRunner, type RunResult } from '../runner/runner.js';
 import { tarArchive } from '../remote/tar.js';
 import { connectHost } from '../ssh/connect.js';
-import { ConnectionLost, type SshRunner } from '../ssh/ssh-runner.js';
+import { ConnectionLost } from '../ssh/ssh-runner.js';
+import type { EngineServices } from '../engine/services.js';
 import { printPlan } from './plan.js';
 import * as cmd from './commands.js';
 import { deploySettings, registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
@@ -19,17 +20,16 @@ import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
 import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
-import { onCancel } from './cancel.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
 import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
-export async function deployCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const ds = deploySettings(settings);
   const backup = PreDeployBackup.fromSettings(settings);
   if (ds.dryRun) return printPlan(ds, reporter);
-  return runOnHost(ds, reporter, { backup });
+  return runOnHost(ds, reporter, { backup }, services);
 }
 
 /**
@@ -37,7 +37,12 @@ export async function deployCommand(settings: Settings, reporter: Reporter): Pro
  * the recovery, the signals and the GitHub Deployment. A rollback's target (and so the GitHub
  * Deployment's ref) is known only once the host has been read.
  */
-export async function runOnHost(ds: DeploySettings, reporter: Reporter, { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup }): Promise<CommandResult> {
+export async function runOnHost(
+  ds: DeploySettings,
+  reporter: Reporter,
+  { request, backup }: { request?: RollbackRequest; backup?: PreDeployBackup },
+  services: Pick<EngineServices, 'connect' | 'onCancel'> = {},
+): Promise<CommandResult> {
   let tracker: GitHubDeployment | undefined;
   const track = async (sha: string) => {
     if (!ds.github) return;
@@ -48,12 +53,12 @@ export async function runOnHost(ds: DeploySettings, reporter: Reporter, { reques
   let result: CommandResult | undefined;
   const startedAt = Date.now();
   try {
-    const runner = await connectHost(ds.target, reporter);
+    const runner = await (services.connect ?? connectHost)(ds.target, reporter);
     const deployment = new Deployment(runner, ds, reporter, { request, onTarget: request ? track : undefined, backup });
-    const stopListening = onCancel(
-      () => deployment.cancel(),
-      () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
-    );
+    const stopListening = (services.onCancel ?? (() => () => undefined))({
+      first: () => deployment.cancel(),
+      again: () => Promise.all([deployment.abandon(), tracker?.finish('failure', 'the run was cancelled')]).then(() => undefined),
+    });
     try {
       result = await deployment.run();
       return result;
@@ -99,7 +104,7 @@ class Deployment {
   private readonly composeFilesOf = new Map<string, string[]>();
 
   constructor(
-    private readonly runner: SshRunner,
+    private readonly runner: HostRunner,
     private ds: DeploySettings,
     private readonly reporter: Reporter,
     what: RunKind = {},

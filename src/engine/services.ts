@@ -1,5 +1,8 @@
 import type { LayerCacheStore } from '../build/layer-cache.js';
-import type { Runner } from '../runner/runner.js';
+import type { Reporter } from '../report/reporter.js';
+import type { HostRunner, Runner } from '../runner/runner.js';
+import type { SshTarget } from '../ssh/ssh-runner.js';
+import type { CancelSteps } from '../runtime/cancel-signals.js';
 
 /**
  * What a front door hands the engine besides Settings: the environment, a runner, and services only
@@ -13,4 +16,11 @@ export interface EngineServices {
   runner?: Runner;
   /** Persists buildx's local layer cache between runs (the action: the GitHub Actions cache). */
   layerCache?: LayerCacheStore;
+  /** Opens the connection to the deploy host (deploy, rollback, releases). Default: SSH (connectHost). */
+  connect?: (target: SshTarget, reporter: Reporter) => Promise<HostRunner>;
+  /**
+   * Tells a command of the runner's cancel signals (the front doors: onProcessCancel). Returns a
+   * function that stops listening. Default: none (the engine never touches the process's signals).
+   */
+  onCancel?: (steps: CancelSteps) => () => void;
 }

@@ -7,16 +7,17 @@ import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
 import { remoteSettings } from '../ssh/target.js';
 import { connectHost } from '../ssh/connect.js';
+import type { EngineServices } from '../engine/services.js';
 
 /** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
-export async function releasesCommand(settings: Settings, reporter: Reporter): Promise<CommandResult> {
+export async function releasesCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const remote = remoteSettings(settings);
   const probe = probeCommand(remote.deployPath);
   if (settings.dryRun) {
     reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${shellText(probe)}`);
     return { ok: true, outputs: { 'dry-run': 'true' } };
   }
-  const runner = await connectHost(remote.target, reporter);
+  const runner = await (services.connect ?? connectHost)(remote.target, reporter);
   try {
     const facts = parseProbe((await runChecked(runner, probe, 'reading the host state')).stdout);
     const releases = listReleases(facts);

@@ -9,7 +9,6 @@ import { InputError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { tail, type Runner } from '../runner/runner.js';
-import { onCancel } from '../deploy/cancel.js';
 import { OBJECT_COUNTS_SQL, ROW_COUNTS_SQL, compareTables, parsePairs, splitStatements } from './checks.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
@@ -37,7 +36,7 @@ class DrillFailed extends Error {}
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
   const source = backupSource(settings, rs, reporter);
-  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run(source);
+  const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId, services.onCancel).run(source);
   const token = settings.option('github-token');
   if (token && settings.run.repository) {
     const title = `Restore test failed: ${result.outputs['backup']}`;
@@ -91,17 +90,14 @@ export class RestoreDrill {
     /** The Actions cache (the same directory store build uses): carries the last report to the next scheduled run. */
     private readonly history?: LayerCacheStore,
     private readonly runId = String(process.pid),
+    /** The front door's signals (EngineServices.onCancel); none: nothing listens. */
+    private readonly onCancel: NonNullable<EngineServices['onCancel']> = () => () => undefined,
   ) {}
 
   async run(source: BackupSource): Promise<CommandResult> {
     // A cancelled run must not leave the disposable server (or a fetched copy) behind.
-    const stopListening = onCancel(
-      () => void this.stopServer().finally(() => {
-        source.cleanup();
-        process.exit(130);
-      }),
-      () => this.stopServer().finally(() => source.cleanup()),
-    );
+    // No graceful first step: the first signal already stops the server, and the front door exits.
+    const stopListening = this.onCancel({ again: () => this.stopServer().finally(() => source.cleanup()) });
     try {
       let backup: LocalBackup;
       try {

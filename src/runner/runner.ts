@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { quoteArg, quoteArgv } from '../ssh/quote.js';
 
 /** A command as data: what the plan holds, what dry-run prints, what a runner executes. */
@@ -32,6 +33,16 @@ export interface Runner {
   readonly where: string;
   run(cmd: Command, options?: RunOptions): Promise<RunResult>;
   close(): Promise<void>;
+}
+
+/**
+ * A runner on the deploy host (one SSH connection): each command is a round trip, counted for the
+ * deploy's outputs, and bytes can stream through a command (a dump's download or copy).
+ */
+export interface HostRunner extends Runner {
+  /** Commands sent so far: one round trip each. */
+  readonly commandCount: number;
+  runStream(cmd: Command, io: { sink?: Writable; source?: Readable }): Promise<RunResult>;
 }
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */

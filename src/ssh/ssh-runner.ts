@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { NodeSSH } from 'node-ssh';
 import { InputError, OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
-import { shellText, type Command, type RunOptions, type RunResult, type Runner } from '../runner/runner.js';
+import { shellText, type Command, type HostRunner, type RunOptions, type RunResult } from '../runner/runner.js';
 import { parseKnownHosts, pinnedHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 
 export interface SshTarget {
@@ -31,7 +31,7 @@ export class ConnectionLost extends OperationError {
   }
 }
 
-export class SshRunner implements Runner {
+export class SshRunner implements HostRunner {
   readonly where: string;
   private roundTrips = 0;
   private constructor(
