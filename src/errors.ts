@@ -3,6 +3,15 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/**
+ * A value as an error message shows it: JSON-quoted (a newline or NUL shows as an escape, not as a
+ * line of its own) and cut to its first characters, so a megabyte of input is not a megabyte of log.
+ */
+export function shownValue(value: string, max = 80): string {
+  if (value.length <= max) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, max))}… (${value.length} characters)`;
+}
+
 /** Bad input or configuration, detected before anything ran. */
 export class InputError extends Error {
   override name = 'InputError';

@@ -2,7 +2,7 @@ import { basename, isAbsolute, posix, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { toBool, toInt } from '../config/settings.js';
 import { PROJECT_NAME, PROJECT_NAME_HINT, REMOTE_PATH } from '../config/names.js';
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 import { checkPin, type SshTarget } from '../ssh/ssh-runner.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 
@@ -52,10 +52,12 @@ export function backupSettings(settings: Settings): BackupSettings {
   }
   if (b.service && b.image) throw new InputError('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-  if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid: ${PROJECT_NAME_HINT}`);
+  if (!PROJECT_NAME.test(project) || project.length > 255) throw new InputError(`project name ${shownValue(project)} is not valid: ${PROJECT_NAME_HINT}`);
   const download = settings.option('download');
   const verify = settings.option('verify');
-  if (verify !== undefined && !/^[A-Za-z0-9._/-]+$/.test(verify)) throw new InputError(`input "verify" must be a path of letters, digits, ".", "_", "-" and "/", got ${JSON.stringify(verify)}`);
+  // A name in backup.dir, or an absolute path: never an option to the host's tools, never "..".
+  const verifyShape = verify !== undefined && (verify.includes('/') ? REMOTE_PATH.test(verify) && !verify.split('/').includes('..') : /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(verify));
+  if (verify !== undefined && (!verifyShape || verify.length > 1024)) throw new InputError(`input "verify" must be a backup's name in backup.dir or an absolute path of letters, digits, ".", "_", "-" and "/" with no ".." part, got ${shownValue(verify)}`);
   return {
     ...remote,
     project,
@@ -83,9 +85,9 @@ export function backupSettings(settings: Settings): BackupSettings {
 /** backup.dir resolved against the deploy path; outside it only with allow-outside (a typo must not write into /etc). */
 export function backupDir(deployPath: string, dir: string | undefined, allowOutside: boolean): string {
   const raw = dir ?? 'backups';
-  if (raw.split('/').includes('..')) throw new InputError(`backup.dir ${JSON.stringify(raw)} must not contain ".."`);
+  if (raw.split('/').includes('..')) throw new InputError(`backup.dir ${shownValue(raw)} must not contain ".."`);
   const abs = posix.normalize(isAbsolute(raw) ? raw : `${deployPath}/${raw}`).replace(/\/+$/, '');
-  if (!REMOTE_PATH.test(abs) || abs === '') throw new InputError(`backup.dir ${JSON.stringify(raw)} is not a usable path`);
+  if (!REMOTE_PATH.test(abs) || abs === '') throw new InputError(`backup.dir ${shownValue(raw)} is not a usable path`);
   const root = deployPath.replace(/\/+$/, '');
   const inside = abs.startsWith(`${root}/`);
   if (!inside && !allowOutside) {

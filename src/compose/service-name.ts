@@ -1,4 +1,4 @@
-import { InputError, type SourceLocation } from '../errors.js';
+import { InputError, shownValue, type SourceLocation } from '../errors.js';
 import type { LMap } from './model.js';
 
 /**
@@ -7,14 +7,18 @@ import type { LMap } from './model.js';
  * no leading "-". Compose itself accepts `--remove-orphans` as a service name, and a name that
  * reaches a Compose command line before a `--` is read as an option.
  */
-export const SERVICE_NAME = /^[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
-export const SERVICE_NAME_HINT = 'letters, digits, "_", "." and "-" (Compose\'s service-name grammar), not starting with "-"';
+export const SERVICE_NAME = /^(?!\.+$)[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
+export const SERVICE_NAME_HINT = 'letters, digits, "_", "." and "-" (Compose\'s service-name grammar), not starting with "-", not only dots';
+
+/** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
+const MAX_SERVICE_NAME = 255;
 
 /** Why `name` is not a usable service name, or undefined when it is. */
 export function serviceNameProblem(name: string): string | undefined {
+  if (name.length > MAX_SERVICE_NAME) return `service name of ${name.length} characters (${shownValue(name, 20)}); at most ${MAX_SERVICE_NAME} are accepted`;
   if (SERVICE_NAME.test(name)) return undefined;
-  if (name.startsWith('-')) return `service name ${JSON.stringify(name)} starts with "-", so a Compose command line would read it as an option`;
-  return `service name ${JSON.stringify(name)} is not valid (${SERVICE_NAME_HINT})`;
+  if (name.startsWith('-')) return `service name ${shownValue(name)} starts with "-", so a Compose command line would read it as an option`;
+  return `service name ${shownValue(name)} is not valid (${SERVICE_NAME_HINT})`;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
 export function parseDuration(name: string, value: string): number {
   const m = /^([0-9]+)([smhd])$/.exec(value.trim());
-  if (!m) throw new InputError(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${JSON.stringify(value)}`);
+  if (!m) throw new InputError(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${shownValue(value)}`);
   return Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
 }
 

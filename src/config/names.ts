@@ -12,3 +12,7 @@ export const SHA = /^[0-9a-f]{40}$/;
 export const SHA_HINT = 'a full 40-character lower-case hex commit id';
 export const HOSTNAME = /^[A-Za-z0-9.:_-]+$/;
 export const USERNAME = /^[a-z_][a-z0-9_.-]*$/;
+/** host[:port][/namespace]: what `docker login` takes; it reaches the host's login and image names. */
+export const REGISTRY = /^[A-Za-z0-9][A-Za-z0-9.:_/-]*$/;
+/** Registry logins: GitHub actors (dependabot[bot]), robot accounts (org+robot), e-mail addresses. */
+export const REGISTRY_USER = /^[A-Za-z0-9_][A-Za-z0-9._@+[\]-]*$/;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 import { SERVICE_NAME, SERVICE_NAME_HINT } from './names.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -68,8 +68,9 @@ function check(node: Node | null, field: Field, path: string, src: YamlSource): 
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         const key = keyOf(pair, src);
+        if (key.length > MAX_STRING) throw new InputError(`${path}: a name of ${key.length} characters; at most ${MAX_STRING} are accepted`, src.locate(pair.key as Node));
         if (field.keyPattern && !field.keyPattern.test(key)) {
-          throw new InputError(`${joinPath(path, key)}: invalid name ${JSON.stringify(key)}${field.keyHint ? ` (${field.keyHint})` : ''}`, src.locate(pair.key as Node));
+          throw new InputError(`${joinPath(path, key)}: invalid name ${shownValue(key)}${field.keyHint ? ` (${field.keyHint})` : ''}`, src.locate(pair.key as Node));
         }
         out[key] = check(pair.value as Node, field.of, joinPath(path, key), src);
       }
@@ -99,11 +100,18 @@ function check(node: Node | null, field: Field, path: string, src: YamlSource): 
 
   function checkString(v: string): string {
     if (field.kind !== 'string') return v;
-    if (field.values && !field.values.includes(v)) fail(`must be one of ${field.values.join(', ')}, got ${JSON.stringify(v)}`);
-    if (field.pattern && !field.pattern.test(v)) fail(`invalid value ${JSON.stringify(v)}${field.patternHint ? ` (${field.patternHint})` : ''}`);
+    if (v.length > MAX_STRING) fail(`a value of ${v.length} characters; at most ${MAX_STRING} are accepted`);
+    if (field.values && !field.values.includes(v)) fail(`must be one of ${field.values.join(', ')}, got ${shownValue(v)}`);
+    if (field.pattern && !field.pattern.test(v)) fail(`invalid value ${shownValue(v)}${field.patternHint ? ` (${field.patternHint})` : ''}`);
     return v;
   }
 }
+
+/**
+ * The longest string the config takes: every value of it may reach a command line on the host (and
+ * Linux caps one argument at 128 KB); the longest legitimate one, a path or a URL, is far shorter.
+ */
+const MAX_STRING = 1024;
 
 function scalarValue(node: Node | null): unknown {
   return isScalar(node) ? (node as Scalar).value : undefined;

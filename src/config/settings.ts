@@ -1,8 +1,8 @@
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 import { closest } from './schema.js';
 import { COMMANDS, envName, findOption, type CommandName } from './options.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
-import { HOSTNAME, REMOTE_PATH, REMOTE_PATH_HINT, SHA, SHA_HINT, USERNAME } from './names.js';
+import { HOSTNAME, REGISTRY, REGISTRY_USER, REMOTE_PATH, REMOTE_PATH_HINT, SHA, SHA_HINT, USERNAME } from './names.js';
 
 /** Option values as the front door read them: undefined (or '') means "not given". */
 export type RawOptions = Readonly<Record<string, string | undefined>>;
@@ -86,15 +86,22 @@ export function resolveSettings(input: ResolveInput): Settings {
 
   const sha = pick('sha') ?? nonEmpty(input.env['GITHUB_SHA']);
   if (sha !== undefined && !SHA.test(sha)) {
-    throw new InputError(`input "sha" must be ${SHA_HINT}, got ${JSON.stringify(sha)}`);
+    throw new InputError(`input "sha" must be ${SHA_HINT}, got ${shownValue(sha)}`);
   }
   const host = pick('host', cfg.host?.address);
-  if (host !== undefined && !HOSTNAME.test(host)) throw new InputError(`input "host" is not a host name or IP address: ${JSON.stringify(host)}`);
+  if (host !== undefined && (!HOSTNAME.test(host) || host.length > 253)) throw new InputError(`input "host" is not a host name or IP address: ${shownValue(host)}`);
   const user = pick('user', cfg.host?.user);
-  if (user !== undefined && !USERNAME.test(user)) throw new InputError(`input "user" is not a valid user name: ${JSON.stringify(user)}`);
+  if (user !== undefined && (!USERNAME.test(user) || user.length > 32)) throw new InputError(`input "user" is not a valid user name: ${shownValue(user)}`);
   const deployPath = pick('deploy-path', cfg.host?.path);
-  if (deployPath !== undefined && !REMOTE_PATH.test(deployPath)) {
-    throw new InputError(`input "deploy-path" must be ${REMOTE_PATH_HINT}, got ${JSON.stringify(deployPath)}`);
+  if (deployPath !== undefined && (!REMOTE_PATH.test(deployPath) || deployPath.length > 1024 || deployPath.split('/').some((part) => part === '..' || part === '.'))) {
+    // "..": the path the scripts work in would not be the one the user reads (and backup.dir's inside-the-deploy-path check compares text).
+    throw new InputError(`input "deploy-path" must be ${REMOTE_PATH_HINT}, with no "." or ".." part and at most 1024 characters, got ${shownValue(deployPath)}`);
+  }
+  const registry = pick('registry', cfg.registry)!;
+  if (!REGISTRY.test(registry) || registry.length > 255) throw new InputError(`input "registry" must be a registry host (host[:port][/namespace]), got ${shownValue(registry)}`);
+  const registryUsername = pick('registry-username') ?? nonEmpty(input.env['GITHUB_ACTOR']);
+  if (registryUsername !== undefined && (!REGISTRY_USER.test(registryUsername) || registryUsername.length > 256)) {
+    throw new InputError(`input "registry-username" must be a registry login (letters, digits and "._@+-[]", not starting with "-"), got ${shownValue(registryUsername)}`);
   }
   const fingerprint = pick('host-key-fingerprint');
   if (fingerprint !== undefined && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(fingerprint)) {
@@ -116,8 +123,8 @@ export function resolveSettings(input: ResolveInput): Settings {
     hostKeyFingerprint: fingerprint,
     insecureSkipHostKeyCheck: toBool('insecure-skip-host-key-check', pick('insecure-skip-host-key-check')!),
     deployPath,
-    registry: pick('registry', cfg.registry)!,
-    registryUsername: pick('registry-username') ?? nonEmpty(input.env['GITHUB_ACTOR']),
+    registry,
+    registryUsername,
     registryPassword: pick('registry-password'),
     environment: pick('environment', cfg.environment)!,
     dryRun: toBool('dry-run', pick('dry-run')!),
@@ -143,11 +150,11 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
 export function toBool(name: string, value: string): boolean {
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
-  throw new InputError(`input "${name}" must be true or false, got ${JSON.stringify(value)}`);
+  throw new InputError(`input "${name}" must be true or false, got ${shownValue(value)}`);
 }
 
 export function toInt(name: string, value: string, min: number, max: number): number {
-  if (!/^[0-9]+$/.test(value)) throw new InputError(`input "${name}" must be a whole number, got ${JSON.stringify(value)}`);
+  if (!/^[0-9]+$/.test(value)) throw new InputError(`input "${name}" must be a whole number, got ${shownValue(value)}`);
   const n = Number(value);
   if (n < min || n > max) throw new InputError(`input "${name}" must be between ${min} and ${max}, got ${n}`);
   return n;

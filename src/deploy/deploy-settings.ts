@@ -5,8 +5,9 @@ import { PROJECT_NAME } from '../config/names.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
 import { parseComposeText } from '../compose/model.js';
 import { checkComposeServiceNames } from '../compose/service-name.js';
+import { checkEnvFileShape } from './env-file-input.js';
 import { prodSet } from '../compose/sets.js';
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
 import { parseRollbackTo } from '../rollback/target.js';
@@ -62,7 +63,9 @@ export function deploySettings(settings: Settings): DeploySettings {
   ];
   // Service names reach Compose command lines on the host: checked here, before anything runs.
   checkComposeServiceNames(files.slice(0, composeFiles.length).map((f) => parseComposeText(f.content.toString('utf8'), f.path)));
-  return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent: settings.option('env-file') };
+  const envFileContent = settings.option('env-file');
+  if (envFileContent !== undefined) checkEnvFileShape(envFileContent, 'input env-file');
+  return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent };
 }
 
 /** What a rollback was asked for: the target (resolved on the host) and why. */
@@ -91,7 +94,7 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
   const remote = remoteSettings(settings);
   const d = settings.config.deploy ?? {};
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-  if (!PROJECT_NAME.test(project)) throw new InputError(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
+  if (!PROJECT_NAME.test(project) || project.length > 255) throw new InputError(`project name ${shownValue(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
   const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
   const smokeUrl = httpUrl(settings, 'smoke-url');
   const environmentUrl = httpUrl(settings, 'environment-url');
@@ -141,6 +144,6 @@ export function registryLogin(ds: Pick<DeploySettings, 'registry' | 'registryUse
 
 function httpUrl(settings: Settings, name: string): string | undefined {
   const v = settings.option(name);
-  if (v !== undefined && !/^https?:\/\/\S+$/.test(v)) throw new InputError(`input "${name}" must be an http(s) URL, got ${JSON.stringify(v)}`);
+  if (v !== undefined && !/^https?:\/\/\S+$/.test(v)) throw new InputError(`input "${name}" must be an http(s) URL, got ${shownValue(v)}`);
   return v;
 }

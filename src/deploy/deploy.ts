@@ -252,8 +252,9 @@ class Deployment {
     if (!facts.composeCommand) throw new OperationError(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
     this.flavor = facts.composeCommand;
     if (ds.envFileContent !== undefined && !this.request) checkEnvFileInput(ds.envFileContent, facts.composeCommand, where);
-    if (facts.freeKb !== undefined && facts.freeKb < ds.minFreeDiskMb * 1024) {
-      throw new OperationError(`preflight: only ${Math.floor(facts.freeKb / 1024)} MB free under ${ds.deployPath} on ${where}; deploy needs ${ds.minFreeDiskMb} MB (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
+    const short = lowDisk(facts, ds);
+    if (short.length > 0) {
+      throw new OperationError(`preflight: ${short.join('; ')} on ${where}; deploy needs ${ds.minFreeDiskMb} MB free in each (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
     }
     this.reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
   }
@@ -568,6 +569,22 @@ class Deployment {
     const host = this.facts ? [`Host: ${hostToolsLine(this.facts)}`, ''] : [];
     return [`### ${title}`, '', text, '', ...host, outcomeTable(this.outcomes), '', ...extra, ''].join('\n');
   }
+}
+
+/**
+ * Where the host has less free space than min-free-disk-mb: the deploy path (the release files) and
+ * Docker's data root (the pulled images), each said with what was seen. A filesystem the probe could
+ * not measure is not judged.
+ */
+export function lowDisk(facts: Pick<HostFacts, 'freeKb' | 'dockerRoot' | 'dockerRootFreeKb'>, ds: Pick<DeploySettings, 'deployPath' | 'minFreeDiskMb'>): string[] {
+  const needKb = ds.minFreeDiskMb * 1024;
+  const mb = (kb: number) => Math.floor(kb / 1024);
+  const short: string[] = [];
+  if (facts.freeKb !== undefined && facts.freeKb < needKb) short.push(`only ${mb(facts.freeKb)} MB free under the deploy path ${ds.deployPath}`);
+  if (facts.dockerRoot && facts.dockerRootFreeKb !== undefined && facts.dockerRootFreeKb < needKb) {
+    short.push(`only ${mb(facts.dockerRootFreeKb)} MB free under Docker's data root ${facts.dockerRoot} (where pulled images go)`);
+  }
+  return short;
 }
 
 /** A deploy that failed before it touched anything (no connection, lock held, preflight): outputs and summary all the same. */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, shownValue } from '../errors.js';
 import { listReleases, type AuditRecord, type HostFacts, type ReleaseInfo } from '../host/probe.js';
 
 /** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */
@@ -8,7 +8,7 @@ const SHA_PREFIX = /^[0-9a-f]{4,40}$/;
 export function parseRollbackTo(to: string | undefined): string | undefined {
   if (to === undefined || to.trim() === '') return undefined;
   const v = to.trim().toLowerCase();
-  if (!SHA_PREFIX.test(v)) throw new InputError(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${JSON.stringify(to)}`);
+  if (!SHA_PREFIX.test(v)) throw new InputError(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${shownValue(to)}`);
   return v;
 }
 

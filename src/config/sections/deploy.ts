@@ -24,7 +24,7 @@ export const deploySection: Field = {
     'lock-lease': { kind: 'int', describe: 'Seconds a running deploy\'s lock stays valid without being renewed (it is renewed every quarter of this while the deploy works); after that, the run counts as gone and the next deploy takes the lock over (default 180)', min: 10, max: 86400 },
     'stale-lock-after': { kind: 'int', describe: 'Seconds after which a lock may be broken with force-unlock (default 3600)', min: 60 },
     'drain-seconds': { kind: 'int', describe: 'Seconds an old container keeps serving after the new one is healthy (default 2)', min: 0, max: 600 },
-    'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space needed under the deploy path (default 500)', min: 0 },
+    'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space (MB) needed under the deploy path and under Docker\'s data root (docker info DockerRootDir, where pulled images go); a deploy refuses to start below it (default 500)', min: 0 },
     backup: { kind: 'bool', describe: 'Back up the database (the backup section) before every deploy, before migrations; a failed backup stops the deploy with nothing running touched. Skipped on a first deploy (no database running yet)' },
     files: { kind: 'list', describe: 'Extra files shipped with every release (Caddyfile, configs)', of: { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } },
     services: serviceMap('Per-service settings', {
