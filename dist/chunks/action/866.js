@@ -981,11 +981,17 @@ function outcomeTable(rows) {
 /* harmony export */ });
 /**
  * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
- * releases and the tail of the audit log. A fixed script; the only variable part is $1, the deploy path.
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
  */
 const PROBE_SCRIPT = `
 root=$1 project=$2
-printf 'docker-version=%s\\n' "$(docker version --format '{{.Server.Version}}' 2>/dev/null)"
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
 if docker compose version --short >/dev/null 2>&1; then
   printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
 elif command -v docker-compose >/dev/null 2>&1; then
@@ -996,7 +1002,10 @@ if [ -d "$root/releases" ]; then
   for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
 fi
 if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
-printf 'free-kb=%s\\n' "$(df -Pk "$root" 2>/dev/null | awk 'NR==2 {print $4}')"
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
 if [ -n "$project" ]; then
   docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
     --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
@@ -1052,6 +1061,14 @@ function parseProbe(stdout) {
             case 'free-kb':
                 if (/^[0-9]+$/.test(value))
                     facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
                 break;
         }
     }

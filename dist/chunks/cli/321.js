@@ -16,7 +16,7 @@ const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 function parseDuration(name, value) {
     const m = /^([0-9]+)([smhd])$/.exec(value.trim());
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${JSON.stringify(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(value)}`);
     return Number(m[1]) * UNIT_SECONDS[m[2]];
 }
 /** Seconds as a person reads them: 93784 -> "1d 2h". */

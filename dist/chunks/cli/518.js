@@ -33,12 +33,14 @@ function backupSettings(settings) {
     if (b.service && b.image)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
     const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME */ .cb.test(project))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`project name ${JSON.stringify(project)} is not valid: ${_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME_HINT */ .ms}`);
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(project)} is not valid: ${_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME_HINT */ .ms}`);
     const download = settings.option('download');
     const verify = settings.option('verify');
-    if (verify !== undefined && !/^[A-Za-z0-9._/-]+$/.test(verify))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`input "verify" must be a path of letters, digits, ".", "_", "-" and "/", got ${JSON.stringify(verify)}`);
+    // A name in backup.dir, or an absolute path: never an option to the host's tools, never "..".
+    const verifyShape = verify !== undefined && (verify.includes('/') ? _config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .REMOTE_PATH */ .dX.test(verify) && !verify.split('/').includes('..') : /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(verify));
+    if (verify !== undefined && (!verifyShape || verify.length > 1024))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`input "verify" must be a backup's name in backup.dir or an absolute path of letters, digits, ".", "_", "-" and "/" with no ".." part, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(verify)}`);
     return {
         ...remote,
         project,
@@ -66,10 +68,10 @@ function backupSettings(settings) {
 function backupDir(deployPath, dir, allowOutside) {
     const raw = dir ?? 'backups';
     if (raw.split('/').includes('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${JSON.stringify(raw)} must not contain ".."`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(raw)} must not contain ".."`);
     const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(raw) ? raw : `${deployPath}/${raw}`).replace(/\/+$/, '');
     if (!_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .REMOTE_PATH */ .dX.test(abs) || abs === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${JSON.stringify(raw)} is not a usable path`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(raw)} is not a usable path`);
     const root = deployPath.replace(/\/+$/, '');
     const inside = abs.startsWith(`${root}/`);
     if (!inside && !allowOutside) {

@@ -1,8 +1,8 @@
-export const id = 632;
-export const ids = [632];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 3574:
+/***/ 53574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,7 +30,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 4781:
+/***/ 44781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42,10 +42,10 @@ function deployRole(s, sha, opts) {
 /* harmony export */   oB: () => (/* binding */ nodeAt),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -186,7 +186,7 @@ function mapEntries(node) {
 
 /***/ }),
 
-/***/ 808:
+/***/ 60808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -229,7 +229,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 2395:
+/***/ 32395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,12 +241,12 @@ function isFixedHostPort(p) {
 /* harmony export */   uG: () => (/* binding */ setsReason)
 /* harmony export */ });
 /* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -360,21 +360,21 @@ function describeSet(set) {
 
 /***/ }),
 
-/***/ 7840:
+/***/ 97840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   U: () => (/* binding */ humanDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
 function parseDuration(name, value) {
     const m = /^([0-9]+)([smhd])$/.exec(value.trim());
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${JSON.stringify(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(value)}`);
     return Number(m[1]) * UNIT_SECONDS[m[2]];
 }
 /** Seconds as a person reads them: 93784 -> "1d 2h". */
@@ -392,7 +392,7 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 8229:
+/***/ 88229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -406,29 +406,31 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: prodComposeFiles
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/config/settings.ts + 8 modules
-var config_settings = __webpack_require__(3008);
+var config_settings = __webpack_require__(63008);
 // EXTERNAL MODULE: ./src/config/names.ts
-var names = __webpack_require__(6234);
+var names = __webpack_require__(86234);
 // EXTERNAL MODULE: ./src/compose/model.ts
-var model = __webpack_require__(4781);
+var model = __webpack_require__(44781);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
+// EXTERNAL MODULE: ./src/deploy/env-file-input.ts
+var env_file_input = __webpack_require__(24958);
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var sets = __webpack_require__(2395);
+var sets = __webpack_require__(32395);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/ssh/target.ts
-var target = __webpack_require__(4889);
+var target = __webpack_require__(64889);
 // EXTERNAL MODULE: ./src/rollback/target.ts
-var rollback_target = __webpack_require__(9899);
+var rollback_target = __webpack_require__(99899);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(9422);
+var contained_file = __webpack_require__(59422);
 ;// CONCATENATED MODULE: ./src/deploy/release-files.ts
 
 
@@ -474,6 +476,7 @@ function readReleaseFile(repository, path, listedIn) {
 
 
 
+
 /** The prod Compose set: the same one validate checks and build builds. */
 function prodComposeFiles(settings) {
     return (0,sets/* prodSet */.SK)(settings).files;
@@ -489,7 +492,10 @@ function deploySettings(settings) {
     ];
     // Service names reach Compose command lines on the host: checked here, before anything runs.
     (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
-    return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent: settings.option('env-file') };
+    const envFileContent = settings.option('env-file');
+    if (envFileContent !== undefined)
+        (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
+    return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent };
 }
 /**
  * rollback: the deploy's settings without what only a new release has (its files, its .env, its
@@ -510,8 +516,8 @@ function hostSideSettings(settings, sha, composeFiles) {
     const remote = (0,target/* remoteSettings */.k)(settings);
     const d = settings.config.deploy ?? {};
     const project = settings.option('project', settings.config.project) ?? (0,external_node_path_.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-    if (!names/* PROJECT_NAME */.cb.test(project))
-        throw new errors/* InputError */.dz(`project name ${JSON.stringify(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
+    if (!names/* PROJECT_NAME */.cb.test(project) || project.length > 255)
+        throw new errors/* InputError */.dz(`project name ${(0,errors/* shownValue */.JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
     const int = (name, fromConfig, min, max) => (0,config_settings/* toInt */.RI)(name, settings.option(name, fromConfig), min, max);
     const smokeUrl = httpUrl(settings, 'smoke-url');
     const environmentUrl = httpUrl(settings, 'environment-url');
@@ -560,14 +566,14 @@ function registryLogin(ds) {
 function httpUrl(settings, name) {
     const v = settings.option(name);
     if (v !== undefined && !/^https?:\/\/\S+$/.test(v))
-        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${JSON.stringify(v)}`);
+        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${(0,errors/* shownValue */.JJ)(v)}`);
     return v;
 }
 
 
 /***/ }),
 
-/***/ 9632:
+/***/ 2549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -577,21 +583,22 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   deployCommand: () => (/* binding */ deployCommand),
   keptReleases: () => (/* binding */ keptReleases),
+  lowDisk: () => (/* binding */ lowDisk),
   runOnHost: () => (/* binding */ runOnHost)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(3574);
+var deploy_role = __webpack_require__(53574);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/host/describe.ts
-var describe = __webpack_require__(2981);
+var describe = __webpack_require__(82981);
 // EXTERNAL MODULE: ./src/host/probe.ts
-var probe = __webpack_require__(9460);
+var probe = __webpack_require__(89460);
 // EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner = __webpack_require__(2278);
+var runner = __webpack_require__(62278);
 ;// CONCATENATED MODULE: ./src/remote/tar.ts
 const BLOCK = 512;
 function tarArchive(entries, mtime = 0) {
@@ -632,42 +639,23 @@ function octal(buf, offset, length, value) {
 }
 
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(1456);
+var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/ssh/ssh-runner.ts + 1 modules
-var ssh_runner = __webpack_require__(2536);
+var ssh_runner = __webpack_require__(82536);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __webpack_require__(5448);
 // EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
 var commands = __webpack_require__(8851);
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
-var deploy_settings = __webpack_require__(8229);
-// EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
-var model_env = __webpack_require__(9445);
-;// CONCATENATED MODULE: ./src/deploy/env-file-input.ts
-
-
-/**
- * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
- * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
- * by its line alone: Compose's own error would quote the value, and the value is a secret.
- */
-function checkEnvFileInput(content, compose, where) {
-    try {
-        (0,model_env/* parseEnvText */.iQ)(content, 'env-file', { flavor: (0,model_env/* envFlavorOf */.bx)(compose) });
-    }
-    catch (err) {
-        if (!(err instanceof errors/* InputError */.dz))
-            throw err;
-        throw new errors/* InputError */.dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
-    }
-}
-
+var deploy_settings = __webpack_require__(88229);
+// EXTERNAL MODULE: ./src/deploy/env-file-input.ts
+var env_file_input = __webpack_require__(24958);
 // EXTERNAL MODULE: ./src/rollback/target.ts
-var target = __webpack_require__(9899);
+var target = __webpack_require__(99899);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 ;// CONCATENATED MODULE: ./src/restore/drill-liveness.ts
 
 
@@ -700,15 +688,15 @@ async function drillLivenessWarning(t, now) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/lock.ts
-var lock = __webpack_require__(4332);
+var lock = __webpack_require__(24332);
 // EXTERNAL MODULE: ./src/deploy/outcome.ts
-var deploy_outcome = __webpack_require__(4535);
+var deploy_outcome = __webpack_require__(84535);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
 // EXTERNAL MODULE: ./src/compose/ports.ts
-var compose_ports = __webpack_require__(808);
+var compose_ports = __webpack_require__(60808);
 ;// CONCATENATED MODULE: ./src/deploy/services.ts
 
 
@@ -928,9 +916,9 @@ class GitHubDeployment {
 }
 
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
-var backup_settings = __webpack_require__(6502);
+var backup_settings = __webpack_require__(26502);
 // EXTERNAL MODULE: ./src/backup/backup-flow.ts + 4 modules
-var backup_flow = __webpack_require__(4118);
+var backup_flow = __webpack_require__(44118);
 ;// CONCATENATED MODULE: ./src/backup/pre-deploy.ts
 
 
@@ -1226,9 +1214,10 @@ class Deployment {
             throw new errors/* OperationError */.OK(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
         this.flavor = facts.composeCommand;
         if (ds.envFileContent !== undefined && !this.request)
-            checkEnvFileInput(ds.envFileContent, facts.composeCommand, where);
-        if (facts.freeKb !== undefined && facts.freeKb < ds.minFreeDiskMb * 1024) {
-            throw new errors/* OperationError */.OK(`preflight: only ${Math.floor(facts.freeKb / 1024)} MB free under ${ds.deployPath} on ${where}; deploy needs ${ds.minFreeDiskMb} MB (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
+            (0,env_file_input/* checkEnvFileInput */.O)(ds.envFileContent, facts.composeCommand, where);
+        const short = lowDisk(facts, ds);
+        if (short.length > 0) {
+            throw new errors/* OperationError */.OK(`preflight: ${short.join('; ')} on ${where}; deploy needs ${ds.minFreeDiskMb} MB free in each (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
         }
         this.reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
     }
@@ -1545,6 +1534,22 @@ class Deployment {
         return [`### ${title}`, '', text, '', ...host, (0,deploy_outcome/* outcomeTable */.Lh)(this.outcomes), '', ...extra, ''].join('\n');
     }
 }
+/**
+ * Where the host has less free space than min-free-disk-mb: the deploy path (the release files) and
+ * Docker's data root (the pulled images), each said with what was seen. A filesystem the probe could
+ * not measure is not judged.
+ */
+function lowDisk(facts, ds) {
+    const needKb = ds.minFreeDiskMb * 1024;
+    const mb = (kb) => Math.floor(kb / 1024);
+    const short = [];
+    if (facts.freeKb !== undefined && facts.freeKb < needKb)
+        short.push(`only ${mb(facts.freeKb)} MB free under the deploy path ${ds.deployPath}`);
+    if (facts.dockerRoot && facts.dockerRootFreeKb !== undefined && facts.dockerRootFreeKb < needKb) {
+        short.push(`only ${mb(facts.dockerRootFreeKb)} MB free under Docker's data root ${facts.dockerRoot} (where pulled images go)`);
+    }
+    return short;
+}
 /** A deploy that failed before it touched anything (no connection, lock held, preflight): outputs and summary all the same. */
 function notStarted(ds, why, startedAt, reporter, request) {
     const what = request ? 'Rollback on' : `Deploy of ${ds.sha} to`;
@@ -1591,16 +1596,90 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /***/ }),
 
+/***/ 24958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ checkEnvFileInput),
+/* harmony export */   b: () => (/* binding */ checkEnvFileShape)
+/* harmony export */ });
+/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/**
+ * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
+ * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
+ * by its line alone: Compose's own error would quote the value, and the value is a secret.
+ */
+function checkEnvFileInput(content, compose, where) {
+    try {
+        (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEnvText */ .iQ)(content, 'env-file', { flavor: (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envFlavorOf */ .bx)(compose) });
+    }
+    catch (err) {
+        if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz))
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
+    }
+}
+/**
+ * The prod env file a deploy writes into the release, checked for its shape before anything connects
+ * (its grammar is checked at preflight, with the host's Compose, by checkEnvFileInput): a line that
+ * is not `KEY=value` (a key with ";", a stray command on a line of its own, a leading "-") or a NUL
+ * byte is bad input, said by line number only, since the line may hold a secret. A double- or
+ * single-quoted value may run over several lines, as Compose v2 reads it.
+ */
+function checkEnvFileShape(text, name) {
+    let open;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const at = { file: name, line: i + 1, column: 1 };
+        if (raw.includes('\0'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('a NUL byte in the env file', at);
+        if (open) {
+            if (closes(raw, open))
+                open = undefined;
+            return;
+        }
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const m = /^(?:export\s+)?([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
+        if (m && m[1].length > 255)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a variable name of ${m[1].length} characters; at most 255 are accepted`, at);
+        if (!m)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('invalid env file line: expected KEY=value (the line is not shown: it may hold a secret)', at);
+        const value = m[2] ?? '';
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && !closes(value.slice(1), quote))
+            open = quote;
+    });
+    if (open)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a quoted value (${open}) is never closed`, { file: name });
+}
+/** Whether a quote `q` closes in this text (a backslash escapes a double quote). */
+function closes(text, q) {
+    for (let i = 0; i < text.length; i++) {
+        if (q === '"' && text[i] === '\\')
+            i++;
+        else if (text[i] === q)
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
 /***/ 5448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9460);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2278);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89460);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62278);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
-/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8229);
+/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88229);
 
 
 
@@ -1650,7 +1729,7 @@ function printPlan(ds, reporter, rollback) {
 
 /***/ }),
 
-/***/ 2981:
+/***/ 82981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1676,7 +1755,7 @@ function hostToolsLine(facts) {
 
 /***/ }),
 
-/***/ 9899:
+/***/ 99899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1684,8 +1763,8 @@ function hostToolsLine(facts) {
 /* harmony export */   ud: () => (/* binding */ migrationsSince),
 /* harmony export */   xI: () => (/* binding */ parseRollbackTo)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89460);
 
 
 /** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */
@@ -1696,7 +1775,7 @@ function parseRollbackTo(to) {
         return undefined;
     const v = to.trim().toLowerCase();
     if (!SHA_PREFIX.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${JSON.stringify(to)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(to)}`);
     return v;
 }
 /**
