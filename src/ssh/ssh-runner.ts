@@ -112,17 +112,27 @@ export class SshRunner implements HostRunner {
     this.roundTrips++;
     const connection = this.ssh.connection;
     if (!connection) throw new Error(`not connected to ${this.where}`);
-    const channel = await new Promise<ExecChannel>((resolve, reject) =>
-      connection.exec(shellText(cmd), (err: Error | undefined, ch: ExecChannel) => (err ? reject(err) : resolve(ch))),
+    // The exit and close listeners go on inside exec's callback: a short command's data, exit status and
+    // close can arrive in the same read as the channel's opening, and ssh2 emits them right after the
+    // callback, before an `await` would resume. Events nobody listened for then are lost, and the
+    // command's promise never settles.
+    const { channel, exited, closed } = await new Promise<{ channel: ExecChannel; exited: Promise<number>; closed: Promise<void> }>((resolve, reject) =>
+      connection.exec(shellText(cmd), (err: Error | undefined, ch: ExecChannel) => {
+        if (err) return reject(err);
+        resolve({
+          channel: ch,
+          exited: new Promise<number>((done) => ch.on('exit', (code: number | null) => done(code ?? 255))),
+          closed: new Promise<void>((done) => ch.on('close', () => done())),
+        });
+      }),
     );
     let stderr = '';
     let stdout = '';
-    channel.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const exited = new Promise<number>((resolve) => channel.on('exit', (code: number | null) => resolve(code ?? 255)));
-    const closed = new Promise<void>((resolve) => channel.on('close', () => resolve()));
-    const flows: Promise<void>[] = [];
+    // Read to their end (ssh2 ends both at the channel's EOF or close): output that came before a
+    // listener waits in the stream, and is only complete once it has been read.
+    const flows: Promise<unknown>[] = [readAll(channel.stderr).then((t) => (stderr = t))];
     if (io.sink) flows.push(pipeline(channel, io.sink));
-    else channel.on('data', (b: Buffer) => (stdout += b.toString()));
+    else flows.push(readAll(channel).then((t) => (stdout = t)));
     if (io.source) flows.push(pipeline(io.source, channel));
     else channel.end();
     const [code] = await Promise.all([exited, closed, ...flows]);
@@ -132,6 +142,17 @@ export class SshRunner implements HostRunner {
   async close(): Promise<void> {
     this.ssh.dispose();
   }
+}
+
+/** Everything a stream gives until its end (or close); listening only, so a duplex keeps its other side. */
+function readAll(stream: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stream.on('data', (b: Buffer) => (text += b.toString()));
+    stream.once('end', () => resolve(text));
+    stream.once('close', () => resolve(text));
+    stream.once('error', reject);
+  });
 }
 
 /** The part of ssh2's exec channel runStream uses: a duplex (stdout out, stdin in) with stderr beside it. */

@@ -879,17 +879,28 @@ class SshRunner {
         const connection = this.ssh.connection;
         if (!connection)
             throw new Error(`not connected to ${this.where}`);
-        const channel = await new Promise((resolve, reject) => connection.exec((0,runner/* shellText */.o0)(cmd), (err, ch) => (err ? reject(err) : resolve(ch))));
+        // The exit and close listeners go on inside exec's callback: a short command's data, exit status and
+        // close can arrive in the same read as the channel's opening, and ssh2 emits them right after the
+        // callback, before an `await` would resume. Events nobody listened for then are lost, and the
+        // command's promise never settles.
+        const { channel, exited, closed } = await new Promise((resolve, reject) => connection.exec((0,runner/* shellText */.o0)(cmd), (err, ch) => {
+            if (err)
+                return reject(err);
+            resolve({
+                channel: ch,
+                exited: new Promise((done) => ch.on('exit', (code) => done(code ?? 255))),
+                closed: new Promise((done) => ch.on('close', () => done())),
+            });
+        }));
         let stderr = '';
         let stdout = '';
-        channel.stderr.on('data', (b) => (stderr += b.toString()));
-        const exited = new Promise((resolve) => channel.on('exit', (code) => resolve(code ?? 255)));
-        const closed = new Promise((resolve) => channel.on('close', () => resolve()));
-        const flows = [];
+        // Read to their end (ssh2 ends both at the channel's EOF or close): output that came before a
+        // listener waits in the stream, and is only complete once it has been read.
+        const flows = [readAll(channel.stderr).then((t) => (stderr = t))];
         if (io.sink)
             flows.push((0,promises_.pipeline)(channel, io.sink));
         else
-            channel.on('data', (b) => (stdout += b.toString()));
+            flows.push(readAll(channel).then((t) => (stdout = t)));
         if (io.source)
             flows.push((0,promises_.pipeline)(io.source, channel));
         else
@@ -900,6 +911,16 @@ class SshRunner {
     async close() {
         this.ssh.dispose();
     }
+}
+/** Everything a stream gives until its end (or close); listening only, so a duplex keeps its other side. */
+function readAll(stream) {
+    return new Promise((resolve, reject) => {
+        let text = '';
+        stream.on('data', (b) => (text += b.toString()));
+        stream.once('end', () => resolve(text));
+        stream.once('close', () => resolve(text));
+        stream.once('error', reject);
+    });
 }
 /**
  * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
