@@ -1,6 +1,7 @@
 // Benchmark (not a test): how long the bundles take from `node dist/<entry>.js` to their first log line,
 // against bare Node starting and exiting (`node -e 0`), and how big the bundles are.
 // Needs `npm run build` first. Run: node --import tsx bench/cold-start.ts
+import { record } from './report.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     console.log(`action (dist/index.js):         ${action.toFixed(0)} ms  (${(action - bare).toFixed(0)} ms beyond bare Node, ratio ${(action / bare).toFixed(2)}; target < 150 ms)`);
     console.log(`cli validate (dist/cli.js):     ${cli.toFixed(0)} ms  (${(cli - bare).toFixed(0)} ms beyond bare Node, ratio ${(cli / bare).toFixed(2)})`);
     console.log(`cli --version (dist/cli.js):    ${version.toFixed(0)} ms`);
+    record({ bench: 'cold-start', figure: 'the action (node dist/index.js) to its first log line', value: action, unit: 'ms', baseline: { what: 'bare node -e 0', value: bare, unit: 'ms' }, ratio: action / bare, target: '< 150 ms', met: action < 150 });
+    record({ bench: 'cold-start', figure: 'bundle size: dist/index.js (chunks load on demand)', value: size('index.js') / 1024, unit: 'KiB', baseline: { what: 'all of dist/', value: files.reduce((s, f) => s + size(f), 0) / 1024, unit: 'KiB' } });
     console.log(`bundle: dist/index.js ${kb(size('index.js'))} (+ ${kb(chunks('action'))} of chunks loaded on demand), dist/cli.js ${kb(size('cli.js'))} (+ ${kb(chunks('cli'))}), all of dist/ ${kb(files.reduce((s, f) => s + size(f), 0))} in ${files.length} file(s)`);
   } finally {
     rmSync(ws, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * The last stall: the longest wait between two answered requests (sequential load through Caddy) while
- * an api that boots in 8 s is rolled, for the Caddyfile the docs recommended before, the same with short
- * dial timeout and retry interval, and the recommended one (per-address upstreams refreshed every second,
+ * an api that boots in 8 s is rolled, for the Caddyfile docs/deploy.md recommends, the same with short
+ * dial timeout and retry interval, and per-address upstreams (refreshed every second,
  * passive health, short dial timeout and retry interval); against a plain `compose up -d` of the same change.
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/proxy-gap.ts
  */
@@ -19,13 +19,13 @@ const ROUNDS = Number(process.env.BENCH_GAP_ROUNDS ?? 2);
 
 const caddyfile = (proxy: string) => `{\n\tadmin off\n\tauto_https off\n}\n:80 {\n${proxy}}\n`;
 export const VARIANTS: Record<string, string> = {
-  'static, dial 250ms, retry every 100ms (the docs before)': caddyfile(
+  'static, dial 250ms, retry every 100ms (recommended)': caddyfile(
     '\treverse_proxy api:8080 {\n\t\tlb_try_duration 3s\n\t\tlb_try_interval 100ms\n\t\ttransport http {\n\t\t\tdial_timeout 250ms\n\t\t}\n\t}\n',
   ),
   'static, dial 100ms, retry every 20ms': caddyfile(
     '\treverse_proxy api:8080 {\n\t\tlb_try_duration 3s\n\t\tlb_try_interval 20ms\n\t\ttransport http {\n\t\t\tdial_timeout 100ms\n\t\t}\n\t}\n',
   ),
-  'dynamic a (refresh 1s), fail_duration 5s, dial 100ms, retry every 20ms (recommended)': caddyfile(
+  'dynamic a (refresh 1s), fail_duration 5s, dial 100ms, retry every 20ms': caddyfile(
     '\treverse_proxy {\n\t\tdynamic a api 8080 {\n\t\t\trefresh 1s\n\t\t}\n\t\tlb_try_duration 3s\n\t\tlb_try_interval 20ms\n\t\tfail_duration 5s\n\t\ttransport http {\n\t\t\tdial_timeout 100ms\n\t\t}\n\t}\n',
   ),
 };
@@ -74,7 +74,7 @@ async function plainRow(): Promise<Row> {
     await deployOrThrow(stack, shas[1]!);
     const rollouts: GapResult[] = [];
     for (let r = 0; r < ROUNDS; r++) rollouts.push(await measured(stack.proxyPort, () => plainUpdate(stack, shas[r % 2]!).then(() => undefined)));
-    return { variant: 'plain `compose pull && up -d` (baseline, the docs-before Caddyfile)', rollouts };
+    return { variant: 'plain `compose pull && up -d` (baseline, the recommended Caddyfile)', rollouts };
   } finally {
     stack.destroy();
   }

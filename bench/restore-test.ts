@@ -5,6 +5,7 @@
  * `pg_restore -j N` of the same file into it. Also the speed-up of -j N over -j 1.
  * Needs the harness (bash test/e2e/harness/up.sh). Run: node --import tsx bench/restore-test.ts
  */
+import { record } from './report.js';
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -58,17 +59,23 @@ try {
   const size = statSync(raw).size;
   console.log(`restore-test benchmark: a ${(size / 1e9).toFixed(2)} GB custom-format dump (made in ${((performance.now() - t0) / 1000).toFixed(0)} s), ${jobs} cores, the harness's Postgres image`);
 
+  // The plain restore runs before and after the drill: the first restore into a fresh container pays for
+  // what the later ones find warm (page cache, image layers), so neither side gets it alone.
+  const before = plainRestore(raw, jobs);
   const drillStart = performance.now();
   const drill = await runCli(['restore-test', '--backup-file', raw, '--report-file', join(ws, 'r.json'), '--json'], { cwd: ws });
   const drillSeconds = (performance.now() - drillStart) / 1000;
   if (drill.code !== 0) throw new Error(`restore-test failed: ${drill.stdout}\n${drill.stderr.slice(-2000)}`);
-  const baseline = plainRestore(raw, jobs);
+  const after = plainRestore(raw, jobs);
+  const baseline = (before + after) / 2;
   const single = plainRestore(raw, 1);
   const rto = Number(drill.json.outputs['rto-seconds']);
-  console.log(`restore-test wall time ${drillSeconds.toFixed(1)} s (restore phase, the RTO: ${rto.toFixed(1)} s) vs plain container start + pg_restore -j ${jobs}: ${baseline.toFixed(1)} s, ratio ${(drillSeconds / baseline).toFixed(2)} (goal <= 1.05)`);
+  console.log(`restore-test wall time ${drillSeconds.toFixed(1)} s (restore phase, the RTO: ${rto.toFixed(1)} s) vs plain container start + pg_restore -j ${jobs}: ${baseline.toFixed(1)} s (mean of ${before.toFixed(1)} s before the drill and ${after.toFixed(1)} s after), ratio ${(drillSeconds / baseline).toFixed(2)} (goal <= 1.05)`);
   const phases = (JSON.parse(readFileSync(join(ws, 'r.json'), 'utf8')) as { phases: Record<string, number> }).phases;
   console.log(`  drill phases: ${Object.entries(phases).map(([p, sec]) => `${p} ${sec.toFixed(1)} s`).join(', ')}`);
   console.log(`  what the drill adds: sha256 of the file, pg_restore --list, version/extension checks, an exact count(*) of every table, the report`);
+  record({ bench: 'restore-test', figure: `restore-test wall time, a ${(size / 1e9).toFixed(2)} GB custom dump (sha256, checks, exact counts, report)`, value: drillSeconds, unit: 's', baseline: { what: `container start + plain pg_restore -j ${jobs}`, value: baseline, unit: 's' }, ratio: drillSeconds / baseline, target: '<= 1.05x', met: drillSeconds / baseline <= 1.05 });
+  record({ bench: 'restore-test', figure: `pg_restore -j ${jobs} speed-up over -j 1`, value: single / baseline, unit: 'x', baseline: { what: 'pg_restore -j 1', value: single, unit: 's' } });
   console.log(`pg_restore -j ${jobs} vs -j 1: ${baseline.toFixed(1)} s vs ${single.toFixed(1)} s, speed-up ${(single / baseline).toFixed(2)}x`);
 } finally {
   pg.destroy();

@@ -4,7 +4,7 @@
  * bench-report markers. COMPOSE_DEPLOY_HARNESS_COMPOSE="v2 v1" runs the Compose-dependent ones under both.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { harnessEnv } from '../test/e2e/harness/env.js';
@@ -42,13 +42,17 @@ try {
       run(process.execPath, ['--import', 'tsx', `bench/${bench}.ts`], { ...env, DOCKER_CONFIG: hv.runnerDockerConfig, BENCH_RESULTS_FILE: resultsFile });
     }
   });
-  const figures = readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Figure & { compose: string });
+  const fresh = readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Figure & { compose: string });
+  // BENCH_ONLY re-measures some benches: the others keep their figures from the last report.
+  const latest = join(root, 'bench/results/latest.json');
+  const kept = only && existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as { figures: Array<Figure & { compose: string }> }).figures.filter((f) => !fresh.some((n) => n.bench === f.bench && n.compose === f.compose)) : [];
+  const figures = [...kept, ...fresh];
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release(), docker: text('docker', ['version', '--format', '{{.Server.Version}}']), node: process.version, compose: composeVersions },
     figures,
   };
-  writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(latest, `${JSON.stringify(report, null, 2)}\n`);
   const md = markdownReport(report);
   writeFileSync(join(root, 'bench/results/latest.md'), md);
   const readme = join(root, 'README.md');

@@ -1,6 +1,7 @@
 // Benchmark (not a test): validate generated 12- and 60-service prod sets and compare with the Compose CLI's
 // own `config` of the same sets; in-process, and as `node dist/cli.js validate` (the bundle a user runs,
 // Node's start included) when dist/ is built. Run: node --import tsx bench/validate.ts
+import { record } from './report.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,7 @@ async function bench(SERVICES: number): Promise<void> {
       const p = median(proc);
       console.log(`node dist/cli.js validate (whole process):   ${p.toFixed(0)} ms, of which bare Node start ${median(bare).toFixed(0)} ms`);
       console.log(`  beyond the CLI's config:                   ${(p - c).toFixed(0)} ms  (target < 250 ms)`);
+      record({ bench: 'validate', figure: `node dist/cli.js validate on a ${SERVICES}-service prod set, beyond the Compose CLI's config of both sets`, value: p - c, unit: 'ms', baseline: { what: `${found.flavor} config of both sets`, value: c, unit: 'ms' }, ratio: p / c, target: '< 250 ms', met: p - c < 250 });
     } else console.log('dist/cli.js not built: run `npm run build` for the whole-process figure');
     console.log('');
   } finally {

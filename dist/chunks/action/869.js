@@ -1364,7 +1364,8 @@ function caddyDurationMs(text) {
 /** Caddy's own dial timeout when the transport sets none. */
 const CADDY_DEFAULT_DIAL = '3s';
 const MAX_DIAL_MS = 250;
-const RECOMMENDED_CADDY_BLOCK = 'reverse_proxy { dynamic a <service> <port> { refresh 1s }; lb_try_duration 3s; lb_try_interval 20ms; fail_duration 5s; transport http { dial_timeout 100ms } }';
+/** What docs/deploy.md recommends; bench/proxy-gap.ts measures it against the other variants. */
+const RECOMMENDED_CADDY_BLOCK = 'reverse_proxy <service>:<port> { lb_try_duration 3s; lb_try_interval 100ms; transport http { dial_timeout 250ms } }';
 /**
  * A reverse_proxy (in a Caddyfile the release ships) to a service the deploy rolls must retry dials,
  * with a short dial timeout: Docker's DNS lists a new container a moment before it answers and an old

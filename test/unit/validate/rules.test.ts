@@ -40,7 +40,7 @@ describe('production rules', () => {
     const { findings } = await validateDir(join(FIXTURES, 'rules', 'proxy-retries', 'bad'));
     const messages = findings.filter((f) => f.rule === 'proxy-retries').map((f) => f.message);
     assert.equal(messages.length, 2);
-    assert.match(messages[0]!, /^reverse_proxy to api \(rolled one copy at a time by the deploy\): no retries \(lb_try_duration is not set\); dial timeout 3s \(Caddy's default\) above 250ms\. Suggested: reverse_proxy \{ dynamic a api <port>/);
+    assert.match(messages[0]!, /^reverse_proxy to api \(rolled one copy at a time by the deploy\): no retries \(lb_try_duration is not set\); dial timeout 3s \(Caddy's default\) above 250ms\. Suggested: reverse_proxy api:<port> \{ lb_try_duration 3s; lb_try_interval 100ms; transport http \{ dial_timeout 250ms \} \}/);
     assert.match(messages[1]!, /^reverse_proxy to web \(rolled one copy at a time by the deploy\): dial timeout 1s above 250ms\./);
   });
 
