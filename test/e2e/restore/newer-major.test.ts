@@ -3,12 +3,9 @@
 // is refused before any restore, naming both majors; a 17 server restores and verifies them.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { harnessEnv } from '../harness/env.js';
-import { runCli } from '../lib/run-action.js';
-import { ROW_COUNTS, SeededPostgres, drillLeftovers } from './seeded-postgres.js';
+import { ROW_COUNTS, SeededPostgres, drillLeftovers, runDrill } from './seeded-postgres.js';
 
 let pg: SeededPostgres;
 const dumps: Record<'custom' | 'plain', string> = { custom: '', plain: '' };
@@ -31,22 +28,10 @@ afterEach(() => {
   assert.deepEqual(drillLeftovers(), { containers: [], dirs: [] });
 });
 
-async function drill(backupFile: string, settings: string) {
-  const ws = mkdtempSync(join(tmpdir(), 'cd-restore-ws-'));
-  writeFileSync(join(ws, 'compose-deploy.yml'), `project: shop\nrestore-test:\n${settings.replace(/^/gm, '  ')}\n`);
-  const report = join(ws, 'report.json');
-  try {
-    const res = await runCli(['restore-test', '--backup-file', backupFile, '--report-file', report, '--json'], { cwd: ws });
-    return { ...res, report: existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined };
-  } finally {
-    rmSync(ws, { recursive: true, force: true });
-  }
-}
-
 for (const format of ['custom', 'plain'] as const) {
   for (const mode of ['docker', 'native'] as const) {
     test(`a ${format} dump by pg_dump 17 into a 15 server (postgres: ${mode}): refused before restoring, naming 17 and 15`, async () => {
-      const res = await drill(dumps[format], mode === 'docker' ? `postgres: docker\nimage: ${pg.h.postgresImage}` : 'postgres: native');
+      const res = await runDrill(dumps[format], mode === 'docker' ? `postgres: docker\nimage: ${pg.h.postgresImage}` : 'postgres: native');
       assert.equal(res.code, 1, res.stderr);
       assert.equal(res.json.outputs.result, 'failed');
       const message: string = res.json.message;
@@ -58,7 +43,7 @@ for (const format of ['custom', 'plain'] as const) {
     });
   }
   test(`a ${format} dump by pg_dump 17 restores and verifies in the 17 image`, async () => {
-    const res = await drill(dumps[format], `postgres: docker\nimage: ${pg.h.postgres17Image}`);
+    const res = await runDrill(dumps[format], `postgres: docker\nimage: ${pg.h.postgres17Image}`);
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.json.outputs.result, 'success');
     assert.match(res.report.server.version, /^17\./);

@@ -1,12 +1,12 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { runAction, runCli } from '../lib/run-action.js';
 import { fakeGitHub } from '../lib/fake-github.js';
-import { ROW_COUNTS, SeededPostgres, drillLeftovers, sha256 } from './seeded-postgres.js';
+import { ROW_COUNTS, SeededPostgres, drillLeftovers, drillWorkspace, runDrill, sha256 } from './seeded-postgres.js';
 
 let pg: SeededPostgres;
 let image: string;
@@ -23,31 +23,11 @@ afterEach(() => {
   assert.deepEqual(drillLeftovers(), { containers: [], dirs: [] });
 });
 
-/** A repository with compose-deploy.yml holding `restore-test` settings (and any extra files). */
-function workspace(settings: string, files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cd-restore-ws-'));
-  writeFileSync(join(dir, 'compose-deploy.yml'), `project: shop\nrestore-test:\n${settings.replace(/^/gm, '  ')}\n`);
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
-  return dir;
-}
-
-async function drill(backupFile: string, settings: string, files: Record<string, string> = {}, prepare?: (ws: string) => void) {
-  const ws = workspace(settings, files);
-  prepare?.(ws);
-  const report = join(ws, 'report.json');
-  try {
-    const res = await runCli(['restore-test', '--backup-file', backupFile, '--report-file', report, '--json'], { cwd: ws });
-    return { ...res, report: existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined };
-  } finally {
-    rmSync(ws, { recursive: true, force: true });
-  }
-}
-
 const docker = `postgres: docker\nimage: ${'IMAGE'}`;
 
 for (const [format, mode] of [['custom', 'docker'], ['custom', 'native'], ['directory', 'native'], ['directory', 'docker'], ['plain', 'docker'], ['plain-gz', 'native']] as const) {
   test(`${format} dump restores and verifies with postgres: ${mode}`, async () => {
-    const res = await drill(dumps[format]!, mode === 'docker' ? docker.replace('IMAGE', image) : 'postgres: native');
+    const res = await runDrill(dumps[format]!, mode === 'docker' ? docker.replace('IMAGE', image) : 'postgres: native');
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.json.ok, true);
     const out = res.json.outputs;
@@ -69,7 +49,7 @@ for (const [format, mode] of [['custom', 'docker'], ['custom', 'native'], ['dire
 }
 
 test('the action: outputs, report path and the per-table summary', async () => {
-  const ws = workspace(`postgres: native\nrequired-tables: [orders, billing.invoices]\nassertions: checks.sql`, {
+  const ws = drillWorkspace(`postgres: native\nrequired-tables: [orders, billing.invoices]\nassertions: checks.sql`, {
     'checks.sql': '-- every order has a customer\nSELECT count(*) = 0 FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL;\nSELECT nextval(\'invoice_numbers\') >= 1000;\n',
   });
   try {
@@ -122,7 +102,7 @@ for (const [what, hurt, message] of damage) {
   test(`a custom dump ${what} fails with its own message (exit 1), nothing restored, nothing left`, async () => {
     const f = copyOf(dumps['custom']!, 'hurt.dump');
     hurt(f);
-    const res = await drill(f, 'postgres: native');
+    const res = await runDrill(f, 'postgres: native');
     assert.equal(res.code, 1, res.stderr);
     assert.equal(res.json.outputs.result, 'failed');
     assert.match(res.json.message, message);
@@ -136,7 +116,7 @@ test('without a sidecar, a truncated custom dump is caught by pg_restore --list 
   const f = copyOf(dumps['custom']!, 'cut.dump');
   rmSync(`${f}.sha256`);
   truncateSync(f, Math.floor(readFileSync(f).length / 2));
-  const res = await drill(f, 'postgres: native');
+  const res = await runDrill(f, 'postgres: native');
   assert.equal(res.code, 1, res.stderr);
   assert.match(res.json.message, /pg_restore --list cannot read|restoring .* failed/);
 });
@@ -144,7 +124,7 @@ test('without a sidecar, a truncated custom dump is caught by pg_restore --list 
 test('a checksum file that disagrees with an intact dump: mismatch named', async () => {
   const f = copyOf(dumps['custom']!, 'sum.dump');
   writeFileSync(`${f}.sha256`, `${'0'.repeat(64)}  sum.dump\n`);
-  const res = await drill(f, 'postgres: native');
+  const res = await runDrill(f, 'postgres: native');
   assert.equal(res.code, 1);
   assert.match(res.json.message, /checksum mismatch: sha256 is [0-9a-f]{64}, sum\.dump\.sha256 says 0{64}/);
 });
@@ -154,14 +134,14 @@ test('a plain dump cut short (no completion line) is refused before restoring', 
   const text = readFileSync(f, 'utf8');
   writeFileSync(f, text.slice(0, Math.floor(text.length / 2)));
   reseal(f);
-  const res = await drill(f, 'postgres: native');
+  const res = await runDrill(f, 'postgres: native');
   assert.equal(res.code, 1);
   assert.match(res.json.message, /cut short/);
 });
 
 test('an old backup fails on max-age, saying how old and which file, and still reports the restore', async () => {
   const old = pg.dump('custom', 'shop-old', new Date(Date.now() - 3 * 86400_000));
-  const res = await drill(old, 'postgres: native\nmax-age: 26h');
+  const res = await runDrill(old, 'postgres: native\nmax-age: 26h');
   assert.equal(res.code, 1);
   assert.match(res.json.message, /shop-old\.dump is 72 hours old .*older than restore-test\.max-age 26h/);
   assert.ok(Number(res.json.outputs['rpo-seconds']) >= 3 * 86400 - 60);
@@ -174,14 +154,14 @@ test('a manifest whose row counts differ from the restore: the table is named', 
   m.tables['public.orders'] = 20001;
   m.tables['public.refunds'] = 5;
   writeFileSync(`${f}.json`, JSON.stringify(m));
-  const res = await drill(f, 'postgres: native');
+  const res = await runDrill(f, 'postgres: native');
   assert.equal(res.code, 1);
   assert.match(res.json.message, /table public\.orders: 20000 rows restored, the manifest counted 20001/);
   assert.match(res.json.message, /table public\.refunds is missing after the restore/);
 });
 
 test('required tables and assertions: each failure named with its query', async () => {
-  const res = await drill(dumps['custom']!, 'postgres: native\nrequired-tables: [orders, audit_log]\nassertions: checks.sql', {
+  const res = await runDrill(dumps['custom']!, 'postgres: native\nrequired-tables: [orders, audit_log]\nassertions: checks.sql', {
     'checks.sql': 'SELECT count(*) > 0 FROM orders;\nSELECT count(*) > 1000000 FROM customers;\nSELECT 1/0 = 1;\n',
   });
   assert.equal(res.code, 1);
@@ -195,7 +175,7 @@ test('a dump needing an extension the server lacks is refused before restoring, 
   const f = copyOf(dumps['plain']!, 'ext.sql');
   writeFileSync(f, readFileSync(f, 'utf8').replace('CREATE EXTENSION IF NOT EXISTS pgcrypto', 'CREATE EXTENSION IF NOT EXISTS no_such_extension;\nCREATE EXTENSION IF NOT EXISTS pgcrypto'));
   reseal(f);
-  const res = await drill(f, docker.replace('IMAGE', image));
+  const res = await runDrill(f, docker.replace('IMAGE', image));
   assert.equal(res.code, 1);
   assert.match(res.json.message, /needs extension no_such_extension/);
   assert.equal(res.report.phases.restore, undefined);
@@ -209,7 +189,7 @@ test('a dump from a newer major than the server is refused plainly before trying
   delete m.server_version;
   delete m.pg_dump_version;
   writeFileSync(`${f}.json`, JSON.stringify(m));
-  const res = await drill(f, 'postgres: native');
+  const res = await runDrill(f, 'postgres: native');
   assert.equal(res.code, 1);
   assert.match(res.json.message, /comes from PostgreSQL 17 .*newer than the disposable server's 15/);
 });
@@ -218,18 +198,18 @@ test('roles a plain dump references: named, or created with create-roles', async
   const f = copyOf(dumps['plain']!, 'roles.sql');
   writeFileSync(f, readFileSync(f, 'utf8').replace(/OWNER TO postgres;/g, 'OWNER TO shop_owner;'));
   reseal(f);
-  const refused = await drill(f, 'postgres: native');
+  const refused = await runDrill(f, 'postgres: native');
   assert.equal(refused.code, 1);
   assert.match(refused.json.message, /references roles the server lacks: shop_owner/);
-  const created = await drill(f, 'postgres: native\ncreate-roles: true');
+  const created = await runDrill(f, 'postgres: native\ncreate-roles: true');
   assert.equal(created.code, 0, created.stderr);
 });
 
 test('bad input exits 2: no backup found (saying where it looked), Docker unavailable for postgres: docker, an unknown key', async () => {
-  const none = await drill(join(pg.dir, 'nothing-*.dump'), 'postgres: native');
+  const none = await runDrill(join(pg.dir, 'nothing-*.dump'), 'postgres: native');
   assert.equal(none.code, 2);
   assert.ok(none.json.error.includes(pg.dir), 'names where it looked');
-  const ws = workspace(docker.replace('IMAGE', image));
+  const ws = drillWorkspace(docker.replace('IMAGE', image));
   try {
     const res = await runCli(['restore-test', '--backup-file', dumps['custom']!, '--json'], { cwd: ws, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
     assert.equal(res.code, 2, res.stderr);
@@ -237,7 +217,7 @@ test('bad input exits 2: no backup found (saying where it looked), Docker unavai
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }
-  const typo = await drill(dumps['custom']!, 'postgress: native');
+  const typo = await runDrill(dumps['custom']!, 'postgress: native');
   assert.equal(typo.code, 2);
   assert.match(typo.json.error, /compose-deploy\.yml:3.*postgress/);
 });
@@ -246,7 +226,7 @@ test('an assertions file that is a symlink out of the repository is refused (exi
   const outside = mkdtempSync(join(tmpdir(), 'cd-outside-'));
   writeFileSync(join(outside, 'secret.sql'), 'SELECT \'CANARY-outside-file\' = \'x\';');
   try {
-    const res = await drill(dumps['custom']!, 'postgres: native\nassertions: leak.sql', {}, (ws) => symlinkSync(join(outside, 'secret.sql'), join(ws, 'leak.sql')));
+    const res = await runDrill(dumps['custom']!, 'postgres: native\nassertions: leak.sql', {}, (ws) => symlinkSync(join(outside, 'secret.sql'), join(ws, 'leak.sql')));
     assert.equal(res.code, 2);
     assert.match(res.json.error, /restore-test\.assertions: "leak\.sql" is outside the repository/);
     assert.ok(!res.stdout.includes('CANARY') && !res.stderr.includes('CANARY'));
@@ -259,7 +239,7 @@ test('a failing drill opens one issue labelled restore-test, comments on it whil
   const github = await fakeGitHub();
   const bad = copyOf(dumps['custom']!, 'issue.dump');
   truncateSync(bad, 100);
-  const ws = workspace('postgres: native');
+  const ws = drillWorkspace('postgres: native');
   try {
     const run = (file: string) => runAction({ command: 'restore-test', 'backup-file': file, 'github-token': 'ghs_fake_drill' }, { workspace: ws, env: { GITHUB_API_URL: github.url } });
     const first = await run(bad);
@@ -288,7 +268,7 @@ test('the disposable server killed mid-restore: the drill fails, says so, and le
   pg.psql('CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 600000) g;');
   const big = pg.dump('custom', 'shop-big');
   pg.psql('DROP TABLE bulk;');
-  const ws = workspace(docker.replace('IMAGE', image));
+  const ws = drillWorkspace(docker.replace('IMAGE', image));
   let killed = false;
   const killer = setInterval(() => {
     const ids = execFileSync('docker', ['ps', '-q', '--filter', 'label=compose-deploy.restore-test'], { encoding: 'utf8' }).trim();
@@ -314,7 +294,7 @@ test('the disposable server killed mid-restore: the drill fails, says so, and le
 });
 
 test('a second drill compares with the report the first one left: size, rows and restore time', async () => {
-  const ws = workspace('postgres: native');
+  const ws = drillWorkspace('postgres: native');
   try {
     const first = await runCli(['restore-test', '--backup-file', dumps['custom']!, '--report-file', 'last.json'], { cwd: ws });
     assert.equal(first.code, 0, first.stderr);

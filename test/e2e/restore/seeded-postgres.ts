@@ -3,11 +3,12 @@
 // sidecar as `backup` writes them.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { harnessEnv } from '../harness/env.js';
+import { runCli } from '../lib/run-action.js';
 
 const SEED = `
 CREATE EXTENSION pgcrypto;
@@ -93,4 +94,24 @@ export function drillLeftovers(): { containers: string[]; dirs: string[] } {
   const containers = execFileSync('docker', ['ps', '-aq', '--filter', 'label=compose-deploy.restore-test'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
   const dirs = readdirSync(tmpdir()).filter((d) => d.startsWith('cd-restore-'));
   return { containers, dirs };
+}
+
+/** A repository with compose-deploy.yml holding `restore-test` settings (and any extra files). */
+export function drillWorkspace(settings: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-restore-ws-'));
+  writeFileSync(join(dir, 'compose-deploy.yml'), `project: shop\nrestore-test:\n${settings.replace(/^/gm, '  ')}\n`);
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  return dir;
+}
+
+export async function runDrill(backupFile: string, settings: string, files: Record<string, string> = {}, prepare?: (ws: string) => void) {
+  const ws = drillWorkspace(settings, files);
+  prepare?.(ws);
+  const report = join(ws, 'report.json');
+  try {
+    const res = await runCli(['restore-test', '--backup-file', backupFile, '--report-file', report, '--json'], { cwd: ws });
+    return { ...res, report: existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined };
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
 }
