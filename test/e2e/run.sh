@@ -46,17 +46,23 @@ if [ $# -eq 0 ] && [ ${#versions[@]} -eq 2 ] && [ "${COMPOSE_DEPLOY_E2E_SERIAL:-
   suite "$second" "${second_files[@]}" >"$logs/$second.log" 2>&1 &
   second_pid=$!
   echo "=== e2e suite under Compose $first ===" >&2
-  suite "$first" "${first_files[@]}" || failed+=("$first")
+  # pipefail: the pipeline fails when the suite does.
+  if ! suite "$first" "${first_files[@]}" 2>&1 | tee "$logs/$first.log"; then failed+=("$first"); fi
   wait "$second_pid" || failed+=("$second")
   echo "=== e2e suite under Compose $second ===" >&2
   cat "$logs/$second.log"
 else
   for v in "${versions[@]}"; do
     echo "=== e2e suite under Compose $v ===" >&2
-    suite "$v" "${@:-test/e2e/**/*.test.ts}" || failed+=("$v")
+    if ! suite "$v" "${@:-test/e2e/**/*.test.ts}" 2>&1 | tee "$logs/$v.log"; then failed+=("$v"); fi
   done
 fi
 if [ ${#failed[@]} -gt 0 ]; then
+  # Repeat each failed run's list of failing tests last, where a CI log's tail shows it.
+  for v in "${failed[@]}"; do
+    echo "=== failing tests under Compose $v ===" >&2
+    sed -n '/failing tests:/,$p' "$logs/$v.log" | head -n 400 >&2
+  done
   echo "=== e2e suite failed under Compose ${failed[*]} ===" >&2
   exit 1
 fi
