@@ -9,7 +9,7 @@ import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { shellText, type Runner } from '../runner/runner.js';
 import { buildxCommand, classicBuildCommand, ociLabels, pushCommands } from './argv.js';
-import { buildImage, type ImageContext, type ImageOutcome } from './build-image.js';
+import { buildImage, skipPushed, type ImageContext, type ImageOutcome, type LogSink } from './build-image.js';
 import { envFileVars, readComposeServices } from './compose-files.js';
 import { devSet, prodSet } from '../compose/sets.js';
 import { createTempDockerConfig } from './docker-config.js';
@@ -42,6 +42,16 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
     throw new InputError(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default, for ghcr.io only: the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
   }
 
+  const registry = new RegistryClient(opts.registry, { username: opts.username, password: opts.password });
+  // A re-run on an unchanged commit needs only the registry's answer: no builder check, no docker login.
+  const found = opts.force ? undefined : await pushedDigests(registry, images, opts.tags.primary);
+  if (found && images.every((p) => found.get(p.path))) {
+    reporter.info(`every image is already in the registry as ${opts.tags.primary}: nothing to build, so no builder check and no docker login`);
+    const skipCtx = { registry, tags: opts.tags.all };
+    const outcomes = await forEachImage(images, images.length, reporter, (p, log) => skipPushed(skipCtx, p, found.get(p.path)!, log));
+    return result(outcomes, opts, 'not needed: every image was already pushed');
+  }
+
   const engine = await detectEngine(runner, env, {}, services.layerCache);
   const engineText = describeEngine(engine);
   reporter.info(`engine: ${engineText}`);
@@ -53,7 +63,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
     reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
     const ctx: ImageContext = {
       runner,
-      registry: new RegistryClient(opts.registry, { username: opts.username, password: opts.password }),
+      registry,
       engine,
       tags: opts.tags.all,
       labels: ociLabels({ sha: opts.sha, source: opts.sourceUrl, created: new Date().toISOString(), version: opts.tags.primary }),
@@ -61,7 +71,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
       dockerEnv: docker.env,
       sha: opts.sha,
     };
-    const outcomes = await buildAll(ctx, images, opts.parallel, reporter);
+    const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path) }));
     return result(outcomes, opts, engineText);
   } finally {
     docker.remove();
@@ -102,18 +112,31 @@ async function login(runner: Runner, opts: BuildOptions, configDir: string): Pro
   );
 }
 
-async function buildAll(ctx: ImageContext, images: ImagePlan[], parallel: number, reporter: Reporter): Promise<ImageOutcome[]> {
+/**
+ * The primary tag's digest of every image (undefined: not pushed), asked in parallel; undefined
+ * when the registry cannot be asked here: the build path then logs in and says what is wrong.
+ */
+async function pushedDigests(registry: RegistryClient, images: ImagePlan[], tag: string): Promise<Map<string, string | undefined> | undefined> {
+  try {
+    const digests = await Promise.all(images.map((p) => registry.manifestDigest(p.path, tag)));
+    return new Map(images.map((p, i) => [p.path, digests[i]]));
+  } catch {
+    return undefined;
+  }
+}
+
+async function forEachImage(images: ImagePlan[], parallel: number, reporter: Reporter, fn: (p: ImagePlan, log: LogSink) => Promise<ImageOutcome>): Promise<ImageOutcome[]> {
   const title = (p: ImagePlan) => `build ${p.repository} (${p.services.join(', ')})`;
   if (parallel === 1 || images.length === 1) {
     const out: ImageOutcome[] = [];
-    for (const p of images) out.push(await reporter.group(title(p), () => buildImage(ctx, p, (l) => reporter.info(l))));
+    for (const p of images) out.push(await reporter.group(title(p), () => fn(p, (l) => reporter.info(l))));
     return out;
   }
-  // Parallel builds would interleave their lines; each image's log is printed whole, in its own group, when it ends.
+  // Parallel images would interleave their lines; each image's log is printed whole, in its own group, when it ends.
   let printing = Promise.resolve();
   return mapLimit(images, parallel, async (p) => {
     const lines: string[] = [];
-    const outcome = await buildImage(ctx, p, (l) => lines.push(l));
+    const outcome = await fn(p, (l) => lines.push(l));
     printing = printing.then(() => reporter.group(title(p), async () => lines.forEach((l) => reporter.info(l))));
     await printing;
     return outcome;

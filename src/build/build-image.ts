@@ -43,20 +43,22 @@ export type LogSink = (line: string) => void;
 
 const TAIL_LINES = 50;
 
-/** Skip, retag or build one image. Never throws for the image's own failure: the outcome says it. */
-export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSink): Promise<ImageOutcome> {
+/** What skipping an already-pushed image needs: the registry and the tags, no builder and no docker login. */
+export type SkipContext = Pick<ImageContext, 'registry' | 'tags'>;
+
+/**
+ * Skip, retag or build one image. Never throws for the image's own failure: the outcome says it.
+ * `lookedUp`: the primary tag's digest when the caller already asked the registry (undefined: not there).
+ */
+export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSink, lookedUp?: { digest: string | undefined }): Promise<ImageOutcome> {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const [primary, ...extras] = ctx.tags;
+  const primary = ctx.tags[0]!;
   // Filled as tags land, so even an unexpected error can say what reached the registry.
   const pushed: string[] = [];
   try {
-    const existing = await ctx.registry.manifestDigest(plan.path, primary!);
-    if (existing && !ctx.force) {
-      const moved = await retagExtras(ctx, plan, existing, extras, pushed);
-      log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
-      return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed', pushed };
-    }
+    const existing = lookedUp ? lookedUp.digest : await ctx.registry.manifestDigest(plan.path, primary);
+    if (existing && !ctx.force) return await skipPushed(ctx, plan, existing, log, started);
     const request: BuildRequest = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, argsFromEnv: plan.argsFromEnv, labels: ctx.labels };
     const built = await runBuild(ctx, plan, request, existing, pushed, log);
     if (!built.ok) return { plan, status: 'failed', seconds: seconds(), detail: 'build failed', pushed, ...built.failure };
@@ -65,14 +67,32 @@ export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSin
     log(`pushed ${ctx.tags.map((t) => `${plan.repository}:${t}`).join(', ')} (${digest})`);
     return { plan, status: 'built', digest, size: await imageSize(ctx.registry, plan.path, digest), seconds: seconds(), detail: built.verdict, pushed };
   } catch (err) {
-    const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : (err as Error).message;
-    log(`error: ${message}`);
-    return { plan, status: 'failed', seconds: seconds(), detail: 'failed', error: message, pushed };
+    return failedOutcome(plan, err, log, started, pushed);
   }
 }
 
+/** The primary tag is in the registry: point the moving tags at it and measure it, nothing built. */
+export async function skipPushed(ctx: SkipContext, plan: ImagePlan, digest: string, log: LogSink, started = Date.now()): Promise<ImageOutcome> {
+  const pushed: string[] = [];
+  try {
+    const moved = await retagExtras(ctx, plan, digest, ctx.tags.slice(1), pushed);
+    log(`${plan.repository}:${ctx.tags[0]} is already in the registry (${digest}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
+    const size = await imageSize(ctx.registry, plan.path, digest);
+    return { plan, status: moved.length ? 'retagged' : 'skipped', digest, size, seconds: (Date.now() - started) / 1000, detail: 'already pushed', pushed };
+  } catch (err) {
+    return failedOutcome(plan, err, log, started, pushed);
+  }
+}
+
+/** An unexpected error of one image (the registry refusing, a tag vanishing) as its failed outcome. */
+function failedOutcome(plan: ImagePlan, err: unknown, log: LogSink, started: number, pushed: string[]): ImageOutcome {
+  const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : (err as Error).message;
+  log(`error: ${message}`);
+  return { plan, status: 'failed', seconds: (Date.now() - started) / 1000, detail: 'failed', error: message, pushed };
+}
+
 /** Moving tags (branch, latest) follow the sha tag by copying its manifest: no rebuild, no layer traffic. */
-async function retagExtras(ctx: ImageContext, plan: ImagePlan, digest: string, extras: readonly string[], pushed: string[]): Promise<string[]> {
+async function retagExtras(ctx: SkipContext, plan: ImagePlan, digest: string, extras: readonly string[], pushed: string[]): Promise<string[]> {
   const current = await Promise.all(extras.map((t) => ctx.registry.manifestDigest(plan.path, t)));
   const stale = extras.filter((_, i) => current[i] !== digest);
   if (stale.length === 0) return [];

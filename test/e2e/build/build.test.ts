@@ -92,6 +92,10 @@ test('second run on the same commit skips the build and reports the same digests
   assert.match(second.stdout, /already in the registry .* build skipped/);
   assert.deepEqual(JSON.parse(second.outputs['images']!), JSON.parse(first.outputs['images']!));
   assert.match(second.summary, /skipped \(already pushed\)/);
+  // Only the registry was asked: no builder check and no docker login (the first run did both).
+  assert.match(first.stdout, /logged in to /);
+  assert.doesNotMatch(second.stdout, /logged in to |engine: /);
+  assert.match(second.summary, /Engine: not needed: every image was already pushed/);
 });
 
 test('extra tags on an already pushed commit are added in the registry without a rebuild', async () => {
