@@ -12,6 +12,8 @@ import {
   PULL_SCRIPT,
   ROLL_SCRIPT,
   SWITCH_CURRENT_SCRIPT,
+  SETTLE_SCRIPT,
+  CONTAINERS_SCRIPT,
   UNLOCK_SCRIPT,
   UNPACK_RELEASE_SCRIPT,
   KEPT_RELEASE_SCRIPT,
@@ -113,6 +115,14 @@ export function rollCommand(
     ...compose,
   ]);
 }
+
+/** Waits up to `seconds` for the Docker daemon, then removes the named containers (ids only: checked here). */
+export function settleCommand(seconds: number, ids: readonly string[] = []): Command {
+  for (const id of ids) if (!/^[0-9a-f]{12,64}$/.test(id)) throw new Error(`not a container id: ${JSON.stringify(id)}`);
+  return script('settle', SETTLE_SCRIPT, [String(seconds), ...ids]);
+}
+
+export const containersCommand = (project: string) => script('containers', CONTAINERS_SCRIPT, [project]);
 
 /** Removes what a failed first deploy started (volumes stay: they may hold data already). */
 export const downCommand = (target: ComposeTarget) => composeCommand(target, ['down', '--remove-orphans']);

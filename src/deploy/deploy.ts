@@ -23,6 +23,7 @@ import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } fr
 import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
+import { settleStranded, strandedIds, twoReleasesCheck, waitForDocker } from './docker-return.js';
 import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
@@ -102,6 +103,8 @@ class Deployment {
   /** The new release's services, as rendered on the host. */
   private services: ServiceInfo[] = [];
   private readonly composeFilesOf = new Map<string, string[]>();
+  /** What the host was left with that a person must know (containers Docker could not remove). */
+  private hostProblems: string[] = [];
 
   constructor(
     private readonly runner: HostRunner,
@@ -364,6 +367,10 @@ class Deployment {
     this.reporter.info(`▸ ${success === 'updated' ? 'rolling' : 'rolling back'} ${u.service} (${u.strategy})`);
     const res = await this.runner.run(command);
     const report = parseRollOutput(res.stdout, res.code === 0);
+    const stranded = strandedIds(res.stdout);
+    const unsettled = stranded.length > 0 ? await settleStranded(this.runner, stranded, u.service, this.reporter) : undefined;
+    if (unsettled) this.hostProblems.push(unsettled);
+    if (unsettled && report.ok) throw new OperationError(unsettled);
     const outcome = this.outcomes.find((o) => o.service === u.service);
     if (!report.ok) {
       if (outcome && success === 'updated') {
@@ -452,8 +459,13 @@ class Deployment {
     // Without a connection nothing more can be done from here: the lock's lease lapses, and the next
     // deploy takes it over and converges the host.
     const lost = err instanceof ConnectionLost || (err instanceof CommandFailed && /Not connected/.test(err.message));
+    // A Docker daemon restarting under the deploy: the rollback waits for it rather than failing at once.
+    const dockerGone = !lost && touched ? await waitForDocker(this.runner).catch((e: Error) => e.message) : undefined;
     if (lost) rollbackProblem = 'the connection is gone';
-    else if (touched || !this.previous) {
+    else if (dockerGone) {
+      rollbackProblem = dockerGone;
+      this.reporter.error(`cannot roll back: ${dockerGone}`);
+    } else if (touched || !this.previous) {
       try {
         if (touched) await this.rollBack(moved, err, plan);
         else await this.undoFirstRelease();
@@ -463,7 +475,17 @@ class Deployment {
         this.reporter.error(`rollback failed too: ${rollbackProblem}`);
       }
     }
-    await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
+    if (touched && !lost) {
+      // Whatever happened on the way (a daemon restart brings back containers a roll had removed), the
+      // host must not run two releases of a service unannounced.
+      const mixed = await twoReleasesCheck(this.runner, ds.project).catch((e: Error) => `the containers could not be listed (${e.message}): check the host`);
+      if (mixed) {
+        this.hostProblems.push(mixed);
+        this.reporter.error(mixed);
+      }
+    }
+    const problems = [...new Set(this.hostProblems)];
+    await this.runner.run(cmd.auditCommand(ds.deployPath, this.auditRecord(result, [why, ...problems].join('; ')))).catch(() => undefined);
     const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
     const serving = lost
       ? `The SSH connection was lost, so nothing could be undone from here: check the host (compose-deploy releases). The next deploy takes the lock over after lock-lease (${ds.lockLease}s) and converges it.`
@@ -475,7 +497,8 @@ class Deployment {
           ? 'This was a redeploy of the live release: the containers that did not become ready were removed and the others keep serving.'
           : 'This was the first deploy: nothing was left running.';
     const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
-    const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}`;
+    const warned = problems.length > 0 ? ` Also: ${problems.join('; ')}.` : '';
+    const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}${warned}`;
     const title = this.request ? '❌ Rollback failed' : result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed';
     this.reporter.summary(this.summary(title, message, diagnostics));
     return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };

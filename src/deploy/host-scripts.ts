@@ -210,10 +210,16 @@ report_failure() {
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
 cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
+# they are named: their restart policy would bring them back beside the old ones.
+remove_new() {
+  if docker rm -f $new >/dev/null 2>&1; then echo "removed-new=$(echo $new)"; else echo "stranded=$(echo $new)"; fi
+}
 wait_ready() {
   id=$1 seen_start='' seen_at=''
   while :; do
     st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
+    if [ "$st" = "gone none 0 -" ] && ! docker version >/dev/null 2>&1; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
     set -- $st
     now=$(date +%s)
     if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
@@ -238,6 +244,7 @@ wait_ready() {
 }
 still_ready() {
   st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
+  if [ "$st" = "gone none 0" ] && ! docker version >/dev/null 2>&1; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
   set -- "$1" $st
   if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
   if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
@@ -268,12 +275,12 @@ echo "new=$(echo $new)"
 if [ "$up_status" != 0 ] || [ -z "$new" ]; then
   if [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"; else echo "reason=compose started no new container"; fi
   tail -n 20 "$uplog" | sed 's/^/log| /'
-  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"; fi
+  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then remove_new; fi
   exit 1
 fi
 for id in $new; do
   if ! wait_ready "$id"; then
-    if [ "$strategy" != recreate ] && [ -n "$old" ]; then docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"; fi
+    if [ "$strategy" != recreate ] && [ -n "$old" ]; then remove_new; fi
     exit 1
   fi
 done
@@ -281,21 +288,57 @@ if [ "$strategy" != recreate ] && [ -n "$old" ]; then
   sleep "$drain"
   if cancelled; then
     echo "reason=deploy cancelled"
-    docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"
+    remove_new
     exit 1
   fi
   # A container that turned unhealthy (or restarted) while both served must not be the one left.
   for id in $new; do
     if ! still_ready "$id"; then
-      docker rm -f $new >/dev/null 2>&1; echo "removed-new=$(echo $new)"
+      remove_new
       exit 1
     fi
   done
-  docker stop -t "$grace" $old >/dev/null
-  docker rm $old >/dev/null
-  echo "stopped-old=$(echo $old)"
+  if docker stop -t "$grace" $old >/dev/null && docker rm $old >/dev/null; then
+    echo "stopped-old=$(echo $old)"
+  else
+    # The daemon went away (a restart) after the new ones were ready: the old ones must still go.
+    echo "stranded=$(echo $old)"
+  fi
 fi
 echo "done-after=$(( $(date +%s) - t0 ))"
+`;
+
+/**
+ * $1 seconds to wait for the Docker daemon to answer, then container ids to remove once it does.
+ * After a daemon restart, containers with a restart policy come back: the ones a failed or finished
+ * roll meant to remove must go, or the host runs two releases of a service.
+ */
+export const SETTLE_SCRIPT = `
+wait=$1; shift
+i=0
+until docker version >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ $i -gt $((wait * 4)) ]; then echo "docker=down"; [ $# -eq 0 ] || echo "stranded=$*"; exit 1; fi
+  sleep 0.25
+done
+echo "docker=up waited=$((i / 4))"
+left=
+for id in "$@"; do
+  # A container already gone counts as removed.
+  docker rm -f -- "$id" >/dev/null 2>&1 || { docker inspect -- "$id" >/dev/null 2>&1 && left="$left $id"; }
+done
+[ $# -eq 0 ] || echo "removed=$*"
+if [ -n "$left" ]; then echo "stranded=$(echo $left)"; exit 1; fi
+exit 0
+`;
+
+/**
+ * $1 project: every service container (one-off runs aside) as "service image id", so a deploy that
+ * failed can say whether the host runs containers of two releases.
+ */
+export const CONTAINERS_SCRIPT = `
+docker ps -a --no-trunc --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False" \\
+  --format '{{.Label "com.docker.compose.service"}} {{.Image}} {{.ID}}'
 `;
 
 /** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */

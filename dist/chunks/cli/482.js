@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   rollbackCommand: () => (/* binding */ rollbackCommand)
 /* harmony export */ });
-/* harmony import */ var _deploy_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2549);
+/* harmony import */ var _deploy_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(803);
 /* harmony import */ var _deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8229);
 /* harmony import */ var _deploy_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5448);
 

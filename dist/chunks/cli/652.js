@@ -442,20 +442,20 @@ async function imageSize(client, path, digest) {
 
 
 const TAIL_LINES = 50;
-/** Skip, retag or build one image. Never throws for the image's own failure: the outcome says it. */
-async function buildImage(ctx, plan, log) {
+/**
+ * Skip, retag or build one image. Never throws for the image's own failure: the outcome says it.
+ * `lookedUp`: the primary tag's digest when the caller already asked the registry (undefined: not there).
+ */
+async function buildImage(ctx, plan, log, lookedUp) {
     const started = Date.now();
     const seconds = () => (Date.now() - started) / 1000;
-    const [primary, ...extras] = ctx.tags;
+    const primary = ctx.tags[0];
     // Filled as tags land, so even an unexpected error can say what reached the registry.
     const pushed = [];
     try {
-        const existing = await ctx.registry.manifestDigest(plan.path, primary);
-        if (existing && !ctx.force) {
-            const moved = await retagExtras(ctx, plan, existing, extras, pushed);
-            log(`${plan.repository}:${primary} is already in the registry (${existing}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
-            return { plan, status: moved.length ? 'retagged' : 'skipped', digest: existing, size: await imageSize(ctx.registry, plan.path, existing), seconds: seconds(), detail: 'already pushed', pushed };
-        }
+        const existing = lookedUp ? lookedUp.digest : await ctx.registry.manifestDigest(plan.path, primary);
+        if (existing && !ctx.force)
+            return await skipPushed(ctx, plan, existing, log, started);
         const request = { repository: plan.repository, tags: ctx.tags, context: plan.context, dockerfile: plan.dockerfile, target: plan.target, args: plan.args, argsFromEnv: plan.argsFromEnv, labels: ctx.labels };
         const built = await runBuild(ctx, plan, request, existing, pushed, log);
         if (!built.ok)
@@ -467,10 +467,27 @@ async function buildImage(ctx, plan, log) {
         return { plan, status: 'built', digest, size: await imageSize(ctx.registry, plan.path, digest), seconds: seconds(), detail: built.verdict, pushed };
     }
     catch (err) {
-        const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : err.message;
-        log(`error: ${message}`);
-        return { plan, status: 'failed', seconds: seconds(), detail: 'failed', error: message, pushed };
+        return failedOutcome(plan, err, log, started, pushed);
     }
+}
+/** The primary tag is in the registry: point the moving tags at it and measure it, nothing built. */
+async function skipPushed(ctx, plan, digest, log, started = Date.now()) {
+    const pushed = [];
+    try {
+        const moved = await retagExtras(ctx, plan, digest, ctx.tags.slice(1), pushed);
+        log(`${plan.repository}:${ctx.tags[0]} is already in the registry (${digest}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
+        const size = await imageSize(ctx.registry, plan.path, digest);
+        return { plan, status: moved.length ? 'retagged' : 'skipped', digest, size, seconds: (Date.now() - started) / 1000, detail: 'already pushed', pushed };
+    }
+    catch (err) {
+        return failedOutcome(plan, err, log, started, pushed);
+    }
+}
+/** An unexpected error of one image (the registry refusing, a tag vanishing) as its failed outcome. */
+function failedOutcome(plan, err, log, started, pushed) {
+    const message = err instanceof RegistryAuthError ? `registry refused access: ${err.message}` : err.message;
+    log(`error: ${message}`);
+    return { plan, status: 'failed', seconds: (Date.now() - started) / 1000, detail: 'failed', error: message, pushed };
 }
 /** Moving tags (branch, latest) follow the sha tag by copying its manifest: no rebuild, no layer traffic. */
 async function retagExtras(ctx, plan, digest, extras, pushed) {
@@ -1201,6 +1218,15 @@ async function buildCommand(settings, reporter, services = {}) {
     if (!opts.username || !opts.password) {
         throw new errors/* InputError */.dz(`build needs registry credentials: set "registry-username" (default: GITHUB_ACTOR) and "registry-password" (default, for ghcr.io only: the workflow token, else the GITHUB_TOKEN environment variable)${opts.username ? '' : '; the user is missing'}${opts.password ? '' : '; the password is missing'}`);
     }
+    const registry = new RegistryClient(opts.registry, { username: opts.username, password: opts.password });
+    // A re-run on an unchanged commit needs only the registry's answer: no builder check, no docker login.
+    const found = opts.force ? undefined : await pushedDigests(registry, images, opts.tags.primary);
+    if (found && images.every((p) => found.get(p.path))) {
+        reporter.info(`every image is already in the registry as ${opts.tags.primary}: nothing to build, so no builder check and no docker login`);
+        const skipCtx = { registry, tags: opts.tags.all };
+        const outcomes = await forEachImage(images, images.length, reporter, (p, log) => skipPushed(skipCtx, p, found.get(p.path), log));
+        return result(outcomes, opts, 'not needed: every image was already pushed');
+    }
     const engine = await detectEngine(runner, env, {}, services.layerCache);
     const engineText = describeEngine(engine);
     reporter.info(`engine: ${engineText}`);
@@ -1213,7 +1239,7 @@ async function buildCommand(settings, reporter, services = {}) {
         reporter.info(`logged in to ${opts.registry} as ${opts.username} with ${opts.passwordFrom} (credentials in a temporary DOCKER_CONFIG, removed at the end)`);
         const ctx = {
             runner,
-            registry: new RegistryClient(opts.registry, { username: opts.username, password: opts.password }),
+            registry,
             engine,
             tags: opts.tags.all,
             labels: ociLabels({ sha: opts.sha, source: opts.sourceUrl, created: new Date().toISOString(), version: opts.tags.primary }),
@@ -1221,7 +1247,7 @@ async function buildCommand(settings, reporter, services = {}) {
             dockerEnv: docker.env,
             sha: opts.sha,
         };
-        const outcomes = await buildAll(ctx, images, opts.parallel, reporter);
+        const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path) }));
         return result(outcomes, opts, engineText);
     }
     finally {
@@ -1261,19 +1287,32 @@ async function login(runner, opts, configDir) {
         ? `registry login refused: ${opts.registry} did not accept user "${opts.username}" with ${opts.passwordFrom} (docker login said: ${said}). Check registry-username and registry-password; for GHCR the token needs packages: write`
         : `docker login to ${opts.registry} as "${opts.username}" failed (exit ${res.code}): ${said}`);
 }
-async function buildAll(ctx, images, parallel, reporter) {
+/**
+ * The primary tag's digest of every image (undefined: not pushed), asked in parallel; undefined
+ * when the registry cannot be asked here: the build path then logs in and says what is wrong.
+ */
+async function pushedDigests(registry, images, tag) {
+    try {
+        const digests = await Promise.all(images.map((p) => registry.manifestDigest(p.path, tag)));
+        return new Map(images.map((p, i) => [p.path, digests[i]]));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function forEachImage(images, parallel, reporter, fn) {
     const title = (p) => `build ${p.repository} (${p.services.join(', ')})`;
     if (parallel === 1 || images.length === 1) {
         const out = [];
         for (const p of images)
-            out.push(await reporter.group(title(p), () => buildImage(ctx, p, (l) => reporter.info(l))));
+            out.push(await reporter.group(title(p), () => fn(p, (l) => reporter.info(l))));
         return out;
     }
-    // Parallel builds would interleave their lines; each image's log is printed whole, in its own group, when it ends.
+    // Parallel images would interleave their lines; each image's log is printed whole, in its own group, when it ends.
     let printing = Promise.resolve();
     return mapLimit(images, parallel, async (p) => {
         const lines = [];
-        const outcome = await buildImage(ctx, p, (l) => lines.push(l));
+        const outcome = await fn(p, (l) => lines.push(l));
         printing = printing.then(() => reporter.group(title(p), async () => lines.forEach((l) => reporter.info(l))));
         await printing;
         return outcome;

@@ -14,6 +14,10 @@ import { ManualInterrupts, ScriptedHost, type Step } from './scripted-host.js';
 const OLD = '1'.repeat(40);
 const NEW = '2'.repeat(40);
 const PREFIX = '127.0.0.1:5000/shop';
+const OLD_API = `${PREFIX}/api:sha-${OLD}`;
+const OLD_WORKER = `${PREFIX}/worker:sha-${OLD}`;
+const NEW_API = `${PREFIX}/api:sha-${NEW}`;
+const ID_NEW = 'c'.repeat(64);
 
 const ds: DeploySettings = {
   target: { host: 'scripted', port: 22, user: 'deploy', privateKey: 'unused' },
@@ -145,11 +149,13 @@ test('a cancel between two services: the deploy stops, the moved service goes ba
       // The first signal arrives while api rolls: a health wait on the host stops at the marker the cancel leaves.
       roll('api', NEW, () => interrupts.first()),
       { label: 'cancel' },
-      // worker is never rolled: back to the live release.
+      // Docker answers (settle), then worker is never rolled: back to the live release.
+      { label: 'settle' },
       { label: `switch ${OLD.slice(0, 4)}` },
       config(OLD),
       upDb(OLD),
       roll('api', OLD),
+      { label: 'containers' },
       { label: 'audit' },
       unlock,
     ],
@@ -213,10 +219,13 @@ test('a service that fails its health gate: automatic rollback of what moved, th
     roll('api', NEW),
     { label: `roll worker ${NEW.slice(0, 4)}`, answer: { code: 1, stdout: 'reason=not healthy after 60s\nhealth| connection refused\nlog| worker: cannot reach queue\n' } },
     // worker rolled (rolling): its old containers kept serving; api, already moved, goes back.
+    { label: 'settle' },
     { label: `switch ${OLD.slice(0, 4)}` },
     config(OLD),
     upDb(OLD),
     roll('api', OLD),
+    // Afterwards the host is checked for a service running two releases.
+    { label: 'containers', answer: { stdout: `api ${OLD_API} ${'a'.repeat(64)}\nworker ${OLD_WORKER} ${'b'.repeat(64)}\n` } },
     { label: 'audit' },
     unlock,
   ]);
@@ -229,6 +238,85 @@ test('a service that fails its health gate: automatic rollback of what moved, th
   assert.match(summary, /cannot reach queue/);
   const audit = host.stdinJson('audit');
   assert.deepEqual((audit['services'] as { service: string; result: string }[]).map((s) => [s.service, s.result]), [['api', 'rolled-back'], ['worker', 'failed']]);
+});
+
+// The Docker daemon restarting under a roll: the new api container cannot be removed while it is
+// away, and its restart policy would bring it back beside the old one.
+const strandedRoll: Step = { label: `roll api ${NEW.slice(0, 4)}`, answer: { code: 1, stdout: `reason=the Docker daemon stopped answering\nstranded=${ID_NEW}\n` } };
+
+test('Docker restarts during a roll and answers again: the container it left is removed, then the rollback runs and the host is checked', async () => {
+  const { result, host, reporter } = await run([
+    lock,
+    probe(OLD, [success(OLD)]),
+    { label: 'unpack' },
+    config(NEW),
+    pull,
+    { label: `switch ${NEW.slice(0, 4)}` },
+    upDb(NEW),
+    strandedRoll,
+    { label: 'settle', answer: { stdout: `docker=up waited=4\nremoved=${ID_NEW}\n` } },
+    { label: 'settle', answer: { stdout: 'docker=up waited=0\n' } },
+    { label: `switch ${OLD.slice(0, 4)}` },
+    config(OLD),
+    upDb(OLD),
+    { label: 'containers', answer: { stdout: `api ${OLD_API} ${'a'.repeat(64)}\nworker ${OLD_WORKER} ${'b'.repeat(64)}\n` } },
+    { label: 'audit' },
+    unlock,
+  ]);
+  assert.equal(result.ok, false);
+  assert.equal(result.outputs['result'], 'rolled-back');
+  assert.match(result.message ?? '', /service api did not become healthy: the Docker daemon stopped answering/);
+  assert.doesNotMatch(result.message ?? '', /two releases/);
+  assert.match(reporter.lines.join('\n'), /api: Docker answered again; removed cccccccccccc/);
+  const settle = host.sent.find((c) => c.label === 'settle')!.command.argv;
+  assert.deepEqual(settle.slice(-2), ['90', ID_NEW], 'waits for Docker, then removes exactly the stranded container');
+});
+
+test('Docker does not come back: the deploy says the host may run two releases of the service, and which containers to remove', async () => {
+  const { result, host } = await run([
+    lock,
+    probe(OLD, [success(OLD)]),
+    { label: 'unpack' },
+    config(NEW),
+    pull,
+    { label: `switch ${NEW.slice(0, 4)}` },
+    upDb(NEW),
+    strandedRoll,
+    { label: 'settle', answer: { code: 1, stdout: `docker=down\nstranded=${ID_NEW}\n` } },
+    { label: 'settle', answer: { code: 1, stdout: 'docker=down\n' } },
+    { label: 'containers', answer: { code: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' } },
+    { label: 'audit' },
+    unlock,
+  ]);
+  assert.equal(result.ok, false);
+  assert.equal(result.outputs['result'], 'failed');
+  const message = result.message ?? '';
+  assert.match(message, /Rolling back failed as well \(Docker on deploy@scripted:22 did not answer for 90s\)/);
+  assert.match(message, /container cccccccccccc of api could not be removed: when they run, the host serves two releases of api/);
+  assert.match(message, /the containers on deploy@scripted:22 could not be listed/);
+  assert.match(String(host.stdinJson('audit')['error']), /two releases of api/);
+});
+
+test('after a failed deploy, a service left with containers of two releases is named with its images', async () => {
+  const { result } = await run([
+    lock,
+    probe(OLD, [success(OLD)]),
+    { label: 'unpack' },
+    config(NEW),
+    pull,
+    { label: `switch ${NEW.slice(0, 4)}` },
+    upDb(NEW),
+    { label: `roll api ${NEW.slice(0, 4)}`, answer: { code: 1, stdout: 'reason=not ready after 60s (health: starting)\nremoved-new=cafe\n' } },
+    { label: 'settle', answer: { stdout: 'docker=up waited=0\n' } },
+    { label: `switch ${OLD.slice(0, 4)}` },
+    config(OLD),
+    upDb(OLD),
+    { label: 'containers', answer: { stdout: `api ${OLD_API} ${'a'.repeat(64)}\napi ${NEW_API} ${ID_NEW}\nworker ${OLD_WORKER} ${'b'.repeat(64)}\n` } },
+    { label: 'audit' },
+    unlock,
+  ]);
+  assert.equal(result.ok, false);
+  assert.match(result.message ?? '', /Also: the host runs containers of two releases: api \(1 on 127\.0\.0\.1:5000\/shop\/api:sha-111111111111…, 1 on 127\.0\.0\.1:5000\/shop\/api:sha-222222222222…\)/);
 });
 
 async function waitFor(check: () => boolean): Promise<void> {

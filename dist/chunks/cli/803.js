@@ -1,8 +1,8 @@
-export const id = 549;
-export const ids = [549];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 53574:
+/***/ 3574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,7 +30,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 44781:
+/***/ 4781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42,10 +42,10 @@ function deployRole(s, sha, opts) {
 /* harmony export */   oB: () => (/* binding */ nodeAt),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
@@ -186,7 +186,7 @@ function mapEntries(node) {
 
 /***/ }),
 
-/***/ 60808:
+/***/ 808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -229,7 +229,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 32395:
+/***/ 2395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,12 +241,12 @@ function isFixedHostPort(p) {
 /* harmony export */   uG: () => (/* binding */ setsReason)
 /* harmony export */ });
 /* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
@@ -360,14 +360,14 @@ function describeSet(set) {
 
 /***/ }),
 
-/***/ 97840:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   U: () => (/* binding */ humanDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
@@ -392,7 +392,7 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 88229:
+/***/ 8229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -406,31 +406,31 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: prodComposeFiles
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/config/settings.ts + 8 modules
-var config_settings = __webpack_require__(63008);
+var config_settings = __webpack_require__(3008);
 // EXTERNAL MODULE: ./src/config/names.ts
-var names = __webpack_require__(86234);
+var names = __webpack_require__(6234);
 // EXTERNAL MODULE: ./src/compose/model.ts
-var model = __webpack_require__(44781);
+var model = __webpack_require__(4781);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(82311);
+var service_name = __webpack_require__(2311);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts
-var env_file_input = __webpack_require__(24958);
+var env_file_input = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var sets = __webpack_require__(32395);
+var sets = __webpack_require__(2395);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/ssh/target.ts
-var target = __webpack_require__(64889);
+var target = __webpack_require__(4889);
 // EXTERNAL MODULE: ./src/rollback/target.ts
-var rollback_target = __webpack_require__(99899);
+var rollback_target = __webpack_require__(9899);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
+var duration = __webpack_require__(7840);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(59422);
+var contained_file = __webpack_require__(9422);
 ;// CONCATENATED MODULE: ./src/deploy/release-files.ts
 
 
@@ -573,7 +573,7 @@ function httpUrl(settings, name) {
 
 /***/ }),
 
-/***/ 2549:
+/***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -588,17 +588,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(53574);
+var deploy_role = __webpack_require__(3574);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/host/describe.ts
-var describe = __webpack_require__(82981);
+var describe = __webpack_require__(2981);
 // EXTERNAL MODULE: ./src/host/probe.ts
-var probe = __webpack_require__(89460);
+var probe = __webpack_require__(9460);
 // EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner = __webpack_require__(62278);
+var runner = __webpack_require__(2278);
 ;// CONCATENATED MODULE: ./src/remote/tar.ts
 const BLOCK = 512;
 function tarArchive(entries, mtime = 0) {
@@ -639,23 +639,23 @@ function octal(buf, offset, length, value) {
 }
 
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(81456);
+var ssh_connect = __webpack_require__(1456);
 // EXTERNAL MODULE: ./src/ssh/ssh-runner.ts + 1 modules
-var ssh_runner = __webpack_require__(82536);
+var ssh_runner = __webpack_require__(2536);
 // EXTERNAL MODULE: ./src/deploy/plan.ts
 var plan = __webpack_require__(5448);
 // EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
 var commands = __webpack_require__(8851);
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
-var deploy_settings = __webpack_require__(88229);
+var deploy_settings = __webpack_require__(8229);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts
-var env_file_input = __webpack_require__(24958);
+var env_file_input = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/rollback/target.ts
-var target = __webpack_require__(99899);
+var target = __webpack_require__(9899);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(92413);
+var github = __webpack_require__(2413);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
+var duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/restore/drill-liveness.ts
 
 
@@ -688,15 +688,15 @@ async function drillLivenessWarning(t, now) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/lock.ts
-var lock = __webpack_require__(24332);
+var lock = __webpack_require__(4332);
 // EXTERNAL MODULE: ./src/deploy/outcome.ts
-var deploy_outcome = __webpack_require__(84535);
+var deploy_outcome = __webpack_require__(4535);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(82311);
+var service_name = __webpack_require__(2311);
 // EXTERNAL MODULE: ./src/compose/ports.ts
-var compose_ports = __webpack_require__(60808);
+var compose_ports = __webpack_require__(808);
 ;// CONCATENATED MODULE: ./src/deploy/services.ts
 
 
@@ -915,10 +915,69 @@ class GitHubDeployment {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/docker-return.ts
+
+
+/**
+ * How long a deploy waits for a restarting Docker daemon before it gives up on putting the host
+ * right. A daemon restart (an upgrade, a crash) takes seconds; the containers it brings back take longer.
+ */
+const DOCKER_RETURN_SECONDS = 90;
+/** Container ids a host script could not remove because Docker stopped answering ("stranded=<ids>" lines). */
+function strandedIds(stdout) {
+    return ((0,deploy_outcome/* parseKeyValues */.Hl)(stdout).get('stranded') ?? []).flatMap((l) => l.split(/\s+/).filter(Boolean));
+}
+/**
+ * Waits for Docker to answer, then removes the containers a roll meant to remove. Returns what is
+ * still wrong, in words, or undefined when the host is settled.
+ */
+async function settleStranded(runner, ids, service, reporter) {
+    reporter.warning(`${service}: Docker on ${runner.where} stopped answering during the roll; waiting up to ${DOCKER_RETURN_SECONDS}s to remove ${ids.length} container${ids.length === 1 ? '' : 's'} it left (${ids.map((i) => i.slice(0, 12)).join(', ')}), which its restart policy would otherwise bring back beside the others`);
+    const res = await runner.run((0,commands/* settleCommand */.J9)(DOCKER_RETURN_SECONDS, ids));
+    if (res.code === 0) {
+        reporter.info(`${service}: Docker answered again; removed ${ids.map((i) => i.slice(0, 12)).join(', ')}`);
+        return undefined;
+    }
+    const left = strandedIds(res.stdout);
+    const down = (0,deploy_outcome/* parseKeyValues */.Hl)(res.stdout).get('docker')?.[0] === 'down';
+    return `${down ? `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s, so` : 'Docker could not remove'} container${left.length === 1 ? '' : 's'} ${left.map((i) => i.slice(0, 12)).join(', ')} of ${service}${down ? ' could not be removed' : ''}: when they run, the host serves two releases of ${service} (remove them with docker rm -f)`;
+}
+/** Waits for Docker to answer; undefined when it does, else what to say. */
+async function waitForDocker(runner) {
+    const res = await runner.run((0,commands/* settleCommand */.J9)(DOCKER_RETURN_SECONDS));
+    if (res.code === 0)
+        return undefined;
+    return `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s`;
+}
+/** From CONTAINERS_SCRIPT's "service image id" lines: the services whose containers run more than one image. */
+function mixedReleases(listing) {
+    const byService = new Map();
+    for (const line of listing.split('\n')) {
+        const [service, image, id] = line.trim().split(/\s+/);
+        if (!service || !image || !id)
+            continue;
+        const images = byService.get(service) ?? new Map();
+        images.set(image, (images.get(image) ?? 0) + 1);
+        byService.set(service, images);
+    }
+    return [...byService].filter(([, images]) => images.size > 1).map(([service, images]) => ({ service, images }));
+}
+/** After a failed deploy: says, in words, which services run containers of two releases (undefined: none). */
+async function twoReleasesCheck(runner, project) {
+    const res = await runner.run((0,commands/* containersCommand */.I8)(project));
+    if (res.code !== 0)
+        return `the containers on ${runner.where} could not be listed (${res.stderr.trim().split('\n').at(-1) ?? `exit ${res.code}`}): check the host`;
+    const mixed = mixedReleases(res.stdout);
+    if (mixed.length === 0)
+        return undefined;
+    const said = mixed.map(({ service, images }) => `${service} (${[...images].map(([image, n]) => `${n} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
+    return `the host runs containers of two releases: ${said.join('; ')}`;
+}
+
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
-var backup_settings = __webpack_require__(26502);
+var backup_settings = __webpack_require__(6502);
 // EXTERNAL MODULE: ./src/backup/backup-flow.ts + 4 modules
-var backup_flow = __webpack_require__(44118);
+var backup_flow = __webpack_require__(4118);
 ;// CONCATENATED MODULE: ./src/backup/pre-deploy.ts
 
 
@@ -968,6 +1027,7 @@ class PreDeployBackup {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/deploy.ts
+
 
 
 
@@ -1062,6 +1122,8 @@ class Deployment {
     /** The new release's services, as rendered on the host. */
     services = [];
     composeFilesOf = new Map();
+    /** What the host was left with that a person must know (containers Docker could not remove). */
+    hostProblems = [];
     constructor(runner, ds, reporter, what = {}) {
         this.runner = runner;
         this.ds = ds;
@@ -1321,6 +1383,12 @@ class Deployment {
         this.reporter.info(`▸ ${success === 'updated' ? 'rolling' : 'rolling back'} ${u.service} (${u.strategy})`);
         const res = await this.runner.run(command);
         const report = (0,deploy_outcome/* parseRollOutput */.yT)(res.stdout, res.code === 0);
+        const stranded = strandedIds(res.stdout);
+        const unsettled = stranded.length > 0 ? await settleStranded(this.runner, stranded, u.service, this.reporter) : undefined;
+        if (unsettled)
+            this.hostProblems.push(unsettled);
+        if (unsettled && report.ok)
+            throw new errors/* OperationError */.OK(unsettled);
         const outcome = this.outcomes.find((o) => o.service === u.service);
         if (!report.ok) {
             if (outcome && success === 'updated') {
@@ -1411,8 +1479,14 @@ class Deployment {
         // Without a connection nothing more can be done from here: the lock's lease lapses, and the next
         // deploy takes it over and converges the host.
         const lost = err instanceof ssh_runner/* ConnectionLost */.pz || (err instanceof runner/* CommandFailed */.nk && /Not connected/.test(err.message));
+        // A Docker daemon restarting under the deploy: the rollback waits for it rather than failing at once.
+        const dockerGone = !lost && touched ? await waitForDocker(this.runner).catch((e) => e.message) : undefined;
         if (lost)
             rollbackProblem = 'the connection is gone';
+        else if (dockerGone) {
+            rollbackProblem = dockerGone;
+            this.reporter.error(`cannot roll back: ${dockerGone}`);
+        }
         else if (touched || !this.previous) {
             try {
                 if (touched)
@@ -1426,7 +1500,17 @@ class Deployment {
                 this.reporter.error(`rollback failed too: ${rollbackProblem}`);
             }
         }
-        await this.runner.run(commands/* auditCommand */.Ht(ds.deployPath, this.auditRecord(result, why))).catch(() => undefined);
+        if (touched && !lost) {
+            // Whatever happened on the way (a daemon restart brings back containers a roll had removed), the
+            // host must not run two releases of a service unannounced.
+            const mixed = await twoReleasesCheck(this.runner, ds.project).catch((e) => `the containers could not be listed (${e.message}): check the host`);
+            if (mixed) {
+                this.hostProblems.push(mixed);
+                this.reporter.error(mixed);
+            }
+        }
+        const problems = [...new Set(this.hostProblems)];
+        await this.runner.run(commands/* auditCommand */.Ht(ds.deployPath, this.auditRecord(result, [why, ...problems].join('; ')))).catch(() => undefined);
         const diagnostics = this.outcomes.filter((o) => o.diagnostics).map((o) => `#### ${o.service}: health output and last log lines\n\n\`\`\`\n${o.diagnostics}\n\`\`\``);
         const serving = lost
             ? `The SSH connection was lost, so nothing could be undone from here: check the host (compose-deploy releases). The next deploy takes the lock over after lock-lease (${ds.lockLease}s) and converges it.`
@@ -1438,7 +1522,8 @@ class Deployment {
                         ? 'This was a redeploy of the live release: the containers that did not become ready were removed and the others keep serving.'
                         : 'This was the first deploy: nothing was left running.';
         const changed = rollbackProblem ? '' : touched ? 'Services already updated were rolled back. ' : 'No running service was changed. ';
-        const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}`;
+        const warned = problems.length > 0 ? ` Also: ${problems.join('; ')}.` : '';
+        const message = `${this.request ? `Rollback to ${ds.sha} on` : `Deploy of ${ds.sha} to`} ${this.runner.where} failed: ${why}. ${changed}${serving}${warned}`;
         const title = this.request ? '❌ Rollback failed' : result === 'rolled-back' ? '↩️ Rolled back' : '❌ Deploy failed';
         this.reporter.summary(this.summary(title, message, diagnostics));
         return { ok: false, message, outputs: this.outputs(result, result === 'rolled-back') };
@@ -1596,15 +1681,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /***/ }),
 
-/***/ 24958:
+/***/ 4958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ checkEnvFileInput),
 /* harmony export */   b: () => (/* binding */ checkEnvFileShape)
 /* harmony export */ });
-/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89445);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 /**
@@ -1676,10 +1761,10 @@ function closes(text, q) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89460);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62278);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9460);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2278);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
-/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88229);
+/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8229);
 
 
 
@@ -1729,7 +1814,7 @@ function printPlan(ds, reporter, rollback) {
 
 /***/ }),
 
-/***/ 82981:
+/***/ 2981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1755,7 +1840,7 @@ function hostToolsLine(facts) {
 
 /***/ }),
 
-/***/ 99899:
+/***/ 9899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1763,8 +1848,8 @@ function hostToolsLine(facts) {
 /* harmony export */   ud: () => (/* binding */ migrationsSince),
 /* harmony export */   xI: () => (/* binding */ parseRollbackTo)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89460);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
 
 
 /** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */
