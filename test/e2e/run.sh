@@ -17,6 +17,8 @@ versions=(${versions//,/ })
 for v in "${versions[@]}"; do
   case "$v" in v1|v2) ;; *) echo "run.sh: COMPOSE_DEPLOY_HARNESS_COMPOSE=${versions[*]}: want v2, v1 or both (\"v2 v1\")" >&2; exit 2 ;; esac
 done
+# Files that restart the Docker daemon every test shares: run alone, after the side-by-side runs, under each version.
+SOLO_FILES=(test/e2e/deploy/docker-restart.test.ts)
 ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts)
 
 suite() { # version, files...
@@ -32,11 +34,13 @@ trap 'rm -rf "$logs"; bash test/e2e/harness/down.sh' EXIT
 failed=()
 if [ $# -eq 0 ] && [ ${#versions[@]} -eq 2 ] && [ "${COMPOSE_DEPLOY_E2E_SERIAL:-}" != 1 ]; then
   shopt -s globstar
-  all=(test/e2e/**/*.test.ts)
-  twice=()
-  for f in "${all[@]}"; do
-    once=no
+  all=() twice=()
+  for f in test/e2e/**/*.test.ts; do
+    solo=no once=no
+    for o in "${SOLO_FILES[@]}"; do [ "$f" = "$o" ] && solo=yes; done
     for o in "${ONCE_FILES[@]}"; do [ "$f" = "$o" ] && once=yes; done
+    [ "$solo" = yes ] && continue
+    all+=("$f")
     [ "$once" = no ] && twice+=("$f")
   done
   first=${versions[0]} second=${versions[1]}
@@ -51,6 +55,10 @@ if [ $# -eq 0 ] && [ ${#versions[@]} -eq 2 ] && [ "${COMPOSE_DEPLOY_E2E_SERIAL:-
   wait "$second_pid" || failed+=("$second")
   echo "=== e2e suite under Compose $second ===" >&2
   cat "$logs/$second.log"
+  for v in "${versions[@]}"; do
+    echo "=== e2e files that restart the Docker daemon, alone, under Compose $v ===" >&2
+    if ! suite "$v" "${SOLO_FILES[@]}" 2>&1 | tee "$logs/$v-solo.log"; then failed+=("$v-solo"); fi
+  done
 else
   for v in "${versions[@]}"; do
     echo "=== e2e suite under Compose $v ===" >&2
@@ -60,7 +68,7 @@ fi
 if [ ${#failed[@]} -gt 0 ]; then
   # Repeat each failed run's list of failing tests last, where a CI log's tail shows it.
   for v in "${failed[@]}"; do
-    echo "=== failing tests under Compose $v ===" >&2
+    echo "=== failing tests under Compose ${v%-solo} ===" >&2
     sed -n '/failing tests:/,$p' "$logs/$v.log" | head -n 400 >&2
   done
   echo "=== e2e suite failed under Compose ${failed[*]} ===" >&2

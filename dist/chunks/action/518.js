@@ -251,8 +251,10 @@ size=$(wc -c <"$tmp" | tr -d ' ')
 [ "$size" -gt 0 ] || fail "the dump is empty"
 [ "$(head -c 5 "$tmp")" = PGDMP ] || fail "the dump does not start with PGDMP (not a custom-format archive)"
 [ "$(rc_of verify-rc)" = 0 ] || fail "pg_restore could not read every block of the dump"
-# The table of contents of the file as stored, read while its checksum is computed.
-docker exec -i "$id" pg_restore --list <"$tmp" >/dev/null 2>"$work/pg_restore_list.err" &
+# The table of contents of the file as stored, read while its checksum is computed. pg_restore --list
+# stops reading a pipe after the table of contents: the rest is drained, or Docker's stream breaks
+# off under the client ("connection reset by peer") and a good dump fails the check.
+docker exec -i "$id" sh -c 'pg_restore --list >/dev/null; rc=$?; cat >/dev/null; exit $rc' <"$tmp" 2>"$work/pg_restore_list.err" &
 list_pid=$!
 sum=$(sha256sum "$tmp" | cut -d ' ' -f 1)
 wait "$list_pid" || fail "pg_restore --list cannot read the dump"
@@ -290,16 +292,21 @@ done
 const VERIFY_SCRIPT = `
 id=$1 image=$2 file=$3
 [ -f "$file" ] || { echo "missing=$file"; exit 2; }
+# Runs pg_restore with $1 (fixed arguments of this script, as shell text; stdin the dump) in the
+# database container, or else in the image.
+# The rest of the pipe is drained: pg_restore --list stops after the table of contents, and Docker's
+# stream would break off under the client ("connection reset by peer"), failing a good dump.
 pg_restore_in() {
-  if [ -n "$id" ]; then docker exec -i "$id" pg_restore "$@"; else docker run --rm -i --network none --entrypoint pg_restore "$image" "$@"; fi
+  run="pg_restore $1; rc=\\$?; cat >/dev/null; exit \\$rc"
+  if [ -n "$id" ]; then docker exec -i "$id" sh -c "$run"; else docker run --rm -i --network none --entrypoint sh "$image" -c "$run"; fi
 }
 printf 'size=%s\\n' "$(wc -c <"$file" | tr -d ' ')"
 printf 'checksum=%s\\n' "$(sha256sum "$file" | cut -d ' ' -f 1)"
 if [ -f "$file.sha256" ]; then printf 'sidecar=%s\\n' "$(cut -d ' ' -f 1 "$file.sha256")"; fi
 if [ -f "$file.json" ]; then printf 'manifest=%s\\n' "$(tr -d '\\n' <"$file.json")"; fi
 if [ "$(head -c 5 "$file")" = PGDMP ]; then echo "magic=ok"; else echo "magic=bad"; fi
-if pg_restore_in --list <"$file" >/dev/null 2>&1; then echo "list=ok"; else echo "list=failed"; fi
-err=$(pg_restore_in -f /dev/null <"$file" 2>&1) && echo "read=ok" || printf 'read=failed %s\\n' "$(printf '%s' "$err" | tail -n 1)"
+if pg_restore_in '--list >/dev/null' <"$file" >/dev/null 2>&1; then echo "list=ok"; else echo "list=failed"; fi
+err=$(pg_restore_in '-f /dev/null' <"$file" 2>&1) && echo "read=ok" || printf 'read=failed %s\\n' "$(printf '%s' "$err" | tail -n 1)"
 exit 0
 `;
 /** $1 dump path: its bytes on stdout (a download). */
