@@ -23,7 +23,7 @@ import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } fr
 import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
-import { settleStranded, strandedIds, twoReleasesCheck, waitForDocker } from './docker-return.js';
+import { settleStranded, strandedIds, settleTwoReleases, waitForDocker } from './docker-return.js';
 import { PreDeployBackup } from '../backup/pre-deploy.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
@@ -478,7 +478,8 @@ class Deployment {
     if (touched && !lost) {
       // Whatever happened on the way (a daemon restart brings back containers a roll had removed), the
       // host must not run two releases of a service unannounced.
-      const mixed = await twoReleasesCheck(this.runner, ds.project).catch((e: Error) => `the containers could not be listed (${e.message}): check the host`);
+      const failedImages = new Map(this.outcomes.filter((o) => o.newImage && o.newImage !== o.oldImage).map((o) => [o.service, o.newImage!]));
+      const mixed = await settleTwoReleases(this.runner, ds.project, failedImages, this.reporter).catch((e: Error) => `the containers could not be listed (${e.message}): check the host`);
       if (mixed) {
         this.hostProblems.push(mixed);
         this.reporter.error(mixed);

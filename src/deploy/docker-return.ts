@@ -37,25 +37,40 @@ export async function waitForDocker(runner: HostRunner): Promise<string | undefi
   return `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s`;
 }
 
-/** From CONTAINERS_SCRIPT's "service image id" lines: the services whose containers run more than one image. */
-export function mixedReleases(listing: string): Array<{ service: string; images: Map<string, number> }> {
-  const byService = new Map<string, Map<string, number>>();
+/** From CONTAINERS_SCRIPT's "service image id" lines: the services whose containers run more than one image, with the ids of each. */
+export function mixedReleases(listing: string): Array<{ service: string; images: Map<string, string[]> }> {
+  const byService = new Map<string, Map<string, string[]>>();
   for (const line of listing.split('\n')) {
     const [service, image, id] = line.trim().split(/\s+/);
     if (!service || !image || !id) continue;
-    const images = byService.get(service) ?? new Map<string, number>();
-    images.set(image, (images.get(image) ?? 0) + 1);
+    const images = byService.get(service) ?? new Map<string, string[]>();
+    images.set(image, [...(images.get(image) ?? []), id]);
     byService.set(service, images);
   }
   return [...byService].filter(([, images]) => images.size > 1).map(([service, images]) => ({ service, images }));
 }
 
-/** After a failed deploy: says, in words, which services run containers of two releases (undefined: none). */
-export async function twoReleasesCheck(runner: HostRunner, project: string): Promise<string | undefined> {
+/**
+ * After a failed deploy: a service that runs containers of the failed release beside the live one's
+ * (a daemon restart brought back what a roll had started) loses the failed release's. Returns, in
+ * words, what still runs two releases (undefined: nothing). `failedImages`: service -> the failed release's image.
+ */
+export async function settleTwoReleases(runner: HostRunner, project: string, failedImages: ReadonlyMap<string, string>, reporter: Reporter): Promise<string | undefined> {
   const res = await runner.run(containersCommand(project));
   if (res.code !== 0) return `the containers on ${runner.where} could not be listed (${res.stderr.trim().split('\n').at(-1) ?? `exit ${res.code}`}): check the host`;
-  const mixed = mixedReleases(res.stdout);
-  if (mixed.length === 0) return undefined;
-  const said = mixed.map(({ service, images }) => `${service} (${[...images].map(([image, n]) => `${n} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
-  return `the host runs containers of two releases: ${said.join('; ')}`;
+  const left: string[] = [];
+  for (const { service, images } of mixedReleases(res.stdout)) {
+    const failed = failedImages.get(service);
+    const ids = failed ? images.get(failed) : undefined;
+    if (ids) {
+      const removed = await runner.run(settleCommand(DOCKER_RETURN_SECONDS, ids));
+      if (removed.code === 0) {
+        reporter.warning(`${service}: removed ${ids.map((i) => i.slice(0, 12)).join(', ')}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
+        images.delete(failed!);
+        if (images.size < 2) continue;
+      }
+    }
+    left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
+  }
+  return left.length > 0 ? `the host runs containers of two releases: ${left.join('; ')}` : undefined;
 }

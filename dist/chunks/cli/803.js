@@ -949,7 +949,7 @@ async function waitForDocker(runner) {
         return undefined;
     return `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s`;
 }
-/** From CONTAINERS_SCRIPT's "service image id" lines: the services whose containers run more than one image. */
+/** From CONTAINERS_SCRIPT's "service image id" lines: the services whose containers run more than one image, with the ids of each. */
 function mixedReleases(listing) {
     const byService = new Map();
     for (const line of listing.split('\n')) {
@@ -957,21 +957,36 @@ function mixedReleases(listing) {
         if (!service || !image || !id)
             continue;
         const images = byService.get(service) ?? new Map();
-        images.set(image, (images.get(image) ?? 0) + 1);
+        images.set(image, [...(images.get(image) ?? []), id]);
         byService.set(service, images);
     }
     return [...byService].filter(([, images]) => images.size > 1).map(([service, images]) => ({ service, images }));
 }
-/** After a failed deploy: says, in words, which services run containers of two releases (undefined: none). */
-async function twoReleasesCheck(runner, project) {
+/**
+ * After a failed deploy: a service that runs containers of the failed release beside the live one's
+ * (a daemon restart brought back what a roll had started) loses the failed release's. Returns, in
+ * words, what still runs two releases (undefined: nothing). `failedImages`: service -> the failed release's image.
+ */
+async function settleTwoReleases(runner, project, failedImages, reporter) {
     const res = await runner.run((0,commands/* containersCommand */.I8)(project));
     if (res.code !== 0)
         return `the containers on ${runner.where} could not be listed (${res.stderr.trim().split('\n').at(-1) ?? `exit ${res.code}`}): check the host`;
-    const mixed = mixedReleases(res.stdout);
-    if (mixed.length === 0)
-        return undefined;
-    const said = mixed.map(({ service, images }) => `${service} (${[...images].map(([image, n]) => `${n} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
-    return `the host runs containers of two releases: ${said.join('; ')}`;
+    const left = [];
+    for (const { service, images } of mixedReleases(res.stdout)) {
+        const failed = failedImages.get(service);
+        const ids = failed ? images.get(failed) : undefined;
+        if (ids) {
+            const removed = await runner.run((0,commands/* settleCommand */.J9)(DOCKER_RETURN_SECONDS, ids));
+            if (removed.code === 0) {
+                reporter.warning(`${service}: removed ${ids.map((i) => i.slice(0, 12)).join(', ')}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
+                images.delete(failed);
+                if (images.size < 2)
+                    continue;
+            }
+        }
+        left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
+    }
+    return left.length > 0 ? `the host runs containers of two releases: ${left.join('; ')}` : undefined;
 }
 
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
@@ -1503,7 +1518,8 @@ class Deployment {
         if (touched && !lost) {
             // Whatever happened on the way (a daemon restart brings back containers a roll had removed), the
             // host must not run two releases of a service unannounced.
-            const mixed = await twoReleasesCheck(this.runner, ds.project).catch((e) => `the containers could not be listed (${e.message}): check the host`);
+            const failedImages = new Map(this.outcomes.filter((o) => o.newImage && o.newImage !== o.oldImage).map((o) => [o.service, o.newImage]));
+            const mixed = await settleTwoReleases(this.runner, ds.project, failedImages, this.reporter).catch((e) => `the containers could not be listed (${e.message}): check the host`);
             if (mixed) {
                 this.hostProblems.push(mixed);
                 this.reporter.error(mixed);

@@ -694,7 +694,10 @@ new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 [ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
 echo "new=$(echo $new)"
 if [ "$up_status" != 0 ] || [ -z "$new" ]; then
-  if [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"; else echo "reason=compose started no new container"; fi
+  # A daemon restarting under compose up fails it, or hides what it created from the listing above.
+  if ! docker version >/dev/null 2>&1; then echo "reason=the Docker daemon stopped answering"
+  elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
+  else echo "reason=compose started no new container"; fi
   tail -n 20 "$uplog" | sed 's/^/log| /'
   if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then remove_new; fi
   exit 1

@@ -14,7 +14,7 @@ test('mixedReleases names only the services whose containers run more than one i
   const listing = [`api reg/api:sha-1 ${ID1}`, `api reg/api:sha-2 ${ID2}`, `api reg/api:sha-2 ${'c'.repeat(64)}`, `worker reg/worker:sha-1 ${'d'.repeat(64)}`, `db postgres:15 ${'e'.repeat(64)}`, '', 'garbage'].join('\n');
   const mixed = mixedReleases(listing);
   assert.deepEqual(mixed.map((m) => m.service), ['api']);
-  assert.deepEqual([...mixed[0]!.images], [['reg/api:sha-1', 1], ['reg/api:sha-2', 2]]);
+  assert.deepEqual([...mixed[0]!.images], [['reg/api:sha-1', [ID1]], ['reg/api:sha-2', [ID2, 'c'.repeat(64)]]]);
   assert.deepEqual(mixedReleases(`api reg/api:sha-1 ${ID1}\napi reg/api:sha-1 ${ID2}\n`), [], 'two replicas of one release are not two releases');
 });
 

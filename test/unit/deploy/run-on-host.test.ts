@@ -297,26 +297,41 @@ test('Docker does not come back: the deploy says the host may run two releases o
   assert.match(String(host.stdinJson('audit')['error']), /two releases of api/);
 });
 
-test('after a failed deploy, a service left with containers of two releases is named with its images', async () => {
-  const { result } = await run([
-    lock,
-    probe(OLD, [success(OLD)]),
-    { label: 'unpack' },
-    config(NEW),
-    pull,
-    { label: `switch ${NEW.slice(0, 4)}` },
-    upDb(NEW),
-    { label: `roll api ${NEW.slice(0, 4)}`, answer: { code: 1, stdout: 'reason=not ready after 60s (health: starting)\nremoved-new=cafe\n' } },
-    { label: 'settle', answer: { stdout: 'docker=up waited=0\n' } },
-    { label: `switch ${OLD.slice(0, 4)}` },
-    config(OLD),
-    upDb(OLD),
-    { label: 'containers', answer: { stdout: `api ${OLD_API} ${'a'.repeat(64)}\napi ${NEW_API} ${ID_NEW}\nworker ${OLD_WORKER} ${'b'.repeat(64)}\n` } },
-    { label: 'audit' },
-    unlock,
-  ]);
+/** A deploy whose api roll failed and was answered by a rollback; then the host is listed, and `after` follows. */
+const failedThenListed = (listing: string, after: Step[]): Step[] => [
+  lock,
+  probe(OLD, [success(OLD)]),
+  { label: 'unpack' },
+  config(NEW),
+  pull,
+  { label: `switch ${NEW.slice(0, 4)}` },
+  upDb(NEW),
+  { label: `roll api ${NEW.slice(0, 4)}`, answer: { code: 1, stdout: 'reason=the Docker daemon stopped answering\n' } },
+  { label: 'settle', answer: { stdout: 'docker=up waited=0\n' } },
+  { label: `switch ${OLD.slice(0, 4)}` },
+  config(OLD),
+  upDb(OLD),
+  { label: 'containers', answer: { stdout: listing } },
+  ...after,
+  { label: 'audit' },
+  unlock,
+];
+const twoApis = `api ${OLD_API} ${'a'.repeat(64)}\napi ${NEW_API} ${ID_NEW}\nworker ${OLD_WORKER} ${'b'.repeat(64)}\n`;
+
+test('after a failed deploy, a container of the failed release that came back beside the live one is removed', async () => {
+  const { result, host, reporter } = await run(failedThenListed(twoApis, [{ label: 'settle', answer: { stdout: `docker=up waited=0\nremoved=${ID_NEW}\n` } }]));
+  assert.equal(result.ok, false);
+  assert.equal(result.outputs['result'], 'rolled-back');
+  assert.doesNotMatch(result.message ?? '', /two releases/);
+  assert.match(reporter.lines.join('\n'), /api: removed cccccccccccc, container of the failed release that came back beside the live one's/);
+  assert.deepEqual(host.sent.filter((c) => c.label === 'settle').at(-1)!.command.argv.slice(-1), [ID_NEW], 'only the failed release\'s container is removed');
+});
+
+test('after a failed deploy, containers of two releases that cannot be removed are named with their images', async () => {
+  const { result, host } = await run(failedThenListed(twoApis, [{ label: 'settle', answer: { code: 1, stdout: `docker=up waited=0\nstranded=${ID_NEW}\n` } }]));
   assert.equal(result.ok, false);
   assert.match(result.message ?? '', /Also: the host runs containers of two releases: api \(1 on 127\.0\.0\.1:5000\/shop\/api:sha-111111111111…, 1 on 127\.0\.0\.1:5000\/shop\/api:sha-222222222222…\)/);
+  assert.match(String(host.stdinJson('audit')['error']), /two releases: api/);
 });
 
 async function waitFor(check: () => boolean): Promise<void> {
