@@ -3,7 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { InputError, OperationError } from '../errors.js';
-import { RegistryClient } from '../registry/client.js';
+import { RegistryClient, type Manifest } from '../registry/client.js';
 import { dockerLoginCommand } from '../registry/login.js';
 import type { Reporter } from '../report/reporter.js';
 import { LocalRunner } from '../runner/local-runner.js';
@@ -44,7 +44,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
 
   const registry = new RegistryClient(opts.registry, { username: opts.username, password: opts.password });
   // A re-run on an unchanged commit needs only the registry's answer: no builder check, no docker login.
-  const found = opts.force ? undefined : await pushedDigests(registry, images, opts.tags.primary);
+  const found = opts.force ? undefined : await pushedManifests(registry, images, opts.tags.primary);
   if (found && images.every((p) => found.get(p.path))) {
     reporter.info(`every image is already in the registry as ${opts.tags.primary}: nothing to build, so no builder check and no docker login`);
     const skipCtx = { registry, tags: opts.tags.all };
@@ -71,7 +71,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
       dockerEnv: docker.env,
       sha: opts.sha,
     };
-    const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path) }));
+    const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path)?.digest }));
     return result(outcomes, opts, engineText);
   } finally {
     docker.remove();
@@ -113,13 +113,14 @@ async function login(runner: Runner, opts: BuildOptions, configDir: string): Pro
 }
 
 /**
- * The primary tag's digest of every image (undefined: not pushed), asked in parallel; undefined
- * when the registry cannot be asked here: the build path then logs in and says what is wrong.
+ * The primary tag's manifest of every image (undefined: not pushed), asked in parallel: one GET
+ * gives both the digest and the size. Undefined when the registry cannot be asked here: the build
+ * path then logs in and says what is wrong.
  */
-async function pushedDigests(registry: RegistryClient, images: ImagePlan[], tag: string): Promise<Map<string, string | undefined> | undefined> {
+async function pushedManifests(registry: RegistryClient, images: ImagePlan[], tag: string): Promise<Map<string, Manifest | undefined> | undefined> {
   try {
-    const digests = await Promise.all(images.map((p) => registry.manifestDigest(p.path, tag)));
-    return new Map(images.map((p, i) => [p.path, digests[i]]));
+    const manifests = await Promise.all(images.map((p) => registry.getManifest(p.path, tag)));
+    return new Map(images.map((p, i) => [p.path, manifests[i]]));
   } catch {
     return undefined;
   }

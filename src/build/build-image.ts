@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { RegistryAuthError, type RegistryClient } from '../registry/client.js';
+import { RegistryAuthError, type Manifest, type RegistryClient } from '../registry/client.js';
 import type { Runner } from '../runner/runner.js';
 import { buildxCommand, classicBuildCommand, pushCommands, type BuildRequest, type CacheSpec } from './argv.js';
 import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
@@ -72,12 +72,13 @@ export async function buildImage(ctx: ImageContext, plan: ImagePlan, log: LogSin
 }
 
 /** The primary tag is in the registry: point the moving tags at it and measure it, nothing built. */
-export async function skipPushed(ctx: SkipContext, plan: ImagePlan, digest: string, log: LogSink, started = Date.now()): Promise<ImageOutcome> {
+export async function skipPushed(ctx: SkipContext, plan: ImagePlan, found: string | Manifest, log: LogSink, started = Date.now()): Promise<ImageOutcome> {
   const pushed: string[] = [];
+  const digest = typeof found === 'string' ? found : found.digest;
   try {
     const moved = await retagExtras(ctx, plan, digest, ctx.tags.slice(1), pushed);
     log(`${plan.repository}:${ctx.tags[0]} is already in the registry (${digest}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
-    const size = await imageSize(ctx.registry, plan.path, digest);
+    const size = await imageSize(ctx.registry, plan.path, digest, typeof found === 'string' ? undefined : found);
     return { plan, status: moved.length ? 'retagged' : 'skipped', digest, size, seconds: (Date.now() - started) / 1000, detail: 'already pushed', pushed };
   } catch (err) {
     return failedOutcome(plan, err, log, started, pushed);

@@ -1,4 +1,4 @@
-import type { RegistryClient } from '../registry/client.js';
+import type { Manifest, RegistryClient } from '../registry/client.js';
 import { manifestSize } from '../registry/client.js';
 
 /**
@@ -6,9 +6,9 @@ import { manifestSize } from '../registry/client.js';
  * attestations) the first real platform's manifest is measured. Undefined when it cannot be told:
  * the size is informative, never a reason to fail.
  */
-export async function imageSize(client: RegistryClient, path: string, digest: string): Promise<number | undefined> {
+export async function imageSize(client: RegistryClient, path: string, digest: string, known?: Manifest): Promise<number | undefined> {
   try {
-    const m = await client.getManifest(path, digest);
+    const m = known ?? (await client.getManifest(path, digest));
     if (!m) return undefined;
     const direct = manifestSize(m.json);
     if (direct !== undefined) return direct;

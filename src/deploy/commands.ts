@@ -1,6 +1,7 @@
 import { composeCommand, withServices, type ComposeFlavor, type ComposeTarget } from '../compose/cli.js';
 import { checkServiceName } from '../compose/service-name.js';
 import type { Command } from '../runner/runner.js';
+import { quoteArgv } from '../ssh/quote.js';
 import type { DeploySettings } from './deploy-settings.js';
 import type { ServiceUpdate } from './services.js';
 import {
@@ -112,6 +113,8 @@ export function rollCommand(
     ds.project,
     String(u.stopGraceSeconds),
     cancelMarkerPath,
+    // Run on the host through eval: words quoted by the one quoting function.
+    u.healthProbe ? quoteArgv(u.healthProbe) : '',
     ...compose,
   ]);
 }
@@ -131,4 +134,6 @@ export const removeCurrentCommand = (root: string): Command => ({ argv: ['rm', '
 
 export const auditCommand = (root: string, record: object) => script('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
 
-export const pruneCommand = (root: string, keep: readonly string[]) => script('prune', PRUNE_SCRIPT, [root, ...keep]);
+/** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
+export const auditAndPruneCommand = (root: string, record: object, keep: readonly string[]) =>
+  script('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);

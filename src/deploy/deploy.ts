@@ -344,7 +344,10 @@ class Deployment {
     const { ds } = this;
     const started = Date.now();
     const dependencies = dependenciesOf(services, ds.migrate!.service);
-    if (dependencies.length > 0) await this.exec(cmd.migrationDependenciesCommand(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
+    // `up --no-recreate` of what already runs changes nothing: the host's answer saves a Compose start.
+    const stopped = dependencies.filter((d) => !this.facts.running[d]);
+    if (stopped.length > 0) await this.exec(cmd.migrationDependenciesCommand(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
+    else if (dependencies.length > 0) this.reporter.info(`what the migration needs is running (${dependencies.join(', ')})`);
     const res = await this.runner.run(cmd.migrateCommand(target, ds.migrate!));
     if (res.code !== 0) {
       // The output stays in the (masked) log and summary: migrations print connection strings, and
@@ -383,7 +386,7 @@ class Deployment {
       outcome.result = 'updated';
       outcome.secondsToHealthy = report.secondsToHealthy;
     }
-    this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s)`);
+    this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s${report.phases ? `; ${report.phases}` : ''})`);
   }
 
   private async smoke(url: string): Promise<void> {
@@ -404,11 +407,11 @@ class Deployment {
   private async succeed(): Promise<CommandResult> {
     const { ds } = this;
     const record = this.auditRecord('success');
-    await this.exec(cmd.auditCommand(ds.deployPath, record), 'appending to the audit log');
     // A rollback keeps every release it found: the one it left may be the next one to go back to.
-    if (!this.request) {
+    if (this.request) await this.exec(cmd.auditCommand(ds.deployPath, record), 'appending to the audit log');
+    else {
       const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
-      const pruned = (await this.exec(cmd.pruneCommand(ds.deployPath, keep), 'pruning old releases')).stdout
+      const pruned = (await this.exec(cmd.auditAndPruneCommand(ds.deployPath, record, keep), 'appending to the audit log, pruning old releases')).stdout
         .split('\n')
         .filter((l) => l.startsWith('pruned='))
         .map((l) => l.slice(7));

@@ -188,7 +188,9 @@ done
  * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
  * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
  * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
- * serving); then the Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
+ * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
  *
  * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
  * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
@@ -196,8 +198,8 @@ done
  * recreate: stop first (a short outage), then wait for the new ones.
  */
 export const ROLL_SCRIPT = `
-svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10}
-shift 10
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10} probe=\${11}
+shift 11
 ids() {
   docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
     --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
@@ -210,6 +212,19 @@ report_failure() {
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
 cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# Milliseconds on this host's clock (whole seconds where date has no %N).
+now_ms() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac
+}
+# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up
+# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.
+probe_ok() {
+  [ -n "$probe" ] || return 1
+  probe_id=$1
+  eval "set -- $probe"
+  timeout 10 docker exec "$probe_id" "$@" >/dev/null 2>&1
+}
 # The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
 # they are named: their restart policy would bring them back beside the old ones.
 remove_new() {
@@ -227,12 +242,13 @@ wait_ready() {
     if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
     # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
     # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
-    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$now; fi
+    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$(now_ms); fi
     ok=
     case "$2" in
       healthy) ok=1 ;;
       unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
-      none) [ $((now - seen_at)) -ge "$min_ready" ] && ok=1 ;;
+      starting) probe_ok "$id" && ok=1 ;;
+      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;
     esac
     if [ -n "$ok" ] && [ -n "$url" ]; then
       timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
@@ -249,11 +265,14 @@ still_ready() {
   if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
   if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
   case "$3" in healthy|none) return 0 ;; esac
+  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.
+  if [ "$3" = starting ] && probe_ok "$1"; then return 0; fi
   report_failure "$1" "healthcheck turned $3 during the drain"
   return 1
 }
 t0=$(date +%s)
 deadline=$((t0 + timeout))
+echo "at-start=$(now_ms)"
 old=$(ids)
 count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
@@ -268,6 +287,7 @@ else
   "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
 fi
 up_status=$?
+echo "at-up=$(now_ms)"
 now_ids=$(ids)
 new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 [ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
@@ -287,8 +307,10 @@ for id in $new; do
     exit 1
   fi
 done
+echo "at-ready=$(now_ms)"
 if [ "$strategy" != recreate ] && [ -n "$old" ]; then
   sleep "$drain"
+  echo "at-drained=$(now_ms)"
   if cancelled; then
     echo "reason=deploy cancelled"
     remove_new
@@ -308,6 +330,7 @@ if [ "$strategy" != recreate ] && [ -n "$old" ]; then
     echo "stranded=$(echo $old)"
   fi
 fi
+echo "at-end=$(now_ms)"
 echo "done-after=$(( $(date +%s) - t0 ))"
 `;
 

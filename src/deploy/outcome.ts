@@ -28,6 +28,8 @@ export interface RollReport {
   secondsToHealthy?: number;
   reason?: string;
   diagnostics: string;
+  /** Where the roll's time went, from its at-*= marks (milliseconds of the host's clock): "compose up 0.3s, ready 4.2s, drain 1.0s, old stopped 0.1s". */
+  phases?: string;
 }
 
 export function parseRollOutput(stdout: string, ok: boolean): RollReport {
@@ -38,7 +40,24 @@ export function parseRollOutput(stdout: string, ok: boolean): RollReport {
     .split('\n')
     .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
     .join('\n');
-  return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+  return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv: Map<string, string[]>): string | undefined {
+  const names: Array<[string, string]> = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+  const at = (k: string) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+  let last = at('start');
+  if (Number.isNaN(last)) return undefined;
+  const parts: string[] = [];
+  for (const [key, label] of names) {
+    const t = at(key);
+    // Without a drain nothing old was stopped at the end (a first start, recreate).
+    if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained')))) continue;
+    parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+    last = t;
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 export function outcomeTable(rows: readonly ServiceOutcome[]): string {

@@ -37,8 +37,9 @@ export function printPlan(ds: DeploySettings, reporter: Reporter, rollback?: Rol
       `roll ${s}`,
       cmd.rollCommand(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds),
     ]),
-    ['append to the audit log (record on stdin)', cmd.auditCommand(ds.deployPath, {})],
-    ...(rollback ? [] : ([['prune old releases', cmd.pruneCommand(ds.deployPath, [sha, '<kept releases>'])]] as Array<[string, Command]>)),
+    rollback
+      ? ['append to the audit log (record on stdin)', cmd.auditCommand(ds.deployPath, {})]
+      : ['append to the audit log (record on stdin), then prune old releases', cmd.auditAndPruneCommand(ds.deployPath, {}, [sha, '<kept releases>'])],
     ['release the lock', cmd.unlockCommand(ds.deployPath, token)],
   ];
   const what = rollback ? `rollback to ${rollback.to ?? 'the release live before the current one'}` : `deploy of ${sha}`;

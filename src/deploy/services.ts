@@ -10,6 +10,8 @@ export interface ServiceInfo {
   image?: string;
   replicas: number;
   hasHealthcheck: boolean;
+  /** The healthcheck's test as a command to run in the container (CMD-SHELL through /bin/sh -c); none without a test. */
+  healthProbe?: string[];
   fixedHostPorts: string[];
   containerName?: string;
   profiles: string[];
@@ -36,6 +38,7 @@ export function parseRenderedCompose(text: string): ServiceInfo[] {
       image: typeof s['image'] === 'string' ? (s['image'] as string) : undefined,
       replicas: Number(deploy?.replicas ?? s['scale'] ?? 1) || 1,
       hasHealthcheck: hc !== undefined && !hc.disable && !noTest,
+      healthProbe: hc !== undefined && !hc.disable && !noTest ? healthProbe(test) : undefined,
       fixedHostPorts: fixedPorts(s['ports']),
       containerName: typeof s['container_name'] === 'string' ? (s['container_name'] as string) : undefined,
       profiles: Array.isArray(s['profiles']) ? (s['profiles'] as string[]) : [],
@@ -45,6 +48,19 @@ export function parseRenderedCompose(text: string): ServiceInfo[] {
       dependsOn: dependsOn(s['depends_on']),
     };
   });
+}
+
+/**
+ * The healthcheck test as Docker runs it: ["CMD", argv...] as is, ["CMD-SHELL", text] and a plain
+ * string through /bin/sh -c. Anything else: no probe (the wait then relies on Docker's status alone).
+ */
+export function healthProbe(test: unknown): string[] | undefined {
+  if (typeof test === 'string') return test.trim() ? ['/bin/sh', '-c', test] : undefined;
+  if (!Array.isArray(test) || !test.every((t) => typeof t === 'string')) return undefined;
+  const [kind, ...rest] = test as string[];
+  if (kind === 'CMD' && rest.length > 0) return rest;
+  if (kind === 'CMD-SHELL' && rest.length > 0) return ['/bin/sh', '-c', rest.join(' ')];
+  return undefined;
 }
 
 /** A list (short syntax) or a map of service -> condition (what both versions' `config` render). */
@@ -116,6 +132,8 @@ export interface ServiceUpdate {
   strategy: Strategy;
   replicas: number;
   healthUrl?: string;
+  /** The service's healthcheck command, run by the roll itself while Docker still says "starting". */
+  healthProbe?: string[];
   stopGraceSeconds: number;
   image?: string;
   /** Why the strategy differs from what was asked, if it does. */
@@ -164,6 +182,7 @@ export function planUpdates(
       strategy,
       replicas: s.replicas,
       healthUrl: cfg.healthUrl,
+      healthProbe: s.healthProbe,
       stopGraceSeconds: s.stopGraceSeconds,
       image: s.image,
       note: asked === 'rolling' && blocker ? `${blocker} means two copies cannot run at once: recreated (a short outage). Declare strategy: recreate to silence this` : undefined,

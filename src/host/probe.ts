@@ -13,8 +13,9 @@ printf 'docker-version=%s\\n' "\${info%% *}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-if docker compose version --short >/dev/null 2>&1; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then
   printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
 fi

@@ -21,8 +21,8 @@ var errors = __webpack_require__(83916);
 var deploy_lock = __webpack_require__(24332);
 // EXTERNAL MODULE: ./src/host/probe.ts
 var probe = __webpack_require__(89460);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner_runner = __webpack_require__(62278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
 var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts

@@ -31,7 +31,25 @@ function parseRollOutput(stdout, ok) {
         .split('\n')
         .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
         .join('\n');
-    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv) {
+    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+    let last = at('start');
+    if (Number.isNaN(last))
+        return undefined;
+    const parts = [];
+    for (const [key, label] of names) {
+        const t = at(key);
+        // Without a drain nothing old was stopped at the end (a first start, recreate).
+        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+            continue;
+        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+        last = t;
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
 }
 function outcomeTable(rows) {
     const short = (img) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
@@ -97,8 +115,9 @@ printf 'docker-version=%s\\n' "\${info%% *}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-if docker compose version --short >/dev/null 2>&1; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then
   printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
 fi
@@ -218,7 +237,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89460);
 /* harmony import */ var _deploy_outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84535);
 /* harmony import */ var _host_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(82981);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62278);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
 /* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64889);
 /* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81456);
 
@@ -289,47 +308,16 @@ function imagesNote(r) {
 
 /***/ }),
 
-/***/ 62278:
+/***/ 41814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nk: () => (/* binding */ CommandFailed),
-  X4: () => (/* binding */ runChecked),
-  o0: () => (/* binding */ shellText),
-  RT: () => (/* binding */ tail)
-});
-
-;// CONCATENATED MODULE: ./src/ssh/quote.ts
-/**
- * The one function that turns an argument into text for a remote POSIX shell. Every remote
- * command goes through quoteArgv; nothing else in the code base builds shell text from values.
- *
- * Single quotes make every byte literal in sh except the single quote itself, which is written
- * as '\'' (close, escaped quote, reopen). Plain words are left bare only when made of characters
- * that no shell treats specially, so plans stay readable.
- */
-const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function quoteArg(arg) {
-    if (typeof arg !== 'string')
-        throw new TypeError(`remote argument must be a string, got ${typeof arg}`);
-    if (arg.includes('\0'))
-        throw new Error('remote argument contains a NUL byte, which no shell can carry');
-    if (arg === '')
-        return "''";
-    // A leading '=' or '~' would still be expanded by some shells in some positions.
-    if (BARE.test(arg) && !arg.startsWith('~') && !arg.startsWith('='))
-        return arg;
-    return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-function quoteArgv(argv) {
-    if (argv.length === 0)
-        throw new Error('empty command');
-    return argv.map(quoteArg).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/runner/runner.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   nk: () => (/* binding */ CommandFailed),
+/* harmony export */   o0: () => (/* binding */ shellText)
+/* harmony export */ });
+/* harmony import */ var _ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29038);
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */
 function shellText(cmd) {
@@ -338,8 +326,8 @@ function shellText(cmd) {
             throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
         return `${k}=${v}`;
     });
-    const body = quoteArgv(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
-    return cmd.cwd ? `cd ${quoteArg(cmd.cwd)} && ${body}` : body;
+    const body = (0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${(0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
 }
 /** Runs a command and insists on exit code 0; the error carries the tail of its output. */
 async function runChecked(runner, cmd, what, options) {
@@ -387,6 +375,43 @@ const connectHost = async (target, reporter) => {
 
 /***/ }),
 
+/***/ 29038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ quoteArg),
+/* harmony export */   r: () => (/* binding */ quoteArgv)
+/* harmony export */ });
+/**
+ * The one function that turns an argument into text for a remote POSIX shell. Every remote
+ * command goes through quoteArgv; nothing else in the code base builds shell text from values.
+ *
+ * Single quotes make every byte literal in sh except the single quote itself, which is written
+ * as '\'' (close, escaped quote, reopen). Plain words are left bare only when made of characters
+ * that no shell treats specially, so plans stay readable.
+ */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function quoteArg(arg) {
+    if (typeof arg !== 'string')
+        throw new TypeError(`remote argument must be a string, got ${typeof arg}`);
+    if (arg.includes('\0'))
+        throw new Error('remote argument contains a NUL byte, which no shell can carry');
+    if (arg === '')
+        return "''";
+    // A leading '=' or '~' would still be expanded by some shells in some positions.
+    if (BARE.test(arg) && !arg.startsWith('~') && !arg.startsWith('='))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function quoteArgv(argv) {
+    if (argv.length === 0)
+        throw new Error('empty command');
+    return argv.map(quoteArg).join(' ');
+}
+
+
+/***/ }),
+
 /***/ 82536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -404,8 +429,8 @@ var promises_ = __webpack_require__(46466);
 var esm = __webpack_require__(19487);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner = __webpack_require__(62278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner = __webpack_require__(41814);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/ssh/known-hosts.ts

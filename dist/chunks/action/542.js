@@ -251,8 +251,8 @@ function dockerLoginCommand(registry, user, password, options = {}) {
 
 // EXTERNAL MODULE: ./src/runner/local-runner.ts
 var local_runner = __webpack_require__(26640);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner = __webpack_require__(62278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner = __webpack_require__(41814);
 ;// CONCATENATED MODULE: ./src/build/argv.ts
 /** The OCI annotations every image carries, so a running container says which commit it is. */
 function ociLabels(l) {
@@ -384,9 +384,9 @@ var layer_cache = __webpack_require__(29954);
  * attestations) the first real platform's manifest is measured. Undefined when it cannot be told:
  * the size is informative, never a reason to fail.
  */
-async function imageSize(client, path, digest) {
+async function imageSize(client, path, digest, known) {
     try {
-        const m = await client.getManifest(path, digest);
+        const m = known ?? (await client.getManifest(path, digest));
         if (!m)
             return undefined;
         const direct = manifestSize(m.json);
@@ -440,12 +440,13 @@ async function buildImage(ctx, plan, log, lookedUp) {
     }
 }
 /** The primary tag is in the registry: point the moving tags at it and measure it, nothing built. */
-async function skipPushed(ctx, plan, digest, log, started = Date.now()) {
+async function skipPushed(ctx, plan, found, log, started = Date.now()) {
     const pushed = [];
+    const digest = typeof found === 'string' ? found : found.digest;
     try {
         const moved = await retagExtras(ctx, plan, digest, ctx.tags.slice(1), pushed);
         log(`${plan.repository}:${ctx.tags[0]} is already in the registry (${digest}): build skipped${moved.length ? `; pointed ${moved.join(', ')} at it` : ''}`);
-        const size = await imageSize(ctx.registry, plan.path, digest);
+        const size = await imageSize(ctx.registry, plan.path, digest, typeof found === 'string' ? undefined : found);
         return { plan, status: moved.length ? 'retagged' : 'skipped', digest, size, seconds: (Date.now() - started) / 1000, detail: 'already pushed', pushed };
     }
     catch (err) {
@@ -1189,7 +1190,7 @@ async function buildCommand(settings, reporter, services = {}) {
     }
     const registry = new RegistryClient(opts.registry, { username: opts.username, password: opts.password });
     // A re-run on an unchanged commit needs only the registry's answer: no builder check, no docker login.
-    const found = opts.force ? undefined : await pushedDigests(registry, images, opts.tags.primary);
+    const found = opts.force ? undefined : await pushedManifests(registry, images, opts.tags.primary);
     if (found && images.every((p) => found.get(p.path))) {
         reporter.info(`every image is already in the registry as ${opts.tags.primary}: nothing to build, so no builder check and no docker login`);
         const skipCtx = { registry, tags: opts.tags.all };
@@ -1216,7 +1217,7 @@ async function buildCommand(settings, reporter, services = {}) {
             dockerEnv: docker.env,
             sha: opts.sha,
         };
-        const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path) }));
+        const outcomes = await forEachImage(images, opts.parallel, reporter, (p, log) => buildImage(ctx, p, log, found && { digest: found.get(p.path)?.digest }));
         return result(outcomes, opts, engineText);
     }
     finally {
@@ -1257,13 +1258,14 @@ async function login(runner, opts, configDir) {
         : `docker login to ${opts.registry} as "${opts.username}" failed (exit ${res.code}): ${said}`);
 }
 /**
- * The primary tag's digest of every image (undefined: not pushed), asked in parallel; undefined
- * when the registry cannot be asked here: the build path then logs in and says what is wrong.
+ * The primary tag's manifest of every image (undefined: not pushed), asked in parallel: one GET
+ * gives both the digest and the size. Undefined when the registry cannot be asked here: the build
+ * path then logs in and says what is wrong.
  */
-async function pushedDigests(registry, images, tag) {
+async function pushedManifests(registry, images, tag) {
     try {
-        const digests = await Promise.all(images.map((p) => registry.manifestDigest(p.path, tag)));
-        return new Map(images.map((p, i) => [p.path, digests[i]]));
+        const manifests = await Promise.all(images.map((p) => registry.getManifest(p.path, tag)));
+        return new Map(images.map((p, i) => [p.path, manifests[i]]));
     }
     catch {
         return undefined;
@@ -1387,47 +1389,16 @@ class LocalRunner {
 
 /***/ }),
 
-/***/ 62278:
+/***/ 41814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nk: () => (/* binding */ CommandFailed),
-  X4: () => (/* binding */ runChecked),
-  o0: () => (/* binding */ shellText),
-  RT: () => (/* binding */ tail)
-});
-
-;// CONCATENATED MODULE: ./src/ssh/quote.ts
-/**
- * The one function that turns an argument into text for a remote POSIX shell. Every remote
- * command goes through quoteArgv; nothing else in the code base builds shell text from values.
- *
- * Single quotes make every byte literal in sh except the single quote itself, which is written
- * as '\'' (close, escaped quote, reopen). Plain words are left bare only when made of characters
- * that no shell treats specially, so plans stay readable.
- */
-const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-function quoteArg(arg) {
-    if (typeof arg !== 'string')
-        throw new TypeError(`remote argument must be a string, got ${typeof arg}`);
-    if (arg.includes('\0'))
-        throw new Error('remote argument contains a NUL byte, which no shell can carry');
-    if (arg === '')
-        return "''";
-    // A leading '=' or '~' would still be expanded by some shells in some positions.
-    if (BARE.test(arg) && !arg.startsWith('~') && !arg.startsWith('='))
-        return arg;
-    return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-function quoteArgv(argv) {
-    if (argv.length === 0)
-        throw new Error('empty command');
-    return argv.map(quoteArg).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/runner/runner.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   nk: () => (/* binding */ CommandFailed),
+/* harmony export */   o0: () => (/* binding */ shellText)
+/* harmony export */ });
+/* harmony import */ var _ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29038);
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */
 function shellText(cmd) {
@@ -1436,8 +1407,8 @@ function shellText(cmd) {
             throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
         return `${k}=${v}`;
     });
-    const body = quoteArgv(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
-    return cmd.cwd ? `cd ${quoteArg(cmd.cwd)} && ${body}` : body;
+    const body = (0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${(0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
 }
 /** Runs a command and insists on exit code 0; the error carries the tail of its output. */
 async function runChecked(runner, cmd, what, options) {
@@ -1463,6 +1434,43 @@ function tail(text, lines = 20) {
     if (!t)
         return '';
     return `:\n${t.split('\n').slice(-lines).join('\n')}`;
+}
+
+
+/***/ }),
+
+/***/ 29038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ quoteArg),
+/* harmony export */   r: () => (/* binding */ quoteArgv)
+/* harmony export */ });
+/**
+ * The one function that turns an argument into text for a remote POSIX shell. Every remote
+ * command goes through quoteArgv; nothing else in the code base builds shell text from values.
+ *
+ * Single quotes make every byte literal in sh except the single quote itself, which is written
+ * as '\'' (close, escaped quote, reopen). Plain words are left bare only when made of characters
+ * that no shell treats specially, so plans stay readable.
+ */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function quoteArg(arg) {
+    if (typeof arg !== 'string')
+        throw new TypeError(`remote argument must be a string, got ${typeof arg}`);
+    if (arg.includes('\0'))
+        throw new Error('remote argument contains a NUL byte, which no shell can carry');
+    if (arg === '')
+        return "''";
+    // A leading '=' or '~' would still be expanded by some shells in some positions.
+    if (BARE.test(arg) && !arg.startsWith('~') && !arg.startsWith('='))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function quoteArgv(argv) {
+    if (argv.length === 0)
+        throw new Error('empty command');
+    return argv.map(quoteArg).join(' ');
 }
 
 

@@ -597,8 +597,8 @@ var errors = __webpack_require__(83916);
 var describe = __webpack_require__(82981);
 // EXTERNAL MODULE: ./src/host/probe.ts
 var probe = __webpack_require__(89460);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner = __webpack_require__(62278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner = __webpack_require__(41814);
 ;// CONCATENATED MODULE: ./src/remote/tar.ts
 const BLOCK = 512;
 function tarArchive(entries, mtime = 0) {
@@ -717,6 +717,7 @@ function parseRenderedCompose(text) {
             image: typeof s['image'] === 'string' ? s['image'] : undefined,
             replicas: Number(deploy?.replicas ?? s['scale'] ?? 1) || 1,
             hasHealthcheck: hc !== undefined && !hc.disable && !noTest,
+            healthProbe: hc !== undefined && !hc.disable && !noTest ? healthProbe(test) : undefined,
             fixedHostPorts: fixedPorts(s['ports']),
             containerName: typeof s['container_name'] === 'string' ? s['container_name'] : undefined,
             profiles: Array.isArray(s['profiles']) ? s['profiles'] : [],
@@ -726,6 +727,22 @@ function parseRenderedCompose(text) {
             dependsOn: dependsOn(s['depends_on']),
         };
     });
+}
+/**
+ * The healthcheck test as Docker runs it: ["CMD", argv...] as is, ["CMD-SHELL", text] and a plain
+ * string through /bin/sh -c. Anything else: no probe (the wait then relies on Docker's status alone).
+ */
+function healthProbe(test) {
+    if (typeof test === 'string')
+        return test.trim() ? ['/bin/sh', '-c', test] : undefined;
+    if (!Array.isArray(test) || !test.every((t) => typeof t === 'string'))
+        return undefined;
+    const [kind, ...rest] = test;
+    if (kind === 'CMD' && rest.length > 0)
+        return rest;
+    if (kind === 'CMD-SHELL' && rest.length > 0)
+        return ['/bin/sh', '-c', rest.join(' ')];
+    return undefined;
 }
 /** A list (short syntax) or a map of service -> condition (what both versions' `config` render). */
 function dependsOn(value) {
@@ -825,6 +842,7 @@ function planUpdates(services, sha, opts) {
             strategy,
             replicas: s.replicas,
             healthUrl: cfg.healthUrl,
+            healthProbe: s.healthProbe,
             stopGraceSeconds: s.stopGraceSeconds,
             image: s.image,
             note: asked === 'rolling' && blocker ? `${blocker} means two copies cannot run at once: recreated (a short outage). Declare strategy: recreate to silence this` : undefined,
@@ -1375,8 +1393,12 @@ class Deployment {
         const { ds } = this;
         const started = Date.now();
         const dependencies = dependenciesOf(services, ds.migrate.service);
-        if (dependencies.length > 0)
+        // `up --no-recreate` of what already runs changes nothing: the host's answer saves a Compose start.
+        const stopped = dependencies.filter((d) => !this.facts.running[d]);
+        if (stopped.length > 0)
             await this.exec(commands/* migrationDependenciesCommand */.pj(target, dependencies), `starting what the migration needs (${dependencies.join(', ')})`);
+        else if (dependencies.length > 0)
+            this.reporter.info(`what the migration needs is running (${dependencies.join(', ')})`);
         const res = await this.runner.run(commands/* migrateCommand */.vu(target, ds.migrate));
         if (res.code !== 0) {
             // The output stays in the (masked) log and summary: migrations print connection strings, and
@@ -1416,7 +1438,7 @@ class Deployment {
             outcome.result = 'updated';
             outcome.secondsToHealthy = report.secondsToHealthy;
         }
-        this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s)`);
+        this.reporter.info(`${u.service}: ${u.strategy}, ${success} in ${((Date.now() - started) / 1000).toFixed(1)}s (healthy after ${report.secondsToHealthy ?? '?'}s${report.phases ? `; ${report.phases}` : ''})`);
     }
     async smoke(url) {
         let last = '';
@@ -1438,11 +1460,12 @@ class Deployment {
     async succeed() {
         const { ds } = this;
         const record = this.auditRecord('success');
-        await this.exec(commands/* auditCommand */.Ht(ds.deployPath, record), 'appending to the audit log');
         // A rollback keeps every release it found: the one it left may be the next one to go back to.
-        if (!this.request) {
+        if (this.request)
+            await this.exec(commands/* auditCommand */.Ht(ds.deployPath, record), 'appending to the audit log');
+        else {
             const keep = keptReleases([...this.facts.audit, record], ds.sha, ds.keepReleases);
-            const pruned = (await this.exec(commands/* pruneCommand */.En(ds.deployPath, keep), 'pruning old releases')).stdout
+            const pruned = (await this.exec(commands/* auditAndPruneCommand */.Gi(ds.deployPath, record, keep), 'appending to the audit log, pruning old releases')).stdout
                 .split('\n')
                 .filter((l) => l.startsWith('pruned='))
                 .map((l) => l.slice(7));
@@ -1778,7 +1801,7 @@ function closes(text, q) {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
 /* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89460);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62278);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
 /* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88229);
 
@@ -1816,8 +1839,9 @@ function printPlan(ds, reporter, rollback) {
             `roll ${s}`,
             _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .rollCommand */ .Lm(target, { service: s, strategy: ds.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: ds.services[s]?.healthUrl }, ds),
         ]),
-        ['append to the audit log (record on stdin)', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .auditCommand */ .Ht(ds.deployPath, {})],
-        ...(rollback ? [] : [['prune old releases', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .pruneCommand */ .En(ds.deployPath, [sha, '<kept releases>'])]]),
+        rollback
+            ? ['append to the audit log (record on stdin)', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .auditCommand */ .Ht(ds.deployPath, {})]
+            : ['append to the audit log (record on stdin), then prune old releases', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .auditAndPruneCommand */ .Gi(ds.deployPath, {}, [sha, '<kept releases>'])],
         ['release the lock', _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .unlockCommand */ .I_(ds.deployPath, token)],
     ];
     const what = rollback ? `rollback to ${rollback.to ?? 'the release live before the current one'}` : `deploy of ${sha}`;

@@ -89,8 +89,8 @@ async function downloadBackup(runner, made, dir) {
     }
 }
 
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner_runner = __webpack_require__(62278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/backup/manifest.ts
 var manifest = __webpack_require__(6345);
 ;// CONCATENATED MODULE: ./src/backup/retention.ts
@@ -235,7 +235,7 @@ async function startClient(runner, bs, reporter) {
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _deploy_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84535);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62278);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44127);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
@@ -398,6 +398,7 @@ async function detectCompose(runner) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   hY: () => (/* binding */ COMPOSE_FILES_RECORD),
+  Gi: () => (/* binding */ auditAndPruneCommand),
   Ht: () => (/* binding */ auditCommand),
   Ss: () => (/* binding */ cancelCommand),
   d8: () => (/* binding */ cancelMarker),
@@ -408,7 +409,6 @@ __webpack_require__.d(__webpack_exports__, {
   Lg: () => (/* binding */ lockCommand),
   vu: () => (/* binding */ migrateCommand),
   pj: () => (/* binding */ migrationDependenciesCommand),
-  En: () => (/* binding */ pruneCommand),
   TW: () => (/* binding */ pullCommand),
   Cf: () => (/* binding */ releaseCompose),
   be: () => (/* binding */ removeCurrentCommand),
@@ -428,6 +428,8 @@ __webpack_require__.d(__webpack_exports__, {
 var cli = __webpack_require__(84250);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
 var service_name = __webpack_require__(82311);
+// EXTERNAL MODULE: ./src/ssh/quote.ts
+var quote = __webpack_require__(29038);
 ;// CONCATENATED MODULE: ./src/deploy/host-scripts.ts
 /**
  * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
@@ -609,7 +611,9 @@ done
  * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
  * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
  * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
- * serving); then the Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
+ * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
  *
  * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
  * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
@@ -617,8 +621,8 @@ done
  * recreate: stop first (a short outage), then wait for the new ones.
  */
 const ROLL_SCRIPT = `
-svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10}
-shift 10
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10} probe=\${11}
+shift 11
 ids() {
   docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
     --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
@@ -631,6 +635,19 @@ report_failure() {
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
 cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# Milliseconds on this host's clock (whole seconds where date has no %N).
+now_ms() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac
+}
+# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up
+# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.
+probe_ok() {
+  [ -n "$probe" ] || return 1
+  probe_id=$1
+  eval "set -- $probe"
+  timeout 10 docker exec "$probe_id" "$@" >/dev/null 2>&1
+}
 # The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
 # they are named: their restart policy would bring them back beside the old ones.
 remove_new() {
@@ -648,12 +665,13 @@ wait_ready() {
     if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
     # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
     # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
-    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$now; fi
+    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$(now_ms); fi
     ok=
     case "$2" in
       healthy) ok=1 ;;
       unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
-      none) [ $((now - seen_at)) -ge "$min_ready" ] && ok=1 ;;
+      starting) probe_ok "$id" && ok=1 ;;
+      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;
     esac
     if [ -n "$ok" ] && [ -n "$url" ]; then
       timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
@@ -670,11 +688,14 @@ still_ready() {
   if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
   if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
   case "$3" in healthy|none) return 0 ;; esac
+  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.
+  if [ "$3" = starting ] && probe_ok "$1"; then return 0; fi
   report_failure "$1" "healthcheck turned $3 during the drain"
   return 1
 }
 t0=$(date +%s)
 deadline=$((t0 + timeout))
+echo "at-start=$(now_ms)"
 old=$(ids)
 count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
@@ -689,6 +710,7 @@ else
   "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
 fi
 up_status=$?
+echo "at-up=$(now_ms)"
 now_ids=$(ids)
 new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 [ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
@@ -708,8 +730,10 @@ for id in $new; do
     exit 1
   fi
 done
+echo "at-ready=$(now_ms)"
 if [ "$strategy" != recreate ] && [ -n "$old" ]; then
   sleep "$drain"
+  echo "at-drained=$(now_ms)"
   if cancelled; then
     echo "reason=deploy cancelled"
     remove_new
@@ -729,6 +753,7 @@ if [ "$strategy" != recreate ] && [ -n "$old" ]; then
     echo "stranded=$(echo $old)"
   fi
 fi
+echo "at-end=$(now_ms)"
 echo "done-after=$(( $(date +%s) - t0 ))"
 `;
 /**
@@ -791,6 +816,7 @@ exit 0
 `;
 
 ;// CONCATENATED MODULE: ./src/deploy/commands.ts
+
 
 
 
@@ -861,6 +887,8 @@ function rollCommand(target, u, ds, cancelMarkerPath = '') {
         ds.project,
         String(u.stopGraceSeconds),
         cancelMarkerPath,
+        // Run on the host through eval: words quoted by the one quoting function.
+        u.healthProbe ? (0,quote/* quoteArgv */.r)(u.healthProbe) : '',
         ...compose,
     ]);
 }
@@ -876,7 +904,8 @@ const containersCommand = (project) => script('containers', CONTAINERS_SCRIPT, [
 const downCommand = (target) => (0,cli/* composeCommand */.ec)(target, ['down', '--remove-orphans']);
 const removeCurrentCommand = (root) => ({ argv: ['rm', '-f', `${root}/current`] });
 const auditCommand = (root, record) => script('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
-const pruneCommand = (root, keep) => script('prune', PRUNE_SCRIPT, [root, ...keep]);
+/** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
+const auditAndPruneCommand = (root, record, keep) => script('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);
 
 
 /***/ }),
@@ -888,7 +917,7 @@ const pruneCommand = (root, keep) => script('prune', PRUNE_SCRIPT, [root, ...kee
 /* harmony export */   I: () => (/* binding */ acquireLock)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62278);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8851);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84535);
 
@@ -1006,7 +1035,25 @@ function parseRollOutput(stdout, ok) {
         .split('\n')
         .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
         .join('\n');
-    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics };
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv) {
+    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+    let last = at('start');
+    if (Number.isNaN(last))
+        return undefined;
+    const parts = [];
+    for (const [key, label] of names) {
+        const t = at(key);
+        // Without a drain nothing old was stopped at the end (a first start, recreate).
+        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+            continue;
+        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+        last = t;
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
 }
 function outcomeTable(rows) {
     const short = (img) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
@@ -1046,8 +1093,9 @@ printf 'docker-version=%s\\n' "\${info%% *}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-if docker compose version --short >/dev/null 2>&1; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$(docker compose version --short)"
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then
   printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
 fi

@@ -21,8 +21,8 @@ var errors = __webpack_require__(3916);
 var deploy_lock = __webpack_require__(4332);
 // EXTERNAL MODULE: ./src/host/probe.ts
 var probe = __webpack_require__(9460);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner_runner = __webpack_require__(2278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(1814);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
 var ssh_connect = __webpack_require__(1456);
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts

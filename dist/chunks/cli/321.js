@@ -58,8 +58,8 @@ var external_node_zlib_ = __webpack_require__(8522);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runner/local-runner.ts
 var local_runner = __webpack_require__(6640);
-// EXTERNAL MODULE: ./src/runner/runner.ts + 1 modules
-var runner_runner = __webpack_require__(2278);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(1814);
 ;// CONCATENATED MODULE: ./src/restore/checks.ts
 /**
  * The checks after a restore, as SQL run by psql -At (one row a line, fields split by "|") and pure

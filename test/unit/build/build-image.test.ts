@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildImage, type ImageContext } from '../../../src/build/build-image.js';
+import { buildImage, skipPushed, type ImageContext } from '../../../src/build/build-image.js';
 import type { ImagePlan } from '../../../src/build/plan.js';
 import { RegistryClient } from '../../../src/registry/client.js';
 import type { Command, RunOptions, RunResult, Runner } from '../../../src/runner/runner.js';
@@ -26,9 +26,11 @@ class Recorder implements Runner {
 /** A registry holding `tags` (tag -> digest); PUTs are recorded and take effect. */
 function registry(tags: Record<string, string>) {
   const puts: string[] = [];
+  const requests: string[] = [];
   const fetchFn = (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const ref = url.pathname.split('/').pop()!;
+    requests.push(`${init.method ?? 'GET'} ${ref}`);
     if (init.method === 'PUT') {
       puts.push(ref);
       tags[ref] = 'sha256:same';
@@ -39,7 +41,7 @@ function registry(tags: Record<string, string>) {
     const body = JSON.stringify({ mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'c', size: 10 }, layers: [{ digest: 'l', size: 90 }] });
     return new Response(init.method === 'HEAD' ? null : body, { status: 200, headers: { 'docker-content-digest': digest, 'content-type': 'application/vnd.oci.image.manifest.v1+json' } });
   }) as typeof fetch;
-  return { client: new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn), puts };
+  return { client: new RegistryClient('127.0.0.1:5000', { username: 'u', password: 'p' }, fetchFn), puts, requests };
 }
 
 const plan: ImagePlan = { repository: '127.0.0.1:5000/o/r/api', path: 'o/r/api', services: ['api'], context: '/c', dockerfile: '/c/Dockerfile', args: {}, argsFromEnv: [], from: 'test' };
@@ -147,4 +149,17 @@ test('buildx: when the registry cannot be asked after a failure, the outcome say
   assert.equal(out.status, 'failed');
   assert.match(out.error!, /docker buildx build exited with 1/);
   assert.equal(out.pushed, undefined);
+});
+
+test('skipPushed with the manifest already read: no runner at all, and its size without asking the registry again', async () => {
+  const reg = registry({ 'sha-full': 'sha256:same', latest: 'sha256:same' });
+  const manifest = (await reg.client.getManifest(plan.path, 'sha-full'))!;
+  const before = reg.requests.length;
+  const lines: string[] = [];
+  const out = await skipPushed({ registry: reg.client, tags: ['sha-full', 'latest'] }, plan, manifest, (l) => lines.push(l));
+  assert.equal(out.status, 'skipped');
+  assert.equal(out.digest, 'sha256:same');
+  assert.equal(out.size, 100);
+  assert.deepEqual(reg.requests.slice(before), ['HEAD latest'], 'only the moving tag is checked');
+  assert.match(lines.join('\n'), /already in the registry \(sha256:same\): build skipped/);
 });

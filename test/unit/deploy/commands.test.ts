@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +56,27 @@ test('secrets travel on stdin only, never in the command text', () => {
 
 test('the roll step passes its settings as positional arguments after the fixed script', () => {
   const target = cmd.releaseCompose(ds, 'docker compose', SHA);
-  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h' }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' }, cmd.cancelMarker('/srv/shop'));
-  assert.deepEqual(c.argv.slice(3, 14), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30', '/srv/shop/.deploy-lock/cancel']);
-  assert.deepEqual(c.argv.slice(14, 18), ['docker', 'compose', '--project-name', 'shop']);
+  const probe = ['wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/health'];
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h', healthProbe: probe }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' }, cmd.cancelMarker('/srv/shop'));
+  assert.deepEqual(c.argv.slice(3, 15), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30', '/srv/shop/.deploy-lock/cancel', 'wget -q -O /dev/null http://127.0.0.1:8080/health']);
+  assert.deepEqual(c.argv.slice(15, 19), ['docker', 'compose', '--project-name', 'shop']);
   const back = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 1, stopGraceSeconds: 10 }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
   assert.equal(back.argv[13], '', 'a rollback roll watches no cancel marker');
+  assert.equal(back.argv[14], '', 'no healthcheck: no probe');
+});
+
+test('the healthcheck probe reaches the host as quoted words that eval gives back exactly, whatever they hold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-probe-'));
+  const canary = join(dir, 'canary');
+  const words = ['/bin/sh', '-c', `curl -f http://x/ || exit 1; $(touch ${canary}) \`touch ${canary}\` 'q' "d" \\ $HOME`, 'a\nb', '', '-x', '*'];
+  const target = cmd.releaseCompose(ds, 'docker compose', SHA);
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 1, stopGraceSeconds: 10, healthProbe: words }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
+  // The roll script's own line: eval "set -- $probe", then the words go to docker exec as they are.
+  const res = spawnSync('sh', ['-c', 'probe=$1; eval "set -- $probe"; for w in "$@"; do printf "%s\\0" "$w"; done', 'sh', c.argv[14]!], { encoding: 'utf8', cwd: dir });
+  assert.equal(res.status, 0, res.stderr);
+  assert.deepEqual(res.stdout.split('\0').slice(0, -1), words);
+  assert.ok(!existsSync(canary), 'nothing in the words ran');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('third-party services converge; those mounting a changed file are force-recreated; added services are removed with the files that define them', () => {
@@ -236,14 +252,27 @@ test('an upload interrupted by a signal removes its own directory on the way out
   assert.deepEqual(incoming(), []);
 });
 
-test('prune keeps the named releases and removes the rest', () => {
+test('audit-prune appends the record, then keeps the named releases and removes the rest', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-prune-'));
   for (const s of ['a', 'b', 'c']) execFileSync('mkdir', ['-p', join(root, 'releases', s.repeat(40))]);
-  const res = sh(cmd.pruneCommand(root, ['a'.repeat(40), 'c'.repeat(40)]));
+  writeFileSync(join(root, 'releases.jsonl'), '{"n":1}\n');
+  const res = sh(cmd.auditAndPruneCommand(root, { n: 2 }, ['a'.repeat(40), 'c'.repeat(40)]));
   assert.equal(res.code, 0);
   assert.deepEqual(parseKeyValues(res.stdout).get('pruned'), ['b'.repeat(40)]);
   assert.ok(existsSync(join(root, 'releases', 'a'.repeat(40))));
   assert.ok(!existsSync(join(root, 'releases', 'b'.repeat(40))));
+  assert.equal(readFileSync(join(root, 'releases.jsonl'), 'utf8'), '{"n":1}\n{"n":2}\n');
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('audit-prune prunes nothing when the record cannot be written', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cd-prune-'));
+  for (const s of ['a', 'b']) execFileSync('mkdir', ['-p', join(root, 'releases', s.repeat(40))]);
+  mkdirSync(join(root, 'releases.jsonl'));
+  const res = sh(cmd.auditAndPruneCommand(root, { n: 2 }, ['a'.repeat(40)]));
+  assert.equal(res.code, 1);
+  assert.ok(existsSync(join(root, 'releases', 'b'.repeat(40))), 'no release removed');
+  rmSync(root, { recursive: true, force: true });
 });
 
 test('kept releases: the live one plus the newest successful ones', () => {
@@ -260,4 +289,12 @@ test('roll output: time to healthy on success, reason and diagnostics on failure
   const bad = parseRollOutput('old=a\nnew=b\nfailed=b\nreason=healthcheck reported unhealthy\nhealth| wget: server returned error: HTTP/1.1 503\nlog| booting\nremoved-new=b\n', false);
   assert.equal(bad.reason, 'healthcheck reported unhealthy');
   assert.equal(bad.diagnostics, 'health| wget: server returned error: HTTP/1.1 503\nlog| booting');
+});
+
+test('a roll says where its time went, from the marks of the host clock', () => {
+  const rolling = parseRollOutput('at-start=1000\nold=a\nat-up=1300\nnew=b\nready=b after=4\nat-ready=5500\nat-drained=6500\nstopped-old=a\nat-end=6650\n', true);
+  assert.equal(rolling.phases, 'compose up 0.3s, ready 4.2s, drain 1.0s, old stopped 0.1s');
+  const first = parseRollOutput('at-start=1000\nat-up=1250\nready=b after=1\nat-ready=2000\nat-end=2010\n', true);
+  assert.equal(first.phases, 'compose up 0.3s, ready 0.8s', 'nothing old was stopped on a first start');
+  assert.equal(parseRollOutput('ready=b after=1\n', true).phases, undefined);
 });

@@ -95,8 +95,7 @@ test('first deploy (nothing live): current points at the release before anything
     upDb(NEW),
     roll('api', NEW),
     roll('worker', NEW),
-    { label: 'audit' },
-    { label: 'prune', answer: { stdout: '' } },
+    { label: 'audit-prune', answer: { stdout: '' } },
     unlock,
   ]);
   assert.equal(result.ok, true, result.message);
@@ -104,7 +103,7 @@ test('first deploy (nothing live): current points at the release before anything
   assert.equal(result.outputs['previous-sha'], '');
   // The outputs are made before the lock is released: every round trip but that last one.
   assert.equal(result.outputs['round-trips'], String(host.commandCount - 1));
-  const audit = host.stdinJson('audit');
+  const audit = host.stdinJson('audit-prune');
   assert.equal(audit['result'], 'success');
   assert.equal(audit['previousSha'], undefined);
   assert.deepEqual((audit['services'] as { service: string; result: string }[]).map((s) => [s.service, s.result]), [['api', 'updated'], ['worker', 'updated']]);

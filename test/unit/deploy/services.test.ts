@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dependenciesOf, durationSeconds, parseRenderedCompose, planUpdates } from '../../../src/deploy/services.js';
+import { dependenciesOf, durationSeconds, healthProbe, parseRenderedCompose, planUpdates } from '../../../src/deploy/services.js';
 
 const SHA = 'b'.repeat(40);
 const RENDERED = `
@@ -113,4 +113,11 @@ test('a previous release is planned by its own sha (for rollback)', () => {
 test('durations in Compose syntax', () => {
   const cases: Array<[unknown, number | undefined]> = [['10s', 10], ['1m30s', 90], ['500ms', 1], ['1h', 3600], [5, 5], ['abc', undefined], ['', undefined], [undefined, undefined]];
   for (const [input, want] of cases) assert.equal(durationSeconds(input), want, String(input));
+});
+
+test('healthProbe: the healthcheck test as the command Docker runs', () => {
+  assert.deepEqual(healthProbe(['CMD', 'wget', '-q', 'http://x/']), ['wget', '-q', 'http://x/']);
+  assert.deepEqual(healthProbe(['CMD-SHELL', 'curl -f http://x/ || exit 1']), ['/bin/sh', '-c', 'curl -f http://x/ || exit 1']);
+  assert.deepEqual(healthProbe('pg_isready -U app'), ['/bin/sh', '-c', 'pg_isready -U app']);
+  for (const none of [['NONE'], ['CMD'], [], '', undefined, 3, ['CMD', 4]]) assert.equal(healthProbe(none), undefined, JSON.stringify(none));
 });
