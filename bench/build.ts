@@ -50,7 +50,7 @@ try {
   }
   const skip = median(skips);
   const rebuild = median(rebuilds);
-  console.log(`decide "already pushed" (login + manifest HEADs + sizes): median ${skip.toFixed(0)} ms  [${skips.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`decide "already pushed" (one manifest GET per image, in parallel): median ${skip.toFixed(0)} ms  [${skips.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`forced rebuild, warm cache (build + push x3):             median ${rebuild.toFixed(0)} ms  [${rebuilds.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`ratio rebuild / skip: ${(rebuild / skip).toFixed(1)}x`);
   record({ bench: 'build', figure: 'second run on an unchanged commit: decide "already pushed" (3 images)', value: skip, unit: 'ms', baseline: { what: 'forced rebuild, warm cache', value: rebuild, unit: 'ms' }, ratio: skip / rebuild, target: '<= 1/20 of the rebuild', met: skip * 20 <= rebuild });
