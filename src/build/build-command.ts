@@ -83,9 +83,9 @@ function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv,
   const prodFiles = prodSet(settings);
   const devFiles = devSet(settings);
   reporter.info(`prod Compose files (${prodFiles.discovered ? 'conventional' : 'config'}): ${prodFiles.files.join(', ')}`);
-  const prod = readComposeServices(prodFiles, settings.cwd, env);
-  const dev = devFiles ? readComposeServices(devFiles, settings.cwd, env) : undefined;
   const envFile = envFileVars(prodFiles, settings.cwd, env);
+  const prod = readComposeServices(prodFiles, settings.cwd, env, envFile);
+  const dev = devFiles ? readComposeServices(devFiles, settings.cwd, env, envFileVars(devFiles, settings.cwd, env)) : undefined;
   const plan = planImages({
     prefix: opts.prefix,
     prod,

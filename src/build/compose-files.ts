@@ -1,6 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { loadComposeFile, mapEntries, nodeAt, scalarString, type LEntry, type LMap, type LNode } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
+import { resolveComposeFile } from '../compose/model-resolve.js';
+import { containedReader } from '../compose/contained-reader.js';
 import { envValues, readEnvFile } from '../compose/model-env.js';
 import type { ComposeSet } from '../compose/sets.js';
 import { InputError, type SourceLocation } from '../errors.js';
@@ -32,9 +34,15 @@ export interface ComposeService {
   build?: ComposeBuildSpec;
 }
 
-/** Services of a set, merged as Compose merges its files (image replaced, build merged key by key). */
-export function readComposeServices(set: Pick<ComposeSet, 'files'>, cwd: string, env: NodeJS.ProcessEnv = process.env): Map<string, ComposeService> {
-  const trees = set.files.map((file) => buildView(loadComposeFile(resolve(cwd, file), file)));
+/**
+ * Services of a set, merged as Compose merges its files (image replaced, build merged key by key),
+ * with `extends` and `include` resolved first, as validate resolves them: a service whose `build:`
+ * comes from an extended or included file is built too, from that file's directory.
+ * `vars`: what a path in extends.file or include may be built from.
+ */
+export function readComposeServices(set: Pick<ComposeSet, 'files'>, cwd: string, env: NodeJS.ProcessEnv = process.env, vars: Readonly<Record<string, string>> = {}): Map<string, ComposeService> {
+  const reader = containedReader(cwd, new Map(Object.entries({ ...vars, ...definedOnly(env) })), new Map());
+  const trees = set.files.map((file) => buildView(resolveComposeFile(file, loadComposeFile(resolve(cwd, file), file), { reader, include: true })));
   const services = new Map<string, ComposeService>();
   for (const [name, entry] of mapEntries(nodeAt(mergeComposeFiles(trees), ['services']))) {
     const svc: ComposeService = { name };
@@ -68,6 +76,10 @@ function buildView(file: LMap): LMap {
     entries.set(name, { keyLoc: e.keyLoc, value: { ...e.value, entries: new Map([...e.value.entries, ['build', { keyLoc: build.keyLoc, value: context }]]) } });
   }
   return { kind: 'map', loc: file.loc, entries: services ? new Map([['services', { keyLoc: file.loc, value: { kind: 'map', loc: services.loc, entries } }]]) : new Map() };
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 function buildSpec(node: LNode, cwd: string, env: NodeJS.ProcessEnv): ComposeBuildSpec {

@@ -2,6 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { mapEntries, nodeAt, parseComposeText, scalarString, type LMap, type LNode } from '../compose/model.js';
 import { interpolate, InterpolationError } from '../compose/model-vars.js';
 import { containPath, readRegularFile } from '../config/contained-file.js';
+import { isRemoteReference } from '../compose/contained-reader.js';
 import { InputError, type SourceLocation } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 
@@ -60,11 +61,6 @@ function stringsOf(node: LNode | undefined): [number | undefined, { value: strin
   if (node.kind === 'seq') return node.items.flatMap((n, i) => (scalarString(n) === undefined ? [] : [[i, { value: scalarString(n)!, loc: n.loc }] as [number, { value: string; loc: SourceLocation }]]));
   const s = scalarString(node);
   return s === undefined ? [] : [[undefined, { value: s, loc: node.loc }]];
-}
-
-/** Looks like a URL or an scp-style git remote rather than a file: Compose would fetch it. */
-export function isRemoteReference(path: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/|:)/.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
 }
 
 export interface RefCheck {

@@ -1,15 +1,15 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseComposeText, type LMap } from '../compose/model.js';
 import { mergeComposeFiles } from '../compose/model-merge.js';
-import { resolveComposeFile, type ComposeFileReader } from '../compose/model-resolve.js';
-import { interpolate, InterpolationError } from '../compose/model-vars.js';
+import { resolveComposeFile } from '../compose/model-resolve.js';
+import { containedReader } from '../compose/contained-reader.js';
 import { parseEnvText, type EnvEntry, type EnvFlavor } from '../compose/model-env.js';
 import { badServiceNames } from '../compose/service-name.js';
 import { OutsideRepositoryError, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import { loadError, type Finding } from './findings.js';
 import type { ComposeSet } from '../compose/sets.js';
-import { isRemoteReference } from './compose-refs.js';
+import { isRemoteReference } from '../compose/contained-reader.js';
 
 /** A set read from disk: its files as located trees, their merge, and its env file. */
 export interface LoadedSet {
@@ -83,43 +83,6 @@ function asFinding(err: InputError, fallback: { file: string; line?: number; col
   // A refused path's text already names the key and the path.
   if (err instanceof OutsideRepositoryError) return loadError('outside-repository', err.detail, fallback);
   return err.location?.line === undefined ? loadError('parse', err.message, fallback) : loadError('parse', err.detail, err.location);
-}
-
-/** How many Compose files extends/include may pull in (the same bound the reference check follows). */
-const MAX_FOLLOWED = 64;
-
-/**
- * Reads the files extends/include name through the repository's containment, each once; one that is
- * remote, outside, missing or broken is not followed (the reference check and the render report it).
- */
-function containedReader(root: string, vars: ReadonlyMap<string, string>, followed: Map<string, LMap>): ComposeFileReader {
-  const failed = new Set<string>();
-  return {
-    read(from, path) {
-      let written: string;
-      try {
-        written = interpolate(path, vars);
-      } catch (err) {
-        if (err instanceof InterpolationError) return undefined;
-        throw err;
-      }
-      if (written === '' || isRemoteReference(written)) return undefined;
-      const base = resolve(root, dirname(from));
-      const name = relative(root, resolve(base, written)).split(sep).join('/');
-      const known = followed.get(name);
-      if (known) return { name, tree: known };
-      if (failed.has(name) || followed.size >= MAX_FOLLOWED) return undefined;
-      try {
-        const tree = parseComposeText(readContainedText(root, base, written, { key: `extends/include of ${from}`, what: 'Compose file', displayName: name }), name);
-        followed.set(name, tree);
-        return { name, tree };
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        failed.add(name);
-        return undefined;
-      }
-    },
-  };
 }
 
 /** An included project's env files, read leniently and only inside the repository; a missing or refused one declares nothing. */

@@ -592,6 +592,10 @@ function inlineCacheSources(repository, tags) {
 var model = __webpack_require__(4781);
 // EXTERNAL MODULE: ./src/compose/model-merge.ts
 var model_merge = __webpack_require__(8056);
+// EXTERNAL MODULE: ./src/compose/model-resolve.ts
+var model_resolve = __webpack_require__(5620);
+// EXTERNAL MODULE: ./src/compose/contained-reader.ts
+var contained_reader = __webpack_require__(8785);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
 var model_env = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/build/compose-files.ts
@@ -600,9 +604,17 @@ var model_env = __webpack_require__(9445);
 
 
 
-/** Services of a set, merged as Compose merges its files (image replaced, build merged key by key). */
-function readComposeServices(set, cwd, env = process.env) {
-    const trees = set.files.map((file) => buildView((0,model/* loadComposeFile */.RC)((0,external_node_path_.resolve)(cwd, file), file)));
+
+
+/**
+ * Services of a set, merged as Compose merges its files (image replaced, build merged key by key),
+ * with `extends` and `include` resolved first, as validate resolves them: a service whose `build:`
+ * comes from an extended or included file is built too, from that file's directory.
+ * `vars`: what a path in extends.file or include may be built from.
+ */
+function readComposeServices(set, cwd, env = process.env, vars = {}) {
+    const reader = (0,contained_reader/* containedReader */.f)(cwd, new Map(Object.entries({ ...vars, ...definedOnly(env) })), new Map());
+    const trees = set.files.map((file) => buildView((0,model_resolve/* resolveComposeFile */.R)(file, (0,model/* loadComposeFile */.RC)((0,external_node_path_.resolve)(cwd, file), file), { reader, include: true })));
     const services = new Map();
     for (const [name, entry] of (0,model/* mapEntries */.Nn)((0,model/* nodeAt */.oB)((0,model_merge/* mergeComposeFiles */._)(trees), ['services']))) {
         const svc = { name };
@@ -637,6 +649,9 @@ function buildView(file) {
         entries.set(name, { keyLoc: e.keyLoc, value: { ...e.value, entries: new Map([...e.value.entries, ['build', { keyLoc: build.keyLoc, value: context }]]) } });
     }
     return { kind: 'map', loc: file.loc, entries: services ? new Map([['services', { keyLoc: file.loc, value: { kind: 'map', loc: services.loc, entries } }]]) : new Map() };
+}
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
 }
 function buildSpec(node, cwd, env) {
     const location = node.loc;
@@ -1260,9 +1275,9 @@ function planFor(settings, opts, env, reporter) {
     const prodFiles = (0,sets/* prodSet */.SK)(settings);
     const devFiles = (0,sets/* devSet */.Y3)(settings);
     reporter.info(`prod Compose files (${prodFiles.discovered ? 'conventional' : 'config'}): ${prodFiles.files.join(', ')}`);
-    const prod = readComposeServices(prodFiles, settings.cwd, env);
-    const dev = devFiles ? readComposeServices(devFiles, settings.cwd, env) : undefined;
     const envFile = envFileVars(prodFiles, settings.cwd, env);
+    const prod = readComposeServices(prodFiles, settings.cwd, env, envFile);
+    const dev = devFiles ? readComposeServices(devFiles, settings.cwd, env, envFileVars(devFiles, settings.cwd, env)) : undefined;
     const plan = planImages({
         prefix: opts.prefix,
         prod,

@@ -107,3 +107,25 @@ test('env file: Compose\'s syntax (inline comments, escapes; KEY alone takes the
   const d = dir({ '.env': 'A=1 # note\nB="x\\ny"\nC\nD\n' });
   assert.deepEqual(envFileVars({ envFile: '.env', discovered: false }, d, { D: 'from-env' }), { A: '1', B: 'x\ny', D: 'from-env' });
 });
+
+test('extends and include are resolved as Compose resolves them: build context from the writing file\'s folder, a later file still merges in', () => {
+  const d = dir({
+    'compose.yaml': 'include:\n  - ./jobs/compose.yaml\nservices:\n  api:\n    extends:\n      file: ./common/${BASE_FILE}\n      service: base\n    image: r/api:${IMAGE_TAG}\n',
+    'common/base.yml': 'services:\n  base:\n    build:\n      context: ../api\n      target: prod\n',
+    'jobs/compose.yaml': 'services:\n  cron:\n    image: r/cron:${IMAGE_TAG}\n    build: .\n',
+    'compose.prod.yaml': 'services:\n  api:\n    build:\n      args:\n        MODE: prod\n',
+  });
+  const services = readComposeServices({ files: ['compose.yaml', 'compose.prod.yaml'] }, d, {}, { BASE_FILE: 'base.yml' });
+  const api = services.get('api')!.build!;
+  assert.equal(api.context, join(d, 'api'), 'the extended file\'s ../api, from common/');
+  assert.equal(api.target, 'prod');
+  assert.deepEqual(api.args, { MODE: 'prod' });
+  assert.equal(services.get('cron')!.build!.context, join(d, 'jobs'), 'the included project builds from its own folder');
+  assert.equal(services.get('cron')!.image, 'r/cron:${IMAGE_TAG}');
+});
+
+test('extends of a file outside the repository is not followed: nothing outside is read', () => {
+  const outside = dir({ 'x.yml': 'services:\n  base:\n    build: /etc\n' });
+  const d = dir({ 'compose.yaml': `services:\n  api:\n    image: r/api:1\n    extends:\n      file: ${join(outside, 'x.yml')}\n      service: base\n` });
+  assert.equal(readComposeServices({ files: ['compose.yaml'] }, d).get('api')!.build, undefined);
+});

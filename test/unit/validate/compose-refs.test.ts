@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
-import { composeRefs, isRemoteReference, referenceFindings } from '../../../src/validate/compose-refs.js';
+import { composeRefs, referenceFindings } from '../../../src/validate/compose-refs.js';
+import { isRemoteReference } from '../../../src/compose/contained-reader.js';
 
 describe('isRemoteReference', () => {
   const remote = ['https://github.com/acme/x.git', 'http://127.0.0.1:9/repo.git', 'git@github.com:acme/x.git', 'oci://registry/x:1', 'ssh://git@host/x', 'github.com/acme/x', 'git::https://h/x'];

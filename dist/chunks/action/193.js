@@ -1,5 +1,5 @@
-export const id = 869;
-export const ids = [869];
+export const id = 193;
+export const ids = [193];
 export const modules = {
 
 /***/ 84250:
@@ -125,7 +125,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 13869:
+/***/ 46193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -202,315 +202,16 @@ function distinctFindings(findings) {
 
 // EXTERNAL MODULE: ./src/compose/model-merge.ts
 var model_merge = __webpack_require__(28056);
-;// CONCATENATED MODULE: ./src/compose/model-resolve.ts
-
-
-
-/** Longer chains are cycles in all but name; Compose itself reports them. */
-const MAX_DEPTH = 32;
-const SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'];
-/**
- * Each extending service copies what it extends: a file of many services extending one huge one (a pull
- * request writes it) would take hours. Past this many copied nodes the remaining extends stay unresolved.
- */
-const MAX_COPIED_NODES = 500_000;
-/** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
-function resolveComposeFile(name, tree, opts) {
-    return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map() }, 0);
-}
-function resolveFile(name, tree, opts, depth) {
-    // Compose resolves a file's own extends first, then adds what it includes.
-    const extended = resolveExtends(name, tree, opts);
-    return opts.include && depth < MAX_DEPTH ? resolveIncludes(name, extended, opts, depth) : extended;
-}
-function resolveExtends(name, tree, opts) {
-    const services = (0,compose_model/* nodeAt */.oB)(tree, ['services']);
-    if (services?.kind !== 'map')
-        return tree;
-    const entries = new Map();
-    for (const [svc, e] of services.entries)
-        entries.set(svc, { keyLoc: e.keyLoc, value: extendedService(name, tree, svc, opts, []) ?? e.value });
-    return withEntry(tree, 'services', { ...services, entries });
-}
-/** A service with its extends chain applied (base first, the extending service's keys over it). */
-function extendedService(file, tree, svc, opts, chain) {
-    const node = (0,compose_model/* nodeAt */.oB)(tree, ['services', svc]);
-    if (node?.kind !== 'map')
-        return node;
-    const ext = node.entries.get('extends')?.value;
-    const id = `${file}#${svc}`;
-    if (!ext || chain.includes(id) || chain.length >= MAX_DEPTH)
-        return node;
-    if (opts.done.has(id))
-        return opts.done.get(id);
-    const out = extendedOnce(file, tree, node, ext, opts, [...chain, id]);
-    opts.done.set(id, out);
-    return out;
-}
-function extendedOnce(file, tree, node, ext, opts, chain) {
-    const target = ext.kind === 'map' ? { service: (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(ext, ['service'])), file: (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(ext, ['file'])) } : { service: (0,compose_model/* scalarString */.Cg)(ext), file: undefined };
-    if (target.service === undefined)
-        return node;
-    let baseFile = file;
-    let baseTree = tree;
-    if (target.file !== undefined) {
-        const read = opts.reader.read(file, target.file);
-        if (!read)
-            return node;
-        baseFile = read.name;
-        baseTree = read.tree;
-    }
-    const base = extendedService(baseFile, baseTree, target.service, opts, chain);
-    if (base?.kind !== 'map' || (opts.copied.left -= countNodes(base, opts.copied.left + 1)) < 0)
-        return node;
-    const local = { ...node, entries: new Map([...node.entries].filter(([k]) => k !== 'extends')) };
-    return (0,model_merge/* mergeExtended */.O)(rebaseService(base, external_node_path_.posix.dirname(baseFile), external_node_path_.posix.dirname(file)), local);
-}
-/**
- * Each include adds the resources of another project (its files merged like `-f`), resolved from its own
- * directory; the including file's own definitions stay (Compose reports a clash itself).
- */
-function resolveIncludes(name, tree, opts, depth) {
-    const include = tree.entries.get('include')?.value;
-    if (!include)
-        return tree;
-    let out = tree;
-    for (const item of include.kind === 'seq' ? include.items : [include]) {
-        const paths = item.kind === 'map' ? stringItems((0,compose_model/* nodeAt */.oB)(item, ['path'])) : stringItems(item);
-        const projectDirectory = item.kind === 'map' ? (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(item, ['project_directory'])) : undefined;
-        const trees = paths.flatMap((p) => {
-            const read = opts.reader.read(name, p);
-            return read ? [{ name: read.name, tree: resolveFile(read.name, read.tree, opts, depth + 1) }] : [];
-        });
-        // A partly unreadable include is not modelled: the render reports the file it could not read.
-        if (trees.length === 0 || trees.length < paths.length)
-            continue;
-        const from = projectDirectory === undefined ? external_node_path_.posix.dirname(trees[0].name) : external_node_path_.posix.join(external_node_path_.posix.dirname(name), projectDirectory);
-        const envFiles = item.kind === 'map' ? stringItems((0,compose_model/* nodeAt */.oB)(item, ['env_file'])) : [];
-        opts.includedEnvFiles?.(name, envFiles.length > 0 ? envFiles : [external_node_path_.posix.relative(external_node_path_.posix.dirname(name), external_node_path_.posix.join(from, '.env')) || '.env']);
-        out = addMissing(out, rebaseAll((0,model_merge/* mergeComposeFiles */._)(trees.map((t) => t.tree)), from, external_node_path_.posix.dirname(name)));
-    }
-    return out;
-}
-/** Nodes in a tree, counting no further than `limit`. */
-function countNodes(node, limit) {
-    let n = 0;
-    const stack = [node];
-    while (stack.length > 0 && n < limit) {
-        const cur = stack.pop();
-        n++;
-        if (cur.kind === 'map')
-            for (const e of cur.entries.values())
-                stack.push(e.value);
-        else if (cur.kind === 'seq')
-            stack.push(...cur.items);
-    }
-    return n;
-}
-function addMissing(tree, included) {
-    let out = tree;
-    for (const section of SECTIONS) {
-        const add = included.entries.get(section);
-        if (add?.value.kind !== 'map')
-            continue;
-        const own = out.entries.get(section);
-        if (own && own.value.kind !== 'map')
-            continue;
-        const entries = new Map(own?.value.kind === 'map' ? own.value.entries : []);
-        for (const [k, e] of add.value.entries)
-            if (!entries.has(k))
-                entries.set(k, e);
-        out = withEntry(out, section, { kind: 'map', loc: own?.value.loc ?? add.value.loc, entries }, own?.keyLoc ?? add.keyLoc);
-    }
-    return out;
-}
-function withEntry(tree, key, value, keyLoc = tree.entries.get(key)?.keyLoc ?? tree.loc) {
-    const entries = new Map(tree.entries);
-    entries.set(key, { keyLoc, value });
-    return { ...tree, entries };
-}
-function stringItems(node) {
-    if (node?.kind === 'seq')
-        return node.items.flatMap((i) => (0,compose_model/* scalarString */.Cg)(i) ?? []);
-    const s = (0,compose_model/* scalarString */.Cg)(node);
-    return s === undefined ? [] : [s];
-}
-function rebaseAll(tree, fromDir, toDir) {
-    const services = (0,compose_model/* nodeAt */.oB)(tree, ['services']);
-    if (services?.kind !== 'map' || fromDir === toDir)
-        return tree;
-    const entries = new Map([...services.entries].map(([k, e]) => [k, { keyLoc: e.keyLoc, value: rebaseService(e.value, fromDir, toDir) }]));
-    return withEntry(tree, 'services', { ...services, entries });
-}
-/**
- * Relative bind-mount sources resolve from the directory of the file that wrote them (an extended or
- * included file in another folder); rewritten relative to the file that pulls them in, so the
- * source-mount rule judges the directory Compose mounts. Locations stay those of the writing file.
- */
-function rebaseService(service, fromDir, toDir) {
-    const volumes = (0,compose_model/* nodeAt */.oB)(service, ['volumes']);
-    if (service.kind !== 'map' || volumes?.kind !== 'seq' || external_node_path_.posix.normalize(fromDir) === external_node_path_.posix.normalize(toDir))
-        return service;
-    const items = volumes.items.map((item) => {
-        if (item.kind === 'scalar' && typeof item.value === 'string') {
-            const [source, ...rest] = item.value.split(':');
-            return isRelative(source) && rest.length > 0 ? { ...item, value: [rebasePath(source, fromDir, toDir), ...rest].join(':') } : item;
-        }
-        const source = item.kind === 'map' ? item.entries.get('source') : undefined;
-        if (item.kind !== 'map' || !source || (0,compose_model/* scalarString */.Cg)(source.value) === undefined || !isRelative((0,compose_model/* scalarString */.Cg)(source.value)))
-            return item;
-        const entries = new Map(item.entries);
-        entries.set('source', { keyLoc: source.keyLoc, value: { ...source.value, value: rebasePath((0,compose_model/* scalarString */.Cg)(source.value), fromDir, toDir) } });
-        return { ...item, entries };
-    });
-    return withEntry(service, 'volumes', { ...volumes, items });
-}
-function isRelative(path) {
-    return path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../');
-}
-function rebasePath(path, fromDir, toDir) {
-    const rel = external_node_path_.posix.relative(toDir, external_node_path_.posix.join(fromDir, path));
-    return rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`;
-}
-
-// EXTERNAL MODULE: ./src/compose/model-vars.ts
-var model_vars = __webpack_require__(8040);
+// EXTERNAL MODULE: ./src/compose/model-resolve.ts
+var model_resolve = __webpack_require__(5620);
+// EXTERNAL MODULE: ./src/compose/contained-reader.ts
+var contained_reader = __webpack_require__(68785);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
 var model_env = __webpack_require__(89445);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
 var service_name = __webpack_require__(82311);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
 var contained_file = __webpack_require__(59422);
-;// CONCATENATED MODULE: ./src/validate/compose-refs.ts
-
-
-
-
-
-
-/** The references of one file, as written (not yet interpolated). */
-function composeRefs(tree) {
-    const out = [];
-    const add = (key, node, composeFile, mayBeRemote = false, projectDirectory) => {
-        for (const [i, item] of stringsOf(node))
-            out.push({ key: i === undefined ? key : `${key}[${i}]`, path: item.value, loc: item.loc, composeFile, mayBeRemote, ...(projectDirectory === undefined ? {} : { projectDirectory }) });
-    };
-    for (const [name, e] of (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(tree, ['services']))) {
-        const svc = `services.${name}`;
-        add(`${svc}.env_file`, envFilePaths(e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['env_file']) : undefined), false);
-        add(`${svc}.label_file`, e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['label_file']) : undefined, false);
-        const ext = e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['extends', 'file']) : undefined;
-        add(`${svc}.extends.file`, ext, true);
-    }
-    const include = (0,compose_model/* nodeAt */.oB)(tree, ['include']);
-    (include?.kind === 'seq' ? include.items : include ? [include] : []).forEach((item, i) => {
-        if (item.kind !== 'map')
-            return add(`include[${i}]`, item, true, true);
-        add(`include[${i}].path`, (0,compose_model/* nodeAt */.oB)(item, ['path']), true, true, (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(item, ['project_directory'])));
-        add(`include[${i}].env_file`, (0,compose_model/* nodeAt */.oB)(item, ['env_file']), false);
-        add(`include[${i}].project_directory`, (0,compose_model/* nodeAt */.oB)(item, ['project_directory']), false);
-    });
-    return out;
-}
-/** env_file entries are strings or { path, required }. */
-function envFilePaths(node) {
-    if (node?.kind !== 'seq')
-        return node;
-    return { ...node, items: node.items.map((i) => (i.kind === 'map' ? ((0,compose_model/* nodeAt */.oB)(i, ['path']) ?? i) : i)) };
-}
-/** The string scalars of a node that is one string or a list of them; anything else is left to the schema check. */
-function stringsOf(node) {
-    if (!node)
-        return [];
-    if (node.kind === 'seq')
-        return node.items.flatMap((n, i) => ((0,compose_model/* scalarString */.Cg)(n) === undefined ? [] : [[i, { value: (0,compose_model/* scalarString */.Cg)(n), loc: n.loc }]]));
-    const s = (0,compose_model/* scalarString */.Cg)(node);
-    return s === undefined ? [] : [[undefined, { value: s, loc: node.loc }]];
-}
-/** Looks like a URL or an scp-style git remote rather than a file: Compose would fetch it. */
-function isRemoteReference(path) {
-    return /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/|:)/.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
-}
-/** How many Compose files extends/include may pull in before validate stops following them. */
-const MAX_FOLLOWED_FILES = 64;
-/**
- * Findings for every reference of the set's files (and of the files they extend or include) that is
- * remote or resolves outside the repository. Relative paths are checked from the file's own
- * directory and from the project directory, since v1 and v2 differ on which one applies.
- */
-function referenceFindings(files, check) {
-    const findings = [];
-    const seen = new Set();
-    const queue = [...files].map(([name, tree]) => ({ abs: (0,external_node_path_.resolve)(check.root, name), tree, bases: [(0,external_node_path_.dirname)((0,external_node_path_.resolve)(check.root, name)), check.projectDir], included: false }));
-    while (queue.length > 0) {
-        const file = queue.shift();
-        for (const ref of composeRefs(file.tree)) {
-            const problem = refProblem(ref, file, check);
-            if (problem) {
-                findings.push(loadError('outside-repository', problem, ref.loc));
-                continue;
-            }
-            if (!ref.composeFile)
-                continue;
-            const dir = (0,external_node_path_.dirname)(file.abs);
-            const target = (0,contained_file/* containPath */.oj)(check.root, dir, interpolatePath(ref.path, check.env));
-            if (!target.inside || !target.exists || seen.has(target.real))
-                continue;
-            seen.add(target.real);
-            if (seen.size > MAX_FOLLOWED_FILES) {
-                findings.push(loadError('outside-repository', `${ref.key}: more than ${MAX_FOLLOWED_FILES} Compose files through extends/include; validate stops following them`, ref.loc));
-                return findings;
-            }
-            const display = (0,external_node_path_.relative)(check.root, target.real);
-            const ownDir = (0,external_node_path_.dirname)(target.abs);
-            const projectDir = ref.projectDirectory === undefined ? undefined : (0,external_node_path_.resolve)(dir, interpolatePath(ref.projectDirectory, check.env) ?? '');
-            try {
-                const tree = (0,compose_model/* parseComposeText */.js)((0,contained_file/* readRegularFile */.XF)(target.real, 'Compose file', display), display);
-                // An included project resolves from its own directory (or project_directory); an extended file from its
-                // directory, or the set's project directory in older Compose.
-                const bases = ref.mayBeRemote ? [ownDir, ...(projectDir ? [projectDir] : [])] : [ownDir, check.projectDir];
-                queue.push({ abs: target.abs, tree, bases, included: file.included || ref.mayBeRemote });
-            }
-            catch (err) {
-                if (!(err instanceof src_errors/* InputError */.dz))
-                    throw err;
-                // Compose reports a broken extended or included file itself; only its references matter here.
-            }
-        }
-    }
-    return findings;
-}
-function refProblem(ref, file, check) {
-    if (file.included && ref.path.includes('$'))
-        return `${ref.key}: a path built from a variable in an included file (it may come from that project's own .env), so where it points cannot be checked; it is not read`;
-    const path = interpolatePath(ref.path, check.env);
-    if (path === undefined)
-        return `${ref.key}: the path uses a variable without a value, so where it points cannot be checked; it is not read`;
-    // Only include is documented as remote, but newer Compose loads extends the same way: refuse a URL anywhere.
-    if (isRemoteReference(path))
-        return `${ref.key}: a remote ${ref.mayBeRemote ? 'include' : 'file'} (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
-    for (const base of new Set(file.bases)) {
-        if (!(0,contained_file/* containPath */.oj)(check.root, base, path).inside)
-            return `${ref.key}: ${JSON.stringify(ref.path)} is outside the repository (after following symlinks); it is not read`;
-    }
-    return undefined;
-}
-/** The scheme only: the URL itself may carry a token. */
-function describeRemote(path) {
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(path)?.[1];
-    return scheme ? `${scheme}:// URL` : 'git remote';
-}
-function interpolatePath(path, env) {
-    try {
-        return (0,model_vars/* interpolate */.GW)(path, env);
-    }
-    catch (err) {
-        if (err instanceof model_vars/* InterpolationError */.Dn)
-            return undefined;
-        throw err;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/validate/load.ts
 
 
@@ -560,14 +261,14 @@ function loadSet(set, root, opts = { include: true }) {
         }
     }
     const followed = new Map();
-    const reader = containedReader(root, new Map([...(env ?? [])].flatMap(([k, e]) => (e.value === undefined ? [] : [[k, e.value]]))), followed);
+    const reader = (0,contained_reader/* containedReader */.f)(root, new Map([...(env ?? [])].flatMap(([k, e]) => (e.value === undefined ? [] : [[k, e.value]]))), followed);
     const includedEnv = new Map();
     const includedEnvFiles = (from, paths) => {
         for (const [k, v] of readIncludedEnv(root, from, paths))
             if (!includedEnv.has(k))
                 includedEnv.set(k, v);
     };
-    const merged = files.size < set.files.length ? undefined : (0,model_merge/* mergeComposeFiles */._)([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles })));
+    const merged = files.size < set.files.length ? undefined : (0,model_merge/* mergeComposeFiles */._)([...files].map(([name, tree]) => (0,model_resolve/* resolveComposeFile */.R)(name, tree, { reader, include: opts.include, includedEnvFiles })));
     return { set, files, followed, merged, env, includedEnv, findings };
 }
 /**
@@ -580,53 +281,11 @@ function asFinding(err, fallback) {
         return loadError('outside-repository', err.detail, fallback);
     return err.location?.line === undefined ? loadError('parse', err.message, fallback) : loadError('parse', err.detail, err.location);
 }
-/** How many Compose files extends/include may pull in (the same bound the reference check follows). */
-const MAX_FOLLOWED = 64;
-/**
- * Reads the files extends/include name through the repository's containment, each once; one that is
- * remote, outside, missing or broken is not followed (the reference check and the render report it).
- */
-function containedReader(root, vars, followed) {
-    const failed = new Set();
-    return {
-        read(from, path) {
-            let written;
-            try {
-                written = (0,model_vars/* interpolate */.GW)(path, vars);
-            }
-            catch (err) {
-                if (err instanceof model_vars/* InterpolationError */.Dn)
-                    return undefined;
-                throw err;
-            }
-            if (written === '' || isRemoteReference(written))
-                return undefined;
-            const base = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(from));
-            const name = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(base, written)).split(external_node_path_.sep).join('/');
-            const known = followed.get(name);
-            if (known)
-                return { name, tree: known };
-            if (failed.has(name) || followed.size >= MAX_FOLLOWED)
-                return undefined;
-            try {
-                const tree = (0,compose_model/* parseComposeText */.js)((0,contained_file/* readContainedText */.FE)(root, base, written, { key: `extends/include of ${from}`, what: 'Compose file', displayName: name }), name);
-                followed.set(name, tree);
-                return { name, tree };
-            }
-            catch (err) {
-                if (!(err instanceof src_errors/* InputError */.dz))
-                    throw err;
-                failed.add(name);
-                return undefined;
-            }
-        },
-    };
-}
 /** An included project's env files, read leniently and only inside the repository; a missing or refused one declares nothing. */
 function readIncludedEnv(root, from, paths) {
     const out = new Map();
     for (const path of paths) {
-        if (path.includes('$') || isRemoteReference(path))
+        if (path.includes('$') || (0,contained_reader/* isRemoteReference */.g)(path))
             continue;
         try {
             const text = (0,contained_file/* readContainedText */.FE)(root, (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(from)), path, { key: `include env_file of ${from}`, what: 'env file', displayName: path });
@@ -691,6 +350,8 @@ function oneOf(name, value, values) {
 var prefix = __webpack_require__(4074);
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
 var deploy_role = __webpack_require__(53574);
+// EXTERNAL MODULE: ./src/compose/model-vars.ts
+var model_vars = __webpack_require__(8040);
 ;// CONCATENATED MODULE: ./src/validate/rules/context.ts
 
 
@@ -2238,6 +1899,133 @@ function userComposePlugin(env) {
     const configDir = env['DOCKER_CONFIG'] || (env['HOME'] ? (0,external_node_path_.join)(env['HOME'], '.docker') : undefined);
     const plugin = configDir ? (0,external_node_path_.join)(configDir, 'cli-plugins', 'docker-compose') : undefined;
     return plugin && (0,external_node_fs_.existsSync)(plugin) ? plugin : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validate/compose-refs.ts
+
+
+
+
+
+
+
+/** The references of one file, as written (not yet interpolated). */
+function composeRefs(tree) {
+    const out = [];
+    const add = (key, node, composeFile, mayBeRemote = false, projectDirectory) => {
+        for (const [i, item] of stringsOf(node))
+            out.push({ key: i === undefined ? key : `${key}[${i}]`, path: item.value, loc: item.loc, composeFile, mayBeRemote, ...(projectDirectory === undefined ? {} : { projectDirectory }) });
+    };
+    for (const [name, e] of (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(tree, ['services']))) {
+        const svc = `services.${name}`;
+        add(`${svc}.env_file`, envFilePaths(e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['env_file']) : undefined), false);
+        add(`${svc}.label_file`, e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['label_file']) : undefined, false);
+        const ext = e.value.kind === 'map' ? (0,compose_model/* nodeAt */.oB)(e.value, ['extends', 'file']) : undefined;
+        add(`${svc}.extends.file`, ext, true);
+    }
+    const include = (0,compose_model/* nodeAt */.oB)(tree, ['include']);
+    (include?.kind === 'seq' ? include.items : include ? [include] : []).forEach((item, i) => {
+        if (item.kind !== 'map')
+            return add(`include[${i}]`, item, true, true);
+        add(`include[${i}].path`, (0,compose_model/* nodeAt */.oB)(item, ['path']), true, true, (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(item, ['project_directory'])));
+        add(`include[${i}].env_file`, (0,compose_model/* nodeAt */.oB)(item, ['env_file']), false);
+        add(`include[${i}].project_directory`, (0,compose_model/* nodeAt */.oB)(item, ['project_directory']), false);
+    });
+    return out;
+}
+/** env_file entries are strings or { path, required }. */
+function envFilePaths(node) {
+    if (node?.kind !== 'seq')
+        return node;
+    return { ...node, items: node.items.map((i) => (i.kind === 'map' ? ((0,compose_model/* nodeAt */.oB)(i, ['path']) ?? i) : i)) };
+}
+/** The string scalars of a node that is one string or a list of them; anything else is left to the schema check. */
+function stringsOf(node) {
+    if (!node)
+        return [];
+    if (node.kind === 'seq')
+        return node.items.flatMap((n, i) => ((0,compose_model/* scalarString */.Cg)(n) === undefined ? [] : [[i, { value: (0,compose_model/* scalarString */.Cg)(n), loc: n.loc }]]));
+    const s = (0,compose_model/* scalarString */.Cg)(node);
+    return s === undefined ? [] : [[undefined, { value: s, loc: node.loc }]];
+}
+/** How many Compose files extends/include may pull in before validate stops following them. */
+const MAX_FOLLOWED_FILES = 64;
+/**
+ * Findings for every reference of the set's files (and of the files they extend or include) that is
+ * remote or resolves outside the repository. Relative paths are checked from the file's own
+ * directory and from the project directory, since v1 and v2 differ on which one applies.
+ */
+function referenceFindings(files, check) {
+    const findings = [];
+    const seen = new Set();
+    const queue = [...files].map(([name, tree]) => ({ abs: (0,external_node_path_.resolve)(check.root, name), tree, bases: [(0,external_node_path_.dirname)((0,external_node_path_.resolve)(check.root, name)), check.projectDir], included: false }));
+    while (queue.length > 0) {
+        const file = queue.shift();
+        for (const ref of composeRefs(file.tree)) {
+            const problem = refProblem(ref, file, check);
+            if (problem) {
+                findings.push(loadError('outside-repository', problem, ref.loc));
+                continue;
+            }
+            if (!ref.composeFile)
+                continue;
+            const dir = (0,external_node_path_.dirname)(file.abs);
+            const target = (0,contained_file/* containPath */.oj)(check.root, dir, interpolatePath(ref.path, check.env));
+            if (!target.inside || !target.exists || seen.has(target.real))
+                continue;
+            seen.add(target.real);
+            if (seen.size > MAX_FOLLOWED_FILES) {
+                findings.push(loadError('outside-repository', `${ref.key}: more than ${MAX_FOLLOWED_FILES} Compose files through extends/include; validate stops following them`, ref.loc));
+                return findings;
+            }
+            const display = (0,external_node_path_.relative)(check.root, target.real);
+            const ownDir = (0,external_node_path_.dirname)(target.abs);
+            const projectDir = ref.projectDirectory === undefined ? undefined : (0,external_node_path_.resolve)(dir, interpolatePath(ref.projectDirectory, check.env) ?? '');
+            try {
+                const tree = (0,compose_model/* parseComposeText */.js)((0,contained_file/* readRegularFile */.XF)(target.real, 'Compose file', display), display);
+                // An included project resolves from its own directory (or project_directory); an extended file from its
+                // directory, or the set's project directory in older Compose.
+                const bases = ref.mayBeRemote ? [ownDir, ...(projectDir ? [projectDir] : [])] : [ownDir, check.projectDir];
+                queue.push({ abs: target.abs, tree, bases, included: file.included || ref.mayBeRemote });
+            }
+            catch (err) {
+                if (!(err instanceof src_errors/* InputError */.dz))
+                    throw err;
+                // Compose reports a broken extended or included file itself; only its references matter here.
+            }
+        }
+    }
+    return findings;
+}
+function refProblem(ref, file, check) {
+    if (file.included && ref.path.includes('$'))
+        return `${ref.key}: a path built from a variable in an included file (it may come from that project's own .env), so where it points cannot be checked; it is not read`;
+    const path = interpolatePath(ref.path, check.env);
+    if (path === undefined)
+        return `${ref.key}: the path uses a variable without a value, so where it points cannot be checked; it is not read`;
+    // Only include is documented as remote, but newer Compose loads extends the same way: refuse a URL anywhere.
+    if ((0,contained_reader/* isRemoteReference */.g)(path))
+        return `${ref.key}: a remote ${ref.mayBeRemote ? 'include' : 'file'} (${describeRemote(path)}); validate never fetches anything, so the set is not rendered with it`;
+    for (const base of new Set(file.bases)) {
+        if (!(0,contained_file/* containPath */.oj)(check.root, base, path).inside)
+            return `${ref.key}: ${JSON.stringify(ref.path)} is outside the repository (after following symlinks); it is not read`;
+    }
+    return undefined;
+}
+/** The scheme only: the URL itself may carry a token. */
+function describeRemote(path) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(path)?.[1];
+    return scheme ? `${scheme}:// URL` : 'git remote';
+}
+function interpolatePath(path, env) {
+    try {
+        return (0,model_vars/* interpolate */.GW)(path, env);
+    }
+    catch (err) {
+        if (err instanceof model_vars/* InterpolationError */.Dn)
+            return undefined;
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/validate/report.ts

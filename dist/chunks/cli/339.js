@@ -1,5 +1,5 @@
-export const id = 81;
-export const ids = [81];
+export const id = 339;
+export const ids = [339];
 export const modules = {
 
 /***/ 4074:
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   au: () => (/* binding */ checkImagePrefix),
 /* harmony export */   mO: () => (/* binding */ repositoryFromRemoteUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 /** One path component of an image name, as the distribution spec allows it (lower-case only). */
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -62,7 +62,75 @@ function checkImagePrefix(prefix, registry, from) {
 
 /***/ }),
 
-/***/ 89909:
+/***/ 8785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ containedReader),
+/* harmony export */   g: () => (/* binding */ isRemoteReference)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_contained_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9422);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4781);
+/* harmony import */ var _model_vars_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8040);
+
+
+
+
+
+/** Looks like a URL or an scp-style git remote rather than a file: Compose would fetch it. */
+function isRemoteReference(path) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/|:)/.test(path) || /^[\w.-]+@[\w.-]+:/.test(path) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(path);
+}
+/** How many Compose files extends/include may pull in (the same bound the reference check follows). */
+const MAX_FOLLOWED = 64;
+/**
+ * Reads the files extends/include name through the repository's containment, each once; one that is
+ * remote, outside, missing or broken is not followed (the reference check and the render report it).
+ */
+function containedReader(root, vars, followed) {
+    const failed = new Set();
+    return {
+        read(from, path) {
+            let written;
+            try {
+                written = (0,_model_vars_js__WEBPACK_IMPORTED_MODULE_4__/* .interpolate */ .GW)(path, vars);
+            }
+            catch (err) {
+                if (err instanceof _model_vars_js__WEBPACK_IMPORTED_MODULE_4__/* .InterpolationError */ .Dn)
+                    return undefined;
+                throw err;
+            }
+            if (written === '' || isRemoteReference(written))
+                return undefined;
+            const base = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(from));
+            const name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(base, written)).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+            const known = followed.get(name);
+            if (known)
+                return { name, tree: known };
+            if (failed.has(name) || followed.size >= MAX_FOLLOWED)
+                return undefined;
+            try {
+                const tree = (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .parseComposeText */ .js)((0,_config_contained_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readContainedText */ .FE)(root, base, written, { key: `extends/include of ${from}`, what: 'Compose file', displayName: name }), name);
+                followed.set(name, tree);
+                return { name, tree };
+            }
+            catch (err) {
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz))
+                    throw err;
+                failed.add(name);
+                return undefined;
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -124,7 +192,7 @@ function imageBaseName(image) {
 
 /***/ }),
 
-/***/ 28056:
+/***/ 8056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -254,7 +322,191 @@ function refSource(n) {
 
 /***/ }),
 
-/***/ 44781:
+/***/ 5620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ resolveComposeFile)
+/* harmony export */ });
+/* unused harmony export rebaseService */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _model_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4781);
+
+
+
+/** Longer chains are cycles in all but name; Compose itself reports them. */
+const MAX_DEPTH = 32;
+const SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'];
+/**
+ * Each extending service copies what it extends: a file of many services extending one huge one (a pull
+ * request writes it) would take hours. Past this many copied nodes the remaining extends stay unresolved.
+ */
+const MAX_COPIED_NODES = 500_000;
+/** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
+function resolveComposeFile(name, tree, opts) {
+    return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map() }, 0);
+}
+function resolveFile(name, tree, opts, depth) {
+    // Compose resolves a file's own extends first, then adds what it includes.
+    const extended = resolveExtends(name, tree, opts);
+    return opts.include && depth < MAX_DEPTH ? resolveIncludes(name, extended, opts, depth) : extended;
+}
+function resolveExtends(name, tree, opts) {
+    const services = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(tree, ['services']);
+    if (services?.kind !== 'map')
+        return tree;
+    const entries = new Map();
+    for (const [svc, e] of services.entries)
+        entries.set(svc, { keyLoc: e.keyLoc, value: extendedService(name, tree, svc, opts, []) ?? e.value });
+    return withEntry(tree, 'services', { ...services, entries });
+}
+/** A service with its extends chain applied (base first, the extending service's keys over it). */
+function extendedService(file, tree, svc, opts, chain) {
+    const node = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(tree, ['services', svc]);
+    if (node?.kind !== 'map')
+        return node;
+    const ext = node.entries.get('extends')?.value;
+    const id = `${file}#${svc}`;
+    if (!ext || chain.includes(id) || chain.length >= MAX_DEPTH)
+        return node;
+    if (opts.done.has(id))
+        return opts.done.get(id);
+    const out = extendedOnce(file, tree, node, ext, opts, [...chain, id]);
+    opts.done.set(id, out);
+    return out;
+}
+function extendedOnce(file, tree, node, ext, opts, chain) {
+    const target = ext.kind === 'map' ? { service: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(ext, ['service'])), file: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(ext, ['file'])) } : { service: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(ext), file: undefined };
+    if (target.service === undefined)
+        return node;
+    let baseFile = file;
+    let baseTree = tree;
+    if (target.file !== undefined) {
+        const read = opts.reader.read(file, target.file);
+        if (!read)
+            return node;
+        baseFile = read.name;
+        baseTree = read.tree;
+    }
+    const base = extendedService(baseFile, baseTree, target.service, opts, chain);
+    if (base?.kind !== 'map' || (opts.copied.left -= countNodes(base, opts.copied.left + 1)) < 0)
+        return node;
+    const local = { ...node, entries: new Map([...node.entries].filter(([k]) => k !== 'extends')) };
+    return (0,_model_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeExtended */ .O)(rebaseService(base, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(baseFile), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file)), local);
+}
+/**
+ * Each include adds the resources of another project (its files merged like `-f`), resolved from its own
+ * directory; the including file's own definitions stay (Compose reports a clash itself).
+ */
+function resolveIncludes(name, tree, opts, depth) {
+    const include = tree.entries.get('include')?.value;
+    if (!include)
+        return tree;
+    let out = tree;
+    for (const item of include.kind === 'seq' ? include.items : [include]) {
+        const paths = item.kind === 'map' ? stringItems((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(item, ['path'])) : stringItems(item);
+        const projectDirectory = item.kind === 'map' ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(item, ['project_directory'])) : undefined;
+        const trees = paths.flatMap((p) => {
+            const read = opts.reader.read(name, p);
+            return read ? [{ name: read.name, tree: resolveFile(read.name, read.tree, opts, depth + 1) }] : [];
+        });
+        // A partly unreadable include is not modelled: the render reports the file it could not read.
+        if (trees.length === 0 || trees.length < paths.length)
+            continue;
+        const from = projectDirectory === undefined ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(trees[0].name) : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(name), projectDirectory);
+        const envFiles = item.kind === 'map' ? stringItems((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(item, ['env_file'])) : [];
+        opts.includedEnvFiles?.(name, envFiles.length > 0 ? envFiles : [node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(name), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(from, '.env')) || '.env']);
+        out = addMissing(out, rebaseAll((0,_model_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeComposeFiles */ ._)(trees.map((t) => t.tree)), from, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(name)));
+    }
+    return out;
+}
+/** Nodes in a tree, counting no further than `limit`. */
+function countNodes(node, limit) {
+    let n = 0;
+    const stack = [node];
+    while (stack.length > 0 && n < limit) {
+        const cur = stack.pop();
+        n++;
+        if (cur.kind === 'map')
+            for (const e of cur.entries.values())
+                stack.push(e.value);
+        else if (cur.kind === 'seq')
+            stack.push(...cur.items);
+    }
+    return n;
+}
+function addMissing(tree, included) {
+    let out = tree;
+    for (const section of SECTIONS) {
+        const add = included.entries.get(section);
+        if (add?.value.kind !== 'map')
+            continue;
+        const own = out.entries.get(section);
+        if (own && own.value.kind !== 'map')
+            continue;
+        const entries = new Map(own?.value.kind === 'map' ? own.value.entries : []);
+        for (const [k, e] of add.value.entries)
+            if (!entries.has(k))
+                entries.set(k, e);
+        out = withEntry(out, section, { kind: 'map', loc: own?.value.loc ?? add.value.loc, entries }, own?.keyLoc ?? add.keyLoc);
+    }
+    return out;
+}
+function withEntry(tree, key, value, keyLoc = tree.entries.get(key)?.keyLoc ?? tree.loc) {
+    const entries = new Map(tree.entries);
+    entries.set(key, { keyLoc, value });
+    return { ...tree, entries };
+}
+function stringItems(node) {
+    if (node?.kind === 'seq')
+        return node.items.flatMap((i) => (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(i) ?? []);
+    const s = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(node);
+    return s === undefined ? [] : [s];
+}
+function rebaseAll(tree, fromDir, toDir) {
+    const services = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(tree, ['services']);
+    if (services?.kind !== 'map' || fromDir === toDir)
+        return tree;
+    const entries = new Map([...services.entries].map(([k, e]) => [k, { keyLoc: e.keyLoc, value: rebaseService(e.value, fromDir, toDir) }]));
+    return withEntry(tree, 'services', { ...services, entries });
+}
+/**
+ * Relative bind-mount sources resolve from the directory of the file that wrote them (an extended or
+ * included file in another folder); rewritten relative to the file that pulls them in, so the
+ * source-mount rule judges the directory Compose mounts. Locations stay those of the writing file.
+ */
+function rebaseService(service, fromDir, toDir) {
+    const volumes = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(service, ['volumes']);
+    if (service.kind !== 'map' || volumes?.kind !== 'seq' || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(fromDir) === node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(toDir))
+        return service;
+    const items = volumes.items.map((item) => {
+        if (item.kind === 'scalar' && typeof item.value === 'string') {
+            const [source, ...rest] = item.value.split(':');
+            return isRelative(source) && rest.length > 0 ? { ...item, value: [rebasePath(source, fromDir, toDir), ...rest].join(':') } : item;
+        }
+        const source = item.kind === 'map' ? item.entries.get('source') : undefined;
+        if (item.kind !== 'map' || !source || (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(source.value) === undefined || !isRelative((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(source.value)))
+            return item;
+        const entries = new Map(item.entries);
+        entries.set('source', { keyLoc: source.keyLoc, value: { ...source.value, value: rebasePath((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarString */ .Cg)(source.value), fromDir, toDir) } });
+        return { ...item, entries };
+    });
+    return withEntry(service, 'volumes', { ...volumes, items });
+}
+function isRelative(path) {
+    return path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../');
+}
+function rebasePath(path, fromDir, toDir) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(toDir, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(fromDir, path));
+    return rel === '' ? '.' : rel.startsWith('..') ? rel : `./${rel}`;
+}
+
+
+/***/ }),
+
+/***/ 4781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -266,10 +518,10 @@ function refSource(n) {
 /* harmony export */   oB: () => (/* binding */ nodeAt),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
@@ -410,7 +662,7 @@ function mapEntries(node) {
 
 /***/ }),
 
-/***/ 32395:
+/***/ 2395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -422,12 +674,12 @@ function mapEntries(node) {
 /* harmony export */   uG: () => (/* binding */ setsReason)
 /* harmony export */ });
 /* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
