@@ -243,7 +243,11 @@ wait "$psql_pid"; psql_rc=$?; psql_pid=''
 rc_of() { sed -n "s/^$1=//p" "$work/dump.err" 2>/dev/null | tail -n 1; }
 dump_rc=$(rc_of dump-rc)
 [ -n "$dump_rc" ] || fail "pg_dump did not finish (docker exec exit $exec_rc): did the container stop during the dump, or is $tmp not writable?"
-[ "$dump_rc" = 0 ] || fail "pg_dump exited with $dump_rc"
+if [ "$dump_rc" != 0 ]; then
+  # The database killed under pg_dump may still let it report its own exit: say what happened.
+  [ "$(docker inspect -f '{{.State.Running}}' "$id" 2>/dev/null)" = true ] || fail "pg_dump exited with $dump_rc: the database container is no longer running (did the database stop or restart during the dump?)"
+  fail "pg_dump exited with $dump_rc"
+fi
 [ "$exec_rc" = 0 ] && [ "$(rc_of tee-rc)" = 0 ] || fail "writing $tmp failed (disk full?)"
 [ "$psql_rc" = 0 ] || fail "the snapshot session ended with an error"
 case "$counts" in counts=*) ;; *) fail "unexpected row count output" ;; esac

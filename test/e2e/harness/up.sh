@@ -14,6 +14,10 @@
 #
 # State dir: ${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}
 set -euo pipefail
+# The daemons started here outlive the caller, whose TMPDIR may be a private one removed when it ends
+# (scripts/with-private-tmp.sh): a dockerd restarted from a test kept writing runc's exec specs there,
+# and every exec and healthcheck failed once the directory was gone.
+unset TMPDIR
 
 T0=$(date +%s)
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
