@@ -703,6 +703,11 @@ count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
 uplog=$(mktemp)
 trap 'rm -f "$uplog"' EXIT
+# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
+# these, every roll cut short left its compose output in /tmp.
+trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
+trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
+trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
 # "--": the service is a name, never an option (the name was checked too, before it got here).
 if [ -z "$old" ]; then
   "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1

@@ -111,6 +111,20 @@ export class ExampleStack {
     return this.onHost(`readlink ${this.deployPath}/current || true`).trim().replace(/^releases\//, '');
   }
 
+  /**
+   * Files the host listing `command` prints that are still there 15 s later. The harness host is this
+   * machine, and the other Compose version's run, side by side, deploys as the same user: a login its
+   * pull holds in /tmp for that pull's few seconds is not one this run left behind.
+   */
+  async lingering(command: string): Promise<string[]> {
+    const list = () => this.onHost(command).trim().split('\n').filter(Boolean);
+    const first = list();
+    if (first.length === 0) return [];
+    await new Promise((r) => setTimeout(r, 15_000));
+    const again = new Set(list());
+    return first.filter((f) => again.has(f));
+  }
+
   lockState(): 'held' | 'free' {
     return this.onHost(`test -e ${this.deployPath}/.deploy-lock && echo held || echo free`).trim() as 'held' | 'free';
   }

@@ -298,3 +298,24 @@ test('a roll says where its time went, from the marks of the host clock', () => 
   assert.equal(first.phases, 'compose up 0.3s, ready 0.8s', 'nothing old was stopped on a first start');
   assert.equal(parseRollOutput('ready=b after=1\n', true).phases, undefined);
 });
+
+test('a roll cut short by a signal (the connection gone) leaves no file of its own in TMPDIR', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cd-roll-signal-'));
+  const bin = mkdtempSync(join(tmpdir(), 'cd-roll-bin-'));
+  // A docker that lists no containers, and a compose whose `up` takes a second: the roll is signalled while it waits (sh runs the trap once up returns).
+  writeFileSync(join(bin, 'docker'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  writeFileSync(join(bin, 'compose'), '#!/bin/sh\nexec sleep 1\n', { mode: 0o755 });
+  const target = cmd.releaseCompose(ds, 'docker compose', SHA);
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 1, stopGraceSeconds: 10 }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
+  const argv = [...c.argv.slice(0, 15), join(bin, 'compose')];
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
+    const child = spawn(argv[0]!, argv.slice(1), { env: { PATH: `${bin}:/usr/bin:/bin`, TMPDIR: tmp }, stdio: 'ignore' });
+    while (readdirSync(tmp).length === 0) await new Promise((r) => setTimeout(r, 20));
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill(signal);
+    await exited;
+    assert.deepEqual(readdirSync(tmp), [], `after ${signal}`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(bin, { recursive: true, force: true });
+});
