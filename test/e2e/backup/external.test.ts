@@ -31,8 +31,11 @@ before(async () => {
     env: { ...process.env, POSTGRES_PASSWORD: password },
     stdio: 'ignore',
   });
+  // Ready over TCP: the image's entrypoint first runs a socket-only server for its init step, then
+  // stops it and starts the real one; a socket check can succeed in between and the next query fail.
   for (let i = 0; ; i++) {
     try {
+      execFileSync('docker', ['exec', name, 'pg_isready', '-q', '-h', '127.0.0.1', '-U', 'shop'], { stdio: 'ignore' });
       psql('SELECT 1;');
       break;
     } catch (err) {
