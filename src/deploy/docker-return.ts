@@ -1,13 +1,16 @@
 import type { Reporter } from '../report/reporter.js';
 import type { HostRunner } from '../runner/runner.js';
 import { containersCommand, settleCommand } from './commands.js';
-import { parseKeyValues } from './outcome.js';
+import { parseKeyValues, shortImage } from './outcome.js';
 
 /**
  * How long a deploy waits for a restarting Docker daemon before it gives up on putting the host
  * right. A daemon restart (an upgrade, a crash) takes seconds; the containers it brings back take longer.
  */
 export const DOCKER_RETURN_SECONDS = 90;
+
+/** Container ids as Docker prints them short, for messages. */
+const shortIds = (ids: readonly string[]) => ids.map((i) => i.slice(0, 12)).join(', ');
 
 /** Container ids a host script could not remove because Docker stopped answering ("stranded=<ids>" lines). */
 export function strandedIds(stdout: string): string[] {
@@ -19,15 +22,15 @@ export function strandedIds(stdout: string): string[] {
  * still wrong, in words, or undefined when the host is settled.
  */
 export async function settleStranded(runner: HostRunner, ids: readonly string[], service: string, reporter: Reporter): Promise<string | undefined> {
-  reporter.warning(`${service}: Docker on ${runner.where} stopped answering during the roll; waiting up to ${DOCKER_RETURN_SECONDS}s to remove ${ids.length} container${ids.length === 1 ? '' : 's'} it left (${ids.map((i) => i.slice(0, 12)).join(', ')}), which its restart policy would otherwise bring back beside the others`);
+  reporter.warning(`${service}: Docker on ${runner.where} stopped answering during the roll; waiting up to ${DOCKER_RETURN_SECONDS}s to remove ${ids.length} container${ids.length === 1 ? '' : 's'} it left (${shortIds(ids)}), which its restart policy would otherwise bring back beside the others`);
   const res = await runner.run(settleCommand(DOCKER_RETURN_SECONDS, ids));
   if (res.code === 0) {
-    reporter.info(`${service}: Docker answered again; removed ${ids.map((i) => i.slice(0, 12)).join(', ')}`);
+    reporter.info(`${service}: Docker answered again; removed ${shortIds(ids)}`);
     return undefined;
   }
   const left = strandedIds(res.stdout);
   const down = parseKeyValues(res.stdout).get('docker')?.[0] === 'down';
-  return `${down ? `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s, so` : 'Docker could not remove'} container${left.length === 1 ? '' : 's'} ${left.map((i) => i.slice(0, 12)).join(', ')} of ${service}${down ? ' could not be removed' : ''}: when they run, the host serves two releases of ${service} (remove them with docker rm -f)`;
+  return `${down ? `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s, so` : 'Docker could not remove'} container${left.length === 1 ? '' : 's'} ${shortIds(left)} of ${service}${down ? ' could not be removed' : ''}: when they run, the host serves two releases of ${service} (remove them with docker rm -f)`;
 }
 
 /** Waits for Docker to answer; undefined when it does, else what to say. */
@@ -65,12 +68,12 @@ export async function settleTwoReleases(runner: HostRunner, project: string, fai
     if (ids) {
       const removed = await runner.run(settleCommand(DOCKER_RETURN_SECONDS, ids));
       if (removed.code === 0) {
-        reporter.warning(`${service}: removed ${ids.map((i) => i.slice(0, 12)).join(', ')}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
+        reporter.warning(`${service}: removed ${shortIds(ids)}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
         images.delete(failed!);
         if (images.size < 2) continue;
       }
     }
-    left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
+    left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${shortImage(image)}`).join(', ')})`);
   }
   return left.length > 0 ? `the host runs containers of two releases: ${left.join('; ')}` : undefined;
 }

@@ -212,6 +212,8 @@ report_failure() {
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
 cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# A failed docker command may mean the daemon itself is away (a restart): that is said as such.
+docker_down() { ! docker version >/dev/null 2>&1; }
 # Milliseconds on this host's clock (whole seconds where date has no %N).
 now_ms() {
   t=$(date +%s%N 2>/dev/null)
@@ -234,7 +236,7 @@ wait_ready() {
   id=$1 seen_start='' seen_at=''
   while :; do
     st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
-    if [ "$st" = "gone none 0 -" ] && ! docker version >/dev/null 2>&1; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
+    if [ "$st" = "gone none 0 -" ] && docker_down; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
     set -- $st
     now=$(date +%s)
     if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
@@ -262,7 +264,7 @@ wait_ready() {
 }
 still_ready() {
   st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
-  if [ "$st" = "gone none 0" ] && ! docker version >/dev/null 2>&1; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
+  if [ "$st" = "gone none 0" ] && docker_down; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
   set -- "$1" $st
   if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
   if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
@@ -301,7 +303,7 @@ new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 echo "new=$(echo $new)"
 if [ "$up_status" != 0 ] || [ -z "$new" ]; then
   # A daemon restarting under compose up fails it, or hides what it created from the listing above.
-  if ! docker version >/dev/null 2>&1; then echo "reason=the Docker daemon stopped answering"
+  if docker_down; then echo "reason=the Docker daemon stopped answering"
   elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
   else echo "reason=compose started no new container"; fi
   tail -n 20 "$uplog" | sed 's/^/log| /'

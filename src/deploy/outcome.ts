@@ -60,8 +60,13 @@ function rollPhases(kv: Map<string, string[]>): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+export function shortImage(image: string): string {
+  return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
+
 export function outcomeTable(rows: readonly ServiceOutcome[]): string {
-  const short = (img?: string) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+  const short = (img?: string) => (img ? `\`${shortImage(img)}\`` : '');
   // Recreate stops the old container before the new one is ready: the reader should see the outage.
   const strategy = (r: ServiceOutcome) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
   const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);

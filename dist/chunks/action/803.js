@@ -941,6 +941,8 @@ class GitHubDeployment {
  * right. A daemon restart (an upgrade, a crash) takes seconds; the containers it brings back take longer.
  */
 const DOCKER_RETURN_SECONDS = 90;
+/** Container ids as Docker prints them short, for messages. */
+const shortIds = (ids) => ids.map((i) => i.slice(0, 12)).join(', ');
 /** Container ids a host script could not remove because Docker stopped answering ("stranded=<ids>" lines). */
 function strandedIds(stdout) {
     return ((0,deploy_outcome/* parseKeyValues */.Hl)(stdout).get('stranded') ?? []).flatMap((l) => l.split(/\s+/).filter(Boolean));
@@ -950,15 +952,15 @@ function strandedIds(stdout) {
  * still wrong, in words, or undefined when the host is settled.
  */
 async function settleStranded(runner, ids, service, reporter) {
-    reporter.warning(`${service}: Docker on ${runner.where} stopped answering during the roll; waiting up to ${DOCKER_RETURN_SECONDS}s to remove ${ids.length} container${ids.length === 1 ? '' : 's'} it left (${ids.map((i) => i.slice(0, 12)).join(', ')}), which its restart policy would otherwise bring back beside the others`);
+    reporter.warning(`${service}: Docker on ${runner.where} stopped answering during the roll; waiting up to ${DOCKER_RETURN_SECONDS}s to remove ${ids.length} container${ids.length === 1 ? '' : 's'} it left (${shortIds(ids)}), which its restart policy would otherwise bring back beside the others`);
     const res = await runner.run((0,commands/* settleCommand */.J9)(DOCKER_RETURN_SECONDS, ids));
     if (res.code === 0) {
-        reporter.info(`${service}: Docker answered again; removed ${ids.map((i) => i.slice(0, 12)).join(', ')}`);
+        reporter.info(`${service}: Docker answered again; removed ${shortIds(ids)}`);
         return undefined;
     }
     const left = strandedIds(res.stdout);
     const down = (0,deploy_outcome/* parseKeyValues */.Hl)(res.stdout).get('docker')?.[0] === 'down';
-    return `${down ? `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s, so` : 'Docker could not remove'} container${left.length === 1 ? '' : 's'} ${left.map((i) => i.slice(0, 12)).join(', ')} of ${service}${down ? ' could not be removed' : ''}: when they run, the host serves two releases of ${service} (remove them with docker rm -f)`;
+    return `${down ? `Docker on ${runner.where} did not answer for ${DOCKER_RETURN_SECONDS}s, so` : 'Docker could not remove'} container${left.length === 1 ? '' : 's'} ${shortIds(left)} of ${service}${down ? ' could not be removed' : ''}: when they run, the host serves two releases of ${service} (remove them with docker rm -f)`;
 }
 /** Waits for Docker to answer; undefined when it does, else what to say. */
 async function waitForDocker(runner) {
@@ -996,13 +998,13 @@ async function settleTwoReleases(runner, project, failedImages, reporter) {
         if (ids) {
             const removed = await runner.run((0,commands/* settleCommand */.J9)(DOCKER_RETURN_SECONDS, ids));
             if (removed.code === 0) {
-                reporter.warning(`${service}: removed ${ids.map((i) => i.slice(0, 12)).join(', ')}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
+                reporter.warning(`${service}: removed ${shortIds(ids)}, container${ids.length === 1 ? '' : 's'} of the failed release that came back beside the live one's`);
                 images.delete(failed);
                 if (images.size < 2)
                     continue;
             }
         }
-        left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}`).join(', ')})`);
+        left.push(`${service} (${[...images].map(([image, n]) => `${n.length} on ${(0,deploy_outcome/* shortImage */.Uq)(image)}`).join(', ')})`);
     }
     return left.length > 0 ? `the host runs containers of two releases: ${left.join('; ')}` : undefined;
 }

@@ -635,6 +635,8 @@ report_failure() {
   docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
 }
 cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# A failed docker command may mean the daemon itself is away (a restart): that is said as such.
+docker_down() { ! docker version >/dev/null 2>&1; }
 # Milliseconds on this host's clock (whole seconds where date has no %N).
 now_ms() {
   t=$(date +%s%N 2>/dev/null)
@@ -657,7 +659,7 @@ wait_ready() {
   id=$1 seen_start='' seen_at=''
   while :; do
     st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
-    if [ "$st" = "gone none 0 -" ] && ! docker version >/dev/null 2>&1; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
+    if [ "$st" = "gone none 0 -" ] && docker_down; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
     set -- $st
     now=$(date +%s)
     if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
@@ -685,7 +687,7 @@ wait_ready() {
 }
 still_ready() {
   st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
-  if [ "$st" = "gone none 0" ] && ! docker version >/dev/null 2>&1; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
+  if [ "$st" = "gone none 0" ] && docker_down; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
   set -- "$1" $st
   if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
   if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
@@ -724,7 +726,7 @@ new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
 echo "new=$(echo $new)"
 if [ "$up_status" != 0 ] || [ -z "$new" ]; then
   # A daemon restarting under compose up fails it, or hides what it created from the listing above.
-  if ! docker version >/dev/null 2>&1; then echo "reason=the Docker daemon stopped answering"
+  if docker_down; then echo "reason=the Docker daemon stopped answering"
   elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
   else echo "reason=compose started no new container"; fi
   tail -n 20 "$uplog" | sed 's/^/log| /'
@@ -1019,6 +1021,7 @@ function describeHolder(kv) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
 /* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   Uq: () => (/* binding */ shortImage),
 /* harmony export */   yT: () => (/* binding */ parseRollOutput)
 /* harmony export */ });
 /** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
@@ -1062,8 +1065,12 @@ function rollPhases(kv) {
     }
     return parts.length > 0 ? parts.join(', ') : undefined;
 }
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+function shortImage(image) {
+    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
 function outcomeTable(rows) {
-    const short = (img) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
     // Recreate stops the old container before the new one is ready: the reader should see the outage.
     const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
     const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);

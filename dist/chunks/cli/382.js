@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
 /* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   Uq: () => (/* binding */ shortImage),
 /* harmony export */   yT: () => (/* binding */ parseRollOutput)
 /* harmony export */ });
 /** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
@@ -51,8 +52,12 @@ function rollPhases(kv) {
     }
     return parts.length > 0 ? parts.join(', ') : undefined;
 }
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+function shortImage(image) {
+    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
 function outcomeTable(rows) {
-    const short = (img) => (img ? `\`${img.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…')}\`` : '');
+    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
     // Recreate stops the old container before the new one is ready: the reader should see the outage.
     const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
     const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
