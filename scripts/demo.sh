@@ -3,7 +3,7 @@
 # (examples/shop) through validate -> build -> deploy -> a second commit rolled out under load -> a broken
 # third commit rolled back by itself -> releases -> a manual rollback to the first commit under load ->
 # a backup of the shop's database -> a restore-test of it (RPO, RTO, row counts).
-# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ afterwards. COMPOSE_DEPLOY_HARNESS_COMPOSE=v1
+# DEMO_KEEP=1 leaves the shop running on http://127.0.0.1:18080/ (COMPOSE_DEPLOY_DEMO_PORT) afterwards. COMPOSE_DEPLOY_HARNESS_COMPOSE=v1
 # runs it with docker-compose v1 and the classic builder instead of Compose v2 and buildx.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +21,12 @@ echo "demo under Compose $CD_COMPOSE ($CD_COMPOSE_VERSION) on the host and the r
 
 work=$(mktemp -d)
 deploy_path="$CD_DEPLOY_ROOT/shop-demo"
-port=18080
+# The shop's proxy port on 127.0.0.1; COMPOSE_DEPLOY_DEMO_PORT moves it when something else holds it.
+port=${COMPOSE_DEPLOY_DEMO_PORT:-18080}
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && [ -z "$(docker ps -q --filter label=com.docker.compose.project=shop-demo)" ]; then
+  echo "demo: 127.0.0.1:$port (the shop's proxy) is already taken by another program; free it or move the shop with COMPOSE_DEPLOY_DEMO_PORT=<port>" >&2
+  exit 1
+fi
 cleanup() {
   if [ "${DEMO_KEEP:-}" != 1 ]; then
     ids=$(docker ps -aq --filter label=com.docker.compose.project=shop-demo)
@@ -36,6 +41,11 @@ cleanup() {
 trap cleanup EXIT
 
 cp -r examples/shop/. "$work/"
+# The shop's repository carries the workflows a user of the action has: the project's reusable workflows and
+# its starters, copied in as a user would (validate reads nothing outside the repository it checks).
+mkdir -p "$work/.github"
+cp -r .github/workflows "$work/.github/"
+cp -r workflows-templates "$work/"
 cd "$work"
 umask 077
 printf '%s' "$CD_REGISTRY_PASSWORD" > registry-password
@@ -60,7 +70,7 @@ ship() {
 }
 
 step "validate (dev and prod sets, and the project's own workflows)"
-cli validate --workflows "$repo/.github/workflows,$repo/workflows-templates"
+cli validate --workflows .github/workflows,workflows-templates
 ship
 v1=$(git rev-parse HEAD)
 

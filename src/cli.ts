@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
         throw new InputError(`--${option}-file ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? err})`);
       }
     }
-    const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v) => reporter.secret(v) });
+    const settings = resolveSettings({ explicit, env: process.env, cwd: process.cwd(), onSecret: (v, publicKeys) => reporter.secret(v, publicKeys) });
     const result = await runCommand(settings, reporter, { interrupts: processInterrupts });
     if (json) writeJson(reporter, { command: settings.command, ok: result.ok, ...(result.message ? { message: result.message } : {}), outputs: result.outputs });
     else {

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       explicit,
       env: process.env,
       cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
-      onSecret: (v) => reporter.secret(v),
+      onSecret: (v, publicKeys) => reporter.secret(v, publicKeys),
     });
     const layerCache = USES_LAYER_CACHE.has(settings.command) ? await actionsLayerCache(process.env) : undefined;
     const result = await runCommand(settings, reporter, { layerCache, interrupts: processInterrupts });

@@ -19,9 +19,9 @@ export class ActionReporter implements Reporter {
   group<T>(title: string, fn: () => Promise<T>): Promise<T> { return core.group(this.redact(title), fn); }
   /** The step's failure message: the same mask as the log. */
   fail(message: string) { core.setFailed(this.redact(message)); }
-  secret(v: string) {
+  secret(v: string, publicKeys?: readonly string[]) {
     // The runner masks a multi-line secret only as a whole: register its lines and dotenv values too.
-    for (const part of this.secrets.add(v)) core.setSecret(part);
+    for (const part of this.secrets.add(v, publicKeys)) core.setSecret(part);
   }
   redact(text: string): string { return this.secrets.apply(text); }
   // The summary file is written by us, not printed: mask it here rather than trust the runner to.

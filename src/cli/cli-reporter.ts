@@ -16,7 +16,7 @@ export class CliReporter implements Reporter {
     this.write(`▸ ${title}`);
     return fn();
   }
-  secret(v: string) { this.secrets.add(v); }
+  secret(v: string, publicKeys?: readonly string[]) { this.secrets.add(v, publicKeys); }
   summary(md: string) { this.summaries.push(this.secrets.apply(md)); }
   redact(text: string): string { return this.secrets.apply(text); }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { configFolder, fromConfigFolder } from '../config/config-paths.js';
 import type { ComposeConfig } from '../config/sections/compose.js';
 import type { Settings } from '../config/settings.js';
 import { readYamlFile } from '../config/yaml-source.js';
@@ -45,11 +46,12 @@ export function configuredSets(config: ComposeConfig | undefined, configPath: st
 }
 
 /**
- * The conventional layouts in a directory: dev = base (+ override), prod = base + prod file,
- * or the prod file alone when there is no base. The first existing name of each kind wins.
+ * The conventional layouts in a folder of the repository (the config file's; '' for the root): dev = base
+ * (+ override), prod = base + prod file, or the prod file alone when there is no base. The first existing
+ * name of each kind wins. Paths come back relative to the repository.
  */
-export function discoverSets(cwd: string): Partial<Record<SetName, ComposeSet>> {
-  const first = (names: string[]) => names.find((n) => existsSync(resolve(cwd, n)));
+export function discoverSets(cwd: string, folder = ''): Partial<Record<SetName, ComposeSet>> {
+  const first = (names: string[]) => names.map((n) => fromConfigFolder(folder, n)).find((n) => existsSync(resolve(cwd, n)));
   const base = first(BASE_FILES);
   const override = first(DEV_OVERRIDE_FILES);
   const prod = first(PROD_FILES);
@@ -75,10 +77,11 @@ export const BASE_ALONE_NOTE = 'no prod file: the base file alone is the prod se
 export function prodSet(settings: SetSource): ComposeSet {
   const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
   if (configured) return configured;
-  const found = discoverSets(settings.cwd);
+  const folder = configFolder(settings.cwd, settings.configPath);
+  const found = discoverSets(settings.cwd, folder);
   if (found.prod) return found.prod;
   if (found.dev) {
-    const envFile = PROD_ENV.find((n) => existsSync(resolve(settings.cwd, n)));
+    const envFile = PROD_ENV.map((n) => fromConfigFolder(folder, n)).find((n) => existsSync(resolve(settings.cwd, n)));
     return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
   }
   throw new InputError(
@@ -95,7 +98,7 @@ export function prodSet(settings: SetSource): ComposeSet {
 export function devSet(settings: SetSource): ComposeSet | undefined {
   const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
   if (configured.dev || configured.prod) return configured.dev;
-  return discoverSets(settings.cwd).dev;
+  return discoverSets(settings.cwd, configFolder(settings.cwd, settings.configPath)).dev;
 }
 
 /** Why the sets are the ones they are, in a sentence for validate's log. */

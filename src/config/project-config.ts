@@ -5,6 +5,7 @@ import { checkDocument, type Field } from './schema.js';
 import { parseYamlText } from './yaml-source.js';
 import { containPath, OutsideRepositoryError, readContainedText } from './contained-file.js';
 import { PROJECT_NAME, PROJECT_NAME_HINT } from './names.js';
+import { configFolder, fromConfigFolder } from './config-paths.js';
 import { composeSection, type ComposeConfig } from './sections/compose.js';
 import { hostSection, type HostConfig } from './sections/host.js';
 import { deploySection, type DeployConfig } from './sections/deploy.js';
@@ -69,5 +70,30 @@ export function loadProjectConfig(configPath: string | undefined, cwd: string): 
     return { config: {} };
   }
   const source = parseYamlText(readContainedText(cwd, cwd, rel, { key: 'input "config"', what: 'file', displayName: rel }), rel);
-  return { path: abs, config: checkDocument(source, projectSchema) as ProjectConfig };
+  // Its paths are relative to its own folder (as Compose reads -f paths); from here on, to the repository.
+  return { path: abs, config: rebaseConfigPaths(checkDocument(source, projectSchema) as ProjectConfig, configFolder(cwd, abs)) };
+}
+
+/** The config with every path key rebased from its folder to the repository. */
+export function rebaseConfigPaths(config: ProjectConfig, folder: string): ProjectConfig {
+  if (folder === '') return config;
+  const at = (p: string) => fromConfigFolder(folder, p);
+  const out: ProjectConfig = { ...config };
+  if (config.compose) {
+    out.compose = { ...config.compose };
+    for (const name of ['dev', 'prod'] as const) {
+      const set = config.compose[name];
+      if (set) out.compose[name] = { ...set, files: set.files.map(at), ...(set.envFile === undefined ? {} : { envFile: at(set.envFile) }) };
+    }
+  }
+  if (config.deploy?.files) out.deploy = { ...config.deploy, files: config.deploy.files.map(at) };
+  if (config.validate?.workflows) out.validate = { ...config.validate, workflows: config.validate.workflows.map(at) };
+  if (config.restoreTest?.assertions) out.restoreTest = { ...config.restoreTest, assertions: at(config.restoreTest.assertions) };
+  if (config.build?.services) {
+    out.build = {
+      ...config.build,
+      services: Object.fromEntries(Object.entries(config.build.services).map(([name, s]) => [name, s.context === undefined ? s : { ...s, context: at(s.context) }])),
+    };
+  }
+  return out;
 }

@@ -54,8 +54,11 @@ export interface ResolveInput {
   /** The process environment: COMPOSE_DEPLOY_* options and GITHUB_* context. */
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Called for every secret value as soon as it is read, so it can be masked. */
-  onSecret?: (value: string) => void;
+  /**
+   * Called for every secret value as soon as it is read, so it can be masked; for the env file, with the
+   * keys whose values are public (deploy.public-env).
+   */
+  onSecret?: (value: string, publicKeys?: readonly string[]) => void;
 }
 
 /** Reads one option: explicit value, then COMPOSE_DEPLOY_<NAME>, then the config file, then the default. */
@@ -80,7 +83,7 @@ export function resolveSettings(input: ResolveInput): Settings {
   /** Reads an option; a secret one is handed to onSecret (masked) as soon as it is read. */
   const pick = (name: string, fromConfig?: string | number | boolean) => {
     const v = pickOption(name, input, fromConfig);
-    if (v !== undefined && findOption(name)?.kind === 'secret') input.onSecret?.(v);
+    if (v !== undefined && findOption(name)?.kind === 'secret') input.onSecret?.(v, name === 'env-file' ? cfg.deploy?.publicEnv : undefined);
     return v;
   };
 

@@ -12,7 +12,8 @@ import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
 import { parseRollbackTo } from '../rollback/target.js';
 import { parseDuration } from '../config/duration.js';
-import { readReleaseFile, type ReleaseFile } from './release-files.js';
+import { readReleaseFile, releasePath, type ReleaseFile } from './release-files.js';
+import { configFolder } from '../config/config-paths.js';
 
 /** Everything deploy and rollback need, parsed and checked before anything runs. */
 export interface DeploySettings extends RemoteSettings {
@@ -53,19 +54,26 @@ export function prodComposeFiles(settings: Settings): string[] {
   return prodSet(settings).files;
 }
 
+/** The prod set's files as a release names them (relative to the config file's folder). */
+function releaseComposeFiles(settings: Settings): string[] {
+  const folder = configFolder(settings.cwd, settings.configPath);
+  return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
+}
+
 export function deploySettings(settings: Settings): DeploySettings {
   if (!settings.sha) throw new InputError('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
   const composeFiles = prodComposeFiles(settings);
   const d = settings.config.deploy ?? {};
+  const folder = configFolder(settings.cwd, settings.configPath);
   const files: ReleaseFile[] = [
-    ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set')),
-    ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`)),
+    ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set', folder)),
+    ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`, folder)),
   ];
   // Service names reach Compose command lines on the host: checked here, before anything runs.
   checkComposeServiceNames(files.slice(0, composeFiles.length).map((f) => parseComposeText(f.content.toString('utf8'), f.path)));
   const envFileContent = settings.option('env-file');
   if (envFileContent !== undefined) checkEnvFileShape(envFileContent, 'input env-file');
-  return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent };
+  return { ...hostSideSettings(settings, settings.sha, files.slice(0, composeFiles.length).map((f) => f.path)), files, envFileContent };
 }
 
 /** What a rollback was asked for: the target (resolved on the host) and why. */
@@ -84,7 +92,7 @@ export function rollbackSettings(settings: Settings): DeploySettings & { request
   const reason = settings.option('reason')?.trim();
   if (reason !== undefined && reason.length > 500) throw new InputError('input "reason" is longer than 500 characters; say it in a sentence');
   return {
-    ...hostSideSettings(settings, '', prodComposeFiles(settings)),
+    ...hostSideSettings(settings, '', releaseComposeFiles(settings)),
     files: [],
     request: { to: parseRollbackTo(settings.option('to')), reason: reason || undefined },
   };

@@ -12,8 +12,8 @@ export interface Reporter {
   debug(message: string): void;
   /** Runs fn inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-  /** Registers a value that must never be printed. */
-  secret(value: string): void;
+  /** Registers a value that must never be printed; for an env file, `publicKeys` names the keys whose values may be. */
+  secret(value: string, publicKeys?: readonly string[]): void;
   /** The text with every registered secret replaced by ***: for what leaves through other doors (audit log, deployment status). */
   redact(text: string): string;
   /** Appends Markdown to the run summary. */
@@ -30,7 +30,7 @@ export class MemoryReporter implements Reporter {
   error(m: string, loc?: SourceLocation) { this.lines.push(`error: ${this.mask(m)}${loc ? ` @${loc.file}:${loc.line ?? ''}` : ''}`); }
   debug(m: string) { this.lines.push(`debug: ${this.mask(m)}`); }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> { this.lines.push(`## ${title}`); return fn(); }
-  secret(v: string) { this.secrets.add(v); }
+  secret(v: string, publicKeys?: readonly string[]) { this.secrets.add(v, publicKeys); }
   summary(md: string) { this.summaries.push(this.mask(md)); }
   redact(s: string): string { return this.mask(s); }
   mask(s: string): string { return this.secrets.apply(s); }

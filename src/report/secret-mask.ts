@@ -15,20 +15,21 @@ export interface SecretParts {
  * The whole value; each line of a multi-line one (a private key), since a log may show a single
  * line; and each value of a dotenv (KEY=value), read as Compose v2 and as v1 read it (the host runs
  * either), since an app or a migration may print one on its own, whatever its length. Booleans are
- * left out: true/false carry no secret worth a hidden log.
+ * left out: true/false carry no secret worth a hidden log, and so are the values of `publicKeys` (the
+ * config's deploy.public-env: an image prefix, a port), which the team said are not secret.
  */
-export function secretParts(value: string): SecretParts {
+export function secretParts(value: string, publicKeys: readonly string[] = []): SecretParts {
   const pieces = new Set<string>();
   const words = new Set<string>();
   if (value) pieces.add(value);
   const assigned = new Set<number>();
   for (const flavor of ['v2', 'v1'] as const) {
-    for (const entry of parseEnvText(value, 'secret', { flavor, skipInvalid: true }).values()) {
+    for (const [name, entry] of parseEnvText(value, 'secret', { flavor, skipInvalid: true })) {
       const v = entry.value?.trim() ?? '';
       // A base64 line of a key ending in "=" or "==" reads as KEY==: padding, not an assignment.
       if (/^=*$/.test(v)) continue;
       assigned.add(entry.line);
-      if (/^(true|false|yes|no|on|off)$/i.test(v)) continue;
+      if (/^(true|false|yes|no|on|off)$/i.test(v) || publicKeys.includes(name)) continue;
       (v.length >= SHORT ? pieces : words).add(v);
     }
   }
@@ -53,8 +54,8 @@ export class SecretMask {
   private wordPattern?: RegExp;
 
   /** Returns the pieces not registered before: the runner must be told of each (never the short words). */
-  add(value: string): string[] {
-    const parts = secretParts(value);
+  add(value: string, publicKeys?: readonly string[]): string[] {
+    const parts = secretParts(value, publicKeys);
     const fresh = parts.pieces.filter((p) => !this.pieces.includes(p));
     // Longest first, so a whole value is masked before the pieces it contains.
     this.pieces = [...this.pieces, ...fresh].sort((a, b) => b.length - a.length);

@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 versions=${COMPOSE_DEPLOY_HARNESS_COMPOSE:-v2}
-versions=(${versions//,/ })
+read -r -a versions <<<"${versions//,/ }"
 for v in "${versions[@]}"; do
   case "$v" in v1|v2) ;; *) echo "run.sh: COMPOSE_DEPLOY_HARNESS_COMPOSE=${versions[*]}: want v2, v1 or both (\"v2 v1\")" >&2; exit 2 ;; esac
 done
@@ -25,7 +25,10 @@ suite() { # version, files...
   local v=$1
   shift
   # One file at a time within a run: the files of one version share its sshd and runner.
-  COMPOSE_DEPLOY_HARNESS_COMPOSE=$v bash scripts/with-private-tmp.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@"
+  # It ends with its ten slowest files (test/lib/slowest-files-reporter.mjs).
+  COMPOSE_DEPLOY_HARNESS_COMPOSE=$v bash scripts/with-private-tmp.sh node --import tsx --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./test/lib/slowest-files-reporter.mjs --test-reporter-destination=stdout "$@"
 }
 
 bash test/e2e/harness/up.sh

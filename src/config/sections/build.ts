@@ -16,7 +16,7 @@ export const buildSection: Field = {
     parallel: { kind: 'int', describe: 'Images built at the same time (default 2)', min: 1, max: 16 },
     'default-branch': { kind: 'string', describe: 'Branch that may move the latest tag (default: from the GitHub event, or origin/HEAD in the CLI)', pattern: /^[A-Za-z0-9._/-]+$/, patternHint: 'a branch name' },
     services: serviceMap('Build settings per service, merged key by key over the service\'s build: section in the Compose files: each key given here wins, args merge by name', {
-      context: { ...relativePath, describe: 'Build context, relative to the repository root (default: the Compose build context, else the repository root)' },
+      context: { ...relativePath, describe: 'Build context, relative to the config file\'s folder (default: the Compose build context, else the repository root)' },
       dockerfile: { ...relativePath, describe: 'Dockerfile, relative to the context (default: the Compose dockerfile, else Dockerfile)' },
       target: { kind: 'string', describe: 'Stage to build (docker build --target)', pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, patternHint: 'a stage name' },
       args: { kind: 'map', describe: 'Build arguments (--build-arg); never put secrets here, they end up in the image history', keyPattern: /^[A-Za-z_][A-Za-z0-9_]*$/, keyHint: 'a variable name', of: { kind: 'string', describe: '' } },

@@ -26,6 +26,7 @@ export const deploySection: Field = {
     'drain-seconds': { kind: 'int', describe: 'Seconds an old container keeps serving after the new one is healthy (default 2)', min: 0, max: 600 },
     'min-free-disk-mb': { kind: 'int', describe: 'Preflight: free space (MB) needed under the deploy path and under Docker\'s data root (docker info DockerRootDir, where pulled images go); a deploy refuses to start below it (default 500)', min: 0 },
     backup: { kind: 'bool', describe: 'Back up the database (the backup section) before every deploy, before migrations; a failed backup stops the deploy with nothing running touched. Skipped on a first deploy (no database running yet)' },
+    'public-env': { kind: 'list', describe: 'Keys of the env-file input whose values are not secret (IMAGE_PREFIX, a port): shown in logs and the summary. Every other value of the env file is masked wherever it appears', of: { kind: 'string', describe: '', pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/, patternHint: 'a variable name' } },
     files: { kind: 'list', describe: 'Extra files shipped with every release (Caddyfile, configs)', of: { kind: 'string', describe: '', pattern: RELATIVE_FILE, patternHint: RELATIVE_FILE_HINT } },
     services: serviceMap('Per-service settings', {
       strategy: { kind: 'string', describe: 'rolling (start new, then stop old) or recreate (stop first: a short outage)', values: ['rolling', 'recreate'] },
@@ -51,5 +52,6 @@ export interface DeployConfig {
   minFreeDiskMb?: number;
   backup?: boolean;
   files?: string[];
+  publicEnv?: string[];
   services?: Record<string, DeployServiceConfig>;
 }

@@ -13,7 +13,7 @@
 # COMPOSE_DEPLOY_HARNESS_COMPOSE (v2, the default, or v1).
 # shellcheck shell=bash
 
-V1_PORT=2223
+V1_PORT=${COMPOSE_DEPLOY_HARNESS_SSH_V1_PORT:-2223}
 PLUGINS=(docker-compose docker-buildx)
 bash "$REPO_ROOT/scripts/fetch-cli-plugins.sh" || die "could not fetch the Compose v2 and buildx plugins (scripts/fetch-cli-plugins.sh)"
 PLUGIN_CACHE="$STATE/cache/cli-plugins"
@@ -27,15 +27,31 @@ for p in "${PLUGINS[@]}"; do
     mv "$DEPLOY_HOME/.docker/cli-plugins/$p.tmp" "$DEPLOY_HOME/.docker/cli-plugins/$p"
   fi
 done
+# A Docker config dir that offers no Compose v2 or buildx plugin, even on a machine with one installed
+# system-wide (/usr/libexec/docker/cli-plugins, where Docker's and Debian 13's packages put them): docker
+# takes the first plugin of a name along its plugin dirs, the config dir's first, and one that does not
+# answer the plugin handshake is "not a docker command". So the v1 host and runner never depend on what
+# the machine has installed.
+without_plugins() { # dir, owner
+  local dir=$1 owner=$2 p
+  install -d -m 0755 -o root -g root "$dir/cli-plugins"
+  for p in "${PLUGINS[@]}"; do
+    write_if_changed "$dir/cli-plugins/$p" '#!/bin/sh
+# Hides a system-wide plugin of this name: the compose-deploy harness'"'"'s v1 host and runner offer none.
+exit 1' || true
+    chmod 0755 "$dir/cli-plugins/$p"
+  done
+  chown "$owner" "$dir"
+}
 # ---- the v1 host's Docker config dir: the deploy user's own, without plugins
 V1_DOCKER_CONFIG="$DEPLOY_HOME/.docker-compose-v1"
 install -d -m 0700 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$V1_DOCKER_CONFIG"
-rm -rf "$V1_DOCKER_CONFIG/cli-plugins"
+without_plugins "$V1_DOCKER_CONFIG" "$DEPLOY_USER"
 
 # ---- the runner's Docker config dirs
 RUNNER_DOCKER="$STATE/runner-docker"
 install -d -m 0700 "$RUNNER_DOCKER/v1" "$RUNNER_DOCKER/v2/cli-plugins"
-rm -rf "$RUNNER_DOCKER/v1/cli-plugins"
+without_plugins "$RUNNER_DOCKER/v1" root
 for p in "${PLUGINS[@]}"; do ln -sfn "$PLUGIN_CACHE/$p" "$RUNNER_DOCKER/v2/cli-plugins/$p"; done
 
 # ---- the v1 host's sshd: its own config, pid and known_hosts, so an up.sh of another checkout
@@ -58,7 +74,7 @@ if pid_is "$V1_DIR/sshd.pid" "$SSHD_BIN" && [ "$v1_restart" = 1 ]; then
 fi
 if ! pid_is "$V1_DIR/sshd.pid" "$SSHD_BIN"; then
   if (exec 3<>"/dev/tcp/$SSH_HOST/$V1_PORT") 2>/dev/null; then
-    die "$SSH_HOST:$V1_PORT is already taken by a process this harness did not start"
+    die "$SSH_HOST:$V1_PORT (the v1 test host's sshd) is already taken by a process this harness did not start; free it or move it with COMPOSE_DEPLOY_HARNESS_SSH_V1_PORT=<port>"
   fi
   rm -f "$V1_DIR/sshd.pid"
   log "starting the v1 host's sshd on $SSH_HOST:$V1_PORT (log: $STATE/logs/sshd-compose-v1.log)"
@@ -92,7 +108,8 @@ COMPOSE_V1_VERSION=$(host_compose "$V1_PORT" "$V1_DIR/known_hosts") || die "the 
 [[ "$COMPOSE_V1_VERSION" == "v1 1."* ]] || die "the v1 host (port $V1_PORT) runs Compose '$COMPOSE_V1_VERSION', want docker-compose 1.x only"
 DOCKER_CONFIG="$RUNNER_DOCKER/v2" docker compose version >/dev/null 2>&1 || die "docker compose does not run with DOCKER_CONFIG=$RUNNER_DOCKER/v2"
 DOCKER_CONFIG="$RUNNER_DOCKER/v2" docker buildx version >/dev/null 2>&1 || die "docker buildx does not run with DOCKER_CONFIG=$RUNNER_DOCKER/v2"
-if DOCKER_CONFIG="$RUNNER_DOCKER/v1" docker compose version >/dev/null 2>&1; then die "docker compose runs with DOCKER_CONFIG=$RUNNER_DOCKER/v1 (a plugin in a system directory?)"; fi
+if DOCKER_CONFIG="$RUNNER_DOCKER/v1" docker compose version >/dev/null 2>&1; then die "docker compose runs with DOCKER_CONFIG=$RUNNER_DOCKER/v1 (its cli-plugins should hide any system-wide plugin)"; fi
+if DOCKER_CONFIG="$RUNNER_DOCKER/v1" docker buildx version >/dev/null 2>&1; then die "docker buildx runs with DOCKER_CONFIG=$RUNNER_DOCKER/v1 (its cli-plugins should hide any system-wide plugin)"; fi
 
 # ---- what each version means to a test (env.ts) and to a shell (demo.sh)
 write_compose_env() {

@@ -26,10 +26,12 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../../.." && pwd)
 STATE=${COMPOSE_DEPLOY_HARNESS_DIR:-/var/tmp/compose-deploy-harness}
 
 SSH_HOST=127.0.0.1
-SSH_PORT=2222
+# The ports the harness takes on 127.0.0.1, each movable when something else of the machine's holds it
+# (the v1 host's is COMPOSE_DEPLOY_HARNESS_SSH_V1_PORT, in compose-hosts.sh).
+SSH_PORT=${COMPOSE_DEPLOY_HARNESS_SSH_PORT:-2222}
 DEPLOY_USER=deploy
 DEPLOY_ROOT=/srv/compose-deploy-tests
-REGISTRY_ADDR=127.0.0.1:5000
+REGISTRY_ADDR=127.0.0.1:${COMPOSE_DEPLOY_HARNESS_REGISTRY_PORT:-5000}
 REGISTRY_USER=ci
 BUSYBOX_IMAGE=compose-deploy-test/busybox:1
 CADDY_IMAGE=compose-deploy-test/caddy:2
@@ -200,7 +202,7 @@ if pid_is "$STATE/registry.pid" "$REGISTRY_BIN" && [ "$reg_restart" = 1 ]; then
 fi
 if ! pid_is "$STATE/registry.pid" "$REGISTRY_BIN"; then
   if (exec 3<>"/dev/tcp/${REGISTRY_ADDR%:*}/${REGISTRY_ADDR#*:}") 2>/dev/null; then
-    die "$REGISTRY_ADDR is already taken by a process this harness did not start"
+    die "$REGISTRY_ADDR (the registry) is already taken by a process this harness did not start; free it or move the registry with COMPOSE_DEPLOY_HARNESS_REGISTRY_PORT=<port>"
   fi
   log "starting registry on $REGISTRY_ADDR (log: $STATE/logs/registry.log)"
   setsid "$REGISTRY_BIN" serve "$REG_DIR/config.yml" >>"$STATE/logs/registry.log" 2>&1 </dev/null 9>&- &
@@ -284,7 +286,7 @@ if pid_is "$STATE/sshd.pid" "$SSHD_BIN" && [ "$sshd_restart" = 1 ]; then
 fi
 if ! pid_is "$STATE/sshd.pid" "$SSHD_BIN"; then
   if (exec 3<>"/dev/tcp/$SSH_HOST/$SSH_PORT") 2>/dev/null; then
-    die "$SSH_HOST:$SSH_PORT is already taken by a process this harness did not start"
+    die "$SSH_HOST:$SSH_PORT (the v2 test host's sshd) is already taken by a process this harness did not start; free it or move it with COMPOSE_DEPLOY_HARNESS_SSH_PORT=<port>"
   fi
   rm -f "$STATE/sshd.pid"
   log "starting sshd on $SSH_HOST:$SSH_PORT (log: $STATE/logs/sshd.log)"

@@ -65,3 +65,31 @@ test('the deploy summary says a recreate is a short outage, and shows why a stra
   assert.match(table, /^- ⚠️ web: fixed host port 8080:80/m);
   assert.match(table, /\| api \|.*\| rolling \| 4s \| updated \|/);
 });
+
+test('deploy.public-env: the values of the keys named public are shown, every other value stays masked', () => {
+  const env = 'IMAGE_PREFIX=ghcr.io/acme/shop\nPROXY_PORT=8080\nDB_PASSWORD=s3cr3t-value\nAPI_KEY=abc\n';
+  const mask = new SecretMask();
+  mask.add(env, ['IMAGE_PREFIX', 'PROXY_PORT']);
+  assert.equal(mask.apply('image ghcr.io/acme/shop/api:sha-1 on port 8080'), 'image ghcr.io/acme/shop/api:sha-1 on port 8080');
+  assert.equal(mask.apply('password s3cr3t-value, key abc'), 'password ***, key ***');
+  // Without the list, masked by default.
+  const all = new SecretMask();
+  all.add(env);
+  assert.equal(all.apply('image ghcr.io/acme/shop/api:sha-1 on port 8080'), 'image ***/api:sha-1 on port ***');
+});
+
+test('deploy.public-env reaches the mask through settings: only for the env file', async () => {
+  const { resolveSettings } = await import('../../../src/config/settings.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const d = mkdtempSync(join(tmpdir(), 'cd-public-env-'));
+  writeFileSync(join(d, 'compose-deploy.yml'), 'deploy:\n  public-env: [IMAGE_PREFIX]\n');
+  const seen: [string, readonly string[] | undefined][] = [];
+  const s = resolveSettings({ explicit: { command: 'deploy', 'env-file': 'IMAGE_PREFIX=ghcr.io/acme\nX=secret-x\n', 'registry-password': 'pw-123456' }, env: {}, cwd: d, onSecret: (v, keys) => seen.push([v, keys]) });
+  s.option('env-file');
+  s.option('registry-password');
+  assert.deepEqual(seen.filter(([v]) => v.startsWith('IMAGE_PREFIX')).map(([, k]) => k), [['IMAGE_PREFIX']]);
+  const password = seen.filter(([v]) => v === 'pw-123456');
+  assert.ok(password.length > 0 && password.every(([, k]) => k === undefined));
+});
