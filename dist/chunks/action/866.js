@@ -574,15 +574,17 @@ exit 0
 const PULL_SCRIPT = `
 registry=$1 user=$2
 shift 2
-err=$(mktemp)
+err=
 auth=
-cleanup() { rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
-# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either.
+cleanup() { [ -z "$err" ] || rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
+# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps
+# come before the first temporary file, so none is made that a signal could leave behind.
 trap cleanup EXIT
 trap 'cleanup; trap - EXIT; exit 129' HUP
 trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 141' PIPE
 trap 'cleanup; trap - EXIT; exit 143' TERM
+err=$(mktemp)
 if [ -n "$user" ]; then
   auth=$(mktemp -d) || exit 1
   export DOCKER_CONFIG="$auth"
@@ -703,13 +705,15 @@ echo "at-start=$(now_ms)"
 old=$(ids)
 count=$(printf '%s\\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
-uplog=$(mktemp)
-trap 'rm -f "$uplog"' EXIT
 # sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
-# these, every roll cut short left its compose output in /tmp.
+# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal
+# between mktemp and the traps left it (sh runs a trap only once the assignment is done).
+uplog=
+trap 'rm -f "$uplog"' EXIT
 trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
 trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
 trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
+uplog=$(mktemp)
 # "--": the service is a name, never an option (the name was checked too, before it got here).
 if [ -z "$old" ]; then
   "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1

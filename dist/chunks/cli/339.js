@@ -678,8 +678,10 @@ function mapEntries(node) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4431);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
 
 
 
@@ -702,11 +704,12 @@ function configuredSets(config, configPath, cwd) {
     return out;
 }
 /**
- * The conventional layouts in a directory: dev = base (+ override), prod = base + prod file,
- * or the prod file alone when there is no base. The first existing name of each kind wins.
+ * The conventional layouts in a folder of the repository (the config file's; '' for the root): dev = base
+ * (+ override), prod = base + prod file, or the prod file alone when there is no base. The first existing
+ * name of each kind wins. Paths come back relative to the repository.
  */
-function discoverSets(cwd) {
-    const first = (names) => names.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
+function discoverSets(cwd, folder = '') {
+    const first = (names) => names.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
     const base = first(BASE_FILES);
     const override = first(DEV_OVERRIDE_FILES);
     const prod = first(PROD_FILES);
@@ -729,14 +732,15 @@ function prodSet(settings) {
     const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
     if (configured)
         return configured;
-    const found = discoverSets(settings.cwd);
+    const folder = (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath);
+    const found = discoverSets(settings.cwd, folder);
     if (found.prod)
         return found.prod;
     if (found.dev) {
-        const envFile = PROD_ENV.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
+        const envFile = PROD_ENV.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
         return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
 }
 /**
  * The dev set: compose.dev in the config file. A config file that names a set (compose.prod alone, say)
@@ -748,7 +752,7 @@ function devSet(settings) {
     const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
     if (configured.dev || configured.prod)
         return configured.dev;
-    return discoverSets(settings.cwd).dev;
+    return discoverSets(settings.cwd, (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath)).dev;
 }
 /** Why the sets are the ones they are, in a sentence for validate's log. */
 function setsReason(settings) {
@@ -774,7 +778,7 @@ function configLocator(configPath, cwd) {
         if (!configPath)
             return undefined;
         try {
-            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
+            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
             return src.locate(src.doc.getIn(path, true));
         }
         catch {

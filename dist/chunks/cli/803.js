@@ -245,8 +245,10 @@ function isFixedHostPort(p) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4431);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
 
 
 
@@ -269,11 +271,12 @@ function configuredSets(config, configPath, cwd) {
     return out;
 }
 /**
- * The conventional layouts in a directory: dev = base (+ override), prod = base + prod file,
- * or the prod file alone when there is no base. The first existing name of each kind wins.
+ * The conventional layouts in a folder of the repository (the config file's; '' for the root): dev = base
+ * (+ override), prod = base + prod file, or the prod file alone when there is no base. The first existing
+ * name of each kind wins. Paths come back relative to the repository.
  */
-function discoverSets(cwd) {
-    const first = (names) => names.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
+function discoverSets(cwd, folder = '') {
+    const first = (names) => names.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
     const base = first(BASE_FILES);
     const override = first(DEV_OVERRIDE_FILES);
     const prod = first(PROD_FILES);
@@ -296,14 +299,15 @@ function prodSet(settings) {
     const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
     if (configured)
         return configured;
-    const found = discoverSets(settings.cwd);
+    const folder = (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath);
+    const found = discoverSets(settings.cwd, folder);
     if (found.prod)
         return found.prod;
     if (found.dev) {
-        const envFile = PROD_ENV.find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
+        const envFile = PROD_ENV.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
         return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
 }
 /**
  * The dev set: compose.dev in the config file. A config file that names a set (compose.prod alone, say)
@@ -315,7 +319,7 @@ function devSet(settings) {
     const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
     if (configured.dev || configured.prod)
         return configured.dev;
-    return discoverSets(settings.cwd).dev;
+    return discoverSets(settings.cwd, (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath)).dev;
 }
 /** Why the sets are the ones they are, in a sentence for validate's log. */
 function setsReason(settings) {
@@ -341,7 +345,7 @@ function configLocator(configPath, cwd) {
         if (!configPath)
             return undefined;
         try {
-            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
+            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
             return src.locate(src.doc.getIn(path, true));
         }
         catch {
@@ -441,9 +445,10 @@ var contained_file = __webpack_require__(9422);
  * Reads one file to ship. It must be a regular file inside the repository once symlinks are
  * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
  * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
- * `listedIn` names the key that listed it, for the message.
+ * `listedIn` names the key that listed it, for the message. `path` is relative to the repository; in the
+ * release it keeps its place relative to `folder`, the config file's folder, as the host's Compose project.
  */
-function readReleaseFile(repository, path, listedIn) {
+function readReleaseFile(repository, path, listedIn, folder = '') {
     const refuse = (why) => {
         throw new errors/* InputError */.dz(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
     };
@@ -461,10 +466,26 @@ function readReleaseFile(repository, path, listedIn) {
     if (!st.isFile())
         refuse('is not a regular file');
     // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
-    return { path, content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+    return { path: releasePath(folder, path, listedIn), content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+}
+/**
+ * Where a repository path stands in a release: relative to the config file's folder, which the release
+ * directory stands for on the host (so `./Caddyfile` in a Compose file there still names it).
+ */
+function releasePath(folder, path, listedIn) {
+    if (folder === '')
+        return path;
+    const rel = external_node_path_.posix.relative(folder, path);
+    if (rel.startsWith('../') || rel === '..' || rel === '') {
+        throw new errors/* InputError */.dz(`${listedIn}: ${JSON.stringify(path)} is outside ${folder}/, the config file's folder; a release holds that folder's files only. Nothing was uploaded`);
+    }
+    return rel;
 }
 
+// EXTERNAL MODULE: ./src/config/config-paths.ts
+var config_paths = __webpack_require__(4431);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
+
 
 
 
@@ -481,21 +502,27 @@ function readReleaseFile(repository, path, listedIn) {
 function prodComposeFiles(settings) {
     return (0,sets/* prodSet */.SK)(settings).files;
 }
+/** The prod set's files as a release names them (relative to the config file's folder). */
+function releaseComposeFiles(settings) {
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
+    return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
+}
 function deploySettings(settings) {
     if (!settings.sha)
         throw new errors/* InputError */.dz('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
     const composeFiles = prodComposeFiles(settings);
     const d = settings.config.deploy ?? {};
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
     const files = [
-        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set')),
-        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`)),
+        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set', folder)),
+        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`, folder)),
     ];
     // Service names reach Compose command lines on the host: checked here, before anything runs.
     (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
     const envFileContent = settings.option('env-file');
     if (envFileContent !== undefined)
         (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
-    return { ...hostSideSettings(settings, settings.sha, composeFiles), files, envFileContent };
+    return { ...hostSideSettings(settings, settings.sha, files.slice(0, composeFiles.length).map((f) => f.path)), files, envFileContent };
 }
 /**
  * rollback: the deploy's settings without what only a new release has (its files, its .env, its
@@ -507,7 +534,7 @@ function rollbackSettings(settings) {
     if (reason !== undefined && reason.length > 500)
         throw new errors/* InputError */.dz('input "reason" is longer than 500 characters; say it in a sentence');
     return {
-        ...hostSideSettings(settings, '', prodComposeFiles(settings)),
+        ...hostSideSettings(settings, '', releaseComposeFiles(settings)),
         files: [],
         request: { to: (0,rollback_target/* parseRollbackTo */.xI)(settings.option('to')), reason: reason || undefined },
     };
