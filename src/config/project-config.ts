@@ -12,6 +12,7 @@ import { validateSection, type ValidateConfig } from './sections/validate.js';
 import { buildSection, type BuildConfig } from './sections/build.js';
 import { restoreTestSection, type RestoreTestConfig } from './sections/restore-test.js';
 import { backupSection, type BackupConfig } from './sections/backup.js';
+import { restoreSection, type RestoreConfig } from './sections/restore.js';
 
 export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
 
@@ -31,6 +32,7 @@ export const projectSchema: Extract<Field, { kind: 'object' }> = {
     build: buildSection,
     'restore-test': restoreTestSection,
     backup: backupSection,
+    restore: restoreSection,
   },
 };
 
@@ -46,6 +48,7 @@ export interface ProjectConfig {
   build?: BuildConfig;
   restoreTest?: RestoreTestConfig;
   backup?: BackupConfig;
+  restore?: RestoreConfig;
 }
 
 export interface LoadedConfig {
