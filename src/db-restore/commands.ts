@@ -63,8 +63,8 @@ export const countsCommand = (pg: Pg, database: string) => psql(pg, database, {}
 /**
  * The swap, in one transaction: `live` renamed to `aside`, `incoming` renamed to `live`. Either both
  * renames happen or neither: no moment leaves the app without its database. New sessions to `live`
- * are refused first and the open ones ended (a rename needs none), and the database that comes in
- * accepts connections. The caller retries while a session is still closing.
+ * are refused first and the open ones ended (a rename needs none); then both accept connections (the
+ * one set aside, so a person can read rows from it). The caller retries while a session is still closing.
  */
 const SWAP_SQL = `ALTER DATABASE :"live" ALLOW_CONNECTIONS false;
 SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname IN (:'live', :'incoming') AND pid <> pg_backend_pid();
@@ -73,6 +73,7 @@ BEGIN;
 ALTER DATABASE :"live" RENAME TO :"aside";
 ALTER DATABASE :"incoming" RENAME TO :"live";
 ALTER DATABASE :"live" ALLOW_CONNECTIONS true;
+ALTER DATABASE :"aside" ALLOW_CONNECTIONS true;
 COMMIT;
 `;
 
