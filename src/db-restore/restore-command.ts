@@ -18,7 +18,7 @@ import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
 import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
 import { humanDuration } from '../config/duration.js';
-import { setMaintenance } from '../maintenance/switch.js';
+import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
 import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName } from './plan.js';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
@@ -165,7 +165,8 @@ class RestoreRun {
       await this.writeState('stopping');
       this.maintenanceAt = Date.now();
       const was = await setMaintenance(this.runner, rs.bs.deployPath, true, { since: new Date().toISOString(), actor: rs.ds.actor, reason: `restore of ${name}`, by: 'restore' });
-      this.maintenanceSet = was === 'off';
+      // On before a restore: a person's switch stays on after it; one left by a killed restore is this one's to end.
+      this.maintenanceSet = was === 'off' || parseMaintenance(this.facts.maintenance)?.by === 'restore';
       this.reporter.info('▸ maintenance on');
       if (writers.length > 0) {
         this.writersStopped = true;
