@@ -41,12 +41,17 @@ export function restoringDatabases(names: readonly string[], db: string): string
   return names.filter((n) => n.startsWith(prefix) && /^\d{8}_\d{6}$/.test(n.slice(prefix.length)));
 }
 
+/** Verified dumps in the backup dir, newest first: what a restore can pick. */
+export function verifiedDumps(files: readonly StoredFile[], project: string): string[] {
+  return planRetention(files, project, new Date(), Number.MAX_SAFE_INTEGER, 0).kept;
+}
+
 /**
  * The dump to restore: the one named (a file name in the backup dir, verified: with its sidecar), or
  * the newest verified one. Anything else is bad input, answered with the dumps there are.
  */
 export function pickDump(files: readonly StoredFile[], project: string, asked: string | undefined): string {
-  const verified = planRetention(files, project, new Date(), Number.MAX_SAFE_INTEGER, 0).kept;
+  const verified = verifiedDumps(files, project);
   const list = verified.length === 0 ? ' There is no verified backup in the backup dir.' : ` Verified backups, newest first:\n${verified.slice(0, 20).map((n) => `  ${n}`).join('\n')}`;
   if (asked === undefined) {
     if (verified.length === 0) throw new InputError(`restore: no verified backup of project ${project} in the backup dir (take one with the backup command first).`);

@@ -20,7 +20,7 @@ import { parseManifest } from '../restore/manifest.js';
 import { humanDuration } from '../config/duration.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
-import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName } from './plan.js';
+import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
 
@@ -67,6 +67,8 @@ class RestoreRun {
   private restoredCreated = false;
   private isSwapped = false;
   private maintenanceAt?: number;
+  /** The backup dir's verified dumps, newest first, for the summary. */
+  private verified: string[] = [];
 
   constructor(
     private readonly runner: HostRunner,
@@ -114,6 +116,7 @@ class RestoreRun {
     const found = await inspectDatabase(this.runner, this.rs.bs);
     requireRunning(this.rs.bs, found);
     this.pg = { container: found.container, user: found.user, database: found.database };
+    this.verified = verifiedDumps(found.files, this.rs.bs.project);
     return found;
   }
 
@@ -138,7 +141,7 @@ class RestoreRun {
       '',
       `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
     ];
-    this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', ''].join('\n'));
+    this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', this.backupsList()].join('\n'));
     return lines.join('\n');
   }
 
@@ -315,6 +318,10 @@ class RestoreRun {
     return dropped;
   }
 
+  private backupsList(): string {
+    return `#### Verified backups on the host, newest first\n\n${listOf(this.verified)}\n`;
+  }
+
   private async writeState(phase: RestorePhase): Promise<void> {
     this.state = { ...this.state!, phase };
     await this.exec(cmd.writeStateCommand(this.rs.bs.deployPath, this.state), `restore: ${phase}`);
@@ -370,12 +377,16 @@ class RestoreRun {
     if (result === 'restored') {
       const text = `Database \`${this.pg.database}\` on ${this.runner.where} holds \`${name}\` again (taken ${createdAt ?? '?'}${rpo !== undefined ? `, ${humanDuration(rpo)} before the restore` : ''}). Maintenance lasted ${downtime.toFixed(1)}s. The replaced database is kept as \`${done.previousDatabase}\` for ${rs.keepPrevious}${done.safety ? `; safety backup \`${done.safety}\`` : ''}.${rs.reason ? ` Reason: ${rs.reason}` : ''}`;
       this.reporter.info(text.replace(/`/g, ''));
-      this.reporter.summary(`### ✅ Restored\n\n${text}\n`);
+      this.reporter.summary(`### ✅ Restored\n\n${text}\n\n${this.backupsList()}`);
       return { ok: true, outputs };
     }
-    this.reporter.summary(`### ❌ Restore failed${result === 'unchanged' ? ': production unchanged' : ''}\n\n${message}\n`);
+    this.reporter.summary(`### ❌ Restore failed${result === 'unchanged' ? ': production unchanged' : ''}\n\n${message}\n\n${this.backupsList()}`);
     return { ok: false, message, outputs };
   }
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length === 0 ? '_none_' : names.slice(0, 20).map((n) => `- \`${n}\``).join('\n') + (names.length > 20 ? `\n- … ${names.length - 20} more` : '');
 }
 
 function safeManifest(text: string, file: string) {
