@@ -99,3 +99,15 @@ export const clearStateCommand = (deployPath: string): Command => ({ argv: ['sh'
 
 /** $1 a dump path: its manifest (the preview reads it without reading the dump). */
 export const readManifestCommand = (file: string): Command => ({ argv: ['sh', '-c', 'cat "$1.json" 2>/dev/null || true', 'compose-deploy-restore-manifest', file] });
+
+/** $1 backup dir: each dump's manifest, one line each (manifest=<dump name> <json>). */
+const MANIFESTS_SCRIPT = `
+for f in "$1"/*.dump.json; do
+  [ -f "$f" ] || continue
+  name=\${f##*/}
+  printf 'manifest=%s %s\\n' "\${name%.json}" "$(tr -d '\\n' < "$f")"
+done
+exit 0
+`;
+
+export const manifestsCommand = (dir: string): Command => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compose-deploy-restore-manifests', dir] });

@@ -34,6 +34,11 @@ import { explainState, parseRestoreState, swapped, type RestorePhase, type Resto
 export async function restoreCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const rs = restoreSettings(settings);
   if (rs.dryRun) return printRestorePlan(rs, reporter);
+  return restoreCommandWith(rs, reporter, services);
+}
+
+/** A restore with its settings parsed (rollback with-data names the dump itself). */
+export async function restoreCommandWith(rs: RestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const connect = services.connectHost ?? connectHost;
   const runner = await connect(rs.bs.target, reporter);
   try {

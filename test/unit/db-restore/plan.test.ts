@@ -104,3 +104,22 @@ test('CLI: compose-deploy maintenance on|off takes the switch as its one word', 
   assert.throws(() => parseCliArgs(['maintenance', 'on', 'off']), InputError);
   assert.throws(() => parseCliArgs(['restore', 'now']), InputError);
 });
+
+test('rollback with-data: the newest pre-deploy backup taken while the target was live; else bad input naming those that have one', async () => {
+  const { matchingDump, parseManifestLines } = await import('../../../src/db-restore/with-data.js');
+  const T = 't'.repeat(40);
+  const R = 'r'.repeat(40);
+  const dumps = parseManifestLines(
+    [
+      `manifest=old.dump ${JSON.stringify({ sha: T, deploying_sha: R })}`,
+      `manifest=new.dump ${JSON.stringify({ sha: T, deploying_sha: R })}`,
+      `manifest=plain.dump ${JSON.stringify({ sha: T })}`,
+      `manifest=other.dump ${JSON.stringify({ sha: R, deploying_sha: SHA })}`,
+      'manifest=torn.dump {"sha',
+    ].join('\n'),
+  );
+  assert.equal(dumps.length, 4);
+  assert.equal(matchingDump(dumps, ['plain.dump', 'new.dump', 'old.dump', 'other.dump'], T), 'new.dump');
+  assert.throws(() => matchingDump(dumps, ['plain.dump'], T), (e: Error) => e instanceof InputError && /No release has one/.test(e.message));
+  assert.throws(() => matchingDump(dumps, ['other.dump', 'plain.dump'], T), (e: Error) => e instanceof InputError && e.message.includes(`Releases that have one: ${R.slice(0, 12)}`));
+});
