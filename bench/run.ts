@@ -20,7 +20,7 @@ const text = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: '
 
 /** Benchmarks whose figures depend on the Compose version (and builder) of the host and runner. */
 const PER_COMPOSE = ['validate', 'build', 'deploy', 'rollback', 'proxy-gap'];
-const ONCE = ['cold-start', 'backup', 'restore-test'];
+const ONCE = ['cold-start', 'backup', 'restore-test', 'restore'];
 const only = process.env.BENCH_ONLY?.split(/[ ,]+/).filter(Boolean);
 const versions = (process.env.COMPOSE_DEPLOY_HARNESS_COMPOSE || 'v2').split(/[ ,]+/).filter(Boolean);
 

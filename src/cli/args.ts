@@ -28,6 +28,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (arg === '--version') { out.version = true; continue; }
     if (arg === '--json') { out.json = true; continue; }
     if (!arg.startsWith('--')) {
+      // `compose-deploy maintenance on|off`: the switch is the command's one word.
+      if (out.explicit['command'] === 'maintenance' && out.explicit['maintenance'] === undefined) {
+        out.explicit['maintenance'] = arg;
+        continue;
+      }
       if (out.explicit['command'] !== undefined) throw new InputError(`unexpected argument ${JSON.stringify(arg)}: options are written --name value`);
       out.explicit['command'] = arg;
       continue;

@@ -32,9 +32,15 @@ export function releaseTag(sha: string): string {
   return `sha-${sha}`;
 }
 
-/** Variables the deploy appends to the release's .env, after the user's own: on the host they win. */
-export function releaseVariables(sha: string): Record<string, string> {
-  return { IMAGE_TAG: releaseTag(sha), COMPOSE_DEPLOY_SHA: sha };
+/** What validate renders COMPOSE_DEPLOY_PATH as: the deploy path is known only on the host. */
+export const DEPLOY_PATH_PLACEHOLDER = '/srv/compose-deploy';
+
+/**
+ * Variables the deploy appends to the release's .env, after the user's own: on the host they win.
+ * COMPOSE_DEPLOY_PATH lets a proxy mount `${COMPOSE_DEPLOY_PATH}/maintenance` (the maintenance switch).
+ */
+export function releaseVariables(sha: string, deployPath = DEPLOY_PATH_PLACEHOLDER): Record<string, string> {
+  return { IMAGE_TAG: releaseTag(sha), COMPOSE_DEPLOY_SHA: sha, COMPOSE_DEPLOY_PATH: deployPath };
 }
 
 /** A service given a strategy is updated whatever its image: the config names it. */

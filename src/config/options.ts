@@ -3,7 +3,7 @@
  * are three spellings of this table; a unit test keeps action.yml in step with it.
  * Names are a promise to users: add, never rename.
  */
-export const COMMANDS = ['validate', 'build', 'deploy', 'rollback', 'releases', 'backup', 'restore-test'] as const;
+export const COMMANDS = ['validate', 'build', 'deploy', 'rollback', 'releases', 'backup', 'restore-test', 'restore', 'maintenance'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface OptionSpec {
@@ -22,7 +22,7 @@ export interface OptionSpec {
   commands?: readonly CommandName[];
 }
 
-const REMOTE: readonly CommandName[] = ['deploy', 'rollback', 'releases', 'backup', 'restore-test'];
+const REMOTE: readonly CommandName[] = ['deploy', 'rollback', 'releases', 'backup', 'restore-test', 'restore', 'maintenance'];
 
 export const OPTIONS: readonly OptionSpec[] = [
   { name: 'command', kind: 'string', description: `What to do: ${COMMANDS.join(' | ')}` },
@@ -56,22 +56,31 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'renderer', kind: 'string', default: 'auto', commands: ['validate'], description: 'validate: render sets with the Compose CLI when present ("auto"), always ("compose"), or only with the built-in merge and schema check ("schema") (config: validate.renderer)' },
   { name: 'report-file', kind: 'string', commands: ['validate', 'restore-test'], description: 'validate, restore-test: where to write the JSON report. Default: compose-deploy-validate.json (compose-deploy-restore-test.json) in RUNNER_TEMP (or the system temp directory)' },
   { name: 'workflows', kind: 'string', commands: ['validate'], description: 'validate: workflow files or folders to check with GitHub\'s workflow parser, separated by commas or new lines (config: validate.workflows)' },
-  { name: 'project', kind: 'string', commands: ['deploy', 'rollback', 'backup'], description: 'deploy: Compose project name on the host (config: project). Default: the last part of deploy-path' },
+  { name: 'project', kind: 'string', commands: ['deploy', 'rollback', 'backup', 'restore', 'maintenance'], description: 'deploy: Compose project name on the host (config: project). Default: the last part of deploy-path' },
   { name: 'env-file', kind: 'secret', commands: ['deploy'], description: 'deploy: the prod .env (app secrets), written with mode 0600 into the release. Pass it from a secret' },
-  { name: 'health-timeout', kind: 'int', default: '120', commands: ['deploy', 'rollback'], description: 'deploy: seconds a new container may take to become healthy (config: deploy.health-timeout)' },
+  { name: 'health-timeout', kind: 'int', default: '120', commands: ['deploy', 'rollback', 'restore'], description: 'deploy: seconds a new container may take to become healthy (config: deploy.health-timeout)' },
   { name: 'keep-releases', kind: 'int', default: '5', commands: ['deploy', 'rollback'], description: 'deploy: releases kept on the host for rollback (config: deploy.keep-releases)' },
-  { name: 'lock-timeout', kind: 'int', default: '300', commands: ['deploy', 'rollback', 'backup'], description: 'deploy: seconds to wait for another deploy\'s lock before failing (config: deploy.lock-timeout)' },
-  { name: 'lock-lease', kind: 'int', default: '180', commands: ['deploy', 'rollback', 'backup'], description: 'deploy: seconds a running deploy\'s lock stays valid without renewal; a run killed outright stops renewing it, and the next deploy takes it over after this (config: deploy.lock-lease)' },
-  { name: 'force-unlock', kind: 'bool', default: 'false', commands: ['deploy', 'rollback', 'backup'], description: 'deploy: break a deploy lock older than stale-lock-after whose run is gone' },
+  { name: 'lock-timeout', kind: 'int', default: '300', commands: ['deploy', 'rollback', 'backup', 'restore'], description: 'deploy: seconds to wait for another deploy\'s lock before failing (config: deploy.lock-timeout)' },
+  { name: 'lock-lease', kind: 'int', default: '180', commands: ['deploy', 'rollback', 'backup', 'restore'], description: 'deploy: seconds a running deploy\'s lock stays valid without renewal; a run killed outright stops renewing it, and the next deploy takes it over after this (config: deploy.lock-lease)' },
+  { name: 'force-unlock', kind: 'bool', default: 'false', commands: ['deploy', 'rollback', 'backup', 'restore'], description: 'deploy: break a deploy lock older than stale-lock-after whose run is gone' },
   { name: 'smoke-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: URL fetched from the runner after the deploy; a failure rolls back' },
   { name: 'github-token', kind: 'secret', commands: ['deploy', 'rollback', 'restore-test'], description: 'deploy: a token with deployments: write (e.g. github.token); when set, a GitHub Deployment for the environment tracks the deploy. restore-test: a token with issues: write; when set, a failed drill opens (or comments on) one issue labelled restore-test, and the next success closes it' },
   { name: 'download', kind: 'string', commands: ['backup'], description: 'backup: a local directory that receives the dump, its manifest and sidecar (checksum verified on arrival), e.g. to upload as a workflow artifact' },
   { name: 'verify', kind: 'string', commands: ['backup'], description: 'backup: instead of taking a backup, check an existing dump on the host (path, or a name in backup.dir): its sidecar checksum, manifest size, PGDMP header, and a full pg_restore read' },
-  { name: 'copy-to-ssh-private-key', kind: 'secret', commands: ['backup', 'deploy', 'restore-test'], description: 'backup: SSH private key for the backup.copy-to host. Pass it from a secret' },
-  { name: 'copy-to-known-hosts', kind: 'string', commands: ['backup', 'deploy', 'restore-test'], description: 'backup: the backup.copy-to host\'s public key(s), as ssh-keyscan prints them (its host key is pinned like the deploy host\'s)' },
+  { name: 'copy-to-ssh-private-key', kind: 'secret', commands: ['backup', 'deploy', 'restore-test', 'restore', 'rollback'], description: 'backup: SSH private key for the backup.copy-to host. Pass it from a secret' },
+  { name: 'copy-to-known-hosts', kind: 'string', commands: ['backup', 'deploy', 'restore-test', 'restore', 'rollback'], description: 'backup: the backup.copy-to host\'s public key(s), as ssh-keyscan prints them (its host key is pinned like the deploy host\'s)' },
   { name: 'environment-url', kind: 'string', commands: ['deploy', 'rollback'], description: 'deploy: the URL shown for the environment on GitHub after a successful deploy' },
   { name: 'to', kind: 'string', commands: ['rollback'], description: 'rollback: the kept release to go back to, a full sha or an unambiguous prefix of one. Default: the release that was live before the current one' },
-  { name: 'reason', kind: 'string', commands: ['rollback'], description: 'rollback: why, in a few words; written to the audit log and the summary' },
+  { name: 'reason', kind: 'string', commands: ['rollback', 'restore', 'maintenance'], description: 'rollback, restore, maintenance: why, in a few words; written to the audit log and the summary' },
+  { name: 'backup', kind: 'string', commands: ['restore'], description: 'restore: the dump to restore, by its file name in the host\'s backup dir (backup.dir). Default: the newest verified one' },
+  {
+    name: 'confirm',
+    kind: 'string',
+    commands: ['restore', 'rollback'],
+    description: 'restore, rollback with-data: must equal the project name, or nothing is touched (exit 2, and what would be restored and lost is printed)',
+  },
+  { name: 'with-data', kind: 'bool', default: 'false', commands: ['rollback'], description: 'rollback: also put the database back to the pre-deploy backup taken just before the release after the target was deployed (needs confirm)' },
+  { name: 'maintenance', kind: 'string', commands: ['maintenance'], description: 'maintenance: on | off. on creates <deploy-path>/maintenance/on, which the proxy answers 503 for (CLI: compose-deploy maintenance on|off)' },
   { name: 'backup-file', kind: 'string', commands: ['restore-test'], description: 'restore-test: a local backup file or glob (the newest match is tested); implies source: file' },
 ];
 
@@ -103,7 +112,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'warnings', description: 'validate: number of warning findings' },
   { name: 'deployed-sha', description: 'deploy/rollback: the commit now live (empty when it failed)' },
   { name: 'previous-sha', description: 'deploy/rollback: the commit that was live before' },
-  { name: 'result', description: 'deploy/rollback: success | rolled-back | failed; restore-test: success | failed' },
+  { name: 'result', description: 'deploy/rollback: success | rolled-back | failed; restore-test: success | failed; restore: restored | failed | unchanged; maintenance: on | off' },
   { name: 'rolled-back', description: 'deploy: "true" when the deploy failed and the previous release was restored' },
   { name: 'duration-seconds', description: 'deploy: wall time of the deploy' },
   { name: 'services', description: 'deploy: JSON array, per service: old and new image, strategy, seconds to healthy, result' },
@@ -111,8 +120,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'backup-file', description: 'backup (and deploy with deploy.backup): path on the host of the verified dump, <project>-<UTC yyyymmddThhmmssZ>-<sha>.dump (empty when skipped)' },
   { name: 'backup-manifest', description: 'backup (and deploy with deploy.backup): the manifest JSON: database, versions, size, sha256, created_at, sha, tables {"schema.table": rows}' },
   { name: 'plan', description: 'deploy with dry-run: the plan, every remote command quoted' },
-  { name: 'backup', description: 'restore-test: the backup file that was tested' },
-  { name: 'rpo-seconds', description: 'restore-test: age of the backup (how much would be lost)' },
+  { name: 'backup', description: 'restore-test: the backup file that was tested; restore: the dump restored (or that would be)' },
+  { name: 'rpo-seconds', description: 'restore-test, restore: age of the backup (how much would be lost)' },
+  { name: 'downtime-seconds', description: 'restore: seconds from maintenance on to maintenance off' },
+  { name: 'previous-database', description: 'restore: the name the replaced database is kept under (dropped after restore.keep-previous)' },
+  { name: 'maintenance', description: 'releases, maintenance: "on" when <deploy-path>/maintenance/on exists, else "off"' },
   { name: 'rto-seconds', description: 'restore-test: seconds the restore phase took (how long a restore takes)' },
   { name: 'tables', description: 'restore-test: tables restored' },
   { name: 'rows', description: 'restore-test: rows restored, all tables together' },

@@ -13,6 +13,7 @@ import { validateSection, type ValidateConfig } from './sections/validate.js';
 import { buildSection, type BuildConfig } from './sections/build.js';
 import { restoreTestSection, type RestoreTestConfig } from './sections/restore-test.js';
 import { backupSection, type BackupConfig } from './sections/backup.js';
+import { restoreSection, type RestoreConfig } from './sections/restore.js';
 
 export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
 
@@ -32,6 +33,7 @@ export const projectSchema: Extract<Field, { kind: 'object' }> = {
     build: buildSection,
     'restore-test': restoreTestSection,
     backup: backupSection,
+    restore: restoreSection,
   },
 };
 
@@ -47,6 +49,7 @@ export interface ProjectConfig {
   build?: BuildConfig;
   restoreTest?: RestoreTestConfig;
   backup?: BackupConfig;
+  restore?: RestoreConfig;
 }
 
 export interface LoadedConfig {

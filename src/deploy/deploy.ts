@@ -278,7 +278,7 @@ class Deployment {
   /** Returns the release files that differ from the live release's. */
   private async upload(): Promise<string[]> {
     const { ds } = this;
-    const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries(releaseVariables(ds.sha)).map(([k, v]) => `${k}=${v}\n`)].join('');
+    const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries(releaseVariables(ds.sha, ds.deployPath)).map(([k, v]) => `${k}=${v}\n`)].join('');
     const tar = tarArchive(
       [
         ...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })),

@@ -109,7 +109,8 @@ export const UNPACK_RELEASE_SCRIPT = `
 set -eu
 root=$1 sha=$2
 ${RELEASE_RECORDS_FN}
-mkdir -p "$root/releases"
+# maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.
+mkdir -p "$root/releases" "$root/maintenance"
 # An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
 # .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
 for old in "$root"/releases/.incoming-*; do

@@ -19,6 +19,8 @@ export const HANDLERS: Record<CommandName, () => Promise<CommandHandler>> = {
   releases: async () => (await import('../releases/releases.js')).releasesCommand,
   backup: async () => (await import('../backup/backup-command.js')).backupCommand,
   'restore-test': async () => (await import('../restore/restore-test.js')).restoreTestCommand,
+  restore: async () => (await import('../db-restore/restore-command.js')).restoreCommand,
+  maintenance: async () => (await import('../maintenance/maintenance.js')).maintenanceCommand,
 };
 
 /** The commands that keep buildx's layer cache (build, and restore-test building its drill image): the action loads its cache client for them alone. */

@@ -24,6 +24,8 @@ if [ -d "$root/releases" ]; then
   for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
 fi
 if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
 # A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
 near=$root
 while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
@@ -43,7 +45,7 @@ export function probeCommand(deployPath: string, project = ''): Command {
 import type { ComposeFlavor } from '../compose/cli.js';
 
 export interface AuditRecord {
-  action: 'deploy' | 'rollback';
+  action: 'deploy' | 'rollback' | 'restore' | 'maintenance';
   sha: string;
   previousSha?: string;
   actor?: string;
@@ -60,7 +62,14 @@ export interface HostFacts {
   composeVersion?: string;
   current?: string;
   releases: string[];
+  /** The deploys and rollbacks of the audit log, oldest first: what releases, rollback and retention read. */
   audit: AuditRecord[];
+  /** The log's other records (restores), oldest first. */
+  events?: AuditRecord[];
+  /** The content of <deploy-path>/maintenance/on, when maintenance is on. */
+  maintenance?: string;
+  /** <deploy-path>/restore/state.json: a restore that has not finished (killed, or running now). */
+  restoreState?: string;
   freeKb?: number;
   /** Docker's data root (docker info DockerRootDir) and the free space there, where pulls land. */
   dockerRoot?: string;
@@ -70,7 +79,7 @@ export interface HostFacts {
 }
 
 export function parseProbe(stdout: string): HostFacts {
-  const facts: HostFacts = { releases: [], audit: [], running: {} };
+  const facts: HostFacts = { releases: [], audit: [], events: [], running: {} };
   for (const line of stdout.split('\n')) {
     const eq = line.indexOf('=');
     if (eq < 0) continue;
@@ -94,7 +103,10 @@ export function parseProbe(stdout: string): HostFacts {
         break;
       case 'audit':
         try {
-          facts.audit.push(JSON.parse(value) as AuditRecord);
+          const record = JSON.parse(value) as AuditRecord;
+          // A restore's record names the live release, but no release was deployed by it.
+          if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined) facts.audit.push(record);
+          else (facts.events ??= []).push(record);
         } catch {
           // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
         }
@@ -104,6 +116,12 @@ export function parseProbe(stdout: string): HostFacts {
         if (service && image) facts.running[service] = image;
         break;
       }
+      case 'maintenance':
+        facts.maintenance = value;
+        break;
+      case 'restore-state':
+        if (value) facts.restoreState = value;
+        break;
       case 'free-kb':
         if (/^[0-9]+$/.test(value)) facts.freeKb = Number(value);
         break;

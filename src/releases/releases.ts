@@ -8,6 +8,8 @@ import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
 import { remoteSettings } from '../ssh/target.js';
 import { connectHost } from '../ssh/connect.js';
+import { parseMaintenance } from '../maintenance/switch.js';
+import { explainState, keptAside, parseRestoreState } from '../db-restore/state.js';
 
 /** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
 export async function releasesCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
@@ -37,12 +39,23 @@ function releasesResult(facts: HostFacts, releases: ReleaseInfo[], where: string
   if (!facts.composeCommand) reporter.warning(`neither "docker compose" (v2) nor "docker-compose" (v1) was found on ${where}`);
   reporter.info(`host ${where}: Docker ${facts.dockerVersion ?? 'missing'}, ${facts.composeCommand ?? 'no Compose'} ${facts.composeVersion ?? ''}`.trim());
   reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''} ${r.rollback ? 'rollback' : ''} ${imagesNote(r)}`.trimEnd()).join('\n'));
+  const maintenance = parseMaintenance(facts.maintenance);
+  const maintenanceLine = maintenance
+    ? `🚧 Maintenance is on${maintenance.since ? ` since ${maintenance.since}` : ''}${maintenance.actor ? ` (${maintenance.actor})` : ''}${maintenance.reason ? `: ${maintenance.reason}` : ''}; the proxy answers 503. Switch it off with: compose-deploy maintenance off`
+    : undefined;
+  const state = parseRestoreState(facts.restoreState);
+  const stateLine = facts.restoreState ? `⚠️ Unfinished restore: ${state ? explainState(state) : `${where}: restore/state.json is unreadable; run restore again to clean up`}.` : undefined;
+  const kept = keptAside(facts.events ?? []);
+  const keptLine = kept.length > 0 ? `Databases kept aside by restores (dropped after restore.keep-previous): ${kept.map((k) => `${k.name} (since ${k.since})`).join(', ')}.` : undefined;
+  for (const line of [maintenanceLine, stateLine]) if (line) reporter.warning(line);
+  if (keptLine) reporter.info(keptLine);
   const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''}${r.rollback ? ' (rollback)' : ''} | ${imagesNote(r)} |`);
   const summary = [
     `### Releases on ${where}`,
     '',
     hostToolsLine(facts),
     '',
+    ...[maintenanceLine, stateLine, keptLine].filter((l): l is string => !!l).flatMap((l) => [l, '']),
     releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result | images |', '|---|---|---|---|---|---|', ...rows].join('\n'),
     '',
   ].join('\n');
@@ -54,6 +67,7 @@ function releasesResult(facts: HostFacts, releases: ReleaseInfo[], where: string
       'compose-version': facts.composeVersion ?? '',
       'current-sha': facts.current ?? '',
       releases: JSON.stringify(releases),
+      maintenance: maintenance ? 'on' : 'off',
     },
     summary,
   };

@@ -1,4 +1,5 @@
 import type { Settings } from '../config/settings.js';
+import { toBool } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { runOnHost } from '../deploy/deploy.js';
@@ -12,6 +13,7 @@ import type { Reporter } from '../report/reporter.js';
  * the host on the release the rollback started from.
  */
 export async function rollbackCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  if (toBool('with-data', settings.option('with-data') ?? 'false')) return (await import('../db-restore/with-data.js')).rollbackWithData(settings, reporter, services);
   const rs = rollbackSettings(settings);
   if (rs.dryRun) return printPlan(rs, reporter, rs.request);
   return runOnHost(rs, reporter, { request: rs.request }, services);

@@ -191,6 +191,8 @@ function tagPlaceholders(vars: ReadonlySet<string>, l: LoadedSet, sha: string | 
     if (l.env?.has(name)) continue;
     fill.set(name, release[name]!);
   }
+  // Every deploy sets the deploy path for the proxy's maintenance mount: a set that uses it renders.
+  if (!l.env?.has('COMPOSE_DEPLOY_PATH')) fill.set('COMPOSE_DEPLOY_PATH', release['COMPOSE_DEPLOY_PATH']!);
   return fill;
 }
 

@@ -19,6 +19,7 @@ describe('what the deploy does with a service', () => {
   for (const [name, facts, want] of cases) it(name, () => assert.equal(deployRole(facts, SHA, opts), want));
 
   it('the release variables carry the tag deployRole looks for', () => {
-    assert.deepEqual(releaseVariables(SHA), { IMAGE_TAG: `sha-${SHA}`, COMPOSE_DEPLOY_SHA: SHA });
+    assert.deepEqual(releaseVariables(SHA, '/srv/shop'), { IMAGE_TAG: `sha-${SHA}`, COMPOSE_DEPLOY_SHA: SHA, COMPOSE_DEPLOY_PATH: '/srv/shop' });
+    assert.equal(releaseVariables(SHA).COMPOSE_DEPLOY_PATH, '/srv/compose-deploy', 'validate renders a placeholder path');
   });
 });

@@ -1,0 +1,113 @@
+import type { Command } from '../runner/runner.js';
+import { COUNTS_SQL } from '../backup/sql.js';
+
+/*
+ * Each remote step of a restore as data. Postgres work runs in the database service's own container
+ * (docker exec, never -t: a TTY would rewrite the dump's bytes), through psql with ON_ERROR_STOP and
+ * the names as psql variables (:'x' a literal, :"x" an identifier, quoted by psql itself): the SQL
+ * is fixed text on stdin. The admin connection goes to the "postgres" database: the one being
+ * replaced cannot be renamed while a session is in it.
+ */
+
+interface Pg {
+  container: string;
+  user: string;
+}
+
+function psql(pg: Pg, database: string, vars: Record<string, string>, sql: string): Command {
+  const v = Object.entries(vars).flatMap(([k, value]) => ['-v', `${k}=${value}`]);
+  return { argv: ['docker', 'exec', '-i', pg.container, 'psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-U', pg.user, '-d', database, ...v], stdin: sql };
+}
+
+/**
+ * A new, empty database beside the live one, with the live one's owner, encoding and locale; a
+ * leftover of that name (a killed restore's) is dropped first. Its sessions (a pg_restore still
+ * running from a killed run) are ended so the drop can go through.
+ */
+const PREPARE_SQL = `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'restored';
+DROP DATABASE IF EXISTS :"restored";
+SELECT pg_get_userbyid(datdba) AS owner, pg_encoding_to_char(encoding) AS enc, datcollate AS coll, datctype AS ctype FROM pg_database WHERE datname = :'db' \\gset
+CREATE DATABASE :"restored" WITH TEMPLATE template0 OWNER :"owner" ENCODING :'enc' LC_COLLATE :'coll' LC_CTYPE :'ctype';
+`;
+
+export const prepareCommand = (pg: Pg, db: string, restored: string) => psql(pg, 'postgres', { db, restored }, PREPARE_SQL);
+
+/** Drops a database (a restore's leftover, or one kept aside whose time is up), ending its sessions first. */
+const DROP_SQL = `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'name';
+DROP DATABASE IF EXISTS :"name";
+`;
+
+export const dropCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, DROP_SQL);
+
+/** The server's databases, one name a line. */
+export const listDatabasesCommand = (pg: Pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
+
+/**
+ * $1 container, $2 user, $3 database, $4 dump on the host. The whole restore is one transaction
+ * (--single-transaction with --exit-on-error): a failure leaves the new database empty, never half
+ * filled. Owners and grants come back as dumped: the roles are the same server's.
+ */
+const RESTORE_SCRIPT = `
+id=$1 user=$2 db=$3 file=$4
+[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
+docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" -d "$db" <"$file"
+`;
+
+export const restoreCommand = (pg: Pg, restored: string, file: string): Command => ({
+  argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
+});
+
+/** Every table's rows in a database, counted as the backup's manifest counted them (counts=JSON). */
+export const countsCommand = (pg: Pg, database: string) => psql(pg, database, {}, `${COUNTS_SQL}\n`);
+
+/**
+ * The swap, in one transaction: `live` renamed to `aside`, `incoming` renamed to `live`. Either both
+ * renames happen or neither: no moment leaves the app without its database. New sessions to `live`
+ * are refused first and the open ones ended (a rename needs none); then both accept connections (the
+ * one set aside, so a person can read rows from it). The caller retries while a session is still closing.
+ */
+const SWAP_SQL = `ALTER DATABASE :"live" ALLOW_CONNECTIONS false;
+SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname IN (:'live', :'incoming') AND pid <> pg_backend_pid();
+SELECT pg_sleep(0.2);
+BEGIN;
+ALTER DATABASE :"live" RENAME TO :"aside";
+ALTER DATABASE :"incoming" RENAME TO :"live";
+ALTER DATABASE :"live" ALLOW_CONNECTIONS true;
+ALTER DATABASE :"aside" ALLOW_CONNECTIONS true;
+COMMIT;
+`;
+
+export const swapCommand = (pg: Pg, live: string, incoming: string, aside: string) => psql(pg, 'postgres', { live, incoming, aside }, SWAP_SQL);
+
+/** After a swap that failed: the live database accepts connections again (the swap refused them first). */
+export const allowConnectionsCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, 'ALTER DATABASE :"name" ALLOW_CONNECTIONS true;\n');
+
+/** $1 deploy path, $2 write|clear; stdin (write): the state JSON, written under a temporary name and renamed. */
+const STATE_SCRIPT = `
+root=$1 what=$2
+dir="$root/restore"
+if [ "$what" = clear ]; then rm -f "$dir/state.json"; exit $?; fi
+mkdir -p "$dir" && cat > "$dir/.state.tmp" && mv -f "$dir/.state.tmp" "$dir/state.json"
+`;
+
+export const writeStateCommand = (deployPath: string, state: object): Command => ({
+  argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'write'],
+  stdin: `${JSON.stringify(state)}\n`,
+});
+
+export const clearStateCommand = (deployPath: string): Command => ({ argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'clear'] });
+
+/** $1 a dump path: its manifest (the preview reads it without reading the dump). */
+export const readManifestCommand = (file: string): Command => ({ argv: ['sh', '-c', 'cat "$1.json" 2>/dev/null || true', 'compose-deploy-restore-manifest', file] });
+
+/** $1 backup dir: each dump's manifest, one line each (manifest=<dump name> <json>). */
+const MANIFESTS_SCRIPT = `
+for f in "$1"/*.dump.json; do
+  [ -f "$f" ] || continue
+  name=\${f##*/}
+  printf 'manifest=%s %s\\n' "\${name%.json}" "$(tr -d '\\n' < "$f")"
+done
+exit 0
+`;
+
+export const manifestsCommand = (dir: string): Command => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compose-deploy-restore-manifests', dir] });

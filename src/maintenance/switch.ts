@@ -1,0 +1,61 @@
+import type { Command, Runner } from '../runner/runner.js';
+import { runChecked } from '../runner/runner.js';
+import { parseKeyValues } from '../deploy/outcome.js';
+
+/**
+ * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the
+ * proxy mounts `${COMPOSE_DEPLOY_PATH}/maintenance` read-only and answers 503 while `on` exists. The
+ * directory itself is never removed (a bind mount holds its inode); only the file comes and goes.
+ * $1 deploy path, $2 on|off; stdin (on): who and why, one JSON line, written as the file's content.
+ * The file is written under a temporary name and renamed: a proxy never sees half of it.
+ */
+const SWITCH_SCRIPT = `
+root=$1 want=$2
+dir="$root/maintenance"
+was=off
+[ -f "$dir/on" ] && was=on
+if [ "$want" = on ]; then
+  mkdir -p "$dir" || exit 1
+  cat > "$dir/.on.tmp" && chmod 644 "$dir/.on.tmp" && mv -f "$dir/.on.tmp" "$dir/on" || { rm -f "$dir/.on.tmp"; exit 1; }
+else
+  rm -f "$dir/on" || exit 1
+fi
+echo "was=$was"
+echo "maintenance=$want"
+`;
+
+export const maintenanceDir = (deployPath: string) => `${deployPath}/maintenance`;
+
+/** What the `on` file holds: who switched it on, when and why. */
+export interface MaintenanceRecord {
+  since: string;
+  actor?: string;
+  reason?: string;
+  /** Set when a restore switched it on (a person's switch is not turned off by a failed restore's clean-up). */
+  by?: 'restore' | 'maintenance';
+}
+
+export function switchCommand(deployPath: string, on: boolean, record?: MaintenanceRecord): Command {
+  return {
+    argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
+    stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
+  };
+}
+
+/** Switches maintenance on or off; returns what it was before. */
+export async function setMaintenance(runner: Runner, deployPath: string, on: boolean, record?: MaintenanceRecord): Promise<'on' | 'off'> {
+  const res = await runChecked(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
+  return parseKeyValues(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
+}
+
+/** The `on` file's content as the probe printed it: a record, or (written by hand) whatever it says. */
+export function parseMaintenance(line: string | undefined): MaintenanceRecord | undefined {
+  if (line === undefined) return undefined;
+  try {
+    const o = JSON.parse(line) as MaintenanceRecord;
+    if (o && typeof o === 'object' && typeof o.since === 'string') return o;
+  } catch {
+    // Made by hand (touch): on, with nothing more known.
+  }
+  return { since: '' };
+}
