@@ -51,7 +51,7 @@ export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 for bin in docker debootstrap ssh ssh-keygen flock sha256sum tar; do
   command -v "$bin" >/dev/null 2>&1 || die "$bin is missing: run scripts/setup.sh (or apt-get install docker.io debootstrap openssh-client)"
 done
-[ -s "$STATE/env.json" ] && [ -s "$STATE/env.sh" ] || die "the harness is not up (no $STATE/env.json): run bash test/e2e/harness/up.sh first"
+{ [ -s "$STATE/env.json" ] && [ -s "$STATE/env.sh" ]; } || die "the harness is not up (no $STATE/env.json): run bash test/e2e/harness/up.sh first"
 # shellcheck source=/dev/null
 . "$STATE/env.sh"
 docker info >/dev/null 2>&1 || die "dockerd is not answering: run bash test/e2e/harness/up.sh first"
@@ -178,23 +178,10 @@ swarm_problem() {
       || { echo "$n was started from another recipe"; return; }
   done
   [ "$(ready_nodes)" = "${#NODES[@]}" ] || { echo "not all ${#NODES[@]} nodes are Ready and Active"; return; }
-  [ -s "$SW/known_hosts" ] && ssh_mgr true 2>/dev/null || { echo "ssh to the manager with the pinned key fails"; return; }
+  { [ -s "$SW/known_hosts" ] && ssh_mgr true 2>/dev/null; } || { echo "ssh to the manager with the pinned key fails"; return; }
   for n in "${NODES[@]}"; do
     [[ "$(registry_from "$n")" == *" 401 "* ]] || { echo "$n does not reach the registry"; return; }
   done
-}
-
-remove_nodes() {
-  local ids
-  ids=$(docker ps -aq --filter "label=$SWARM_LABEL")
-  # stop first: the inner dockerd stops its containers and releases their cgroups.
-  # shellcheck disable=SC2086
-  if [ -n "$ids" ]; then docker stop -t 20 $ids >/dev/null 2>&1 || true; docker rm -f -v $ids >/dev/null; fi
-  docker network rm "$NETWORK" >/dev/null 2>&1 || true
-  ids=$(docker volume ls -q --filter "label=$SWARM_LABEL")
-  # shellcheck disable=SC2086
-  if [ -n "$ids" ]; then docker volume rm -f $ids >/dev/null; fi
-  rm -f "$STATE/swarm.json" "$STATE/swarm.sh"
 }
 
 # ------------------------------------------------------------------- nodes
@@ -202,7 +189,8 @@ problem=$(swarm_problem)
 if [ -n "$problem" ]; then
   log "building the swarm ($problem)"
   t_nodes=$(date +%s)
-  remove_nodes
+  COMPOSE_DEPLOY_HARNESS_LOCK_HELD=1 bash "$SCRIPT_DIR/swarm-down.sh" || die "could not remove the previous swarm"
+  docker network inspect "$NETWORK" >/dev/null 2>&1 && die "the network $NETWORK is still there (in use by a container outside the swarm?)"
   if (exec 3<>"/dev/tcp/$SSH_HOST/$SSH_PORT") 2>/dev/null; then
     die "$SSH_HOST:$SSH_PORT (the swarm manager's sshd) is already taken by something else; free it or move it with COMPOSE_DEPLOY_HARNESS_SWARM_SSH_PORT=<port>"
   fi
@@ -317,6 +305,7 @@ for n in "${NODES[@]}"; do addrs+=("$(node_ip "$n")"); done
 } >"$STATE/swarm.sh.tmp"
 mv "$STATE/swarm.sh.tmp" "$STATE/swarm.sh"
 (
+  # shellcheck source=/dev/null
   . "$STATE/swarm.sh"
   # shellcheck disable=SC2016
   "$CD_NODE24" -e '
