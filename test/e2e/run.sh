@@ -9,7 +9,8 @@
 # uniquely, so they share only the Docker engine and the registry. The few files that do not touch
 # Compose at all (ONCE_FILES: restore drills, which also look for every drill container on the
 # engine; the external-Postgres backup; the test that runs both Compose versions itself; the harness
-# swarm's smoke test, which builds its own engines) run in the v2 run only. COMPOSE_DEPLOY_E2E_SERIAL=1 runs the versions one after the other, each with every file.
+# swarm's smoke test, which builds its own engines) run in the v2 run only.
+# COMPOSE_DEPLOY_E2E_SERIAL=1 runs the versions one after the other, each with every file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 versions=${COMPOSE_DEPLOY_HARNESS_COMPOSE:-v2}
