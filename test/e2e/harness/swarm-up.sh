@@ -233,7 +233,7 @@ if [ -n "$problem" ]; then
       || die "could not start the node $n"
   done
   for n in "${NODES[@]}"; do
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 240); do
       in_node "$n" docker info >/dev/null 2>&1 && break
       [ "$(docker inspect -f '{{.State.Running}}' "$n")" = true ] || break
       sleep 0.5
@@ -248,7 +248,7 @@ if [ -n "$problem" ]; then
     in_node "$n" docker swarm join --advertise-addr "$(node_ip "$n")" --token "$token" "$mgr_ip:2377" >/dev/null \
       || die "$n could not join the swarm at $mgr_ip:2377"
   done
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 240); do
     [ "$(ready_nodes)" = "${#NODES[@]}" ] && break
     sleep 0.5
   done
