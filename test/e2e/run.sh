@@ -8,8 +8,9 @@
 # (host) and runner DOCKER_CONFIG, and every test names its projects, releases, images and ports
 # uniquely, so they share only the Docker engine and the registry. The few files that do not touch
 # Compose at all (ONCE_FILES: restore drills, which also look for every drill container on the
-# engine; the external-Postgres backup; the test that runs both Compose versions itself) run in the
-# v2 run only. COMPOSE_DEPLOY_E2E_SERIAL=1 runs the versions one after the other, each with every file.
+# engine; the external-Postgres backup; the test that runs both Compose versions itself; the harness
+# swarm's smoke test, which builds its own engines) run in the v2 run only.
+# COMPOSE_DEPLOY_E2E_SERIAL=1 runs the versions one after the other, each with every file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 versions=${COMPOSE_DEPLOY_HARNESS_COMPOSE:-v2}
@@ -19,7 +20,7 @@ for v in "${versions[@]}"; do
 done
 # Files that restart the Docker daemon every test shares: run alone, after the side-by-side runs, under each version.
 SOLO_FILES=(test/e2e/deploy/docker-restart.test.ts)
-ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts)
+ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts test/e2e/swarm/harness.test.ts)
 
 suite() { # version, files...
   local v=$1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stop what test/e2e/harness/up.sh started and remove test leftovers:
 #   * sshd and the registry (by their pid files),
+#   * the swarm of swarm-up.sh (swarm-down.sh),
 #   * containers labelled compose-deploy.test=1 and every container, network
 #     and volume of a Compose project whose name starts with "cdtest",
 #     plus networks/volumes labelled compose-deploy.test=1,
@@ -73,6 +74,8 @@ fi
 
 # ------------------------------------------------------- docker leftovers
 if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  # The swarm nodes first: stopped properly, their inner engines end their tasks and cgroups.
+  COMPOSE_DEPLOY_HARNESS_LOCK_HELD=$state_exists bash "$(dirname "$0")/swarm-down.sh" || log "swarm-down.sh failed (see above)"
   # Print the first column of lines whose second column starts with the prefix.
   with_prefix() { awk -v p="$PROJECT_PREFIX" 'index($2, p) == 1 {print $1}'; }
 
