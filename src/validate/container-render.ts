@@ -44,12 +44,14 @@ function composeV2Plugin(env: NodeJS.ProcessEnv): string | undefined {
  * may have set it) and makes the sandbox image unless an image of the same content is there.
  */
 export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEnv, workDir: string): Promise<SandboxProbe> {
-  const plugin = composeV2Plugin(env);
+  const docker = runner.which('docker');
+  // v2 is a plugin of the docker CLI: without that CLI there is no `docker compose` here.
+  const plugin = docker ? composeV2Plugin(env) : undefined;
   const v1 = plugin ? undefined : runner.which('docker-compose');
   const program = plugin ?? v1;
   if (!program) return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
   const flavor: ComposeFlavor = plugin ? 'docker compose' : 'docker-compose';
-  if (!runner.which('docker')) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
+  if (!docker) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
   const timeout = runner.which('timeout');
   if (!timeout) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
   const [engine, version] = await Promise.all([

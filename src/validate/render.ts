@@ -27,7 +27,7 @@ export async function chooseRenderer(mode: RendererMode, runner: IsolatedRunner,
   if (mode === 'schema') return { kind: 'schema', reason: 'renderer: schema was asked for' };
   const probe = await probeSandbox(runner, env, workDir);
   if (probe.ok) return { kind: 'compose-cli', flavor: probe.compose.flavor, version: probe.compose.version, sandbox: probe.compose };
-  if (mode === 'compose') throw new InputError(`renderer: compose was asked for, but ${probe.reason}`);
+  if (mode === 'compose') throw new InputError(`renderer: compose was asked for, but ${probe.composeFound ? probe.reason : 'neither "docker compose" (v2) nor "docker-compose" (v1) runs on this machine'}`);
   return { kind: 'schema', reason: probe.reason };
 }
 
@@ -39,7 +39,7 @@ export function envFlavor(r: Renderer): EnvFlavor {
 export function rendererLabel(r: Renderer): string {
   return r.kind === 'compose-cli'
     ? `${r.flavor} ${r.version} config, in a sandbox container (no network, read-only, a copy of the repository and nothing else of the runner's)`
-    : `built-in merge + Compose specification schema, in process (${r.reason})`;
+    : `built-in merge + Compose specification schema (${r.reason}), in process`;
 }
 
 /** Where and with what a set renders in the sandbox. */
