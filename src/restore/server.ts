@@ -125,7 +125,7 @@ export async function startNativePostgres(runner: Runner): Promise<DisposablePos
 }
 
 /** No variable of the runner's; the programs are found by absolute path or along the system's PATH. */
-const EMPTY_ENVIRONMENT = ['env', '-i', 'PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'];
+const EMPTY_ENVIRONMENT = ['env', '-i', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8'];
 
 /** Wraps a native command: an empty environment, and no network when `unshare --net` works here (root, or user namespaces allowed). */
 async function containment(runner: Runner): Promise<(argv: string[]) => Command> {
