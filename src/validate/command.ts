@@ -78,7 +78,7 @@ async function validateIn(sandbox: Contained, settings: Settings, reporter: Repo
   const renderer = await choosing;
   if (renderer.kind === 'compose-cli') {
     sandbox.copy = join(sandbox.home, 'repository');
-    const copied = copyRepository(settings.cwd, sandbox.copy);
+    const copied = copyRepository(settings.cwd, sandbox.copy, sandbox.home);
     if (copied.truncated) reporter.info(`the sandbox's copy of the repository stops at ${copied.files} files (${Math.round(copied.bytes / 1024 / 1024)} MiB): files past it are not there for Compose`);
   } else reporter.info(`rendering in process, with no external program: ${renderer.reason}`);
   let { loaded, checked } = first;

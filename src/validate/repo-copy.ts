@@ -19,9 +19,14 @@ export interface RepoCopy {
   truncated: boolean;
 }
 
-/** Copies `root` into `dest` (which must not exist), breadth first, so the top folders (where Compose files live) come first. */
-export function copyRepository(root: string, dest: string, limits = COPY_LIMITS): RepoCopy {
+/**
+ * Copies `root` into `dest` (which must not exist), breadth first, so the top folders (where Compose
+ * files live) come first. `own` is validate's temp folder (the copy's parent), never copied into itself
+ * when RUNNER_TEMP is inside the repository.
+ */
+export function copyRepository(root: string, dest: string, own: string, limits = COPY_LIMITS): RepoCopy {
   const realRoot = realpathSync(root);
+  const skip = realpathSync(own);
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
   const out: RepoCopy = { files: 0, bytes: 0, truncated: false };
   mkdirSync(dest, { recursive: true, mode: 0o755 });
@@ -38,7 +43,7 @@ export function copyRepository(root: string, dest: string, limits = COPY_LIMITS)
       const r = rel ? join(rel, e.name) : e.name;
       const src = join(realRoot, r);
       if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name)) continue;
+        if (SKIP_DIRS.has(e.name) || src === skip) continue;
         mkdirSync(join(dest, r), { mode: 0o755 });
         queue.push(r);
         continue;
