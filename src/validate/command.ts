@@ -38,17 +38,20 @@ export async function validateCommand(settings: Settings, reporter: Reporter, se
   const sandbox = createSandbox(services.env ?? process.env);
   const runner = new IsolatedRunner(sandbox.env, sandbox.path);
   const containers = new SandboxContainers(runner);
-  const cleanUp = async () => {
+  const cleanUp = async (cutShort: boolean) => {
     runner.killAll();
-    await containers.removeAll();
+    await containers.removeAll(cutShort);
     sandbox.dispose();
   };
-  const stopListening = services.interrupts?.listen(cleanUp, cleanUp) ?? (() => undefined);
+  const stopListening = services.interrupts?.listen(() => cleanUp(true), () => cleanUp(true)) ?? (() => undefined);
+  let finished = false;
   try {
-    return await validateIn({ ...sandbox, runner, containers }, settings, reporter, services);
+    const result = await validateIn({ ...sandbox, runner, containers }, settings, reporter, services);
+    finished = true;
+    return result;
   } finally {
     stopListening();
-    await cleanUp();
+    await cleanUp(!finished);
   }
 }
 

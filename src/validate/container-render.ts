@@ -17,6 +17,8 @@ import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
 /** A render takes a second or two; past this the container ends itself (even when validate was killed). */
 export const RENDER_TIME_CAP_S = 30;
 export const RENDER_MEMORY = '512m';
+/** Which validate process (by pid) started a sandbox container. */
+const OWNER_LABEL = 'compose-deploy.validate-sandbox';
 const MEMORY = RENDER_MEMORY;
 const PIDS = '128';
 
@@ -140,7 +142,7 @@ export class SandboxContainers {
     const uid = process.getuid?.() ?? 65534;
     const gid = process.getgid?.() ?? 65534;
     const argv = [
-      'docker', 'run', '--rm', '--name', name, '--label', 'compose-deploy.validate-sandbox=1',
+      'docker', 'run', '--rm', '--name', name, '--label', `${OWNER_LABEL}=${process.pid}`,
       '--network', 'none', '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
       '--memory', MEMORY, '--memory-swap', MEMORY, '--pids-limit', PIDS, '--user', `${uid}:${gid}`,
       '--tmpfs', '/tmp:size=16m', '--volume', `${r.copy}:${r.mountAt}:ro`, '--workdir', r.mountAt,
@@ -164,9 +166,22 @@ export class SandboxContainers {
     }
   }
 
-  /** Removes what is still there (a run cut short leaves its container: the docker CLI's --rm needs the CLI). */
-  async removeAll(): Promise<void> {
+  /**
+   * Removes what is still there (a run cut short leaves its container: the docker CLI's --rm needs the
+   * CLI). `thorough` (after a signal or an error) also asks the engine for this process's label: a
+   * `docker run` killed while the engine was creating its container leaves one validate never heard
+   * of, so the engine is asked again until it lists none (a few rounds at most).
+   */
+  async removeAll(thorough: boolean): Promise<void> {
     await Promise.all([...this.live].map((n) => this.remove(n)));
+    if (!thorough) return;
+    for (let round = 0; round < 5; round++) {
+      const left = await this.runner.run({ argv: ['docker', 'ps', '--all', '--quiet', '--filter', `label=${OWNER_LABEL}=${process.pid}`] });
+      const ids = left.code === 0 ? left.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+      if (ids.length === 0 && round > 0) return;
+      if (ids.length > 0) await this.runner.run({ argv: ['docker', 'rm', '--force', ...ids] });
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   private async remove(name: string): Promise<void> {
