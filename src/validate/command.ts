@@ -7,7 +7,7 @@ import type { EngineServices } from '../engine/services.js';
 import type { Reporter } from '../report/reporter.js';
 import type { Runner } from '../runner/runner.js';
 import { driftRows } from './drift.js';
-import { countBySeverity, type Finding } from './findings.js';
+import { countBySeverity, loadError, type Finding } from './findings.js';
 import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
@@ -196,7 +196,27 @@ async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: s
   const echo = echoContext([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], [...renderEnv.variables.values(), ...l.includedEnv.values()]);
   const renderer = await choice.renderer;
   if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
+  const tooLong = oversizedVariables(l, renderEnv.variables);
+  if (tooLong.length > 0) {
+    reporter.info(`${l.set.name} set: not rendered, since variables of its env file are too long to hand to Compose`);
+    return tooLong;
+  }
   return renderWithCli(renderer, l, cwd, { containers: sandbox.containers, copy: sandbox.copy!, env: renderEnv.process }, echo);
+}
+
+/**
+ * The variables reach Compose in its environment, where Linux takes at most 128 KiB a variable and
+ * about 2 MiB in all: longer values (an env file whose lines repeat each other) are findings at their line.
+ */
+const MAX_VARIABLE_BYTES = 64 * 1024;
+const MAX_VARIABLES_BYTES = 1024 * 1024;
+
+function oversizedVariables(l: LoadedSet, variables: ReadonlyMap<string, string>): Finding[] {
+  const at = (name: string) => ({ file: l.set.envFile ?? l.set.files[0]!, ...(l.env?.get(name) ? { line: l.env.get(name)!.line, column: 1 } : {}) });
+  const long = [...variables].filter(([, v]) => Buffer.byteLength(v) > MAX_VARIABLE_BYTES);
+  if (long.length > 0) return long.map(([name, v]) => loadError('parse', `${name}: its value is ${Math.ceil(Buffer.byteLength(v) / 1024)} KiB once its variables are filled in; Compose is handed values of at most ${MAX_VARIABLE_BYTES / 1024} KiB, so the set is not rendered`, at(name)));
+  const total = [...variables].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v) + 2, 0);
+  return total > MAX_VARIABLES_BYTES ? [loadError('parse', `the env file's variables come to ${Math.ceil(total / 1024)} KiB once filled in; Compose is handed at most ${MAX_VARIABLES_BYTES / 1024} KiB, so the set is not rendered`, { file: l.set.envFile ?? l.set.files[0]! })] : [];
 }
 
 /**

@@ -42,7 +42,14 @@ export class IsolatedRunner implements Runner {
     const file = this.locate(name);
     if (!file) return Promise.resolve({ code: 127, stdout: '', stderr: `${name}: not found` });
     return new Promise((done) => {
-      const child = spawn(file, args, { cwd: cmd.cwd, env: { ...this.base, ...cmd.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      let child: ReturnType<typeof spawn>;
+      try {
+        child = spawn(file, args, { cwd: cmd.cwd, env: { ...this.base, ...cmd.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      } catch (err) {
+        // E2BIG and the like: the command cannot start, which is its result, not validate's crash.
+        done({ code: 126, stdout: '', stderr: `${name}: ${(err as Error).message}` });
+        return;
+      }
       const pid = child.pid;
       if (pid !== undefined) this.live.add(pid);
       let timedOut = false;
@@ -52,8 +59,8 @@ export class IsolatedRunner implements Runner {
       }, this.timeCapMs);
       const stdout = capped((c) => options?.onStdout?.(c));
       const stderr = capped((c) => options?.onStderr?.(c));
-      child.stdout.on('data', stdout.add);
-      child.stderr.on('data', stderr.add);
+      child.stdout!.on('data', stdout.add);
+      child.stderr!.on('data', stderr.add);
       const finish = (r: RunResult) => {
         clearTimeout(cap);
         if (pid !== undefined) {

@@ -101,8 +101,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     setup: (ws, c) => {
       const climb = `\${DOCKER_CONFIG:-${Array.from({ length: 12 }, (_, i) => String.fromCharCode(97 + i)).join('/')}}/${'../'.repeat(12)}${c.outside.replace(/^\//, '')}`;
       write(ws, 'sub/compose.yaml', 'services:\n  sub:\n    image: "nginx:1.25"\n    restart: always\n    cpus: ${LEAKED_FROM_FILE:-1}\n');
-      appendFileSync(join(ws, 'docker-compose.prod.yml'), `include:\n  - path: sub/compose.yaml\n    env_file: "${climb}/secret.env"\n`);
       prodService(ws, `extends: { file: "${climb}/outside.yml", service: x }`);
+      appendFileSync(join(ws, 'docker-compose.prod.yml'), `include:\n  - path: sub/compose.yaml\n    env_file: "${climb}/secret.env"\n`);
     },
     exit: 1,
     rules: ['outside-repository'],
