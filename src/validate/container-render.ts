@@ -47,25 +47,30 @@ function composeV2Plugin(env: NodeJS.ProcessEnv): string | undefined {
  */
 export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEnv, workDir: string): Promise<SandboxProbe> {
   const docker = runner.which('docker');
-  // v2 is a plugin of the docker CLI: without that CLI there is no `docker compose` here.
-  const plugin = docker ? composeV2Plugin(env) : undefined;
-  const v1 = plugin ? undefined : runner.which('docker-compose');
-  const program = plugin ?? v1;
-  if (!program) return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
-  const flavor: ComposeFlavor = plugin ? 'docker compose' : 'docker-compose';
-  if (!docker) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
+  // v2 is a plugin of the docker CLI: without that CLI there is no `docker compose` here. A plugin that
+  // does not answer its version (a stub hiding a system one) is no Compose; v1 is looked for next.
+  const candidates: [string | undefined, ComposeFlavor][] = [[docker ? composeV2Plugin(env) : undefined, 'docker compose'], [runner.which('docker-compose'), 'docker-compose']];
   const timeout = runner.which('timeout');
-  if (!timeout) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
-  const [engine, version] = await Promise.all([
-    runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }),
+  const engine = docker ? runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }) : undefined;
+  let chosen: { program: string; flavor: ComposeFlavor; version: string } | undefined;
+  for (const [program, flavor] of candidates) {
+    if (!program) continue;
     // The runner's own program, with validate's empty environment and no argument of the pull request's.
-    runner.run({ argv: [program, 'version', '--short'] }),
-  ]);
-  if (engine.code !== 0 || !engine.stdout.trim()) return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-  if (version.code !== 0 || !version.stdout.trim()) return { ok: false, reason: `${program} version did not answer`, composeFound: false };
+    const v = await runner.run({ argv: [program, 'version', '--short'] });
+    if (v.code === 0 && v.stdout.trim()) {
+      chosen = { program, flavor, version: v.stdout.trim().replace(/^v/, '') };
+      break;
+    }
+  }
+  const engineAnswer = await engine;
+  if (!chosen) return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
+  const { program, flavor } = chosen;
+  if (!docker || !engineAnswer) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
+  if (!timeout) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
+  if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim()) return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
   const found = await sandboxImage(runner, program, timeout, workDir);
   if ('reason' in found) return { ok: false, reason: found.reason, composeFound: true };
-  return { ok: true, compose: { flavor, version: version.stdout.trim().replace(/^v/, ''), ...found } };
+  return { ok: true, compose: { flavor, version: chosen.version, ...found } };
 }
 
 const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';

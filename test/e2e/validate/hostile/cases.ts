@@ -111,7 +111,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'an extends cycle across two files ends, with a finding', setup: (ws) => { write(ws, 'parts/a.yml', 'services:\n  a:\n    image: "nginx:1.25"\n    extends: { file: ../docker-compose.prod.yml, service: evil }\n'); prodService(ws, 'extends: { file: parts/a.yml, service: a }'); }, exit: 1, rules: ['schema'] },
   {
     name: 'services publishing every port range (a 2 KB file that takes Compose minutes and gigabytes) end within the sandbox caps',
-    setup: (ws) => { appendFileSync(join(ws, 'docker-compose.prod.yml'), Array.from({ length: 20 }, (_, i) => `  evil${i}:\n    image: "nginx:1.25"\n    restart: always\n    ports: ["0-65535:0-65535", "1-65535:1-65535/udp"]\n`).join('')); },
+    setup: (ws) => { appendFileSync(join(ws, 'docker-compose.prod.yml'), Array.from({ length: 20 }, (_, i) => `  evil${i}:\n    image: "nginx:1.25"\n    ports: ["0-65535:0-65535", "1-65535:1-65535/udp"]\n`).join('')); },
     exit: 1,
   },
   {
