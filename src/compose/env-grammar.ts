@@ -1,4 +1,4 @@
-import { findVarRefs, interpolate, InterpolationError } from './model-vars.js';
+import { ExpansionTooLarge, findVarRefs, interpolate, InterpolationError, MAX_EXPANDED_LENGTH } from './model-vars.js';
 
 /*
  * The two env file grammars of Compose, as its CLIs behave (test/e2e/validate/env-file-oracle.test.ts
@@ -210,6 +210,10 @@ export function parseV1(input: string, environment: ReadonlyMap<string, string>)
     }
     if (s.key === undefined) continue;
     const value = s.raw === undefined ? '' : v1Interpolate(s.raw, file, environment);
+    if (value === undefined) {
+      out.push({ problem: new ExpansionTooLarge().message, line });
+      continue;
+    }
     file.set(s.key, value);
     out.push({ key: s.key, value, line });
   }
@@ -223,6 +227,15 @@ function v1Value(first: string | undefined, read: (re: RegExp) => RegExpExecArra
   return read(V1_UNQUOTED)![1]!.replace(/\s+#.*/, '').replace(/\s+$/u, '');
 }
 
-function v1Interpolate(raw: string, file: ReadonlyMap<string, string>, environment: ReadonlyMap<string, string>): string {
-  return raw.replace(V1_REF, (_, name: string, fallback?: string) => file.get(name) ?? environment.get(name) ?? fallback ?? '');
+/** undefined when the value would grow past MAX_EXPANDED_LENGTH (variables repeating each other). */
+function v1Interpolate(raw: string, file: ReadonlyMap<string, string>, environment: ReadonlyMap<string, string>): string | undefined {
+  let grown = raw.length;
+  let tooLarge = false;
+  const out = raw.replace(V1_REF, (_, name: string, fallback?: string) => {
+    const v = tooLarge ? '' : (file.get(name) ?? environment.get(name) ?? fallback ?? '');
+    grown += v.length;
+    if (grown > MAX_EXPANDED_LENGTH) tooLarge = true;
+    return tooLarge ? '' : v;
+  });
+  return tooLarge ? undefined : out;
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { mergeComposeFiles, mergeExtended } from './model-merge.js';
 import { nodeAt, scalarString, type LEntry, type LMap, type LNode } from './model.js';
+import type { SourceLocation } from '../errors.js';
 
 /**
  * `extends` and top-level `include` resolved the way Compose resolves them before it merges the files
@@ -26,9 +27,11 @@ export interface ResolveOptions {
    * project directory), as paths relative to the including file's folder, whether or not they exist.
    */
   includedEnvFiles?(from: string, paths: readonly string[]): void;
+  /** Told each include or extends cycle, at the line that closes it (Compose refuses the set). */
+  onCycle?(message: string, loc: SourceLocation): void;
 }
 
-/** Longer chains are cycles in all but name; Compose itself reports them. */
+/** Longer chains are refused even without a cycle: no real project nests this deep. */
 const MAX_DEPTH = 32;
 const SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'] as const;
 
@@ -41,17 +44,23 @@ const MAX_COPIED_NODES = 500_000;
 interface Work extends ResolveOptions {
   copied: { left: number };
   done: Map<string, LNode | undefined>;
+  /**
+   * Each included file resolved once: a file included twice, or by two files (a diamond), is not
+   * resolved again, so `include: [a, a]` nested a few levels stays linear rather than 2^depth.
+   */
+  resolved: Map<string, LMap>;
 }
 
 /** One file of a set with its services' `extends` (and, per flavor, its `include`) resolved. */
 export function resolveComposeFile(name: string, tree: LMap, opts: ResolveOptions): LMap {
-  return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map() }, 0);
+  return resolveFile(name, tree, { ...opts, copied: { left: MAX_COPIED_NODES }, done: new Map(), resolved: new Map() }, [name]);
 }
 
-function resolveFile(name: string, tree: LMap, opts: Work, depth: number): LMap {
+/** `chain`: the files including this one, outermost first, ending with `name` itself. */
+function resolveFile(name: string, tree: LMap, opts: Work, chain: readonly string[]): LMap {
   // Compose resolves a file's own extends first, then adds what it includes.
   const extended = resolveExtends(name, tree, opts);
-  return opts.include && depth < MAX_DEPTH ? resolveIncludes(name, extended, opts, depth) : extended;
+  return opts.include && chain.length <= MAX_DEPTH ? resolveIncludes(name, extended, opts, chain) : extended;
 }
 
 function resolveExtends(name: string, tree: LMap, opts: Work): LMap {
@@ -68,7 +77,12 @@ function extendedService(file: string, tree: LMap, svc: string, opts: Work, chai
   if (node?.kind !== 'map') return node;
   const ext = node.entries.get('extends')?.value;
   const id = `${file}#${svc}`;
-  if (!ext || chain.includes(id) || chain.length >= MAX_DEPTH) return node;
+  if (!ext) return node;
+  if (chain.includes(id)) {
+    opts.onCycle?.(`extends cycle: ${[...chain.slice(chain.indexOf(id)), id].map(describeService).join(' → ')} (Compose refuses it)`, node.entries.get('extends')!.keyLoc);
+    return node;
+  }
+  if (chain.length >= MAX_DEPTH) return node;
   if (opts.done.has(id)) return opts.done.get(id);
   const out = extendedOnce(file, tree, node, ext, opts, [...chain, id]);
   opts.done.set(id, out);
@@ -96,17 +110,29 @@ function extendedOnce(file: string, tree: LMap, node: LMap, ext: LNode, opts: Wo
  * Each include adds the resources of another project (its files merged like `-f`), resolved from its own
  * directory; the including file's own definitions stay (Compose reports a clash itself).
  */
-function resolveIncludes(name: string, tree: LMap, opts: Work, depth: number): LMap {
+function resolveIncludes(name: string, tree: LMap, opts: Work, chain: readonly string[]): LMap {
   const include = tree.entries.get('include')?.value;
   if (!include) return tree;
   let out = tree;
   for (const item of include.kind === 'seq' ? include.items : [include]) {
     const paths = item.kind === 'map' ? stringItems(nodeAt(item, ['path'])) : stringItems(item);
     const projectDirectory = item.kind === 'map' ? scalarString(nodeAt(item, ['project_directory'])) : undefined;
+    let cycle = false;
     const trees = paths.flatMap((p) => {
       const read = opts.reader.read(name, p);
-      return read ? [{ name: read.name, tree: resolveFile(read.name, read.tree, opts, depth + 1) }] : [];
+      if (!read) return [];
+      if (chain.includes(read.name)) {
+        if (!cycle) opts.onCycle?.(`include cycle: ${[...chain.slice(chain.indexOf(read.name)), read.name].join(' → ')} (Compose refuses it)`, item.loc);
+        cycle = true;
+        return [];
+      }
+      const known = opts.resolved.get(read.name);
+      if (known) return [{ name: read.name, tree: known }];
+      const resolved = resolveFile(read.name, read.tree, opts, [...chain, read.name]);
+      opts.resolved.set(read.name, resolved);
+      return [{ name: read.name, tree: resolved }];
     });
+    if (cycle) continue;
     // A partly unreadable include is not modelled: the render reports the file it could not read.
     if (trees.length === 0 || trees.length < paths.length) continue;
     const from = projectDirectory === undefined ? posix.dirname(trees[0]!.name) : posix.join(posix.dirname(name), projectDirectory);
@@ -115,6 +141,12 @@ function resolveIncludes(name: string, tree: LMap, opts: Work, depth: number): L
     out = addMissing(out, rebaseAll(mergeComposeFiles(trees.map((t) => t.tree)), from, posix.dirname(name)));
   }
   return out;
+}
+
+/** `file#svc` as a reader sees it: the service, and the file when it is another one. */
+function describeService(id: string): string {
+  const at = id.lastIndexOf('#');
+  return `${id.slice(at + 1)} (${id.slice(0, at)})`;
 }
 
 /** Nodes in a tree, counting no further than `limit`. */

@@ -33,6 +33,19 @@ export function needsValue(ref: VarRef): boolean {
 export class InterpolationError extends Error {}
 
 /**
+ * The longest text one interpolation may produce. Each variable of an env file may repeat the one
+ * before it (`B=$A$A…`): a few kilobytes of file would grow past what a string can hold. Compose
+ * values are never this long; the excess is a finding at the line, not a crash.
+ */
+export const MAX_EXPANDED_LENGTH = 1024 * 1024;
+
+export class ExpansionTooLarge extends InterpolationError {
+  constructor() {
+    super(`the value grows past ${MAX_EXPANDED_LENGTH / 1024} KiB once its variables are filled in (variables repeating each other); it is not expanded`);
+  }
+}
+
+/**
  * Substitutes variables as Compose does; a `${VAR:?msg}` whose variable is missing throws. With
  * `onMissing`, nothing throws: a variable that has no fallback and no value (`$VAR` unset, `${VAR:?msg}`
  * unset or empty) renders empty and is handed to it, so the caller can say which.
@@ -43,7 +56,15 @@ export function interpolate(text: string, env: ReadonlyMap<string, string>, onMi
     onMissing(name);
     return '';
   };
-  return text.replace(REF, (whole, braced?: string, op?: string, arg?: string, bare?: string) => {
+  // What the substitutions add so far: checked before a string too long for the engine is built.
+  let grown = text.length;
+  const sized = (v: string): string => {
+    grown += v.length;
+    if (grown > MAX_EXPANDED_LENGTH) throw new ExpansionTooLarge();
+    return v;
+  };
+  return text.replace(REF, (whole, braced?: string, op?: string, arg?: string, bare?: string) => sized(substitute(whole, braced, op, arg, bare)));
+  function substitute(whole: string, braced?: string, op?: string, arg?: string, bare?: string): string {
     if (whole === '$$') return '$';
     const name = (braced ?? bare)!;
     const value = env.get(name);
@@ -60,5 +81,5 @@ export function interpolate(text: string, env: ReadonlyMap<string, string>, onMi
         if (!set) onMissing?.(name);
         return value ?? '';
     }
-  });
+  }
 }

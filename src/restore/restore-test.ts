@@ -11,6 +11,7 @@ import { LocalRunner } from '../runner/local-runner.js';
 import { tail, type Runner } from '../runner/runner.js';
 import { OBJECT_COUNTS_SQL, ROW_COUNTS_SQL, compareTables, parsePairs, splitStatements } from './checks.js';
 import { headerVersions, readArchiveHeader } from './archive-header.js';
+import { PsqlScriptScanner } from './psql-script.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
@@ -229,6 +230,9 @@ export class RestoreDrill {
 
   private async restore(server: DisposablePostgres, b: LocalBackup, database: string): Promise<void> {
     await this.sql(server, 'postgres', `CREATE DATABASE "${database}"`);
+    if (this.rs.postgres === 'native' && (b.format === 'plain' || b.format === 'plain-gz')) {
+      throw new DrillFailed(`${b.path} is a plain dump, which postgres: native does not restore: psql would run its script on this machine, with the server as this machine's user, where SQL such as COPY … PROGRAM or pg_read_file reaches the runner; nothing was restored. Use postgres: docker (the script then runs in a container with no network, no capabilities and nothing of the runner's), or a custom-format dump (pg_dump -Fc)`);
+    }
     const path = server.dumpPath(b.path);
     // psql stops at the first error and keeps nothing of a half restore; pg_restore -j cannot be one transaction.
     const psql = ['psql', '--no-psqlrc', '--quiet', '--set', 'ON_ERROR_STOP=1', '--single-transaction', '--dbname', database];
@@ -319,9 +323,14 @@ async function scanPlainDump(b: LocalBackup): Promise<DumpNeeds> {
   const input = createReadStream(b.path);
   const lines = createInterface({ input: b.format === 'plain-gz' ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
   const keep: string[] = [];
+  // psql would run the script's own commands as the runner's user: only pg_dump's are let through.
+  const script = new PsqlScriptScanner();
   for await (const line of lines) {
+    script.line(line);
     if (/^-- Dumped (from|by) |^CREATE EXTENSION |^GRANT | OWNER TO /.test(line)) keep.push(line);
   }
+  const [problem] = script.finish();
+  if (problem) throw new IntegrityError(`${b.path}:${problem.line}: ${problem.what}, which pg_dump never writes: the dump was refused before anything ran (psql would have run it on this machine)`);
   return needsFromSql(keep.join('\n'));
 }
 

@@ -22,9 +22,22 @@ const SUPERUSER = 'postgres';
 const READY_TIMEOUT_MS = 120_000;
 
 /**
- * A container of `image` with no network at all (`--network none`): the client tools run inside it with
- * `docker exec`, over its Unix socket, and the dump (file or directory) is mounted read-only. The superuser's
- * password (the image wants one) is random and reaches Docker through a 0600 env file, not argv.
+ * What the disposable server's container may do: no network at all, only the capabilities the image's
+ * entrypoint needs to hand its data directory to the postgres user (the default set's others dropped:
+ * raw sockets, mknod, kill, chroot…), no new privileges, and bounded memory and processes. A hostile
+ * dump's SQL (COPY … PROGRAM) or psql commands run in there, with nothing of the runner's.
+ */
+export const CONTAINER_LIMITS = [
+  '--network', 'none',
+  '--cap-drop', 'ALL', '--cap-add', 'CHOWN', '--cap-add', 'SETUID', '--cap-add', 'SETGID', '--cap-add', 'DAC_OVERRIDE', '--cap-add', 'FOWNER',
+  '--security-opt', 'no-new-privileges',
+  '--memory', '2g', '--memory-swap', '2g', '--pids-limit', '512',
+] as const;
+
+/**
+ * A container of `image` (see CONTAINER_LIMITS): the client tools run inside it with `docker exec`, over
+ * its Unix socket, and the dump (file or directory) is mounted read-only. The superuser's password (the
+ * image wants one) is random and reaches Docker through a 0600 env file, not argv.
  */
 export async function startDockerPostgres(runner: Runner, image: string, dump: string, label: string): Promise<DisposablePostgres> {
   const docker = await runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] });
@@ -37,7 +50,7 @@ export async function startDockerPostgres(runner: Runner, image: string, dump: s
   let id: string;
   try {
     const res = await runner.run({
-      argv: ['docker', 'run', '--detach', '--network', 'none', '--label', `compose-deploy.restore-test=${label}`, '--env-file', envFile, '--volume', `${dump}:/restore/${basename(dump)}:ro`, image],
+      argv: ['docker', 'run', '--detach', ...CONTAINER_LIMITS, '--label', `compose-deploy.restore-test=${label}`, '--env-file', envFile, '--volume', `${dump}:/restore/${basename(dump)}:ro`, image],
     });
     if (res.code !== 0) throw new OperationError(`starting the disposable Postgres from ${image} failed${tail(res.stderr, 5)}`);
     id = res.stdout.trim().split('\n').pop()!;
@@ -77,17 +90,22 @@ export async function startDockerPostgres(runner: Runner, image: string, dump: s
  * An initdb cluster in a temp dir from this machine's PostgreSQL binaries, listening on a Unix socket
  * in that dir only (no TCP). initdb and postgres refuse to run as root: as root, they run as the
  * `postgres` user (else `nobody`); the clients connect over the socket as the current user.
+ * The server and every client start with an empty environment (none of the runner's variables: its
+ * key, its tokens) and, where this machine lets them, in a network namespace of their own (no network;
+ * the socket is a file, reachable across namespaces). Plain dumps are not restored in this mode.
  */
 export async function startNativePostgres(runner: Runner): Promise<DisposablePostgres> {
   const bin = await findPostgresBin(runner);
   const root = mkdtempSync(join(tmpdir(), 'cd-restore-pg-'));
   const data = join(root, 'data');
-  const asOwner = await unprivileged(runner, root);
-  const local = (argv: readonly string[]) => [join(bin, argv[0]!), ...argv.slice(1), '--host', root, '--username', SUPERUSER];
+  const contained = await containment(runner);
+  const owner = await unprivileged(runner, root);
+  const asOwner = (argv: string[]) => contained([...owner(argv).argv]);
+  const local = (argv: readonly string[]) => contained([join(bin, argv[0]!), ...argv.slice(1), '--host', root, '--username', SUPERUSER]).argv;
   const server: DisposablePostgres = {
     describe: `native ${bin}`,
     client: (argv, stdin) => ({ argv: local(argv), stdin }),
-    gunzipInto: (file, argv) => ({ argv: gunzipPipe(file, local(argv)) }),
+    gunzipInto: (file, argv) => contained(gunzipPipe(file, [join(bin, argv[0]!), ...argv.slice(1), '--host', root, '--username', SUPERUSER])),
     dumpPath: (path) => path,
     stop: async () => {
       await runner.run(asOwner([join(bin, 'pg_ctl'), '--pgdata', data, '--mode', 'immediate', '--wait', 'stop']));
@@ -104,6 +122,16 @@ export async function startNativePostgres(runner: Runner): Promise<DisposablePos
     throw err;
   }
   return server;
+}
+
+/** No variable of the runner's; the programs are found by absolute path or along the system's PATH. */
+const EMPTY_ENVIRONMENT = ['env', '-i', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8'];
+
+/** Wraps a native command: an empty environment, and no network when `unshare --net` works here (root, or user namespaces allowed). */
+async function containment(runner: Runner): Promise<(argv: string[]) => Command> {
+  const probe = await runner.run({ argv: ['unshare', '--net', '--', 'true'] }).catch(() => ({ code: 1 }));
+  const noNetwork = probe.code === 0 ? ['unshare', '--net', '--'] : [];
+  return (argv) => ({ argv: [...noNetwork, ...EMPTY_ENVIRONMENT, ...argv] });
 }
 
 /** `gzip -dc FILE | CLIENT...`, the file and the client's argv as positional arguments of a fixed script. */

@@ -1,6 +1,6 @@
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode } from '../compose/model.js';
 import type { SourceLocation } from '../errors.js';
-import { MAX_TOOL_LINES, redactLine, tracebackSummary, type EchoContext } from './echo-redact.js';
+import { MAX_TOOL_LINES, redactComposeLine, tracebackSummary, type EchoContext } from './echo-redact.js';
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
 import { relativeTo } from '../compose/sets.js';
@@ -31,7 +31,7 @@ export function cliErrorFindings(output: string, files: ReadonlyMap<string, LMap
     const loc = locateMessage(line, file, files, model);
     const unknown = /Unsupported config option for ([\w.-]+): '([^']+)'|([\w.-]+) [Aa]dditional property '?([\w.-]+)'? is not allowed/.exec(line);
     const hint = unknown ? didYouMean((unknown[2] ?? unknown[4])!, (unknown[1] ?? unknown[3])!.split('.')) : '';
-    findings.push(loadError('schema', `Compose config: ${redactLine(line.replace(/^validating \S+: /, ''), echo)}${hint}`, loc));
+    findings.push(loadError('schema', `Compose config: ${redactComposeLine(line.replace(/^validating \S+: /, ''), { ...echo, root: echo.root ?? cwd })}${hint}`, loc));
   }
   if (findings.length === 0) findings.push(loadError('schema', 'the Compose CLI rejected the set without saying why', { file: file ?? [...files.keys()].pop() ?? '' }));
   return findings;

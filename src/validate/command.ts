@@ -7,11 +7,13 @@ import type { EngineServices } from '../engine/services.js';
 import type { Reporter } from '../report/reporter.js';
 import type { Runner } from '../runner/runner.js';
 import { driftRows } from './drift.js';
-import { countBySeverity, type Finding } from './findings.js';
+import { countBySeverity, loadError, type Finding } from './findings.js';
 import { loadSet, type LoadedSet } from './load.js';
 import { validateOptions, type ValidateOptions } from './options.js';
 import { policyFindings, ruleContext } from './policy.js';
-import { chooseRenderer, envFlavor, rendererLabel, renderWithCli, renderWithSchema, type ComposeSandbox, type Renderer } from './render.js';
+import { chooseRenderer, envFlavor, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
+import { SandboxContainers } from './container-render.js';
+import { copyRepository } from './repo-copy.js';
 import { IsolatedRunner } from './isolated-runner.js';
 import { renderEnvironment } from './render-env.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
@@ -27,37 +29,65 @@ import { envValues, type EnvFlavor } from '../compose/model-env.js';
 /**
  * `validate`: render every Compose set, check production policy and drift; needs no host, secret or network.
  * It runs on files a pull request controls, so it reads only files inside the repository and runs the
- * Compose CLI in a sandbox (see render-env.ts): nothing of the runner's environment can reach its output.
+ * Compose CLI only in a sandbox container holding a copy of the repository (container-render.ts):
+ * nothing of the runner's environment or files can reach its output. Every process it starts ends
+ * with it: a time cap each, their process groups killed and the sandbox's containers removed on an
+ * error or a signal.
  */
 export async function validateCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const sandbox = createSandbox(services.env ?? process.env);
-  try {
-    return await validateIn(sandbox, settings, reporter, services);
-  } finally {
+  const runner = new IsolatedRunner(sandbox.env, sandbox.path);
+  const containers = new SandboxContainers(runner);
+  const cleanUp = async (cutShort: boolean) => {
+    runner.killAll();
+    await containers.removeAll(cutShort);
     sandbox.dispose();
+  };
+  const stopListening = services.interrupts?.listen(() => cleanUp(true), () => cleanUp(true)) ?? (() => undefined);
+  let finished = false;
+  try {
+    const result = await validateIn({ ...sandbox, runner, containers }, settings, reporter, services);
+    finished = true;
+    return result;
+  } finally {
+    stopListening();
+    await cleanUp(!finished);
   }
 }
 
-async function validateIn(sandbox: Sandbox, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
+/** What validate's processes run with: its temp home, its runner and the sandbox's containers. */
+interface Contained extends Sandbox {
+  runner: IsolatedRunner;
+  containers: SandboxContainers;
+  /** The repository's copy for the sandbox, made once, when Compose is to render. */
+  copy?: string;
+}
+
+async function validateIn(sandbox: Contained, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
   const env = services.env ?? process.env;
-  const runner = services.runner ?? new IsolatedRunner(sandbox.env, sandbox.path);
+  const runner = sandbox.runner;
   const opts = validateOptions(settings, env);
   const sets = resolveSets(settings);
   reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
-  // The Compose probe runs while the files are read, parsed and rendered (see renderSet). They are read
-  // as Compose v2 reads them (its env-file grammar, include followed), what the probe finds on almost
-  // every runner; should it find v1, they are read again its way and the first reading is dropped.
-  const choosing = chooseRenderer(opts.renderer, runner);
+  // The sandbox is found (and its image made) while the files are read and parsed. They are read as
+  // Compose v2 reads them (its env-file grammar, include followed), what almost every runner has;
+  // should the sandbox run v1, they are read again its way and the first reading is dropped.
+  const choosing = chooseRenderer(opts.renderer, runner, env, sandbox.home);
   choosing.catch(() => undefined);
   const likely = choosing.then(unlessV1);
   // A set that did not load never asks for the renderer.
   likely.catch(() => undefined);
-  const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: likely, speculate: opts.renderer !== 'schema' }, runner, sandbox, reporter);
+  const first = startChecks(sets, { include: true, envFlavor: 'v2' }, settings, opts, { renderer: likely }, runner, sandbox, reporter);
   const renderer = await choosing;
+  if (renderer.kind === 'compose-cli') {
+    sandbox.copy = join(sandbox.home, 'repository');
+    const copied = copyRepository(settings.cwd, sandbox.copy, sandbox.home);
+    if (copied.truncated) reporter.info(`the sandbox's copy of the repository stops at ${copied.files} files (${Math.round(copied.bytes / 1024 / 1024)} MiB): files past it are not there for Compose`);
+  } else reporter.info(`rendering in process, with no external program: ${renderer.reason}`);
   let { loaded, checked } = first;
   if (renderer.kind === 'compose-cli' && envFlavor(renderer) === 'v1') {
     await Promise.allSettled(checked.map((c) => c.report));
-    ({ loaded, checked } = startChecks(sets, { include: false, envFlavor: 'v1' }, settings, opts, { renderer: choosing, speculate: false }, runner, sandbox, reporter));
+    ({ loaded, checked } = startChecks(sets, { include: false, envFlavor: 'v1' }, settings, opts, { renderer: choosing }, runner, sandbox, reporter));
   }
   reporter.info(`rendering with ${rendererLabel(renderer)}`);
   const reports: SetReport[] = [];
@@ -101,7 +131,7 @@ function unlessV1(r: Renderer): Renderer {
  * Loads the sets and starts their checks at once (one Compose process each); their log lines are
  * held (BufferedLog) so they still come set by set.
  */
-function startChecks(sets: readonly ComposeSet[], read: { include: boolean; envFlavor: EnvFlavor }, settings: Settings, opts: ValidateOptions, render: RenderChoice, runner: Runner, sandbox: Sandbox, reporter: Reporter) {
+function startChecks(sets: readonly ComposeSet[], read: { include: boolean; envFlavor: EnvFlavor }, settings: Settings, opts: ValidateOptions, render: RenderChoice, runner: Runner, sandbox: Contained, reporter: Reporter) {
   const loaded = sets.map((s) => loadSet(s, settings.cwd, read));
   const built = builtServices(loaded);
   const checked = loaded.map((l) => {
@@ -128,23 +158,19 @@ class BufferedLog {
 
 type InfoLog = Pick<Reporter, 'info'>;
 
-/** The renderer as the probe will choose it, and whether a set may start Compose v2's config before it has. */
+/** The renderer as the probe will choose it. */
 interface RenderChoice {
   renderer: Promise<Renderer>;
-  speculate: boolean;
 }
 
-/** Compose v2 is what the probe finds on almost every runner: its config can start beside the probe. */
-const LIKELY: Extract<Renderer, { kind: 'compose-cli' }> = { kind: 'compose-cli', flavor: 'docker compose', version: '' };
-
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Sandbox, reporter: InfoLog): Promise<SetReport> {
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Contained, reporter: InfoLog): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
     const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
     const shell = hostShellVariables(ctx);
     if (shell.length > 0) reporter.info(`${l.set.name} set: ${shell.map((n) => `\${${n}}`).join(', ')} taken as set by the shell the deploy runs Compose in on the host (over SSH, in the release directory); rendered with placeholder values`);
-    findings.push(...(await renderSet(l, fill, settings.cwd, renderer, runner, sandbox, reporter)));
+    findings.push(...(await renderSet(l, fill, settings.cwd, renderer, sandbox, reporter)));
     findings.push(...policyFindings(l, ctx, opts));
   }
   findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
@@ -156,28 +182,41 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
  * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
  * (or a remote one) is not rendered at all, since Compose would read or fetch it.
  */
-async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, choice: RenderChoice, runner: Runner, sandbox: Sandbox, reporter: InfoLog): Promise<Finding[]> {
+async function renderSet(l: LoadedSet, fill: ReadonlyMap<string, string>, cwd: string, choice: RenderChoice, sandbox: Contained, reporter: InfoLog): Promise<Finding[]> {
   const envFile = new Map(Object.entries(envValues(l.env ?? new Map())));
-  const renderEnv = renderEnvironment({ home: sandbox.home, envFile, fill });
+  const renderEnv = renderEnvironment({ envFile, fill });
   if (renderEnv.dropped.length > 0) reporter.info(`${l.set.name} set: not passed to Compose (they steer Compose itself, not the files): ${renderEnv.dropped.join(', ')}`);
   const projectDir = dirname(join(cwd, l.set.files[0]!));
-  const refused = referenceFindings(l.files, { root: cwd, projectDir, env: renderEnv.variables });
+  // Paths are checked with exactly the variables Compose renders with, the sandbox's own included.
+  const refused = referenceFindings(l.files, { root: cwd, projectDir, env: new Map(Object.entries(renderEnv.process)) });
   if (refused.length > 0) {
     reporter.info(`${l.set.name} set: not rendered, since it names files validate does not read`);
     return refused;
   }
-  const composeSandbox: ComposeSandbox = { env: renderEnv.process, emptyEnvFile: sandbox.emptyEnvFile };
   const echo = echoContext([...l.files.values(), ...l.followed.values()], [...l.set.files, ...l.set.files.map((f) => `./${f}`)], [...renderEnv.variables.values(), ...l.includedEnv.values()]);
-  // Started only once the set's references were checked: the same command the probe's answer would run.
-  const early = choice.speculate ? renderWithCli(LIKELY, l, cwd, runner, composeSandbox, echo) : undefined;
-  const renderer = await choice.renderer.catch(async (err: unknown) => {
-    await early?.catch(() => undefined);
-    throw err;
-  });
-  if (early && renderer.kind === 'compose-cli' && renderer.flavor === LIKELY.flavor) return early;
-  await early?.catch(() => undefined);
+  const renderer = await choice.renderer;
   if (renderer.kind !== 'compose-cli') return renderWithSchema(l, renderEnv.variables);
-  return renderWithCli(renderer, l, cwd, runner, composeSandbox, echo);
+  const tooLong = oversizedVariables(l, renderEnv.variables);
+  if (tooLong.length > 0) {
+    reporter.info(`${l.set.name} set: not rendered, since variables of its env file are too long to hand to Compose`);
+    return tooLong;
+  }
+  return renderWithCli(renderer, l, cwd, { containers: sandbox.containers, copy: sandbox.copy!, env: renderEnv.process }, echo);
+}
+
+/**
+ * The variables reach Compose in its environment, where Linux takes at most 128 KiB a variable and
+ * about 2 MiB in all: longer values (an env file whose lines repeat each other) are findings at their line.
+ */
+const MAX_VARIABLE_BYTES = 64 * 1024;
+const MAX_VARIABLES_BYTES = 1024 * 1024;
+
+function oversizedVariables(l: LoadedSet, variables: ReadonlyMap<string, string>): Finding[] {
+  const at = (name: string) => ({ file: l.set.envFile ?? l.set.files[0]!, ...(l.env?.get(name) ? { line: l.env.get(name)!.line, column: 1 } : {}) });
+  const long = [...variables].filter(([, v]) => Buffer.byteLength(v) > MAX_VARIABLE_BYTES);
+  if (long.length > 0) return long.map(([name, v]) => loadError('parse', `${name}: its value is ${Math.ceil(Buffer.byteLength(v) / 1024)} KiB once its variables are filled in; Compose is handed values of at most ${MAX_VARIABLE_BYTES / 1024} KiB, so the set is not rendered`, at(name)));
+  const total = [...variables].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v) + 2, 0);
+  return total > MAX_VARIABLES_BYTES ? [loadError('parse', `the env file's variables come to ${Math.ceil(total / 1024)} KiB once filled in; Compose is handed at most ${MAX_VARIABLES_BYTES / 1024} KiB, so the set is not rendered`, { file: l.set.envFile ?? l.set.files[0]! })] : [];
 }
 
 /**

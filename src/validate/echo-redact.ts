@@ -1,4 +1,5 @@
 import type { LNode } from '../compose/model.js';
+import { findVarRefs } from '../compose/model-vars.js';
 
 /*
  * Compose and the workflow parser repeat values in their errors ("CAN:ARY" is not a valid float,
@@ -17,6 +18,8 @@ const MIN_VALUE_LENGTH = 4;
 export interface EchoContext {
   names: ReadonlySet<string>;
   values: ReadonlySet<string>;
+  /** The repository's path: a path below it is the pull request's own and may be shown (relative). */
+  root?: string;
 }
 
 /** Collects map keys as names and string scalars as values, from any number of trees. */
@@ -26,7 +29,11 @@ export function echoContext(trees: Iterable<LNode>, extraNames: Iterable<string>
   const walk = (n: LNode) => {
     if (n.kind === 'map') for (const [k, e] of n.entries) { names.add(k); walk(e.value); }
     else if (n.kind === 'seq') n.items.forEach(walk);
-    else if (n.value !== null && n.value !== undefined && typeof n.value !== 'object') values.add(String(n.value));
+    else if (n.value !== null && n.value !== undefined && typeof n.value !== 'object') {
+      values.add(String(n.value));
+      // The variables a value names are names too (Compose says which one is missing).
+      if (typeof n.value === 'string') for (const ref of findVarRefs(n.value)) names.add(ref.name);
+    }
   };
   for (const t of trees) walk(t);
   return { names, values };
@@ -70,4 +77,65 @@ export function tracebackSummary(lines: readonly string[]): string | undefined {
   const last = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l));
   const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)![1] : undefined;
   return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
+}
+
+/*
+ * What Compose prints is kept word by word only when the word is known to be harmless: a key or a
+ * path of keys of the set, a file inside the repository, a word of Compose's own messages, or a short
+ * number (a port, a line). Anything else (a value, quoted or not: `invalid boolean: X`, `refers to
+ * undefined volume X`) becomes "…", whatever produced it.
+ */
+
+/** The words of Compose v1's and v2's error messages (and of YAML parsers'), lower case. */
+const MESSAGE_WORDS = new Set(`
+a about above absolute additional address after alias all allowed already an and anchor any appropriate are array as at
+attempting attribute be because been before bind block bool boolean both build but by can can't cannot cast character
+characters circular collection column compose condition config configs conflict conflicting conflicts contain contains
+context convert converting could cpu cpus cycle decode decoding declaration declared deep default defined depends
+depends_on detected device devices did directory does doesn't driver duplicate empty end env environment error errors
+exist exists expected extend extended extends external failed false field file files float flow for format found from
+has have healthcheck host hostport containerport i if image in include included includes input int integer interpolating
+interpolation interval into invalid ip is isn't it its itself key keys label labels level limit line list literal loop
+mandatory map mapping match mean mem_limit memory missing mode more most mount mounts must name named needs nested
+network networks no non not null number object obsolete of on one only option options or parse parser parsing path paths
+policy port ports project propert property properties proto protocol published range read read-only recursion reference
+references referencing refers regex regexes relative required restart retries same scanner scanning section secret
+secrets self sequence service services should size source sources specified string strconv strconv.atoi strconv.parsebool
+strconv.parsefloat strconv.parseint syntax tag target than the this timeout to token too top top-level true type types
+unexpected unit unknown unsupported undefined use used using valid validating value values variable variables version
+volume volumes was were when which while with yaml you find stat open such permission denied lstat readlink
+no-such-file directory: invalid_type
+annotations blkio_config cap_add cap_drop cgroup cgroup_parent command container_name cpu_count cpu_percent cpu_period
+cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpuset credential_spec deploy develop device_cgroup_rules dns
+dns_opt dns_search domainname entrypoint env_file expose external_links extra_hosts gpus group_add hostname init ipc
+isolation label_file links logging mac_address mem_reservation mem_swappiness memswap_limit network_mode oom_kill_disable
+oom_score_adj pid pids_limit platform post_start pre_stop privileged profiles pull_policy read_only replicas runtime
+scale security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits user userns_mode
+uts volumes_from working_dir start_period start_interval disable driver_opts ipam attachable internal enable_ipv6
+project_directory args dockerfile ssh cache_from cache_to network shm secrets_file
+`.trim().split(/\s+/));
+
+const MAX_SHOWN_NUMBER = /^\d{1,5}(?:-\d{1,5})?$/;
+
+function isHarmlessWord(word: string, ctx: EchoContext): boolean {
+  if (word === '' || word === REDACTED) return true;
+  if (isNamePath(word, ctx) || MESSAGE_WORDS.has(word.toLowerCase()) || MAX_SHOWN_NUMBER.test(word)) return true;
+  // A path of keys in Compose's own spelling: services[web].cpus, service.web.cpus.
+  const parts = word.split(/[.[\]]+/).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => ctx.names.has(p) || MESSAGE_WORDS.has(p.toLowerCase()))) return true;
+  return ctx.root !== undefined && (word === ctx.root || word.startsWith(`${ctx.root}/`)) && !word.includes('/../');
+}
+
+/**
+ * A line of Compose's output with every word that is not known to be harmless replaced (see
+ * isHarmlessWord), after the quoted values and known values redactLine drops.
+ */
+export function redactComposeLine(line: string, ctx: EchoContext): string {
+  const first = redactLine(line, ctx);
+  const out = first.replace(/[^\s"'`:,;(){}<>=]+/g, (word) => {
+    // Sentence punctuation around a word is not part of it.
+    const m = /^(.*?)([.!?]*)$/.exec(word)!;
+    return isHarmlessWord(m[1]!, ctx) || isHarmlessWord(word, ctx) ? word : `${REDACTED}${m[2]}`;
+  });
+  return out.replace(/…(?:\s*…)+/g, REDACTED);
 }

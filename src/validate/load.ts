@@ -71,7 +71,14 @@ export function loadSet(set: ComposeSet, root: string, opts: { include: boolean;
   const includedEnvFiles = (from: string, paths: readonly string[]) => {
     for (const [k, v] of readIncludedEnv(root, from, paths)) if (!includedEnv.has(k)) includedEnv.set(k, v);
   };
-  const merged = files.size < set.files.length ? undefined : mergeComposeFiles([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles })));
+  // A cycle is reported by the resolver at its line; Compose refuses such a set, so it is not rendered.
+  let cycles = 0;
+  const onCycle = (message: string, loc: Finding['loc']) => {
+    cycles++;
+    findings.push(loadError('schema', message, loc));
+  };
+  const resolved = files.size < set.files.length ? undefined : mergeComposeFiles([...files].map(([name, tree]) => resolveComposeFile(name, tree, { reader, include: opts.include, includedEnvFiles, onCycle })));
+  const merged = cycles > 0 ? undefined : resolved;
   return { set, files, followed, merged, env, includedEnv, findings };
 }
 

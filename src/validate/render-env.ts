@@ -25,18 +25,18 @@ export function isControlVariable(name: string): boolean {
   return CONTROL_NAME.test(name);
 }
 
-export interface SandboxInput {
-  /** An empty directory of validate's own, for the docker config: no credential helper or context of the runner's. */
-  home: string;
-}
+/** An empty directory of the sandbox container's: no credential helper, context or plugin of anybody's. */
+export const SANDBOX_DOCKER_CONFIG = '/tmp/docker-config';
 
-/** What every Compose process of validate's runs with, before any variable of a set. */
-export function sandboxEnvironment(input: SandboxInput): Record<string, string> {
+/** What every Compose process of validate's runs with (in its sandbox container), before any variable of a set. */
+export function sandboxEnvironment(): Record<string, string> {
   return {
     // HOME and PATH among them: Compose v2 and v1 need neither once DOCKER_CONFIG is set and the program is found.
     ...HOST_SHELL_PLACEHOLDERS,
-    DOCKER_CONFIG: `${input.home}/.docker`,
+    DOCKER_CONFIG: SANDBOX_DOCKER_CONFIG,
     LANG: 'C.UTF-8',
+    // v1 is Python, on a read-only filesystem.
+    PYTHONDONTWRITEBYTECODE: '1',
     // No `.env` of the pull request's is read: validate passes an empty --env-file (v1 and v2), and v2 ≥ 2.28 also obeys this.
     COMPOSE_DISABLE_ENV_FILE: '1',
     // Remote includes are fetched with git or from an OCI registry: never during validate.
@@ -45,7 +45,7 @@ export function sandboxEnvironment(input: SandboxInput): Record<string, string> 
   };
 }
 
-export interface RenderEnvInput extends SandboxInput {
+export interface RenderEnvInput {
   /** The set's env file values, as validate parsed them. */
   envFile: ReadonlyMap<string, string>;
   /** Image-tag placeholders the deploy fills (IMAGE_TAG=sha-…), for those the env file leaves out. */
@@ -73,6 +73,6 @@ export function renderEnvironment(input: RenderEnvInput): RenderEnv {
   for (const [k, v] of input.fill) if (!variables.has(k)) variables.set(k, v);
   // On the host the shell's values win over the env file's, as Compose prefers its environment.
   for (const [k, v] of Object.entries(HOST_SHELL_PLACEHOLDERS)) variables.set(k, v);
-  const process = { ...Object.fromEntries(variables), ...sandboxEnvironment(input) };
+  const process = { ...Object.fromEntries(variables), ...sandboxEnvironment() };
   return { process, variables, dropped };
 }

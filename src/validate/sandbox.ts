@@ -1,40 +1,25 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sandboxEnvironment } from './render-env.js';
+import { HOST_SHELL_PLACEHOLDERS } from '../compose/host-shell.js';
 
-/** validate's own HOME for the Compose CLI: no config, credentials or contexts of the runner's. */
+/** validate's own temp directory, and what the programs it starts on the runner (docker) run with. */
 export interface Sandbox {
+  /** The repository's copy and the sandbox image's archive are made here; removed by dispose. */
   home: string;
-  /** Passed as --env-file, so Compose reads no `.env` of the pull request's. */
-  emptyEnvFile: string;
-  /** The runner's PATH: where IsolatedRunner looks for `docker` and `docker-compose` (not passed to them). */
+  /** The runner's PATH: where IsolatedRunner looks for `docker` and the Compose it puts in the image (not passed to them). */
   path: string | undefined;
-  /** What every Compose process starts from (see render-env.ts). */
+  /**
+   * The docker CLI's whole environment: placeholders, and a docker config of validate's own (empty: no
+   * credential helper, context or DOCKER_HOST of the runner's, so the engine is this machine's default socket).
+   */
   env: Record<string, string>;
   dispose(): void;
 }
 
-/**
- * Creates the sandbox under RUNNER_TEMP (or the system temp directory). Compose v2 installed for the
- * user (`$DOCKER_CONFIG/cli-plugins`, `~/.docker/cli-plugins`) stays usable: that one plugin is linked
- * into the sandbox's docker config, and nothing else of that directory is.
- */
+/** Creates the sandbox's directory under RUNNER_TEMP (or the system temp directory). */
 export function createSandbox(env: NodeJS.ProcessEnv): Sandbox {
   const home = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'compose-deploy-validate-'));
-  const emptyEnvFile = join(home, 'empty.env');
-  writeFileSync(emptyEnvFile, '');
-  const plugin = userComposePlugin(env);
-  if (plugin) {
-    mkdirSync(join(home, '.docker', 'cli-plugins'), { recursive: true });
-    symlinkSync(plugin, join(home, '.docker', 'cli-plugins', 'docker-compose'));
-  }
   const path = env['PATH'];
-  return { home, emptyEnvFile, path, env: sandboxEnvironment({ home }), dispose: () => rmSync(home, { recursive: true, force: true }) };
-}
-
-function userComposePlugin(env: NodeJS.ProcessEnv): string | undefined {
-  const configDir = env['DOCKER_CONFIG'] || (env['HOME'] ? join(env['HOME'], '.docker') : undefined);
-  const plugin = configDir ? join(configDir, 'cli-plugins', 'docker-compose') : undefined;
-  return plugin && existsSync(plugin) ? plugin : undefined;
+  return { home, path, env: { ...HOST_SHELL_PLACEHOLDERS, DOCKER_CONFIG: join(home, '.docker'), LANG: 'C.UTF-8' }, dispose: () => rmSync(home, { recursive: true, force: true }) };
 }

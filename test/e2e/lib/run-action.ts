@@ -22,15 +22,23 @@ export interface ActionRun extends Run {
 }
 
 /** Spawns a process and collects its output; never throws on a non-zero exit. */
-export function spawnCollect(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {}): Promise<Run> {
+/** `hardKillMs`: past it the process is killed (SIGKILL) and its result says so: a hang fails the test instead of blocking the suite. */
+export function spawnCollect(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string; hardKillMs?: number } = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const killer = opts.hardKillMs === undefined ? undefined : setTimeout(() => {
+      stderr += `\n[test harness: killed after ${opts.hardKillMs! / 1000} s: it did not end]\n`;
+      child.kill('SIGKILL');
+    }, opts.hardKillMs);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.on('close', (code, signal) => {
+      if (killer) clearTimeout(killer);
+      resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
     child.stdin.end(opts.stdin ?? '');
   });
 }

@@ -25,7 +25,7 @@ afterEach(() => {
 
 const docker = `postgres: docker\nimage: ${'IMAGE'}`;
 
-for (const [format, mode] of [['custom', 'docker'], ['custom', 'native'], ['directory', 'native'], ['directory', 'docker'], ['plain', 'docker'], ['plain-gz', 'native']] as const) {
+for (const [format, mode] of [['custom', 'docker'], ['custom', 'native'], ['directory', 'native'], ['directory', 'docker'], ['plain', 'docker'], ['plain-gz', 'docker']] as const) {
   test(`${format} dump restores and verifies with postgres: ${mode}`, async () => {
     const res = await runDrill(dumps[format]!, mode === 'docker' ? docker.replace('IMAGE', image) : 'postgres: native');
     assert.equal(res.code, 0, res.stderr);
@@ -201,7 +201,8 @@ test('roles a plain dump references: named, or created with create-roles', async
   const refused = await runDrill(f, 'postgres: native');
   assert.equal(refused.code, 1);
   assert.match(refused.json.message, /references roles the server lacks: shop_owner/);
-  const created = await runDrill(f, 'postgres: native\ncreate-roles: true');
+  // A plain dump is restored in a container only (postgres: native refuses it: hostile-dump.test.ts).
+  const created = await runDrill(f, `${docker.replace('IMAGE', image)}\ncreate-roles: true`);
   assert.equal(created.code, 0, created.stderr);
 });
 

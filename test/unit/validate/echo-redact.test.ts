@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
-import { echoContext, redactLine } from '../../../src/validate/echo-redact.js';
+import { echoContext, redactComposeLine, redactLine } from '../../../src/validate/echo-redact.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
 
 const tree = parseComposeText('services:\n  web:\n    image: "nginx:1.25"\n    cpus: "${C}"\n    environment:\n      SECRET_NAME: "literal-value-from-file"\n    networks: { "${C}": {} }\n', 'compose.prod.yaml');
@@ -26,6 +26,21 @@ describe('values Compose repeats are dropped, names and locations stay', () => {
   for (const [what, line, want] of cases) it(what, () => assert.equal(redactLine(line, ctx), want));
 
   it('long lines are cut', () => assert.equal(redactLine('x'.repeat(1000), ctx).length, 301));
+});
+
+describe('what Compose prints is kept word by word only when the word is harmless', () => {
+  const root = '/work/repo';
+  const c = { ...echoContext([tree], ['compose.prod.yaml', './compose.prod.yaml'], []), root };
+  const cases: [string, string, string][] = [
+    ['v2 unquoted boolean (an included project\'s .env)', 'error while interpolating services.web.init: failed to cast to expected type: invalid boolean: zz-canaryfile-456', 'error while interpolating services.web.init: failed to cast to expected type: invalid boolean: …'],
+    ['an undefined volume named by a value', 'service "web" refers to undefined volume zz-canary-789: invalid compose project', 'service "web" refers to undefined volume …: invalid compose project'],
+    ['a path inside the repository stays, one outside goes', `env file ${root}/sub/.env not found: stat /home/runner/.aws/credentials: no such file`, `env file ${root}/sub/.env not found: stat …: no such file`],
+    ['a climbing path is not inside', `open ${root}/../../etc/passwd`, 'open …'],
+    ['several unknown words become one mark', 'yaml: line 3: did not find expected key AKIA SECRETKEY ZZZ', 'yaml: line 3: did not find expected key …'],
+    ['numbers of a port range and a line stay', 'invalid port 0-65535 at line 12', 'invalid port 0-65535 at line 12'],
+    ['v1 dotted key in its spelling', 'service.web.cpus contains an invalid type, it should be a number', 'service.web.cpus contains an invalid type, it should be a number'],
+  ];
+  for (const [what, line, want] of cases) it(what, () => assert.equal(redactComposeLine(line, c), want));
 });
 
 describe('cliErrorFindings prints no value, but still finds the line from what Compose said', () => {

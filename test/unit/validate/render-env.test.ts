@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isControlVariable, renderEnvironment, sandboxEnvironment } from '../../../src/validate/render-env.js';
+import { isControlVariable, renderEnvironment, SANDBOX_DOCKER_CONFIG, sandboxEnvironment } from '../../../src/validate/render-env.js';
 import { HOST_SHELL_PLACEHOLDERS } from '../../../src/compose/host-shell.js';
 
 describe('the variables that steer Compose itself are not passed from an env file', () => {
@@ -12,7 +12,6 @@ describe('the variables that steer Compose itself are not passed from an env fil
 
 describe('renderEnvironment', () => {
   const env = renderEnvironment({
-    home: '/tmp/v',
     envFile: new Map([['POSTGRES_PASSWORD', ''], ['DOCKER_HOST', 'tcp://1.2.3.4:2375'], ['HOME', '/root'], ['dotted.name', 'x'], ['IMAGE_TAG', 'sha-1'], ['PWD', '/from/the/env/file']]),
     fill: new Map([['IMAGE_TAG', 'sha-placeholder'], ['COMPOSE_DEPLOY_SHA', '0'.repeat(40)]]),
   });
@@ -20,15 +19,16 @@ describe('renderEnvironment', () => {
     assert.deepEqual(Object.fromEntries(env.variables), { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...HOST_SHELL_PLACEHOLDERS }));
   it('says which names it dropped because they steer Compose; a name no ${...} can spell is left out unmentioned', () => assert.deepEqual(env.dropped, ['DOCKER_HOST', 'HOME']));
   it('the process gets nothing of the runner, not even PATH or HOME', () => {
-    assert.deepEqual(env.process, { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...sandboxEnvironment({ home: '/tmp/v' }) });
+    assert.deepEqual(env.process, { POSTGRES_PASSWORD: '', IMAGE_TAG: 'sha-1', COMPOSE_DEPLOY_SHA: '0'.repeat(40), ...sandboxEnvironment() });
     const seen: Record<string, string> = env.process;
     for (const name of ['PATH', 'HOME', 'USER', 'PWD']) assert.notEqual(seen[name], process.env[name], name);
   });
-  it('the sandbox turns off the default .env and remote includes, has its own docker config, and placeholders for the host shell\'s variables', () =>
-    assert.deepEqual(sandboxEnvironment({ home: '/h' }), {
+  it('the sandbox turns off the default .env and remote includes, has an empty docker config of the container\'s, and placeholders for the host shell\'s variables', () =>
+    assert.deepEqual(sandboxEnvironment(), {
       ...HOST_SHELL_PLACEHOLDERS,
-      DOCKER_CONFIG: '/h/.docker',
+      DOCKER_CONFIG: SANDBOX_DOCKER_CONFIG,
       LANG: 'C.UTF-8',
+      PYTHONDONTWRITEBYTECODE: '1',
       COMPOSE_DISABLE_ENV_FILE: '1',
       COMPOSE_EXPERIMENTAL_GIT_REMOTE: '0',
       COMPOSE_EXPERIMENTAL_OCI_REMOTE: '0',

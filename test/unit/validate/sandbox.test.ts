@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -34,33 +34,54 @@ describe('IsolatedRunner', () => {
   });
 });
 
+/** Running, not a zombie waiting for whoever adopted it to reap it. */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+describe('IsolatedRunner: every process it starts ends with it', () => {
+  it('past the time cap, the whole process group is killed (what the command started in the background too)', async () => {
+    const runner = new IsolatedRunner({ PATH: process.env['PATH']! }, undefined, 500);
+    const res = await runner.run({ argv: ['sh', '-c', 'sleep 60 & echo $!; wait'] });
+    assert.equal(res.code, 124);
+    assert.match(res.stderr, /time cap/);
+    const pid = Number(res.stdout.trim());
+    assert.ok(pid > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(alive(pid), false, 'the background sleep outlived its command');
+  });
+  it('a command that exits leaves nothing of its group running', async () => {
+    const res = await new IsolatedRunner({ PATH: process.env['PATH']! }).run({ argv: ['sh', '-c', 'sleep 60 >/dev/null 2>&1 & echo $!'] });
+    assert.equal(res.code, 0);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(alive(Number(res.stdout.trim())), false);
+  });
+  it('killAll ends every running command and its children at once', async () => {
+    const runner = new IsolatedRunner({ PATH: process.env['PATH']! });
+    const running = [runner.run({ argv: ['sh', '-c', 'sleep 60'] }), runner.run({ argv: ['sh', '-c', 'sleep 60 & wait'] })];
+    await new Promise((r) => setTimeout(r, 200));
+    runner.killAll();
+    const codes = (await Promise.all(running)).map((r) => r.code);
+    assert.deepEqual(codes, [128, 128]);
+  });
+});
+
 describe('createSandbox', () => {
-  it('an empty HOME and env file of its own, removed by dispose', () => {
+  it('a temp directory of its own, removed by dispose; the docker CLI gets placeholders and an empty docker config', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'cd-sbx-'));
-    const s = createSandbox({ RUNNER_TEMP: tmp, PATH: '/usr/bin', HOME: '/root' });
+    const s = createSandbox({ RUNNER_TEMP: tmp, PATH: '/usr/bin', HOME: '/root', DOCKER_HOST: 'tcp://10.0.0.1:2375' });
     assert.ok(s.home.startsWith(tmp));
-    // The runner's HOME and PATH stay out; validate's home only holds the docker config.
     assert.equal(s.env['HOME'], HOST_SHELL_PLACEHOLDERS['HOME']);
     assert.equal(s.env['PATH'], HOST_SHELL_PLACEHOLDERS['PATH']);
+    assert.equal(s.env['DOCKER_HOST'], undefined);
     assert.equal(s.path, '/usr/bin');
     assert.equal(s.env['DOCKER_CONFIG'], join(s.home, '.docker'));
     assert.equal(existsSync(join(s.home, '.docker')), false);
     s.dispose();
     assert.equal(existsSync(s.home), false);
-  });
-  it('links only the Compose plugin of the runner user\'s docker config', () => {
-    const cfg = mkdtempSync(join(tmpdir(), 'cd-sbx-cfg-'));
-    mkdirSync(join(cfg, 'cli-plugins'));
-    writeFileSync(join(cfg, 'cli-plugins', 'docker-compose'), '');
-    writeFileSync(join(cfg, 'cli-plugins', 'docker-buildx'), '');
-    writeFileSync(join(cfg, 'config.json'), '{"auths":{}}');
-    const s = createSandbox({ DOCKER_CONFIG: cfg, PATH: '/usr/bin' });
-    try {
-      assert.equal(readlinkSync(join(s.home, '.docker', 'cli-plugins', 'docker-compose')), join(cfg, 'cli-plugins', 'docker-compose'));
-      assert.equal(existsSync(join(s.home, '.docker', 'cli-plugins', 'docker-buildx')), false);
-      assert.equal(existsSync(join(s.home, '.docker', 'config.json')), false);
-    } finally {
-      s.dispose();
-    }
   });
 });

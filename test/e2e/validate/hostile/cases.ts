@@ -84,4 +84,40 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'the config input names /proc/self/environ', setup: () => {}, inputs: { config: '/proc/self/environ' }, exit: 2 },
   { name: 'build with a context and Dockerfile outside, secrets and configs from files outside', setup: (ws, c) => { prodService(ws, `build: { context: ${c.outside}, dockerfile: Dockerfile }\nsecrets: [s]\nconfigs: [k]`); appendFileSync(join(ws, 'docker-compose.prod.yml'), `secrets:\n  s: { file: ${c.outside}/id_ed25519 }\nconfigs:\n  k: { file: ${c.outside}/secret.env }\n`); }, exit: 1, rules: ['no-build'] },
   { name: 'an env_file path built from a runner variable', setup: (ws) => prodService(ws, 'env_file: ${HOME}/.docker/config.json'), exit: 1, rules: ['outside-repository'] },
+  // Issue #20's attacks on the render itself: Compose renders in a sandbox holding a copy of the repository alone.
+  {
+    name: "an included folder's implicit .env is a symlink to a file outside, its value printed unquoted (invalid boolean: X)",
+    setup: (ws, c) => {
+      writeFileSync(join(c.outside, 'canaryfile.env'), `CANARYFILE=zz-canaryfile-${c.token}\n`);
+      // No restart: a finding under v2 (restart-policy on the included service); v1 refuses include itself.
+      write(ws, 'sub/compose.yaml', 'services:\n  sub:\n    image: "nginx:1.25"\n    init: ${CANARYFILE:-false}\n    volumes: ["${CANARYFILE:-data}:/x"]\n');
+      symlinkSync(join(c.outside, 'canaryfile.env'), join(ws, 'sub/.env'));
+      appendFileSync(join(ws, 'docker-compose.prod.yml'), 'include:\n  - sub/compose.yaml\n');
+    },
+    exit: 1,
+  },
+  {
+    name: 'an include env_file and an extends.file checked with one environment and rendered with another (${DOCKER_CONFIG:-a/b/…}/../…)',
+    setup: (ws, c) => {
+      const climb = `\${DOCKER_CONFIG:-${Array.from({ length: 12 }, (_, i) => String.fromCharCode(97 + i)).join('/')}}/${'../'.repeat(12)}${c.outside.replace(/^\//, '')}`;
+      write(ws, 'sub/compose.yaml', 'services:\n  sub:\n    image: "nginx:1.25"\n    restart: always\n    cpus: ${LEAKED_FROM_FILE:-1}\n');
+      prodService(ws, `extends: { file: "${climb}/outside.yml", service: x }`);
+      appendFileSync(join(ws, 'docker-compose.prod.yml'), `include:\n  - path: sub/compose.yaml\n    env_file: "${climb}/secret.env"\n`);
+    },
+    exit: 1,
+    rules: ['outside-repository'],
+  },
+  { name: 'an include cycle (include: [itself, itself]) ends, with a finding', setup: (ws) => appendFileSync(join(ws, 'docker-compose.prod.yml'), 'include:\n  - docker-compose.prod.yml\n  - docker-compose.prod.yml\n'), exit: 1 },
+  { name: 'an extends cycle across two files ends, with a finding', setup: (ws) => { write(ws, 'parts/a.yml', 'services:\n  a:\n    image: "nginx:1.25"\n    extends: { file: ../docker-compose.prod.yml, service: evil }\n'); prodService(ws, 'extends: { file: parts/a.yml, service: a }'); }, exit: 1, rules: ['schema'] },
+  {
+    name: 'services publishing every port range (a 2 KB file that takes Compose minutes and gigabytes) end within the sandbox caps',
+    setup: (ws) => { appendFileSync(join(ws, 'docker-compose.prod.yml'), Array.from({ length: 20 }, (_, i) => `  evil${i}:\n    image: "nginx:1.25"\n    ports: ["0-65535:0-65535", "1-65535:1-65535/udp"]\n`).join('')); },
+    exit: 1,
+  },
+  {
+    name: 'an env file whose variables each repeat the previous one 100 times: a finding, not a crash',
+    setup: (ws) => write(ws, '.env.prod.example', ['V0=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', ...Array.from({ length: 8 }, (_, i) => `V${i + 1}="${`\${V${i}}`.repeat(100)}"`)].join('\n') + '\n'),
+    exit: 1,
+    rules: ['parse'],
+  },
 ];

@@ -32,6 +32,12 @@ export async function listen(): Promise<{ port: number; connections: () => numbe
 }
 
 /**
+ * Every hostile case must end: far beyond the sandbox's own 30 s cap, the run is killed and its exit
+ * code (not the one the case expects) fails the test rather than blocking the suite.
+ */
+const HARD_KILL_MS = 240_000;
+
+/**
  * Runs the bundle (dist/index.js as the action, or dist/cli.js) under strace, which records every
  * execve and connect of the process and all its children: the test reads what was started and where
  * it connected from the kernel's point of view, not from what the code says it does.
@@ -65,7 +71,7 @@ export async function runTraced(kind: 'action' | 'cli', opts: { workspace: strin
       args = [join(REPO_ROOT, 'dist/cli.js'), 'validate', '--report-file', report, ...(opts.args ?? [])];
     }
     const trace = join(dir, 'strace.txt');
-    const res = await spawnCollect('strace', ['-f', '-qq', '-s', '256', '-e', 'trace=execve,connect', '-o', trace, harnessEnv().node24, ...args], { env, cwd: opts.workspace });
+    const res = await spawnCollect('strace', ['-f', '-qq', '-s', '256', '-e', 'trace=execve,connect', '-o', trace, harnessEnv().node24, ...args], { env, cwd: opts.workspace, hardKillMs: HARD_KILL_MS });
     const straced = readFileSync(trace, 'utf8');
     const reportText = readOptional(report);
     const stdout = kind === 'action' ? res.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') : res.stdout;
