@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mapEntries, nodeAt } from '../compose/model.js';
 import type { Settings } from '../config/settings.js';
@@ -14,6 +14,7 @@ import { policyFindings, ruleContext } from './policy.js';
 import { chooseRenderer, envFlavor, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
 import { SandboxContainers } from './container-render.js';
 import { copyRepository } from './repo-copy.js';
+import { deployProvidedEnvFiles } from './deploy-provided.js';
 import { IsolatedRunner } from './isolated-runner.js';
 import { renderEnvironment } from './render-env.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
@@ -83,6 +84,13 @@ async function validateIn(sandbox: Contained, settings: Settings, reporter: Repo
     sandbox.copy = join(sandbox.home, 'repository');
     const copied = copyRepository(settings.cwd, sandbox.copy, sandbox.home);
     if (copied.truncated) reporter.info(`the sandbox's copy of the repository stops at ${copied.files} files (${Math.round(copied.bytes / 1024 / 1024)} MiB): files past it are not there for Compose`);
+    for (const provided of deployProvidedEnvFiles(sets, settings.cwd)) {
+      const at = join(sandbox.copy, provided);
+      if (existsSync(at)) continue;
+      mkdirSync(dirname(at), { recursive: true });
+      writeFileSync(at, '');
+      reporter.info(`${provided}: not in the repository; the deploy writes it into every release (the env-file input), so a service's env_file naming it renders it as an empty file`);
+    }
   } else reporter.info(`rendering in process, with no external program: ${renderer.reason}`);
   let { loaded, checked } = first;
   if (renderer.kind === 'compose-cli' && envFlavor(renderer) === 'v1') {

@@ -20,7 +20,7 @@ for v in "${versions[@]}"; do
 done
 # Files that restart the Docker daemon every test shares: run alone, after the side-by-side runs, under each version.
 SOLO_FILES=(test/e2e/deploy/docker-restart.test.ts)
-ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts test/e2e/swarm/harness.test.ts)
+ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts test/e2e/swarm/harness.test.ts test/e2e/restore/hostile-dump.test.ts)
 
 suite() { # version, files...
   local v=$1

@@ -43,3 +43,19 @@ test('a finding in that folder\'s prod file is reported at its repository path a
   assert.equal(socket.file, 'apps/shop/compose.prod.yaml');
   assert.equal(socket.line, at + 6);
 });
+
+test('env_file: .env, the file the deploy writes into every release, is not missing from a checkout that has none', async () => {
+  const ws = join(root, 'env-ws');
+  cpSync(join(REPO, 'examples/shop'), ws, { recursive: true });
+  const base = join(ws, 'compose.yaml');
+  writeFileSync(base, readFileSync(base, 'utf8').replace('  worker:\n', '  worker:\n    env_file: .env\n'));
+  const report = join(ws, 'report.json');
+  const run = await runCli(['validate', '--report-file', report], { cwd: ws });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /\.env: not in the repository; the deploy writes it/);
+  assert.deepEqual((JSON.parse(readFileSync(report, 'utf8')) as Report).sets.flatMap((s) => s.findings), []);
+  // A .env of the repository's own is the repository's: rendered as it is (here, one Compose refuses).
+  writeFileSync(join(ws, '.env'), 'NOT A VALID LINE\n');
+  const own = await runCli(['validate', '--report-file', report], { cwd: ws });
+  assert.doesNotMatch(own.stderr, /the deploy writes it/);
+});
