@@ -17,6 +17,7 @@ const SERVER_WORD = /(?:^|[^a-z0-9])(caddy|traefik|nginx|haproxy|envoy|frankenph
 /** Where web servers read their configuration, and Caddy's certificate store. */
 const SERVER_MOUNT = /^\/etc\/(?:nginx|caddy|traefik|envoy|haproxy)(?:\/|$)|^\/usr\/local\/etc\/haproxy(?:\/|$)|^\/usr\/local\/openresty(?:\/|$)|(?:^|\/)Caddyfile$/;
 const WEB_PORTS = new Set(['80', '443']);
+const TLS_TARGETS = new Set(['443', '8443']);
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 const edgeCache = new WeakMap<RuleContext, Set<string>>();
@@ -29,8 +30,8 @@ export function edgeServices(ctx: RuleContext): Set<string> {
   if (ctx.proxy.size > 0) edges = new Set(ctx.proxy);
   else {
     edges = new Set(ctx.services.filter((s) => edgeReason(s, ctx) !== undefined).map((s) => s.name));
-    // The one service publishing 80 or 443 on the host is the edge, whatever it is.
-    const web = ctx.services.filter((s) => publishedPorts(s.get('ports'), ctx.vars).some((p) => WEB_PORTS.has(p.hostPort) && !LOOPBACK.test(p.hostIp)));
+    // The one service publishing 80 or 443 on the host, or serving TLS (443, 8443 inside), is the edge, whatever it is.
+    const web = ctx.services.filter((s) => publishedPorts(s.get('ports'), ctx.vars).some((p) => (WEB_PORTS.has(p.hostPort) || TLS_TARGETS.has(p.target)) && !LOOPBACK.test(p.hostIp)));
     if (web.length === 1) edges.add(web[0]!.name);
   }
   edgeCache.set(ctx, edges);

@@ -1,5 +1,5 @@
 import { mapEntries, scalarString, type LNode } from '../../compose/model.js';
-import { findVarRefs, needsValue } from '../../compose/model-vars.js';
+import { findVarRefs, interpolate, needsValue } from '../../compose/model-vars.js';
 import type { SourceLocation } from '../../errors.js';
 import type { RawFinding } from '../findings.js';
 import type { RuleContext } from './context.js';
@@ -67,8 +67,9 @@ export function checkNoSecretLiterals(ctx: RuleContext): RawFinding[] {
 export function literalSecret(key: string, value: string): string | undefined {
   if (urlPassword(value)) return 'holds a URL with a literal password';
   const refs = findVarRefs(value);
-  const inDefault = defaults(refs).find((d) => urlPassword(d));
-  if (inDefault) return 'falls back to a URL with a literal password (in a ${VAR:-default})';
+  // Rendered with nothing set, every default applies: `${DATABASE_URL:-postgresql://app:app@db/app}` and
+  // `postgresql://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:-!ChangeMe!}@database/app` both show their password.
+  if (refs.length > 0 && urlPassword(interpolate(value, NOTHING_SET, () => undefined))) return 'falls back to a URL with a literal password (a ${VAR:-default} fills it)';
   if (!isSecretName(key)) return undefined;
   if (refs.length === 0) return secretShaped(key, value) ? 'is a literal secret value' : undefined;
   const literalDefault = refs.find((r) => (r.op === ':-' || r.op === '-') && r.arg !== '' && findVarRefs(r.arg).length === 0 && secretShaped(key, r.arg));
@@ -80,10 +81,7 @@ function urlPassword(text: string): boolean {
   return !!url && findVarRefs(url[1]!).length === 0;
 }
 
-/** The literal defaults of a value's variables, nested ones too. */
-function defaults(refs: ReturnType<typeof findVarRefs>): string[] {
-  return refs.filter((r) => r.op === ':-' || r.op === '-').flatMap((r) => [r.arg, ...defaults(findVarRefs(r.arg))]);
-}
+const NOTHING_SET: ReadonlyMap<string, string> = new Map();
 
 /** A literal that could be a secret: not a switch (ALLOW_EMPTY_PASSWORD: "yes"), not a path, and for KEY-only names not an identifier. */
 function secretShaped(key: string, value: string): boolean {
@@ -158,10 +156,11 @@ export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
     }
   });
   // `environment: [SECRET]` passes the variable through from where Compose runs: on the host, the release's .env.
+  // Unset, it is left out of the container, which is how optional settings keep the image's default; a secret has none.
   for (const s of ctx.services) {
     if (s.has('env_file')) continue;
     for (const [name, e] of mapEntries(s.get('environment'))) {
-      if (e.value.kind !== 'scalar' || e.value.value !== null || declared(name)) continue;
+      if (e.value.kind !== 'scalar' || e.value.value !== null || !isSecretName(name) || declared(name)) continue;
       out.push({ service: s.name, message: `service "${s.name}" passes ${name} through from the environment Compose runs in, but it ${where(name)} (on the host it would be unset)`, loc: e.keyLoc });
     }
   }

@@ -71,6 +71,8 @@ export function checkImageImmutable(ctx: RuleContext): RawFinding[] {
 }
 
 /** A release date in a tag: 2024-06-13 or 20240125, not part of a longer number. */
+/** A release channel with its build number: stable-9955, release-4321. */
+const BUILD_TAG = /^[a-z]+-\d{4,}$/;
 const DATED_TAG = /(^|\D)(19|20)\d{2}(-\d{2}-\d{2}|\d{4})(?!\d)/;
 
 export function checkImagePinned(ctx: RuleContext): RawFinding[] {
@@ -84,7 +86,7 @@ export function checkImagePinned(ctx: RuleContext): RawFinding[] {
     if (ref.digest && DIGEST.test(ref.digest)) continue;
     // At least a major version: the tag starts with a number (16, 7.2-alpine, v2.7), or is a dated
     // release, which pins exactly (RELEASE.2024-06-13T22-53-53Z, jammy-20240125).
-    if (ref.tag !== undefined && ref.tag !== 'latest' && (/^v?[0-9]/.test(ref.tag) || DATED_TAG.test(ref.tag))) continue;
+    if (ref.tag !== undefined && ref.tag !== 'latest' && (/^v?[0-9]/.test(ref.tag) || DATED_TAG.test(ref.tag) || BUILD_TAG.test(ref.tag))) continue;
     // The rendered value is not repeated: it came from the env file.
     const what = text !== image ? 'names no version once rendered with the set\'s variables'
       : ref.tag === undefined ? 'has no tag (so it means latest)' : ref.tag === 'latest' ? 'uses latest' : `tag "${ref.tag}" names no version`;

@@ -5,14 +5,15 @@ import { runsOwnImage } from './images.js';
 
 /**
  * Services something waits on to be ready: those the deploy rolls (it gates each new copy on its health) and
- * those the edge routes to (a new or restarted copy gets requests as soon as it runs). Third-party services
- * nothing routes to (postgres, redis) are only started: their readiness is depends_on's business.
+ * our own services the edge routes to (a new or restarted copy gets requests as soon as it runs). Third-party
+ * services (postgres, redis, adminer) are only started: their readiness is depends_on's business.
  */
 export function checkHealthcheck(ctx: RuleContext): RawFinding[] {
   const routed = routedServices(ctx, (s) => runsOwnImage(s, ctx));
   return ctx.services.flatMap((s) => {
     const rolled = isUpdatedByDeploy(s, ctx);
-    const reached = routed.has(s.name) && isLongRunning(s, ctx) && !isProxy(s, ctx);
+    // Our own images: a third-party one routed to (adminer, grafana) is only started, and often defines its own HEALTHCHECK.
+    const reached = routed.has(s.name) && isLongRunning(s, ctx) && !isProxy(s, ctx) && runsOwnImage(s, ctx);
     if (!rolled && !reached) return [];
     if (ctx.deploy.services?.[s.name]?.healthUrl) return [];
     const hc = s.get('healthcheck');

@@ -119,6 +119,8 @@ describe('secrets are judged by the value too', () => {
     ['DATABASE_URL', '${DATABASE_URL:-postgresql://app:app@db/app}', true],
     ['POSTGRES_PASSWORD', '${POSTGRES_PASSWORD:-!ChangeMe!}', true],
     ['DATABASE_URL', 'postgresql://app:${PW}@db/app', false],
+    ['DATABASE_URL', 'postgresql://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD:-!ChangeMe!}@database:5432/${POSTGRES_DB:-app}', true],
+    ['DATABASE_URL', 'postgresql://${POSTGRES_USER:-app}:${POSTGRES_PASSWORD}@database:5432/app', false],
     ['APP_KEY', '${APP_KEY:-base64:abcd}', true],
   ];
   for (const [key, value, secret] of cases) it(`${key}=${value}: ${secret ? 'secret' : 'not secret'}`, () => assert.equal(literalSecret(key, value) !== undefined, secret));
@@ -162,7 +164,7 @@ describe('env-declared: bare pass-throughs and required variables declared empty
 });
 
 describe('healthcheck: what the proxy routes to', () => {
-  it('a service behind the edge (Caddyfile mounted, Traefik labels, own image the proxy depends on) without a healthcheck is flagged; postgres is not', async () => {
+  it('a service behind the edge (Caddyfile mounted, Traefik labels, own image the proxy depends on) without a healthcheck is flagged; postgres and a third-party grafana are not', async () => {
     const findings = await findingsOf({
       'docker-compose.prod.yml': [
         'services:',
@@ -177,19 +179,22 @@ describe('healthcheck: what the proxy routes to', () => {
         '    image: ghcr.io/acme/shop/web:1.4.0',
         '    restart: unless-stopped',
         '  api:',
-        '    image: grafana/grafana:11.1.0',
+        '    image: ghcr.io/acme/shop/api:1.4.0',
         '    restart: unless-stopped',
         '  admin:',
-        '    image: adminer:4.8.1',
+        '    image: ghcr.io/acme/shop/admin:1.4.0',
         '    restart: unless-stopped',
         '    labels:',
         '      traefik.http.routers.admin.rule: Host(`admin.example.com`)',
         '  db:',
         '    image: postgres:16',
         '    restart: unless-stopped',
+        '  grafana:',
+        '    image: grafana/grafana:11.1.0',
+        '    restart: unless-stopped',
         '',
       ].join('\n'),
-      'Caddyfile': 'example.com {\n  reverse_proxy api:3000\n}\n',
+      'Caddyfile': 'example.com {\n  reverse_proxy api:3000\n}\ngrafana.example.com {\n  reverse_proxy grafana:3000\n}\n',
     });
     assert.deepEqual(only(findings, 'healthcheck'), ['docker-compose.prod.yml:12', 'docker-compose.prod.yml:15', 'docker-compose.prod.yml:9']);
   });
