@@ -1,1 +1,2 @@
-console.log("seed");
+// A fixture: only the file name matters to the layout.
+export {};

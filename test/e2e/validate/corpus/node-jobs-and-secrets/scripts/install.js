@@ -1,1 +1,2 @@
-console.log("install");
+// A fixture: only the file name matters to the layout.
+export {};
