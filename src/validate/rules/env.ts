@@ -14,12 +14,13 @@ const SECRET_WORDS = new Set(['PASS', 'PWD']);
 /**
  * A last word that says the value is about a secret, not the secret: where it is (FILE, the
  * Compose convention for secrets mounted as files; PATH, DIR; URL, HOST, PORT, whose literal passwords the URL
- * check catches) or how it is handled (TTL, TIMEOUT, LENGTH: numbers that guard nothing).
+ * check catches), how it is handled (TTL, TIMEOUT, LENGTH: numbers that guard nothing), or what names it
+ * (KEY_NAME, TOKEN_TYPE, AUTH_MODULE, JWT_ALGORITHM, TOKEN_ISSUER: identifiers, not secrets).
  */
-const NOT_THE_SECRET = new Set(['FILE', 'PATH', 'DIR', 'URL', 'HOST', 'PORT', 'TTL', 'TIMEOUT', 'LENGTH']);
+const NOT_THE_SECRET = new Set(['FILE', 'PATH', 'DIR', 'URL', 'HOST', 'PORT', 'TTL', 'TIMEOUT', 'LENGTH', 'NAME', 'TYPE', 'MODULE', 'ALGORITHM', 'ISSUER', 'AUDIENCE']);
 
 /** Names of things that merely contain a secret part: an identity server, an NLP component, a database namespace. */
-const NAMES_NOT_SECRETS = /KEYCLOAK|TOKENIZER|KEYSPACE/g;
+const NAMES_NOT_SECRETS = /KEYCLOAK|TOKENIZER|KEYSPACE|KEYSERVER/g;
 
 export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase().replace(NAMES_NOT_SECRETS, '');
@@ -157,10 +158,13 @@ export function checkEnvDeclared(ctx: RuleContext): RawFinding[] {
   });
   // `environment: [SECRET]` passes the variable through from where Compose runs: on the host, the release's .env.
   // Unset, it is left out of the container, which is how optional settings keep the image's default; a secret has none.
+  // An example env file that declares some of a service's pass-throughs has said which it needs: the rest are optional.
   for (const s of ctx.services) {
     if (s.has('env_file')) continue;
-    for (const [name, e] of mapEntries(s.get('environment'))) {
-      if (e.value.kind !== 'scalar' || e.value.value !== null || !isSecretName(name) || declared(name)) continue;
+    const passed = mapEntries(s.get('environment')).filter(([, e]) => e.value.kind === 'scalar' && e.value.value === null);
+    if (passed.some(([name]) => ctx.env?.has(name))) continue;
+    for (const [name, e] of passed) {
+      if (!isSecretName(name) || declared(name)) continue;
       out.push({ service: s.name, message: `service "${s.name}" passes ${name} through from the environment Compose runs in, but it ${where(name)} (on the host it would be unset)`, loc: e.keyLoc });
     }
   }

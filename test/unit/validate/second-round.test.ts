@@ -143,13 +143,17 @@ describe('bind sources written with a variable are judged rendered', () => {
 });
 
 describe('env-declared: bare pass-throughs and required variables declared empty', () => {
-  it('environment: [SECRET] undeclared is flagged at its item; one the env file declares, or a service with env_file, is not', async () => {
+  it('environment: [SECRET] undeclared is flagged at its item; not when the env file declares it, declares others of the service (optional ones), or the service has env_file', async () => {
     const findings = await findingsOf({
-      'docker-compose.prod.yml': `services:\n${APP('api', '    environment:\n      - SECRET\n      - DECLARED\n')}${APP('worker', '    env_file: [worker.env]\n    environment:\n      - OTHER\n')}`,
-      '.env.prod.example': 'DECLARED=\n',
-      'worker.env': 'OTHER=1\n',
+      'docker-compose.prod.yml': `services:\n${APP('api', '    environment:\n      - API_SECRET\n      - LOG_FORMAT\n')}${APP('worker', '    env_file: [worker.env]\n    environment:\n      - OTHER_TOKEN\n')}${APP('xmpp', '    environment:\n      - XMPP_PASSWORD\n      - TURN_PASSWORD\n')}`,
+      '.env.prod.example': 'XMPP_PASSWORD=\n',
+      'worker.env': 'OTHER_TOKEN=1\n',
     });
     assert.deepEqual(only(findings, 'env-declared'), ['docker-compose.prod.yml:8']);
+  });
+
+  it('KEY_NAME, AUTH_MODULE and KEYSERVER name things, not secrets', () => {
+    for (const name of ['SIGNING_KEY_NAME', 'JWT_TOKEN_AUTH_MODULE', 'JWT_ASAP_KEYSERVER']) assert.equal(literalSecret(name, 'x9f3k2m8q1'), undefined, name);
   });
 
   it('${SECRET_KEY:?} with SECRET_KEY= in the example env file: said at the env file line', async () => {
