@@ -50,6 +50,8 @@ function stepKind(step: string): StepKind {
   // `VAR=value cmd`: the program is the first word that is not an assignment.
   const program = (words.find((w) => !/^\w+=/.test(w)) ?? '').replace(/^.*\//, '');
   if (NEUTRAL_PROGRAMS.has(program)) return 'neutral';
+  // `npm run build:watch`, `vite build --watch`: a build that keeps watching stays.
+  if (/\bwatch\b|(?:^|\s)-w(?:\s|$)/.test(step)) return 'server';
   if (FINITE_PROGRAMS.has(program) || FINITE_WORK.some((re) => re.test(step))) return 'finite';
   return 'server';
 }

@@ -66,7 +66,7 @@ describe('UDP ports are not for the HTTP proxy', () => {
 describe('one-shot jobs are not told to restart forever', () => {
   it('commands that finish, and those that end in a server', () => {
     const finishes = ['chown -R 1000:1000 /data', 'cp -r build /out', 'npm run build', 'npx prisma migrate deploy && node seed.js', 'python manage.py migrate', 'set -e; bin/rails db:prepare'];
-    const stays = ['python manage.py migrate && gunicorn app.wsgi', 'npm run build && npm start', 'node build/index.js', 'sh -c "while true; do curl -s http://app/cron; sleep 60; done"', 'nginx -g "daemon off;"', ''];
+    const stays = ['python manage.py migrate && gunicorn app.wsgi', 'npm run build && npm start', 'node build/index.js', 'sh -c "while true; do curl -s http://app/cron; sleep 60; done"', 'nginx -g "daemon off;"', 'npm run build:watch', 'vite build --watch', ''];
     for (const c of finishes) assert.equal(commandFinishes(shellText(undefined, parseComposeText(`c: ${JSON.stringify(c)}\n`, 'x.yml').entries.get('c')!.value)), true, c);
     for (const c of stays) assert.equal(commandFinishes(shellText(undefined, parseComposeText(`c: ${JSON.stringify(c)}\n`, 'x.yml').entries.get('c')!.value)), false, c);
     const wrapped = parseComposeText('e: ["/bin/sh", "-c"]\nc: ["chown -R 1000 /data"]\n', 'x.yml');
