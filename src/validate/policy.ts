@@ -68,13 +68,15 @@ function readInside(root: string, base: string, path: string): string | undefine
 
 /** At most this many files of a mounted folder are read for routes (conf.d holds a handful). */
 const MAX_FOLDER_FILES = 16;
+/** The files of a mounted folder that can hold routes: nginx, Caddy and Traefik configs (and their templates). */
+const PROXY_CONFIG_NAME = /\.(?:conf|caddy|ya?ml|toml|template|tmpl)$|caddyfile/i;
 
 function readInsideAll(root: string, base: string, path: string): string[] {
   if (path.includes('$')) return [];
   const c = containPath(root, base, path);
   if (!c.inside || !c.exists) return [];
   try {
-    const names = statSync(c.real).isDirectory() ? readdirSync(c.real).sort().slice(0, MAX_FOLDER_FILES).map((n) => join(path, n)) : [path];
+    const names = statSync(c.real).isDirectory() ? readdirSync(c.real).filter((n) => PROXY_CONFIG_NAME.test(n)).sort().slice(0, MAX_FOLDER_FILES).map((n) => join(path, n)) : [path];
     return names.flatMap((p) => {
       const one = readInside(root, base, p);
       return one === undefined ? [] : [one];
