@@ -92,6 +92,13 @@ function pinnedByMeaning(line: string, model: LMap | undefined): { loc: SourceLo
     const hit = items.find((i) => i.text.includes('$')) ?? items[0];
     return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: a port mapping does not parse` } : undefined;
   }
+  // v2: a short volume whose variable rendered empty (`${MEDIA}:/media` printed as `:/media`): the item whose fixed text fits.
+  const spec = /^invalid spec: (.*): empty section between colons$/.exec(line);
+  if (spec) {
+    const items = seqItems(model, 'volumes');
+    const hit = items.find((i) => i.text.includes('$') && skeleton(i.text).test(spec[1]!)) ?? items.find((i) => i.text.includes('$'));
+    return hit ? { loc: hit.loc, text: `services.${hit.service}.volumes: a volume has an empty part (a variable renders empty)` } : undefined;
+  }
   const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
   if (port) {
     const fragment = port[1]!.replace(/<empty>/g, '');
@@ -133,8 +140,13 @@ function envFileItems(model: LMap): { service: string; path: string; loc: Source
 }
 
 function portItems(model: LMap): { service: string; text: string; loc: SourceLocation }[] {
+  return seqItems(model, 'ports');
+}
+
+/** The short-syntax items of a list key (ports, volumes) of every service, as written. */
+function seqItems(model: LMap, key: string): { service: string; text: string; loc: SourceLocation }[] {
   return mapEntries(nodeAt(model, ['services'])).flatMap(([service, e]) => {
-    const node = nodeAt(e.value, ['ports']);
+    const node = nodeAt(e.value, [key]);
     return node?.kind === 'seq' ? node.items.flatMap((i) => (i.kind === 'scalar' ? [{ service, text: String(i.value), loc: i.loc }] : [])) : [];
   });
 }

@@ -241,4 +241,10 @@ describe('Compose errors pinned to the line that causes them', () => {
     const [v1] = cliErrorFindings(`Missing mandatory value for "environment" option interpolating {'SECRET_KEY': '\${SECRET_KEY:?set the secret}'} in service "api": set the secret\n`, files, '/w', echo, tree);
     assert.equal(v1!.loc.line, 3);
   });
+
+  it('a volume whose variable renders empty (v2: invalid spec), at its item', () => {
+    const vtree = parseComposeText('services:\n  web:\n    image: nginx:1\n    volumes:\n      - ./a:/a\n  plex:\n    image: nginx:1\n    volumes:\n      - ${MEDIA}:/media/\n', 'compose.yaml');
+    const [f] = cliErrorFindings('invalid spec: :/media/: empty section between colons\n', new Map([['compose.yaml', vtree]]), '/w', echoContext([vtree], ['compose.yaml']), vtree);
+    assert.deepEqual([f!.loc.line, f!.message], [9, 'Compose config: services.plex.volumes: a volume has an empty part (a variable renders empty)']);
+  });
 });
