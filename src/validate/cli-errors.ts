@@ -4,6 +4,7 @@ import { MAX_TOOL_LINES, redactComposeLine, tracebackSummary, type EchoContext }
 import { loadError, type Finding } from './findings.js';
 import { didYouMean } from './schema-check.js';
 import { relativeTo } from '../compose/sets.js';
+import { findVarRefs } from '../compose/model-vars.js';
 
 /**
  * Turns the Compose CLI's complaint into findings on the right line. Neither v1 nor v2 prints
@@ -91,15 +92,40 @@ function pinnedByMeaning(line: string, model: LMap | undefined): { loc: SourceLo
     const hit = items.find((i) => i.text.includes('$')) ?? items[0];
     return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: a port mapping does not parse` } : undefined;
   }
+  // v2: a short volume whose variable rendered empty (`${MEDIA}:/media` printed as `:/media`): the item whose fixed text fits.
+  const spec = /^invalid spec: (.*): empty section between colons$/.exec(line);
+  if (spec) {
+    const items = seqItems(model, 'volumes');
+    const hit = items.find((i) => i.text.includes('$') && skeleton(i.text).test(spec[1]!)) ?? items.find((i) => i.text.includes('$'));
+    return hit ? { loc: hit.loc, text: `services.${hit.service}.volumes: a volume has an empty part (a variable renders empty)` } : undefined;
+  }
   const port = /^(?:No port specified|Invalid (?:hostPort|containerPort|ip address|proto(?:col)?)):\s*(.*)$/i.exec(line);
   if (port) {
     const fragment = port[1]!.replace(/<empty>/g, '');
     const items = portItems(model);
-    const hit = items.find((i) => i.text === fragment) ?? items.find((i) => fragment !== '' && i.text.includes(fragment)) ?? items.find((i) => i.text.includes('$'));
+    // What Compose printed is the item rendered: an item with variables whose fixed text fits it comes first
+    // (`80:${P}` printed as `80:`), never another service's literal `80:80` that merely contains it.
+    const hit = items.find((i) => i.text.includes('$') && skeleton(i.text).test(fragment)) ?? items.find((i) => i.text === fragment) ?? items.find((i) => i.text.includes('$'));
     const kind = /^No port/i.test(line) ? 'a port mapping names no port' : 'a port mapping does not parse';
     return hit ? { loc: hit.loc, text: `services.${hit.service}.ports: ${kind}` } : undefined;
   }
   return undefined;
+}
+
+/** A port item as a pattern of what it can render to: each variable may become anything, the rest is fixed. */
+function skeleton(text: string): RegExp {
+  const refs = findVarRefs(text);
+  let out = '';
+  let at = 0;
+  for (const r of refs) {
+    out += escapeRegExp(text.slice(at, r.start)) + '.*';
+    at = r.end;
+  }
+  return new RegExp(`^${out}${escapeRegExp(text.slice(at))}$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function envFileItems(model: LMap): { service: string; path: string; loc: SourceLocation }[] {
@@ -114,8 +140,13 @@ function envFileItems(model: LMap): { service: string; path: string; loc: Source
 }
 
 function portItems(model: LMap): { service: string; text: string; loc: SourceLocation }[] {
+  return seqItems(model, 'ports');
+}
+
+/** The short-syntax items of a list key (ports, volumes) of every service, as written. */
+function seqItems(model: LMap, key: string): { service: string; text: string; loc: SourceLocation }[] {
   return mapEntries(nodeAt(model, ['services'])).flatMap(([service, e]) => {
-    const node = nodeAt(e.value, ['ports']);
+    const node = nodeAt(e.value, [key]);
     return node?.kind === 'seq' ? node.items.flatMap((i) => (i.kind === 'scalar' ? [{ service, text: String(i.value), loc: i.loc }] : [])) : [];
   });
 }
@@ -128,7 +159,7 @@ function locateMessage(raw: string, file: string | undefined, files: ReadonlyMap
   const unsupported = /Unsupported config option for ([\w.-]+): '([^']+)'/.exec(line);
   const extra = /[Aa]dditional propert(?:y|ies) '?([\w.-]+)'?/.exec(line) ?? /(?:^|value )'([\w.-]+)' does not match any of the regexes/.exec(line);
   // v1's type conversion errors say "service.web.cpus" (singular).
-  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs)(?:\.[\w-]+)+)/.exec(line)?.[1] ?? /\bservice(\.[\w-]+(?:\.[\w-]+)*)/.exec(line)?.[1]?.replace(/^/, 'services');
+  const dotted = unsupported?.[1] ?? /\b((?:services|volumes|networks|secrets|configs|x-[\w-]+)(?:\.[\w-]+)+)/.exec(line)?.[1] ?? /\bservice(\.[\w-]+(?:\.[\w-]+)*)/.exec(line)?.[1]?.replace(/^/, 'services');
   const service = /in service "([\w.-]+)"/.exec(line)?.[1];
   const key = unsupported?.[2] ?? extra?.[1];
   const candidates = file && files.has(file) ? [file] : [...files.keys()].reverse();

@@ -17,6 +17,8 @@ export interface Finding {
 export interface RawFinding {
   message: string;
   loc: SourceLocation;
+  /** The service it is about, when it is about one: validate.ignore can silence it there. */
+  service?: string;
 }
 
 export type LoadRule = 'parse' | 'schema' | 'outside-repository';

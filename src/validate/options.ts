@@ -16,6 +16,8 @@ export interface ValidateOptions {
   jobs: Set<string>;
   allowDockerSocket: Set<string>;
   allowSourceMounts: Set<string>;
+  /** validate.ignore: per rule, the services whose findings of that rule are silenced. */
+  ignore: Partial<Record<RuleId, Set<string>>>;
   /** Workflow files or folders to check; empty: none. */
   workflows: string[];
   /** Where that list came from, to name it in findings. */
@@ -38,6 +40,10 @@ export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): Val
     jobs: new Set(cfg.jobs ?? []),
     allowDockerSocket: new Set(cfg.allowDockerSocket ?? []),
     allowSourceMounts: new Set(cfg.allowSourceMounts ?? []),
+    ignore: Object.fromEntries(RULES.flatMap((r) => {
+      const services = cfg.ignore?.[camel(r.id)];
+      return services ? [[r.id, new Set(services)]] : [];
+    })),
     workflows: workflowPaths(settings.option('workflows'), cfg.workflows),
     workflowsKey: settings.option('workflows') === undefined ? 'validate.workflows' : 'workflows',
   };

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
 import type { Settings } from '../config/settings.js';
-import { readContainedText } from '../config/contained-file.js';
+import { containPath, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
@@ -20,7 +20,10 @@ export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: Valida
     const severity = opts.severity[rule.id];
     const { check, sets } = CHECKS[rule.id as RuleId];
     if (severity === 'off' || !sets.includes(loaded.set.name)) continue;
-    for (const f of check(ctx)) out.push({ severity, rule: rule.id, message: f.message, loc: f.loc });
+    for (const f of check(ctx)) {
+      if (f.service !== undefined && opts.ignore[rule.id]?.has(f.service)) continue;
+      out.push({ severity, rule: rule.id, message: f.message, loc: f.loc });
+    }
   }
   return out;
 }
@@ -47,7 +50,41 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
     ownPrefixes,
     proxyConfigs: proxyConfigs(settings.cwd, settings.config.deploy?.files ?? []),
     isSourceTree: (source) => isSourceTree(projectDir, source),
+    readRepoText: (path) => readInside(settings.cwd, projectDir, path),
+    readRepoTexts: (path) => readInsideAll(settings.cwd, projectDir, path),
   };
+}
+
+/** A file the model points at (a build's Dockerfile, a mounted proxy config), read only when it is a regular file inside the repository. */
+function readInside(root: string, base: string, path: string): string | undefined {
+  if (path.includes('$')) return undefined;
+  try {
+    return readContainedText(root, base, path, { key: 'a file the set names', what: 'file', displayName: path });
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
+}
+
+/** At most this many files of a mounted folder are read for routes (conf.d holds a handful). */
+const MAX_FOLDER_FILES = 16;
+/** The files of a mounted folder that can hold routes: nginx, Caddy and Traefik configs (and their templates). */
+const PROXY_CONFIG_NAME = /\.(?:conf|caddy|ya?ml|toml|template|tmpl)$|caddyfile/i;
+
+function readInsideAll(root: string, base: string, path: string): string[] {
+  if (path.includes('$')) return [];
+  const c = containPath(root, base, path);
+  if (!c.inside || !c.exists) return [];
+  try {
+    const names = statSync(c.real).isDirectory() ? readdirSync(c.real).filter((n) => PROXY_CONFIG_NAME.test(n)).sort().slice(0, MAX_FOLDER_FILES).map((n) => join(path, n)) : [path];
+    return names.flatMap((p) => {
+      const one = readInside(root, base, p);
+      return one === undefined ? [] : [one];
+    });
+  } catch {
+    // An unreadable folder names no routes.
+    return [];
+  }
 }
 
 const CADDYFILE = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;

@@ -17,7 +17,12 @@ export const validateSection: Field = {
       describe: 'Severity of each production rule: off, warning or error',
       fields: Object.fromEntries(RULES.map((r) => [r.id, severity(r.why, r.severity)])),
     },
-    proxy: services('Services that may publish host ports (default: services named or built from caddy, traefik, nginx, haproxy or envoy)'),
+    ignore: {
+      kind: 'object',
+      describe: 'Per rule, the services whose findings of that rule are silenced (e.g. ports-proxy-only: [adminer])',
+      fields: Object.fromEntries(RULES.map((r) => [r.id, services(`Services ${r.id} says nothing about`)])),
+    },
+    proxy: services('Services that may publish host ports (default: the edge as the model shows it: a web server by name, image, build, Dockerfile, command or mounts, or the one service publishing 80/443)'),
     'allow-docker-socket': services('Services allowed to mount the Docker socket'),
     'allow-source-mounts': services('Services allowed to bind-mount the source tree in prod'),
     jobs: services('Extra one-shot services (besides deploy.migrate.service and names like migrate/seed/init)'),
@@ -30,6 +35,8 @@ export interface ValidateConfig {
   renderer?: 'auto' | 'compose' | 'schema';
   /** camelCased by the config reader: kebab rule ids become camelCase keys. */
   rules?: Record<string, RuleSeverity>;
+  /** camelCased rule ids, each with the services it is silenced for. */
+  ignore?: Record<string, string[]>;
   proxy?: string[];
   allowDockerSocket?: string[];
   allowSourceMounts?: string[];

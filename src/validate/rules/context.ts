@@ -1,6 +1,6 @@
 import type { DeployConfig } from '../../config/sections/deploy.js';
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
-import { imageBaseName } from '../../compose/image-ref.js';
+import { commandFinishes, shellText } from './commands.js';
 import { deployRole } from '../../compose/deploy-role.js';
 import { interpolate, InterpolationError } from '../../compose/model-vars.js';
 import type { EnvEntry } from '../../compose/model-env.js';
@@ -55,6 +55,10 @@ export interface RuleContext {
   proxyConfigs: ReadonlyArray<{ file: string; text: string }>;
   /** true when a bind-mount source (relative to the project directory) is a source tree. */
   isSourceTree(source: string): boolean;
+  /** A file inside the repository (relative to the project directory), or undefined when it is not one. */
+  readRepoText(path: string): string | undefined;
+  /** A mounted file's text, or the files of a mounted folder (not recursively): proxy configs to read routes from. */
+  readRepoTexts(path: string): string[];
 }
 
 export type RuleCheck = (ctx: RuleContext) => RawFinding[];
@@ -63,8 +67,8 @@ export function servicesOf(tree: LMap): ServiceView[] {
   return mapEntries(nodeAt(tree, ['services'])).map(([name, e]) => new ServiceView(name, e.value, e.keyLoc));
 }
 
+/** Whole words of a name only: `init`, `db-init`, `seed_data`, not `initializer` or `setups`. */
 const JOB_NAME = /(^|[-_.])(migrate|migrations?|migrator|seed|seeder|init|setup|job|once)([-_.]|$)/i;
-const PROXY_NAME = /(^|[-_.])(proxy|caddy|traefik|nginx|haproxy|envoy)([-_.]|$)/i;
 
 /** Declared one-shot: not started by a plain `up` (profiles) or never restarted. */
 export function isMarkedOneShot(s: ServiceView): boolean {
@@ -75,19 +79,32 @@ export function isMarkedOneShot(s: ServiceView): boolean {
 }
 
 /**
- * Looks like a job that runs and exits: configured as one, or named or commanded like a migration.
- * What only a server does outweighs the guess: a healthcheck, a published or exposed port. A restart
- * policy that always restarts outweighs the command (`migrate && gunicorn` is an app that migrates
- * first), not a job's name: a `migrate` service restarted forever is the mistake oneshot-marked is for.
+ * Looks like a job that runs and exits: configured as one, waited for to complete by another service
+ * (`condition: service_completed_successfully`), or named or commanded like one. What only a server does
+ * outweighs the guess: a healthcheck, a published or exposed port. A restart policy that always restarts
+ * outweighs the command (`migrate && gunicorn` is an app that migrates first), not a job's name or a
+ * dependant's wait: a `migrate` service restarted forever is the mistake oneshot-marked is for.
  */
 export function looksLikeJob(s: ServiceView, ctx: RuleContext): boolean {
   if (ctx.jobs.has(s.name) || ctx.deploy.migrate?.service === s.name) return true;
   if (servesTraffic(s)) return false;
-  if (JOB_NAME.test(s.name)) return true;
+  if (JOB_NAME.test(s.name) || awaitedToComplete(ctx).has(s.name)) return true;
   if (RESTARTS_ALWAYS.has(s.str('restart') ?? '')) return false;
-  const cmd = s.get('command');
-  const text = cmd?.kind === 'seq' ? cmd.items.map(scalarString).join(' ') : scalarString(cmd) ?? '';
-  return /\bmigrate\b/.test(text) && !startsServerAfter(text);
+  return commandFinishes(shellText(s.get('entrypoint'), s.get('command')));
+}
+
+const completedCache = new WeakMap<RuleContext, Set<string>>();
+
+/** Services another one waits for to exit successfully (depends_on with condition: service_completed_successfully). */
+function awaitedToComplete(ctx: RuleContext): Set<string> {
+  let names = completedCache.get(ctx);
+  if (!names) {
+    names = new Set(ctx.services.flatMap((s) => mapEntries(s.get('depends_on'))
+      .filter(([, e]) => scalarString(nodeAt(e.value, ['condition'])) === 'service_completed_successfully')
+      .map(([dep]) => dep)));
+    completedCache.set(ctx, names);
+  }
+  return names;
 }
 
 const RESTARTS_ALWAYS = new Set(['always', 'unless-stopped']);
@@ -107,20 +124,8 @@ function scalarOrList(n: LNode | undefined): string {
   return n?.kind === 'seq' ? n.items.map(scalarString).join(' ') : scalarString(n) ?? '';
 }
 
-/** `migrate && gunicorn ...`, `migrate; exec node server.js`: the migration is a step before the program that stays. */
-function startsServerAfter(command: string): boolean {
-  const after = command.slice(command.search(/\bmigrate\b/));
-  return /(&&|;|\|\|)\s*(exec\s+)?[\w./-]+/.test(after);
-}
-
 export function isLongRunning(s: ServiceView, ctx: RuleContext): boolean {
   return !isMarkedOneShot(s) && !looksLikeJob(s, ctx);
-}
-
-export function isProxy(s: ServiceView, ctx: RuleContext): boolean {
-  if (ctx.proxy.size > 0) return ctx.proxy.has(s.name);
-  const image = s.str('image') ?? '';
-  return PROXY_NAME.test(s.name) || PROXY_NAME.test(imageBaseName(image));
 }
 
 export function strategyOf(s: ServiceView, ctx: RuleContext): { strategy: 'rolling' | 'recreate'; explicit: boolean } {

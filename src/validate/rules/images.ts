@@ -41,6 +41,12 @@ function isOwnImage(s: ServiceView, img: ImageRef, ctx: RuleContext): boolean {
   return ctx.ownPrefixes.some((p) => repository === p || repository.startsWith(`${p}/`));
 }
 
+/** A service running an image of ours (built by CI, under our prefix, or tagged by the deploy). */
+export function runsOwnImage(s: ServiceView, ctx: RuleContext): boolean {
+  const image = s.str('image');
+  return image === undefined ? ctx.builtServices.has(s.name) : isOwnImage(s, parseImage(image), ctx);
+}
+
 function imagesOf(ctx: RuleContext): { s: ServiceView; image: string; img: ImageRef }[] {
   return ctx.services.flatMap((s) => {
     const image = s.str('image');
@@ -56,6 +62,7 @@ export function checkImageImmutable(ctx: RuleContext): RawFinding[] {
     if (img.tag !== undefined && isImmutableTag(img.tag)) continue;
     const what = img.tag === undefined ? 'has no tag (so it means latest)' : `has the mutable tag "${img.tag}"`;
     out.push({
+      service: s.name,
       message: `service "${s.name}": image "${image}" ${what}; use a sha-<40 hex> tag, a variable the deploy fills (:\${IMAGE_TAG} or :sha-\${COMPOSE_DEPLOY_SHA}) or an @sha256: digest`,
       loc: s.loc('image'),
     });
@@ -64,6 +71,8 @@ export function checkImageImmutable(ctx: RuleContext): RawFinding[] {
 }
 
 /** A release date in a tag: 2024-06-13 or 20240125, not part of a longer number. */
+/** A release channel with its build number: stable-9955, release-4321. */
+const BUILD_TAG = /^[a-z]+-\d{4,}$/;
 const DATED_TAG = /(^|\D)(19|20)\d{2}(-\d{2}-\d{2}|\d{4})(?!\d)/;
 
 export function checkImagePinned(ctx: RuleContext): RawFinding[] {
@@ -77,11 +86,12 @@ export function checkImagePinned(ctx: RuleContext): RawFinding[] {
     if (ref.digest && DIGEST.test(ref.digest)) continue;
     // At least a major version: the tag starts with a number (16, 7.2-alpine, v2.7), or is a dated
     // release, which pins exactly (RELEASE.2024-06-13T22-53-53Z, jammy-20240125).
-    if (ref.tag !== undefined && ref.tag !== 'latest' && (/^v?[0-9]/.test(ref.tag) || DATED_TAG.test(ref.tag))) continue;
+    if (ref.tag !== undefined && ref.tag !== 'latest' && (/^v?[0-9]/.test(ref.tag) || DATED_TAG.test(ref.tag) || BUILD_TAG.test(ref.tag))) continue;
     // The rendered value is not repeated: it came from the env file.
     const what = text !== image ? 'names no version once rendered with the set\'s variables'
       : ref.tag === undefined ? 'has no tag (so it means latest)' : ref.tag === 'latest' ? 'uses latest' : `tag "${ref.tag}" names no version`;
     out.push({
+      service: s.name,
       message: `service "${s.name}": third-party image "${image}" ${what}; pin at least the major version (e.g. ${img.repository}:<major>) or a digest`,
       loc: s.loc('image'),
     });

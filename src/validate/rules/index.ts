@@ -6,6 +6,7 @@ import { checkHealthcheck, checkOneshotMarked, checkRestartPolicy } from './life
 import { checkNoBuild, checkNoDockerSocket, checkNoSourceMount } from './mounts.js';
 import { checkPortsProxyOnly, checkRollingConflict } from './ports.js';
 import { checkProxyRetries } from './proxy.js';
+import { checkDbTrustAuth } from './database.js';
 
 /** Each rule's check. env-declared applies to every set; the others are production policy. */
 export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 'prod')[] }> = {
@@ -21,5 +22,6 @@ export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 
   'rolling-conflict': { check: checkRollingConflict, sets: ['prod'] },
   'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'] },
   'proxy-retries': { check: checkProxyRetries, sets: ['prod'] },
+  'db-trust-auth': { check: checkDbTrustAuth, sets: ['prod'] },
   'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'] },
 };

@@ -29,8 +29,16 @@ export interface ExpectedFinding {
 /** Under one Compose version: the layout renders, or that version refuses it (a v2-only feature under v1). */
 export type ComposeExpectation = 'renders' | { rejects: string; errors: { set: SetName; file: string; line: number }[] };
 
+/** A public project whose layout a fixture follows in shape (its files are written here, never copied). */
+export interface ShapeSource {
+  repo: string;
+  path: string;
+}
+
 export interface LayoutExpect {
   about: string;
+  /** The public projects (owner/repo and the file) whose shape the layout follows. */
+  shapeOf?: ShapeSource[];
   compose: { v2: ComposeExpectation; v1: ComposeExpectation };
   /** Renderers run besides the default one (the Compose CLI), each expected to give the same findings. */
   alsoRenderer?: 'schema'[];
@@ -64,6 +72,12 @@ export function readExpect(file: string): LayoutExpect {
     }
   }
   if (!Array.isArray(raw.sets) || raw.sets.length === 0) fail('"sets" must list the sets validate checks');
+  if (raw.shapeOf !== undefined) {
+    if (!Array.isArray(raw.shapeOf) || raw.shapeOf.length === 0) fail('"shapeOf" must list { repo: "owner/name", path } entries');
+    raw.shapeOf.forEach((src, i) => {
+      if (typeof src?.repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(src.repo) || typeof src.path !== 'string' || src.path === '') fail(`shapeOf[${i}]: needs repo ("owner/name") and path`);
+    });
+  }
   raw.notFindings ??= [];
   for (const [list, entries] of [['findings', raw.findings], ['notFindings', raw.notFindings]] as const) {
     if (!Array.isArray(entries)) fail(`"${list}" must be a list`);
@@ -101,6 +115,28 @@ export function diffFindings(expected: readonly ExpectedFinding[], actual: reado
     else missing.push(e);
   }
   return { missing, extra: [...pool.values()].flat() };
+}
+
+/** Precision in numbers: reported and expected (right), reported and not expected (wrong), expected and not reported (missed). */
+export interface Precision {
+  right: number;
+  wrong: number;
+  missed: number;
+}
+
+export function precisionOf(expected: readonly ExpectedFinding[], actual: readonly ActualFinding[]): Precision {
+  const d = diffFindings(expected, actual);
+  return { right: expected.length - d.missing.length, wrong: d.extra.length, missed: d.missing.length };
+}
+
+export function addPrecision(a: Precision, b: Precision): Precision {
+  return { right: a.right + b.right, wrong: a.wrong + b.wrong, missed: a.missed + b.missed };
+}
+
+/** `right 9, wrong 0, missed 0 (precision 100.0%)`: precision is right / (right + wrong). */
+export function formatPrecision(p: Precision): string {
+  const reported = p.right + p.wrong;
+  return `right ${p.right}, wrong ${p.wrong}, missed ${p.missed} (precision ${reported === 0 ? '-' : `${((100 * p.right) / reported).toFixed(1)}%`})`;
 }
 
 export function describeDiff(d: { missing: ExpectedFinding[]; extra: ActualFinding[] }): string {
@@ -218,8 +254,14 @@ export function oracleDisagreement(f: ExpectedFinding, ctx: OracleContext): stri
     case 'no-source-mount':
       return says(bindSources(s).some((b) => (b === ctx.layoutDir || b.startsWith(ctx.layoutDir + sep)) && existsSync(b) && statSync(b).isDirectory()), 'mounting no folder of the repository');
     case 'no-secret-literals': {
+      // A literal in a command: the command is there as rendered (the key names it).
+      if (f.key === 'command' || f.key === 'entrypoint') return says(s[f.key] !== undefined && s[f.key] !== null, `without ${f.key}`);
       const env = (s['environment'] ?? {}) as Record<string, unknown>;
       return says(f.key !== undefined && typeof env[f.key] === 'string' && env[f.key] !== '', `without a value for ${f.key}`);
+    }
+    case 'db-trust-auth': {
+      const env = (s['environment'] ?? {}) as Record<string, unknown>;
+      return says(env['POSTGRES_HOST_AUTH_METHOD'] === 'trust' && publishedPorts(s).some((p) => !LOOPBACK.test(p.hostIp)), 'without trust on a published port');
     }
     case 'proxy-retries':
       // The Caddyfile is ours to read; what Compose decides is whether the service is one the deploy rolls.

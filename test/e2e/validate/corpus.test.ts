@@ -8,11 +8,15 @@ import { mapLimit } from '../../../src/build/pool.js';
 import { harnessCompose, harnessComposeCommand, harnessEnv } from '../harness/env.js';
 import { runCli, spawnCollect, type Run } from '../lib/run-action.js';
 import {
+  addPrecision,
   describeDiff,
   diffFindings,
   expectedExitCode,
   findingKey,
+  formatPrecision,
   locationProblem,
+  precisionOf,
+  type Precision,
   oracleDisagreement,
   readExpect,
   type ActualFinding,
@@ -140,6 +144,22 @@ describe(`validate on the corpus of real-world layouts (${composeCmd})`, () => {
     assert.equal(describeDiff(diffFindings(l.expect.findings, asReported)), '');
     assert.equal(diffFindings(l.expect.findings, asReported.slice(1)).missing.length, 1);
     assert.equal(diffFindings(l.expect.findings.slice(1), asReported).extra.length, 1);
+  });
+
+  it('precision in numbers, per layout and overall: every finding right, none wrong, none missed', (t) => {
+    let total: Precision = { right: 0, wrong: 0, missed: 0 };
+    const rows: string[] = [];
+    for (const l of layouts) {
+      if (l.expect.compose[compose] !== 'renders') continue;
+      const v = runs.get(l.name)!;
+      const p = precisionOf(l.expect.findings, v.findings ?? []);
+      total = addPrecision(total, p);
+      const from = [...new Set((l.expect.shapeOf ?? []).map((src) => src.repo))].join(', ');
+      rows.push(`${l.name}: ${formatPrecision(p)}${from ? ` [shape of ${from}]` : ''}`);
+    }
+    for (const r of rows) t.diagnostic(r);
+    t.diagnostic(`overall (${composeCmd}): ${formatPrecision(total)}`);
+    assert.deepEqual({ wrong: total.wrong, missed: total.missed }, { wrong: 0, missed: 0 }, rows.join('\n'));
   });
 
   for (const l of layouts) {

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
+  addPrecision,
   describeDiff,
   diffFindings,
   expectedExitCode,
+  formatPrecision,
+  precisionOf,
   locationProblem,
   oracleDisagreement,
   readExpect,
@@ -123,5 +126,34 @@ describe('readExpect: a malformed expect.json fails loudly', () => {
     assert.throws(() => readExpect(write({ ...base, findings: [exp({ service: undefined })] })), /needs the "service"/);
     assert.throws(() => readExpect(write({ ...base, findings: [exp({ set: 'dev' })] })), /set "dev"/);
     assert.throws(() => readExpect(write({ ...base, compose: { v2: 'renders', v1: { rejects: 'x', errors: [] } } })), /compose\.v1/);
+  });
+});
+
+describe('precision in numbers', () => {
+  it('counts right, wrong and missed findings, and adds layouts up', () => {
+    const p = precisionOf([exp(), exp({ line: 9 })], [act(), act({ rule: 'image-pinned' })]);
+    assert.deepEqual(p, { right: 1, wrong: 1, missed: 1 });
+    assert.equal(formatPrecision(p), 'right 1, wrong 1, missed 1 (precision 50.0%)');
+    assert.deepEqual(addPrecision(p, { right: 3, wrong: 0, missed: 0 }), { right: 4, wrong: 1, missed: 1 });
+    assert.equal(formatPrecision({ right: 0, wrong: 0, missed: 2 }), 'right 0, wrong 0, missed 2 (precision -)');
+  });
+
+  it('shapeOf must name owner/repo and a path', () => {
+    const file = join(dir, 'shape.json');
+    const base = { about: 'a', compose: { v2: 'renders', v1: 'renders' }, sets: ['prod'], findings: [] };
+    writeFileSync(file, JSON.stringify({ ...base, shapeOf: [{ repo: 'dunglas/symfony-docker', path: 'compose.yaml' }] }));
+    assert.equal(readExpect(file).shapeOf?.[0]?.repo, 'dunglas/symfony-docker');
+    writeFileSync(file, JSON.stringify({ ...base, shapeOf: [{ repo: 'symfony-docker', path: 'compose.yaml' }] }));
+    assert.throws(() => readExpect(file), /shapeOf\[0\]: needs repo/);
+  });
+
+  it('the oracle checks db-trust-auth and a secret in a command against the rendered model', () => {
+    const ctx = (svc: Record<string, unknown>) => ({ layoutDir: dir, imagePrefix: 'ghcr.io/acme/x', services: { db: svc } });
+    const trust = exp({ rule: 'db-trust-auth', service: 'db' });
+    assert.equal(oracleDisagreement(trust, ctx({ environment: { POSTGRES_HOST_AUTH_METHOD: 'trust' }, ports: [{ published: '5432', target: 5432 }] })), undefined);
+    assert.match(oracleDisagreement(trust, ctx({ environment: { POSTGRES_HOST_AUTH_METHOD: 'trust' }, ports: [{ published: '5432', host_ip: '127.0.0.1', target: 5432 }] }))!, /without trust on a published port/);
+    const cmd = exp({ rule: 'no-secret-literals', service: 'db', key: 'command' });
+    assert.equal(oracleDisagreement(cmd, ctx({ command: ['redis-server', '--requirepass', 'x'] })), undefined);
+    assert.match(oracleDisagreement(cmd, ctx({}))!, /without command/);
   });
 });

@@ -6,7 +6,7 @@ import { echoContext } from '../../../src/validate/echo-redact.js';
 import { isImmutableTag } from '../../../src/validate/rules/images.js';
 import { parseImage } from '../../../src/compose/image-ref.js';
 import { isSecretName } from '../../../src/validate/rules/env.js';
-import { publishedPorts } from '../../../src/validate/rules/ports.js';
+import { publishedPorts } from '../../../src/validate/rules/published-ports.js';
 
 describe('image references', () => {
   const cases: [string, ReturnType<typeof parseImage>][] = [

@@ -1,0 +1,2 @@
+// A fixture: only the file name matters to the layout.
+export {};
