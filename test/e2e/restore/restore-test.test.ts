@@ -300,7 +300,8 @@ test('a second drill compares with the report the first one left: size, rows and
     const first = await runCli(['restore-test', '--backup-file', dumps['custom']!, '--report-file', 'last.json'], { cwd: ws });
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /since the last drill \| no earlier report found/);
-    const second = await runCli(['restore-test', '--backup-file', dumps['plain']!, '--report-file', 'last.json'], { cwd: ws });
+    // Another format of the same data (a plain dump is not restored natively), so the size differs.
+    const second = await runCli(['restore-test', '--backup-file', dumps['directory']!, '--report-file', 'last.json'], { cwd: ws });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stderr, /since the last drill \| size [+-][\d.]+ MB \([+-]\d+%\), rows \+0, restore time [+-][\d.]+ s since the drill of \d{4}-/);
     assert.ok(JSON.parse(readFileSync(join(ws, 'last.json'), 'utf8')).previous.rows > 0);
