@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { elfLinks, sharedLibraryClosure } from '../../../src/validate/elf-needs.js';
+import { elfLinks, sharedLibraryClosure, withFileAt } from '../../../src/validate/elf-needs.js';
 import { tarArchive, withParents } from '../../../src/validate/tar-writer.js';
 
 describe('the archive docker import makes the sandbox image from', () => {
@@ -36,7 +36,19 @@ describe('what a program needs to start, read from its ELF headers', () => {
     assert.ok([...closure.keys()].some((k) => k.endsWith('/libc.so.6')));
     assert.ok(closure.has(links.interpreter!));
   });
-  it('anything else is not an ELF program', () => {
+  it('read on demand from the file, the links are the same as from its whole content', () => {
+    for (const program of ['/bin/sh', '/usr/bin/timeout', '/usr/bin/tar']) {
+      assert.deepEqual(withFileAt(program, elfLinks), elfLinks(readFileSync(program)), program);
+    }
+  });
+  it('anything else is not an ELF program, whole or read on demand, even when shorter than a header', () => {
     assert.equal(elfLinks(Buffer.from('#!/usr/bin/python3\n')), undefined);
+    const dir = mkdtempSync(join(tmpdir(), 'cd-elf-'));
+    try {
+      writeFileSync(join(dir, 'short'), '\x7fELF');
+      assert.equal(withFileAt(join(dir, 'short'), elfLinks), undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
