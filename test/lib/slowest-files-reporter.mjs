@@ -1,6 +1,9 @@
 // A node:test reporter that ends a run with its ten slowest test files: the time spent in each file's
 // top-level tests, so a slow newcomer is seen the day it lands. Used beside the spec reporter
-// (test/e2e/run.sh, npm run test:unit).
+// (test/e2e/run.sh, npm run test:unit). With COMPOSE_DEPLOY_TEST_TIMES set, it appends each file's
+// time (seconds, Compose version, file) to that file instead, for a run of many test runs to rank
+// them all at its end (test/e2e/run.sh).
+import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import process from 'node:process';
 
@@ -11,6 +14,12 @@ export default async function* slowestFiles(source) {
     const { file, nesting, details } = event.data;
     if (nesting !== 0 || !file || details?.duration_ms === undefined) continue;
     perFile.set(file, (perFile.get(file) ?? 0) + details.duration_ms);
+  }
+  const timesFile = process.env.COMPOSE_DEPLOY_TEST_TIMES;
+  if (timesFile) {
+    const version = process.env.COMPOSE_DEPLOY_HARNESS_COMPOSE ?? '';
+    appendFileSync(timesFile, [...perFile].map(([file, ms]) => `${(ms / 1000).toFixed(1)}\t${version}\t${relative(process.cwd(), file)}\n`).join(''));
+    return;
   }
   const rows = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (rows.length === 0) return;

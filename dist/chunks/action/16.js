@@ -1670,38 +1670,59 @@ const PT_DYNAMIC = 2;
 const PT_INTERP = 3;
 const DT_NEEDED = 1;
 const DT_STRTAB = 5;
+/** A file's bytes read on demand: a program's links sit in its first pages, and Compose is tens of megabytes. */
+function withFileAt(path, use) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        return use((offset, length) => {
+            const buf = Buffer.alloc(Math.max(0, length));
+            return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, offset));
+        });
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Strings in an ELF string table are short; one read covers a library's name. */
+const MAX_NAME = 4096;
 /** undefined when the bytes are not a 64-bit little-endian ELF file (then nothing is known to be needed). */
-function elfLinks(data) {
-    if (data.length < 64 || data.readUInt32BE(0) !== 0x7f454c46 || data[4] !== 2 || data[5] !== 1)
+function elfLinks(file) {
+    const at = Buffer.isBuffer(file) ? (offset, length) => file.subarray(offset, offset + length) : file;
+    const head = at(0, 64);
+    if (head.length < 64 || head.readUInt32BE(0) !== 0x7f454c46 || head[4] !== 2 || head[5] !== 1)
         return undefined;
-    const phoff = Number(data.readBigUInt64LE(0x20));
-    const phentsize = data.readUInt16LE(0x36);
-    const phnum = data.readUInt16LE(0x38);
+    const phoff = Number(head.readBigUInt64LE(0x20));
+    const phentsize = head.readUInt16LE(0x36);
+    const phnum = head.readUInt16LE(0x38);
+    if (phentsize < 56)
+        return undefined;
+    const table = at(phoff, phnum * phentsize);
     const loads = [];
     let dynamic;
     let interpreter;
     for (let i = 0; i < phnum; i++) {
-        const at = phoff + i * phentsize;
-        if (at + 56 > data.length)
+        const p = i * phentsize;
+        if (p + 56 > table.length)
             return undefined;
-        const type = data.readUInt32LE(at);
-        const offset = Number(data.readBigUInt64LE(at + 8));
-        const vaddr = Number(data.readBigUInt64LE(at + 16));
-        const size = Number(data.readBigUInt64LE(at + 32));
+        const type = table.readUInt32LE(p);
+        const offset = Number(table.readBigUInt64LE(p + 8));
+        const vaddr = Number(table.readBigUInt64LE(p + 16));
+        const size = Number(table.readBigUInt64LE(p + 32));
         if (type === PT_LOAD)
             loads.push({ vaddr, offset, size });
         else if (type === PT_DYNAMIC)
             dynamic = { offset, size };
         else if (type === PT_INTERP)
-            interpreter = data.subarray(offset, offset + size).toString('latin1').replace(/\0.*$/s, '');
+            interpreter = at(offset, Math.min(size, MAX_NAME)).toString('latin1').replace(/\0.*$/s, '');
     }
     if (!dynamic)
         return { interpreter, needed: [] };
     const names = [];
     let strtab;
-    for (let at = dynamic.offset; at + 16 <= Math.min(data.length, dynamic.offset + dynamic.size); at += 16) {
-        const tag = Number(data.readBigInt64LE(at));
-        const val = Number(data.readBigUInt64LE(at + 8));
+    const entries = at(dynamic.offset, dynamic.size);
+    for (let p = 0; p + 16 <= entries.length; p += 16) {
+        const tag = Number(entries.readBigInt64LE(p));
+        const val = Number(entries.readBigUInt64LE(p + 8));
         if (tag === 0)
             break;
         if (tag === DT_NEEDED)
@@ -1714,8 +1735,9 @@ function elfLinks(data) {
         return { interpreter, needed: [] };
     const base = strtab - seg.vaddr + seg.offset;
     const needed = names.map((n) => {
-        const end = data.indexOf(0, base + n);
-        return data.subarray(base + n, end < 0 ? undefined : end).toString('latin1');
+        const bytes = at(base + n, MAX_NAME);
+        const end = bytes.indexOf(0);
+        return bytes.subarray(0, end < 0 ? undefined : end).toString('latin1');
     });
     return { interpreter, needed };
 }
@@ -1725,7 +1747,7 @@ const LIBRARY_DIRS = ['/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/li
  * Every file the loader opens for `programs`: each one's loader and libraries, and theirs, by the path
  * the loader asks for (mapped to the real file behind any symlink). Throws when a library is not found.
  */
-function sharedLibraryClosure(programs, read = external_node_fs_.readFileSync) {
+function sharedLibraryClosure(programs, links = (p) => withFileAt(p, elfLinks)) {
     const out = new Map();
     const queue = [...programs];
     const seen = new Set();
@@ -1734,14 +1756,14 @@ function sharedLibraryClosure(programs, read = external_node_fs_.readFileSync) {
         if (seen.has(file))
             continue;
         seen.add(file);
-        const links = elfLinks(read(file));
-        if (!links)
+        const l = links(file);
+        if (!l)
             continue;
-        if (links.interpreter && !out.has(links.interpreter)) {
-            out.set(links.interpreter, (0,external_node_fs_.realpathSync)(links.interpreter));
-            queue.push(links.interpreter);
+        if (l.interpreter && !out.has(l.interpreter)) {
+            out.set(l.interpreter, (0,external_node_fs_.realpathSync)(l.interpreter));
+            queue.push(l.interpreter);
         }
-        for (const name of links.needed) {
+        for (const name of l.needed) {
             if ([...out.keys()].some((k) => external_node_path_.posix.basename(k) === name))
                 continue;
             const found = name.includes('/') ? name : LIBRARY_DIRS.map((d) => external_node_path_.posix.join(d, name)).find((p) => (0,external_node_fs_.existsSync)(p));
@@ -2013,7 +2035,7 @@ const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';
  * a hash of its content.
  */
 async function sandboxImage(runner, program, timeout, workDir) {
-    const python = (0,external_node_fs_.readFileSync)(program).subarray(0, 2).toString() === '#!';
+    const python = startsWithShebang(program);
     let source;
     try {
         source = sourceFingerprint(python ? [program, timeout, interpreterOf(program), '/var/lib/dpkg/status'] : [program, timeout]);
@@ -2044,6 +2066,17 @@ async function sandboxImage(runner, program, timeout, workDir) {
         (0,external_node_fs_.rmSync)(tar, { force: true });
     }
     return { image: tag, entry: spec.entry };
+}
+/** Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second. */
+function startsWithShebang(program) {
+    const fd = (0,external_node_fs_.openSync)(program, 'r');
+    try {
+        const head = Buffer.alloc(2);
+        return (0,external_node_fs_.readSync)(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 function sourceFingerprint(paths) {
     const h = (0,external_node_crypto_.createHash)('sha256');

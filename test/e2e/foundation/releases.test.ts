@@ -9,12 +9,14 @@ import { REPO_ROOT, hostInputs, runAction, runCli, spawnCollect, sshArgs } from 
 
 const h = harnessEnv();
 const deployPath = `${h.deployRoot}/foundation-${process.pid}`;
-const sshdLog = h.sshdLog;
-const logins = () => (readFileSync(sshdLog, 'utf8').match(/Accepted publickey/g) ?? []).length;
+// The tests that prove nothing reached the host hand the tool the harness's probe key, which no other
+// file uses: the sshd log names the key of every login, so other files' logins beside these are not counted.
+const logins = () => readFileSync(h.sshdLog, 'utf8').split('\n').filter((l) => l.includes('Accepted publickey') && l.includes(h.probeKeyFingerprint)).length;
+const probeInputs = (overrides: Record<string, string> = {}) => hostInputs({ 'ssh-private-key': readFileSync(h.probeKeyPath, 'utf8'), ...overrides });
 const onHost = (cmd: string) => execFileSync('ssh', sshArgs(cmd), { encoding: 'utf8' });
-const cliHostFlags = (knownHosts = h.knownHostsPath) => [
+const cliHostFlags = (knownHosts = h.knownHostsPath, key = h.keyPath) => [
   '--host', h.host, '--port', String(h.port), '--user', h.user,
-  '--ssh-private-key-file', h.keyPath, '--known-hosts-file', knownHosts, '--deploy-path', deployPath,
+  '--ssh-private-key-file', key, '--known-hosts-file', knownHosts, '--deploy-path', deployPath,
 ];
 
 before(() => onHost(`rm -rf ${deployPath}`));
@@ -93,14 +95,21 @@ test('hashed known_hosts lines and a SHA256 fingerprint pin work too', async () 
   assert.equal(fp.code, 0, fp.stderr);
 });
 
+test('control: a login with the probe key is counted, so the tests below that count none can fail', async () => {
+  const before = logins();
+  const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...probeInputs() });
+  assert.equal(res.code, 0, res.stdout);
+  assert.ok(logins() > before, 'the probe key\'s login is in the sshd log');
+});
+
 test('a wrong host key fails before anything runs on the host (action and CLI)', async () => {
   const before = logins();
-  const action = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs({ 'known-hosts': readFileSync(h.knownHostsWrongPath, 'utf8') }) });
+  const action = await runAction({ command: 'releases', 'deploy-path': deployPath, ...probeInputs({ 'known-hosts': readFileSync(h.knownHostsWrongPath, 'utf8') }) });
   assert.equal(action.code, 1);
   assert.match(action.stdout, new RegExp(`::error::host key for \\[127\\.0\\.0\\.1\\]:${h.port} did not match known-hosts`));
   assert.match(action.stdout, /Nothing was run on the host/);
   assert.equal(action.outputs['docker-version'], undefined);
-  const cli = await runCli(['releases', ...cliHostFlags(h.knownHostsWrongPath), '--json']);
+  const cli = await runCli(['releases', ...cliHostFlags(h.knownHostsWrongPath, h.probeKeyPath), '--json']);
   assert.equal(cli.code, 1);
   assert.match(cli.json.error, /did not match known-hosts/);
   assert.equal(logins(), before, 'no SSH session was ever authenticated');
@@ -108,7 +117,7 @@ test('a wrong host key fails before anything runs on the host (action and CLI)',
 
 test('a missing host key pin is refused before connecting', async () => {
   const before = logins();
-  const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...hostInputs({ 'known-hosts': '' }) });
+  const res = await runAction({ command: 'releases', 'deploy-path': deployPath, ...probeInputs({ 'known-hosts': '' }) });
   assert.equal(res.code, 2);
   assert.match(res.stdout, /missing input "known-hosts"/);
   assert.equal(logins(), before);
@@ -116,7 +125,7 @@ test('a missing host key pin is refused before connecting', async () => {
 
 test('bad input: unknown command, missing inputs, typo in the config file; exit 2, nothing executed', async () => {
   const before = logins();
-  const unknown = await runAction({ command: 'deplyo', ...hostInputs() });
+  const unknown = await runAction({ command: 'deplyo', ...probeInputs() });
   assert.equal(unknown.code, 2);
   assert.match(unknown.stdout, /unknown command "deplyo"; did you mean "deploy"\?/);
 
@@ -127,7 +136,7 @@ test('bad input: unknown command, missing inputs, typo in the config file; exit 
   const workspace = mkdtempSync(join(tmpdir(), 'cd-ws-'));
   try {
     writeFileSync(join(workspace, 'compose-deploy.yml'), `project: shop\nhost:\n  adress: ${h.host}\n`);
-    const typo = await runAction({ command: 'releases', ...hostInputs() }, { workspace });
+    const typo = await runAction({ command: 'releases', ...probeInputs() }, { workspace });
     assert.equal(typo.code, 2);
     assert.ok(
       typo.annotations.some((a) => /^::error file=compose-deploy\.yml,line=3,col=3::.*unknown key "host\.adress"; did you mean "address"\?/.test(a)),
@@ -147,7 +156,7 @@ test('bad input: unknown command, missing inputs, typo in the config file; exit 
 
 test('dry-run prints the remote command and connects to nothing', async () => {
   const before = logins();
-  const res = await runCli(['releases', ...cliHostFlags(), '--dry-run']);
+  const res = await runCli(['releases', ...cliHostFlags(undefined, h.probeKeyPath), '--dry-run']);
   assert.equal(res.code, 0, res.stderr);
   assert.match(res.stderr, new RegExp(`dry-run: would run on deploy@127\\.0\\.0\\.1:${h.port}:\\n {2}sh -c '`));
   assert.equal(logins(), before);

@@ -236,15 +236,22 @@ SSH_DIR="$STATE/ssh"
 HOST_KEY="$SSH_DIR/ssh_host_ed25519_key"
 CLIENT_KEY="$SSH_DIR/id_ed25519"
 WRONG_KEY="$SSH_DIR/wrong_host_ed25519_key"
+# A second client key only the tests that prove no login happened use: the sshd log names the key of
+# each login, so their count is theirs alone while other files log in beside them.
+PROBE_KEY="$SSH_DIR/id_ed25519_probe"
 [ -s "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-host -f "$HOST_KEY"
 [ -s "$CLIENT_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-client -f "$CLIENT_KEY"
 [ -s "$WRONG_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-impostor -f "$WRONG_KEY"
-chmod 0600 "$HOST_KEY" "$CLIENT_KEY" "$WRONG_KEY"
+[ -s "$PROBE_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-probe -f "$PROBE_KEY"
+chmod 0600 "$HOST_KEY" "$CLIENT_KEY" "$WRONG_KEY" "$PROBE_KEY"
+PROBE_KEY_FINGERPRINT=$(ssh-keygen -l -E sha256 -f "$PROBE_KEY.pub" | awk '{print $2}')
 
 # StrictModes: home, ~/.ssh and authorized_keys must not be writable by others.
 install -d -m 0700 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$DEPLOY_HOME/.ssh"
-if ! cmp -s "$CLIENT_KEY.pub" "$DEPLOY_HOME/.ssh/authorized_keys"; then
-  install -m 0600 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$CLIENT_KEY.pub" "$DEPLOY_HOME/.ssh/authorized_keys"
+if ! cat "$CLIENT_KEY.pub" "$PROBE_KEY.pub" | cmp -s - "$DEPLOY_HOME/.ssh/authorized_keys"; then
+  cat "$CLIENT_KEY.pub" "$PROBE_KEY.pub" >"$STATE/authorized_keys.tmp"
+  install -m 0600 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$STATE/authorized_keys.tmp" "$DEPLOY_HOME/.ssh/authorized_keys"
+  rm -f "$STATE/authorized_keys.tmp"
 fi
 chmod go-w "$DEPLOY_HOME"
 chown "$DEPLOY_USER:$DEPLOY_USER" "$DEPLOY_HOME/.ssh/authorized_keys"
@@ -614,6 +621,8 @@ declare -A ENV=(
   [CD_PORT]=$SSH_PORT
   [CD_USER]=$DEPLOY_USER
   [CD_KEY]=$CLIENT_KEY
+  [CD_PROBE_KEY]=$PROBE_KEY
+  [CD_PROBE_KEY_FINGERPRINT]=$PROBE_KEY_FINGERPRINT
   [CD_KNOWN_HOSTS]=$KH
   [CD_KNOWN_HOSTS_HASHED]=$KH_HASHED
   [CD_KNOWN_HOSTS_WRONG]=$KH_WRONG
@@ -629,7 +638,7 @@ declare -A ENV=(
   [CD_NODE24]=$NODE24
   [CD_STATE_DIR]=$STATE
 )
-ENV_KEYS=(CD_HOST CD_PORT CD_USER CD_KEY CD_KNOWN_HOSTS CD_KNOWN_HOSTS_HASHED CD_KNOWN_HOSTS_WRONG
+ENV_KEYS=(CD_HOST CD_PORT CD_USER CD_KEY CD_PROBE_KEY CD_PROBE_KEY_FINGERPRINT CD_KNOWN_HOSTS CD_KNOWN_HOSTS_HASHED CD_KNOWN_HOSTS_WRONG
   CD_HOST_KEY_FINGERPRINT CD_REGISTRY CD_REGISTRY_USER CD_REGISTRY_PASSWORD CD_DEPLOY_ROOT
   CD_BUSYBOX_IMAGE CD_CADDY_IMAGE CD_POSTGRES_IMAGE CD_POSTGRES17_IMAGE CD_NODE24 CD_STATE_DIR)
 {
