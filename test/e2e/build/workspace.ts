@@ -26,8 +26,16 @@ export function removeDir(dir: string): void {
 
 /** Removes every local image under the prefix: the tests leave the engine as they found it. */
 export async function removeLocalImages(prefix: string): Promise<void> {
-  // By id: a forced rebuild leaves the previous image untagged (<none>) but still under the repository.
-  const list = await spawnCollect('docker', ['images', '--format', '{{.ID}} {{.Repository}}']);
-  const ids = new Set(list.stdout.split('\n').filter((l) => l.split(' ')[1]?.startsWith(`${prefix}/`)).map((l) => l.split(' ')[0]!));
-  if (ids.size > 0) await spawnCollect('docker', ['rmi', '--force', ...ids]);
+  // By reference, never by id: a test beside this one (the other Compose version's) may have built the
+  // same content, whose image then has the same id, and `rmi --force <id>` would take its tags too.
+  // A forced rebuild leaves the previous image untagged (<none>) under the repository: by its digest then.
+  const list = await spawnCollect('docker', ['images', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}} {{.ID}}']);
+  const refs = new Set<string>();
+  for (const [repo, tag, digest, id] of list.stdout.split('\n').map((l) => l.split(' '))) {
+    if (!repo?.startsWith(`${prefix}/`)) continue;
+    if (tag && tag !== '<none>') refs.add(`${repo}:${tag}`);
+    else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`);
+    else if (id) refs.add(id);
+  }
+  if (refs.size > 0) await spawnCollect('docker', ['rmi', ...refs]);
 }

@@ -81,7 +81,10 @@ export class ExampleStack {
       }
       const tag = `${this.prefix}/${image === 'app' ? 'api' : 'worker'}:sha-${v.sha}`;
       // The classic builder prints a deprecation notice on every build: keep its output for failures only.
-      execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'pipe'] });
+      // The stack's own label makes its images its own: the same version built by a test beside it (the
+      // other Compose version's, or another file's) would otherwise be the same image, and removing one
+      // stack's tags by id would take the other's.
+      execFileSync('docker', ['build', '-q', '--label', `compose-deploy-test.stack=${this.project}`, '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'pipe'] });
       execFileSync('docker', ['push', '-q', tag], { env: { ...process.env, DOCKER_CONFIG: this.dockerConfig }, stdio: ['ignore', 'ignore', 'inherit'] });
       execFileSync('docker', ['rmi', tag], { stdio: 'ignore' });
       this.built.push(tag);
