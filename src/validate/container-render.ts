@@ -15,7 +15,7 @@ import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
  */
 
 /** A render takes a second or two; past this the container ends itself (even when validate was killed). */
-export const RENDER_TIME_CAP_S = 30;
+export const RENDER_TIME_CAP_S = 20;
 export const RENDER_MEMORY = '512m';
 /** Which validate process (by pid) started a sandbox container. */
 const OWNER_LABEL = 'compose-deploy.validate-sandbox';

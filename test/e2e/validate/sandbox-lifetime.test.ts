@@ -75,7 +75,7 @@ describe('nothing validate starts outlives it', () => {
       const { code } = await v.exited;
       clearTimeout(killer);
       assert.equal(code, 1, v.stderr());
-      assert.match(v.stderr(), /Compose did not finish within 30 s, or needed more than 512m of memory, in the sandbox/);
+      assert.match(v.stderr(), /Compose did not finish within 20 s, or needed more than 512m of memory, in the sandbox/);
       assert.deepEqual(containersOf(v.pid), []);
       assert.deepEqual(clientsOf(v.pid), []);
     } finally {
