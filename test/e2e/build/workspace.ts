@@ -37,5 +37,6 @@ export async function removeLocalImages(prefix: string): Promise<void> {
     else if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`);
     else if (id) refs.add(id);
   }
-  if (refs.size > 0) await spawnCollect('docker', ['rmi', ...refs]);
+  // --no-prune: untagged parent layers a classic build left may be the cache of a build beside this one.
+  if (refs.size > 0) await spawnCollect('docker', ['rmi', '--no-prune', ...refs]);
 }

@@ -86,7 +86,8 @@ export class ExampleStack {
       // stack's tags by id would take the other's.
       execFileSync('docker', ['build', '-q', '--label', `compose-deploy-test.stack=${this.project}`, '-t', tag, ctx], { stdio: ['ignore', 'ignore', 'pipe'] });
       execFileSync('docker', ['push', '-q', tag], { env: { ...process.env, DOCKER_CONFIG: this.dockerConfig }, stdio: ['ignore', 'ignore', 'inherit'] });
-      execFileSync('docker', ['rmi', tag], { stdio: 'ignore' });
+      // --no-prune: the build's untagged parent layers may be the cache of a build beside this one.
+      execFileSync('docker', ['rmi', '--no-prune', tag], { stdio: 'ignore' });
       this.built.push(tag);
       rmSync(ctx, { recursive: true, force: true });
     }
@@ -160,7 +161,7 @@ export class ExampleStack {
       if (names.length > 0) execFileSync('docker', [kind, 'rm', ...names], { stdio: 'ignore' });
     }
     const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `${this.prefix}/*`], { encoding: 'utf8' }).trim().split('\n').filter((l) => l && !l.endsWith(':<none>'));
-    if (images.length > 0) execFileSync('docker', ['rmi', '-f', ...images], { stdio: 'ignore' });
+    if (images.length > 0) execFileSync('docker', ['rmi', '-f', '--no-prune', ...images], { stdio: 'ignore' });
     this.onHost(`rm -rf ${this.deployPath}`);
     rmSync(this.workspace, { recursive: true, force: true });
     rmSync(this.dockerConfig, { recursive: true, force: true });

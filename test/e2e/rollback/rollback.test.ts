@@ -54,7 +54,7 @@ test('an unknown sha is bad input (exit 2) listing the kept releases; nothing ch
 
 test('rollback with no "to" goes to A under load: zero failed requests, A\'s pruned images pulled, audit record kind rollback', async () => {
   // A's images were pruned from the host since: the rollback pulls them (with the deploy's login on stdin).
-  execFileSync('docker', ['rmi', apiImage(A), workerImage(A)], { stdio: 'ignore' });
+  execFileSync('docker', ['rmi', '--no-prune', apiImage(A), workerImage(A)], { stdio: 'ignore' });
   const listed = await runAction({ ...rollbackInputs(), command: 'releases' }, { workspace: stack.workspace });
   assert.equal(JSON.parse(listed.outputs['releases']!)[1].imagesOnHost, false, 'releases says A needs a pull');
   const dbBefore = stack.containers('db')[0]!.id;
