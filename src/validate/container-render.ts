@@ -14,8 +14,14 @@ import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
  * afterwards, also on a time-out, an error or a signal.
  */
 
-/** A render takes a second or two; past this the container ends itself (even when validate was killed). */
-export const RENDER_TIME_CAP_S = 20;
+/**
+ * A render takes a fraction of a second of processor time (Compose v1's Python about one): past this much
+ * processor time the kernel kills it (RLIMIT_CPU), however busy the machine, so a costly set (huge port
+ * ranges) ends in seconds on a quiet runner and a legitimate one is not cut short on a loaded one.
+ */
+export const RENDER_CPU_CAP_S = 10;
+/** For a render that waits rather than computes: past this the container ends itself (even when validate was killed). */
+export const RENDER_TIME_CAP_S = 60;
 export const RENDER_MEMORY = '512m';
 /** Which validate process (by pid) started a sandbox container. */
 const OWNER_LABEL = 'compose-deploy.validate-sandbox';
@@ -161,6 +167,8 @@ export class SandboxContainers {
       'docker', 'run', '--rm', '--name', name, '--label', `${OWNER_LABEL}=${process.pid}`,
       '--network', 'none', '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
       '--memory', MEMORY, '--memory-swap', MEMORY, '--pids-limit', PIDS, '--user', `${uid}:${gid}`,
+      // Soft and hard alike: the kernel's SIGKILL at the limit, never a SIGXCPU a runtime could turn into output.
+      '--ulimit', `cpu=${RENDER_CPU_CAP_S}:${RENDER_CPU_CAP_S}`,
       '--tmpfs', '/tmp:size=16m', '--volume', `${r.copy}:${r.mountAt}:ro`, '--workdir', r.mountAt,
       // Values travel in the docker CLI's environment, named here: never on a command line.
       ...Object.keys(r.env).flatMap((k) => ['--env', k]),
@@ -174,7 +182,7 @@ export class SandboxContainers {
       const res = await this.runner.run({ argv, env: r.env });
       // Compose's own answers (0, 1, 15): the CLI's --rm has removed the container.
       ended = res.code <= 15;
-      // timeout's own code when it killed Compose; 137 is also the kernel's answer to the memory cap.
+      // timeout's own code when it killed Compose; 137 is also the kernel's answer to the memory and processor caps.
       return { ...res, capped: res.code === 124 || res.code === 137 };
     } finally {
       if (ended) this.live.delete(name);

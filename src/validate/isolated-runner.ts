@@ -5,8 +5,8 @@ import type { Command, RunOptions, RunResult, Runner } from '../runner/runner.js
 
 /** Compose's complaints are a few lines; more than this is not an error message worth keeping. */
 const MAX_OUTPUT_BYTES = 256 * 1024;
-/** No command of validate's needs longer (a container start and a render take a second or two; a render's own cap inside its container is 20 s). */
-export const COMMAND_TIME_CAP_MS = 25_000;
+/** No command of validate's needs longer (a container start and a render take a second or two; a render's own caps inside its container are 10 s of processor time and 60 s). */
+export const COMMAND_TIME_CAP_MS = 75_000;
 
 /**
  * Runs validate's commands with exactly `base` plus the command's own environment (nothing

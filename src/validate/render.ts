@@ -3,7 +3,7 @@ import { toPlain, type LNode } from '../compose/model.js';
 import { envFlavorOf, type EnvFlavor } from '../compose/model-env.js';
 import { interpolate, InterpolationError } from '../compose/model-vars.js';
 import { InputError, OperationError } from '../errors.js';
-import { probeSandbox, RENDER_TIME_CAP_S, RENDER_MEMORY, type SandboxCompose, type SandboxContainers } from './container-render.js';
+import { probeSandbox, RENDER_CPU_CAP_S, RENDER_TIME_CAP_S, RENDER_MEMORY, type SandboxCompose, type SandboxContainers } from './container-render.js';
 import type { IsolatedRunner } from './isolated-runner.js';
 import { cliErrorFindings } from './cli-errors.js';
 import { loadError, type Finding } from './findings.js';
@@ -57,7 +57,7 @@ export interface SandboxRender {
  */
 export async function renderWithCli(r: Extract<Renderer, { kind: 'compose-cli' }>, loaded: LoadedSet, cwd: string, sandbox: SandboxRender, echo: EchoContext): Promise<Finding[]> {
   const res = await sandbox.containers.render(r.sandbox, { copy: sandbox.copy, mountAt: cwd, files: loaded.set.files, env: sandbox.env });
-  if (res.capped) return [loadError('schema', `Compose did not finish within ${RENDER_TIME_CAP_S} s, or needed more than ${RENDER_MEMORY} of memory, in the sandbox: the set is too costly to render (huge port ranges, deep nesting); nothing was checked by Compose`, { file: loaded.set.files[0]! })];
+  if (res.capped) return [loadError('schema', `Compose needed more than ${RENDER_CPU_CAP_S} s of processor time or ${RENDER_MEMORY} of memory, or ran past ${RENDER_TIME_CAP_S} s, in the sandbox: the set is too costly to render (huge port ranges, deep nesting); nothing was checked by Compose`, { file: loaded.set.files[0]! })];
   if (res.code === 0) return [];
   // Docker's own failures (125: the container could not start) are not Compose's findings about the set.
   if (res.code >= 125) throw new OperationError(`the sandbox Compose renders in did not run (docker exit ${res.code}): ${res.stderr.trim().split('\n').slice(-3).join(' ')}`);

@@ -1977,8 +1977,14 @@ function octal(n, width) {
  * bring. No network, no capabilities, no new privileges, a memory, process and time cap; removed
  * afterwards, also on a time-out, an error or a signal.
  */
-/** A render takes a second or two; past this the container ends itself (even when validate was killed). */
-const RENDER_TIME_CAP_S = 30;
+/**
+ * A render takes a fraction of a second of processor time (Compose v1's Python about one): past this much
+ * processor time the kernel kills it (RLIMIT_CPU), however busy the machine, so a costly set (huge port
+ * ranges) ends in seconds on a quiet runner and a legitimate one is not cut short on a loaded one.
+ */
+const RENDER_CPU_CAP_S = 10;
+/** For a render that waits rather than computes: past this the container ends itself (even when validate was killed). */
+const RENDER_TIME_CAP_S = 60;
 const RENDER_MEMORY = '512m';
 /** Which validate process (by pid) started a sandbox container. */
 const OWNER_LABEL = 'compose-deploy.validate-sandbox';
@@ -2109,6 +2115,8 @@ class SandboxContainers {
             'docker', 'run', '--rm', '--name', name, '--label', `${OWNER_LABEL}=${process.pid}`,
             '--network', 'none', '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
             '--memory', MEMORY, '--memory-swap', MEMORY, '--pids-limit', PIDS, '--user', `${uid}:${gid}`,
+            // Soft and hard alike: the kernel's SIGKILL at the limit, never a SIGXCPU a runtime could turn into output.
+            '--ulimit', `cpu=${RENDER_CPU_CAP_S}:${RENDER_CPU_CAP_S}`,
             '--tmpfs', '/tmp:size=16m', '--volume', `${r.copy}:${r.mountAt}:ro`, '--workdir', r.mountAt,
             // Values travel in the docker CLI's environment, named here: never on a command line.
             ...Object.keys(r.env).flatMap((k) => ['--env', k]),
@@ -2122,7 +2130,7 @@ class SandboxContainers {
             const res = await this.runner.run({ argv, env: r.env });
             // Compose's own answers (0, 1, 15): the CLI's --rm has removed the container.
             ended = res.code <= 15;
-            // timeout's own code when it killed Compose; 137 is also the kernel's answer to the memory cap.
+            // timeout's own code when it killed Compose; 137 is also the kernel's answer to the memory and processor caps.
             return { ...res, capped: res.code === 124 || res.code === 137 };
         }
         finally {
@@ -2702,7 +2710,7 @@ function rendererLabel(r) {
 async function renderWithCli(r, loaded, cwd, sandbox, echo) {
     const res = await sandbox.containers.render(r.sandbox, { copy: sandbox.copy, mountAt: cwd, files: loaded.set.files, env: sandbox.env });
     if (res.capped)
-        return [loadError('schema', `Compose did not finish within ${RENDER_TIME_CAP_S} s, or needed more than ${RENDER_MEMORY} of memory, in the sandbox: the set is too costly to render (huge port ranges, deep nesting); nothing was checked by Compose`, { file: loaded.set.files[0] })];
+        return [loadError('schema', `Compose needed more than ${RENDER_CPU_CAP_S} s of processor time or ${RENDER_MEMORY} of memory, or ran past ${RENDER_TIME_CAP_S} s, in the sandbox: the set is too costly to render (huge port ranges, deep nesting); nothing was checked by Compose`, { file: loaded.set.files[0] })];
     if (res.code === 0)
         return [];
     // Docker's own failures (125: the container could not start) are not Compose's findings about the set.
@@ -2854,8 +2862,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 
 /** Compose's complaints are a few lines; more than this is not an error message worth keeping. */
 const MAX_OUTPUT_BYTES = 256 * 1024;
-/** No command of validate's needs longer (a container start and a render take a second or two). */
-const COMMAND_TIME_CAP_MS = 45_000;
+/** No command of validate's needs longer (a container start and a render take a second or two; a render's own caps inside its container are 10 s of processor time and 60 s). */
+const COMMAND_TIME_CAP_MS = 75_000;
 /**
  * Runs validate's commands with exactly `base` plus the command's own environment (nothing
  * inherited from the runner, unlike LocalRunner) and no standard input, keeping at most
