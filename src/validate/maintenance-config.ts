@@ -23,6 +23,8 @@ export interface MaintenanceTest {
   path?: string;
   /** The file as written (the try_files entry, the -f argument). */
   written: string;
+  /** Caddy: no root in the matcher or the site, so Caddy joins the file to its working directory. */
+  rootless?: boolean;
   guards: MaintenanceGuard[];
 }
 
@@ -62,7 +64,7 @@ export function caddyMaintenanceFacts(text: string): MaintenanceFacts {
       const guards = caddyGuards(all, d.name);
       for (const written of tries.filter((t) => !t.includes('{'))) {
         const path = root === undefined || root.includes('{') ? undefined : posix.join(root, written);
-        tests.push({ line: m.line, matcher: d.name, path, written, guards });
+        tests.push({ line: m.line, matcher: d.name, path, written, guards, ...(root === undefined ? { rootless: true } : {}) });
       }
     }
   }

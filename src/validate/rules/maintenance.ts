@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { scalarString } from '../../compose/model.js';
 import { DEPLOY_PATH_PLACEHOLDER } from '../../compose/deploy-role.js';
+import { imageBaseName } from '../../compose/image-ref.js';
 import { formatLocation, type SourceLocation } from '../../errors.js';
 import { isCaddyfileName } from '../caddyfile.js';
 import type { RawFinding } from '../findings.js';
@@ -53,7 +54,7 @@ export function checkProxyMaintenance(ctx: RuleContext): RawFinding[] {
     for (const m of switches.filter((x) => !x.readOnly)) {
       out.push({ service: s.name, loc: m.loc, message: `service "${s.name}" mounts the deploy's maintenance folder writable (at ${m.target}); add :ro (read_only: true in the long syntax): the proxy only reads the switch, and a writable mount lets anything running in the proxy switch maintenance on or off` });
     }
-    const configs = configsOf(s, ctx);
+    const configs = withWorkdir(configsOf(s, ctx), workdirOf(s, ctx));
     if (configs.length > 0) out.push(...judgeConfigs(s, configs, switches, mounts, deployPath));
   }
   return out;
@@ -73,7 +74,7 @@ function judgeConfigs(s: ServiceView, configs: readonly Config[], switches: read
       const near = tests.filter(({ t }) => t.path !== undefined && t.path.startsWith(`${m.dir}/`));
       for (const { c, t } of near) {
         judged.add(t);
-        out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}, but \`maintenance on\` creates ${onFile(m)} (the deploy's maintenance folder, mounted at ${formatLocation(m.loc)}): the page would never show` });
+        out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}${rootNote(t)}, but \`maintenance on\` creates ${onFile(m)} (the deploy's maintenance folder, mounted at ${formatLocation(m.loc)}): the page would never show` });
       }
       if (near.length > 0 || mayTestElsewhere(configs, tests.map((x) => x.t), m)) continue;
       // A maintenance test under another root is said at its own line (below), not twice.
@@ -104,18 +105,36 @@ function judgeConfigs(s: ServiceView, configs: readonly Config[], switches: read
     if (judged.has(t) || !looksLikeSwitch(t) || t.path === undefined || under(t.path, switches)) continue;
     if (!t.guards.some((g) => g.status === 503) && !/maint/i.test(t.matcher ?? '')) continue;
     if (switches.length > 0) {
-      out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}, but the deploy's maintenance folder is mounted at ${switches[0]!.dir} (${formatLocation(switches[0]!.loc)}): \`maintenance on\` creates ${posix.join(switches[0]!.dir, 'on')}, so the page would never show` });
+      out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}${rootNote(t)}, but the deploy's maintenance folder is mounted at ${switches[0]!.dir} (${formatLocation(switches[0]!.loc)}): \`maintenance on\` creates ${posix.join(switches[0]!.dir, 'on')}, so the page would never show` });
     } else if (posix.basename(t.path) === 'on') {
       // Another folder of the deploy path mounted there (a typo, `current/maintenance`) is as wrong as none.
       const cover = mounts.find((m) => t.path!.startsWith(`${m.target}/`));
       if (cover && !cover.source.startsWith(`${deployPath}/`)) continue;
       const fix = `Mount the deploy's maintenance folder there read-only: \${COMPOSE_DEPLOY_PATH}/maintenance:${posix.dirname(t.path)}:ro (see ${DOCS})`;
       out.push({ service: s.name, loc: at(c, t.line), message: cover
-        ? `${name(t)} tests ${t.path}, but service "${s.name}" mounts \${COMPOSE_DEPLOY_PATH}${cover.source.slice(deployPath.length)} there (${formatLocation(cover.loc)}), not the deploy's maintenance folder: \`maintenance on\` creates <deploy path>/maintenance/on, so the page would never show. ${fix}`
-        : `${name(t)} tests ${t.path}, but service "${s.name}" mounts nothing at ${posix.dirname(t.path)}: the page would never show. ${fix}` });
+        ? `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts \${COMPOSE_DEPLOY_PATH}${cover.source.slice(deployPath.length)} there (${formatLocation(cover.loc)}), not the deploy's maintenance folder: \`maintenance on\` creates <deploy path>/maintenance/on, so the page would never show. ${fix}`
+        : `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts nothing at ${posix.dirname(t.path)}: the page would never show. ${fix}` });
     }
   }
   return out;
+}
+
+/** The proxy's working directory: working_dir, else /srv for the official Caddy image (its WORKDIR). */
+function workdirOf(s: ServiceView, ctx: RuleContext): string | undefined {
+  const wd = s.str('working_dir');
+  if (wd !== undefined) return rendered(wd, ctx.vars);
+  return imageBaseName(rendered(s.str('image') ?? '', ctx.vars) ?? '') === 'caddy' ? '/srv' : undefined;
+}
+
+/** Caddy joins a file matcher's files to its working directory when nothing sets a root: `file /srv/maintenance/on` in /srv tests /srv/srv/maintenance/on. */
+function withWorkdir(configs: Config[], workdir: string | undefined): Config[] {
+  if (workdir === undefined) return configs;
+  return configs.map((c) => ({ ...c, facts: { ...c.facts, tests: c.facts.tests.map((t) => (t.rootless ? { ...t, path: posix.join(workdir, t.written) } : t)) } }));
+}
+
+/** What a rootless test resolves to, said beside its path. */
+function rootNote(t: MaintenanceTest): string {
+  return t.rootless ? ` (with no root set, Caddy looks for ${t.written} under its working directory)` : '';
 }
 
 /** A test that may reach the switch in a form not read here: an import, a placeholder, the folder named anywhere. */
