@@ -107,12 +107,15 @@ function judgeConfigs(s: ServiceView, configs: readonly Config[], switches: read
     if (switches.length > 0) {
       out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}${rootNote(t)}, but the deploy's maintenance folder is mounted at ${switches[0]!.dir} (${formatLocation(switches[0]!.loc)}): \`maintenance on\` creates ${posix.join(switches[0]!.dir, 'on')}, so the page would never show` });
     } else if (posix.basename(t.path) === 'on') {
-      // Another folder of the deploy path mounted there (a typo, `current/maintenance`) is as wrong as none.
+      // Another folder of the deploy path (a typo, `current/maintenance`) or of the release (`./maintenance`,
+      // which is <deploy path>/current/maintenance on the host) mounted there is as wrong as none.
       const cover = mounts.find((m) => t.path!.startsWith(`${m.target}/`));
-      if (cover && !cover.source.startsWith(`${deployPath}/`)) continue;
+      const ofRelease = cover !== undefined && cover.bind && !cover.source.startsWith('/') && !cover.source.startsWith('..');
+      if (cover && !ofRelease && !cover.source.startsWith(`${deployPath}/`)) continue;
       const fix = `Mount the deploy's maintenance folder there read-only: \${COMPOSE_DEPLOY_PATH}/maintenance:${posix.dirname(t.path)}:ro (see ${DOCS})`;
+      const shown = cover && (ofRelease ? `./${cover.source} (a folder of the release, <deploy path>/current/${cover.source} on the host)` : `\${COMPOSE_DEPLOY_PATH}${cover.source.slice(deployPath.length)}`);
       out.push({ service: s.name, loc: at(c, t.line), message: cover
-        ? `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts \${COMPOSE_DEPLOY_PATH}${cover.source.slice(deployPath.length)} there (${formatLocation(cover.loc)}), not the deploy's maintenance folder: \`maintenance on\` creates <deploy path>/maintenance/on, so the page would never show. ${fix}`
+        ? `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts ${shown} there (${formatLocation(cover.loc)}), not the deploy's maintenance folder: \`maintenance on\` creates <deploy path>/maintenance/on, so the page would never show. ${fix}`
         : `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts nothing at ${posix.dirname(t.path)}: the page would never show. ${fix}` });
     }
   }

@@ -109,9 +109,16 @@ describe('proxy-maintenance', () => {
     assert.match(found[0]!.message, /mounts \$\{COMPOSE_DEPLOY_PATH\}\/current\/maintenance there \(compose\.yaml:8:\d+\), not the deploy's maintenance folder/);
   });
 
-  it('b) a folder of the project\'s own mounted there (a named volume, a repository folder) is its own switch: nothing said', async () => {
+  it('b) a folder of the release mounted there (./maintenance) is not the deploy\'s: the switch is outside the release', async () => {
+    const found = await run({ 'compose.yaml': compose(caddy(['./Caddyfile:/etc/caddy/Caddyfile:ro', './maintenance:/srv/maintenance:ro'])), Caddyfile: `:80 {\n${MATCHER}${GUARD}${ROUTE}}\n` });
+    assert.deepEqual(found.map((f) => f.at), ['Caddyfile:2']);
+    assert.match(found[0]!.message, /mounts \.\/maintenance \(a folder of the release, <deploy path>\/current\/maintenance on the host\) there \(compose\.yaml:8:\d+\)/);
+  });
+
+  it('b) a named volume or a host folder of the project\'s own mounted there is its own switch: nothing said', async () => {
     const caddyfile = `:80 {\n${MATCHER}${GUARD}${ROUTE}}\n`;
     assert.deepEqual(await run({ 'compose.yaml': compose(caddy(['./Caddyfile:/etc/caddy/Caddyfile:ro', 'switch:/srv/maintenance:ro'])) + 'volumes:\n  switch: {}\n', Caddyfile: caddyfile }), []);
+    assert.deepEqual(await run({ 'compose.yaml': compose(caddy(['./Caddyfile:/etc/caddy/Caddyfile:ro', '/var/lib/shop/maintenance:/srv/maintenance:ro'])), Caddyfile: caddyfile }), []);
   });
 
   it('b) the switch tested under a root the mount does not provide', async () => {
