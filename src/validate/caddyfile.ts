@@ -150,3 +150,10 @@ export function caddyDurationMs(text: string): number | undefined {
   }
   return at === text.length && at > 0 ? total : undefined;
 }
+
+const CADDYFILE_NAME = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
+
+/** A file named as a Caddyfile (`Caddyfile`, `Caddyfile.prod`, `site.caddy`). */
+export function isCaddyfileName(path: string): boolean {
+  return CADDYFILE_NAME.test(path);
+}

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
 import type { Settings } from '../config/settings.js';
 import { containPath, readContainedText } from '../config/contained-file.js';
@@ -12,6 +12,7 @@ import { RELEASE_SHA, servicesOf, type RuleContext } from './rules/context.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 import { envValues } from '../compose/model-env.js';
 import { CHECKS } from './rules/index.js';
+import { isCaddyfileName } from './caddyfile.js';
 
 /** Runs the rules that apply to this set, at the severity the config gives each. */
 export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: ValidateOptions): Finding[] {
@@ -51,7 +52,8 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
     proxyConfigs: proxyConfigs(settings.cwd, settings.config.deploy?.files ?? []),
     isSourceTree: (source) => isSourceTree(projectDir, source),
     readRepoText: (path) => readInside(settings.cwd, projectDir, path),
-    readRepoTexts: (path) => readInsideAll(settings.cwd, projectDir, path),
+    readRepoTexts: (path) => readInsideAll(settings.cwd, projectDir, path).map((f) => f.text),
+    readRepoFiles: (path) => readInsideAll(settings.cwd, projectDir, path),
   };
 }
 
@@ -71,7 +73,7 @@ const MAX_FOLDER_FILES = 16;
 /** The files of a mounted folder that can hold routes: nginx, Caddy and Traefik configs (and their templates). */
 const PROXY_CONFIG_NAME = /\.(?:conf|caddy|ya?ml|toml|template|tmpl)$|caddyfile/i;
 
-function readInsideAll(root: string, base: string, path: string): string[] {
+function readInsideAll(root: string, base: string, path: string): Array<{ file: string; text: string }> {
   if (path.includes('$')) return [];
   const c = containPath(root, base, path);
   if (!c.inside || !c.exists) return [];
@@ -79,7 +81,8 @@ function readInsideAll(root: string, base: string, path: string): string[] {
     const names = statSync(c.real).isDirectory() ? readdirSync(c.real).filter((n) => PROXY_CONFIG_NAME.test(n)).sort().slice(0, MAX_FOLDER_FILES).map((n) => join(path, n)) : [path];
     return names.flatMap((p) => {
       const one = readInside(root, base, p);
-      return one === undefined ? [] : [one];
+      // Named as findings name files: from the repository root.
+      return one === undefined ? [] : [{ file: relative(root, resolve(base, p)).split(sep).join('/'), text: one }];
     });
   } catch {
     // An unreadable folder names no routes.
@@ -87,15 +90,13 @@ function readInsideAll(root: string, base: string, path: string): string[] {
   }
 }
 
-const CADDYFILE = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
-
 /**
  * The Caddyfiles among deploy.files, each read only when it is a regular file inside the repository;
  * one that is not is left to the deploy, which refuses it (the rule then has nothing to say about it).
  */
 function proxyConfigs(cwd: string, files: readonly string[]): Array<{ file: string; text: string }> {
   const out: Array<{ file: string; text: string }> = [];
-  for (const file of files.filter((f) => CADDYFILE.test(f))) {
+  for (const file of files.filter(isCaddyfileName)) {
     try {
       out.push({ file, text: readContainedText(cwd, cwd, file, { key: 'deploy.files', what: 'file', displayName: file }) });
     } catch (err) {

@@ -23,6 +23,7 @@ export const RULES = [
   { id: 'rolling-conflict', severity: 'warning', why: 'a fixed host port or container_name lets only one copy run, so the service cannot be updated rolling' },
   { id: 'no-secret-literals', severity: 'error', why: 'a secret in a Compose file is in git history forever; use an env file or secrets' },
   { id: 'proxy-retries', severity: 'warning', why: 'during a rollout Docker\'s DNS lists a container that does not answer yet (or any more); a proxy that does not retry fails or stalls those requests' },
+  { id: 'proxy-maintenance', severity: 'warning', why: '`maintenance on` and every restore hold users on the proxy\'s 503 page only if the proxy mounts the deploy\'s maintenance folder and answers 503 with Retry-After while its `on` file exists' },
   { id: 'db-trust-auth', severity: 'error', why: 'a database that trusts every connection and publishes its port lets anyone who reaches the host in without a password' },
   { id: 'env-declared', severity: 'error', why: 'a variable nobody declared renders as an empty string on the host' },
 ] as const satisfies readonly RuleInfo[];

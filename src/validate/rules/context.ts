@@ -59,6 +59,8 @@ export interface RuleContext {
   readRepoText(path: string): string | undefined;
   /** A mounted file's text, or the files of a mounted folder (not recursively): proxy configs to read routes from. */
   readRepoTexts(path: string): string[];
+  /** The same files with their names relative to the repository root, for findings in them. */
+  readRepoFiles(path: string): Array<{ file: string; text: string }>;
 }
 
 export type RuleCheck = (ctx: RuleContext) => RawFinding[];

@@ -7,6 +7,7 @@ import { checkNoBuild, checkNoDockerSocket, checkNoSourceMount } from './mounts.
 import { checkPortsProxyOnly, checkRollingConflict } from './ports.js';
 import { checkProxyRetries } from './proxy.js';
 import { checkDbTrustAuth } from './database.js';
+import { checkProxyMaintenance } from './maintenance.js';
 
 /** Each rule's check. env-declared applies to every set; the others are production policy. */
 export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 'prod')[] }> = {
@@ -22,6 +23,7 @@ export const CHECKS: Record<RuleId, { check: RuleCheck; sets: readonly ('dev' | 
   'rolling-conflict': { check: checkRollingConflict, sets: ['prod'] },
   'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'] },
   'proxy-retries': { check: checkProxyRetries, sets: ['prod'] },
+  'proxy-maintenance': { check: checkProxyMaintenance, sets: ['prod'] },
   'db-trust-auth': { check: checkDbTrustAuth, sets: ['prod'] },
   'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'] },
 };
