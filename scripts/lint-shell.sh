@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shellcheck over the repository's own shell scripts: CI, setup, the harness and the example's
+# Runs shellcheck over the repository's own shell scripts: CI, setup, the harness and the example's
 # services. Fixtures are left out (templates with placeholders, and the corpus's third-party shapes);
 # the host scripts the tool sends have their own gate in the unit tests.
 set -euo pipefail
