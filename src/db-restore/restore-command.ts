@@ -7,9 +7,10 @@ import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../h
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText, tail, type Command, type HostRunner, type RunResult } from '../runner/runner.js';
 import { connectHost, type HostConnector } from '../ssh/connect.js';
-import { acquireLock } from '../deploy/lock.js';
+import { acquireLock } from '../host/lock.js';
 import { auditCommand, keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
-import { parseKeyValues, parseRollOutput } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
+import { parseRollOutput } from '../deploy/outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/services.js';
 import type { ComposeTarget } from '../compose/cli.js';
 import { backupAndKeep } from '../backup/backup-flow.js';

@@ -6,7 +6,7 @@ import { parseProbe, probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 import { runOnHost } from '../deploy/deploy.js';
 import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
 import { resolveRollbackTarget } from '../rollback/target.js';

@@ -18,8 +18,9 @@ import { deploySettings, registryLogin, type DeploySettings, type RollbackReques
 import { checkEnvFileInput } from './env-file-input.js';
 import { migrationsSince, resolveRollbackTarget } from '../rollback/target.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
-import { acquireLock, type LockHandle, type LockOwner } from './lock.js';
-import { outcomeTable, parseKeyValues, parseRollOutput, type ServiceOutcome } from './outcome.js';
+import { acquireLock, cancelCommand, cancelMarker, type LockHandle, type LockOwner } from '../host/lock.js';
+import { parseKeyValues } from '../host/key-values.js';
+import { outcomeTable, parseRollOutput, type ServiceOutcome } from './outcome.js';
 import { dependenciesOf, parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
 import { servicesSeeingChangedFiles } from './mounts.js';
 import { GitHubDeployment } from './github-deployment.js';
@@ -134,7 +135,7 @@ class Deployment {
     if (this.cancelled) return;
     this.reporter.warning('cancel requested: stopping the current step, then rolling back and releasing the lock');
     this.cancelled = true;
-    if (this.lock) void this.runner.run(cmd.cancelCommand(this.ds.deployPath, this.token)).catch(() => undefined);
+    if (this.lock) void this.runner.run(cancelCommand(this.ds.deployPath, this.token)).catch(() => undefined);
   }
 
   /**
@@ -364,7 +365,7 @@ class Deployment {
   private async roll(target: ComposeTarget, u: ServiceUpdate, success: 'updated' | 'rolled-back'): Promise<void> {
     const started = Date.now();
     // A rollback must finish, so only a forward roll watches the cancel marker.
-    const marker = success === 'updated' ? cmd.cancelMarker(this.ds.deployPath) : '';
+    const marker = success === 'updated' ? cancelMarker(this.ds.deployPath) : '';
     const command = cmd.rollCommand(target, u, this.ds, marker);
     this.reporter.debug(shellText(command));
     this.reporter.info(`▸ ${success === 'updated' ? 'rolling' : 'rolling back'} ${u.service} (${u.strategy})`);

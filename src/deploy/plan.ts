@@ -4,6 +4,7 @@ import { probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { shellText, type Command } from '../runner/runner.js';
 import * as cmd from './commands.js';
+import { lockCommand, unlockCommand } from '../host/lock.js';
 import { registryLogin, type DeploySettings, type RollbackRequest } from './deploy-settings.js';
 
 /**
@@ -17,7 +18,7 @@ export function printPlan(ds: DeploySettings, reporter: Reporter, rollback?: Rol
   const token = '<run-token>';
   const login = registryLogin(ds);
   const steps: Array<[string, Command]> = [
-    ['take the deploy lock (owner record on stdin)', cmd.lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '')],
+    ['take the deploy lock (owner record on stdin)', lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, '')],
     ['read the host state', probeCommand(ds.deployPath, ds.project)],
     rollback
       ? [`read the kept release ${rollback.to ? `matching ${rollback.to}` : 'live before the current one'}`, cmd.keptReleaseCommand(ds.deployPath, sha)]
@@ -40,7 +41,7 @@ export function printPlan(ds: DeploySettings, reporter: Reporter, rollback?: Rol
     rollback
       ? ['append to the audit log (record on stdin)', cmd.auditCommand(ds.deployPath, {})]
       : ['append to the audit log (record on stdin), then prune old releases', cmd.auditAndPruneCommand(ds.deployPath, {}, [sha, '<kept releases>'])],
-    ['release the lock', cmd.unlockCommand(ds.deployPath, token)],
+    ['release the lock', unlockCommand(ds.deployPath, token)],
   ];
   const what = rollback ? `rollback to ${rollback.to ?? 'the release live before the current one'}` : `deploy of ${sha}`;
   const text = steps.map(([step, c], i) => `${i + 1}. ${step}\n   ${shellText(c).replace(/\n/g, '\n   ')}`).join('\n');
