@@ -12,8 +12,8 @@ export interface LockSettings {
   staleLockAfter: number;
   forceUnlock: boolean;
   lockLease: number;
-  /** The commit the run makes live; empty while it is not known yet. */
-  sha: string;
+  /** The commit the run makes live, when it is known before the host is read. */
+  sha?: string;
   actor?: string;
   runUrl?: string;
 }
@@ -64,7 +64,7 @@ export async function acquireLock(
   reporter: Reporter,
   checkCancelled: () => void,
 ): Promise<LockHandle> {
-  const owner = JSON.stringify({ token, sha: ds.sha, actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
+  const owner = JSON.stringify({ token, sha: ds.sha ?? '', actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
   const deadline = Date.now() + ds.lockTimeout * 1000;
   let announced = false;
   for (;;) {
