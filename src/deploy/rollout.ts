@@ -3,10 +3,9 @@ import { OperationError } from '../errors.js';
 import { drillLivenessWarning } from '../restore/drill-liveness.js';
 import * as cmd from './commands.js';
 import { failRollout } from './rollout-recovery.js';
-import { parseRenderedCompose } from './services.js';
 import { RolloutSteps } from './rollout-steps.js';
 import { auditRecord, runOutputs, runSummary } from './run-report.js';
-import type { ServiceUpdate, UpdatePlan } from './services.js';
+import { parseRenderedCompose, type ServiceUpdate, type UpdatePlan } from './services.js';
 
 /**
  * The rolling procedure, one for every kind of run: the release `sha` (resolved before it starts,
