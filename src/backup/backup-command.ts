@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import { InputError } from '../errors.js';
-import { acquireLock } from '../deploy/lock.js';
+import { acquireLock } from '../host/lock.js';
 import { parseProbe, probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import type { EngineServices } from '../engine/services.js';

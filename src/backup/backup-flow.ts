@@ -8,7 +8,7 @@ import { pruneBackups } from './prune.js';
 import { formatBytes } from '../report/format.js';
 import { inspectDatabase, takeBackup, type Inspection, type TakenBackup } from './take-backup.js';
 import { clientStartCommand, clientStopCommand } from './commands.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 import { OperationError } from '../errors.js';
 
 export interface BackupDone extends TakenBackup {

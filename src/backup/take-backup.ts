@@ -1,6 +1,6 @@
 import { formatBytes } from '../report/format.js';
 import { InputError, OperationError } from '../errors.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 import type { Reporter } from '../report/reporter.js';
 import { CommandFailed, shellText, tail, type Runner } from '../runner/runner.js';
 import type { BackupSettings } from './backup-settings.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 import { CommandFailed, type Runner } from '../runner/runner.js';
 import { verifyCommand } from './commands.js';
 

@@ -3,13 +3,14 @@ import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { InputError, OperationError } from '../errors.js';
-import { parseProbe, probeCommand, type AuditRecord, type HostFacts } from '../host/probe.js';
+import { parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText, tail, type Command, type HostRunner, type RunResult } from '../runner/runner.js';
 import { connectHost, type HostConnector } from '../ssh/connect.js';
-import { acquireLock } from '../deploy/lock.js';
-import { auditCommand, keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
-import { parseKeyValues, parseRollOutput } from '../deploy/outcome.js';
+import { acquireLock } from '../host/lock.js';
+import { keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
+import { parseKeyValues } from '../host/key-values.js';
+import { parseRollOutput } from '../deploy/outcome.js';
 import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/services.js';
 import type { ComposeTarget } from '../compose/cli.js';
 import { backupAndKeep } from '../backup/backup-flow.js';
@@ -17,11 +18,12 @@ import { parseTableCounts } from '../backup/manifest.js';
 import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
 import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
-import { humanDuration } from '../config/duration.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
 import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
+import { printRestorePlan } from './dry-run.js';
+import { backupsList, finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
 
 /**
@@ -146,7 +148,7 @@ class RestoreRun {
       '',
       `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
     ];
-    this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', this.backupsList()].join('\n'));
+    this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(this.verified)].join('\n'));
     return lines.join('\n');
   }
 
@@ -323,8 +325,10 @@ class RestoreRun {
     return dropped;
   }
 
-  private backupsList(): string {
-    return `#### Verified backups on the host, newest first\n\n${listOf(this.verified)}\n`;
+  /** The audit record, the summary and the outputs, for every ending. */
+  private finish(result: RestoreResult, name: string, message: string | undefined, createdAt: string | undefined, done: RestoreDone = {}): Promise<CommandResult> {
+    const { rs, runner, reporter, startedAt, maintenanceAt, verified } = this;
+    return finishRestore({ rs, runner, reporter, startedAt, maintenanceAt, verified, live: this.facts.current, pg: this.pg }, result, name, message, createdAt, done);
   }
 
   private async writeState(phase: RestorePhase): Promise<void> {
@@ -339,59 +343,6 @@ class RestoreRun {
     this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     return res;
   }
-
-  /** The audit record, the summary and the outputs, for every ending. */
-  private async finish(
-    result: 'restored' | 'unchanged' | 'failed',
-    name: string,
-    message: string | undefined,
-    createdAt: string | undefined,
-    done: { previousDatabase?: string; safety?: string; downtime?: number; dropped?: string[] } = {},
-  ): Promise<CommandResult> {
-    const { rs } = this;
-    const rpo = createdAt ? Math.max(0, Math.round((this.startedAt.getTime() - new Date(createdAt).getTime()) / 1000)) : undefined;
-    const downtime = done.downtime ?? (this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0);
-    const record: AuditRecord = {
-      action: 'restore',
-      kind: 'restore',
-      sha: this.facts.current ?? '',
-      actor: rs.ds.actor,
-      runUrl: rs.ds.runUrl,
-      startedAt: this.startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      result: result === 'restored' ? 'success' : 'failed',
-      outcome: result,
-      reason: rs.reason ?? null,
-      backup: name,
-      rpoSeconds: rpo ?? null,
-      downtimeSeconds: Math.round(downtime * 10) / 10,
-      ...(done.previousDatabase ? { previousDatabase: done.previousDatabase } : {}),
-      ...(done.safety ? { safetyBackup: done.safety } : {}),
-      ...(done.dropped?.length ? { dropped: done.dropped } : {}),
-      ...(message ? { error: message.slice(0, 500) } : {}),
-    };
-    await this.runner.run(auditCommand(rs.bs.deployPath, record)).catch(() => undefined);
-    const outputs = {
-      result,
-      backup: name,
-      'rpo-seconds': rpo === undefined ? '' : String(rpo),
-      'downtime-seconds': downtime.toFixed(1),
-      'previous-database': done.previousDatabase ?? '',
-      'backup-file': done.safety ?? '',
-    };
-    if (result === 'restored') {
-      const text = `Database \`${this.pg.database}\` on ${this.runner.where} holds \`${name}\` again (taken ${createdAt ?? '?'}${rpo !== undefined ? `, ${humanDuration(rpo)} before the restore` : ''}). Maintenance lasted ${downtime.toFixed(1)}s. The replaced database is kept as \`${done.previousDatabase}\` for ${rs.keepPrevious}${done.safety ? `; safety backup \`${done.safety}\`` : ''}.${rs.reason ? ` Reason: ${rs.reason}` : ''}`;
-      this.reporter.info(text.replace(/`/g, ''));
-      this.reporter.summary(`### ✅ Restored\n\n${text}\n\n${this.backupsList()}`);
-      return { ok: true, outputs };
-    }
-    this.reporter.summary(`### ❌ Restore failed${result === 'unchanged' ? ': production unchanged' : ''}\n\n${message}\n\n${this.backupsList()}`);
-    return { ok: false, message, outputs };
-  }
-}
-
-function listOf(names: readonly string[]): string {
-  return names.length === 0 ? '_none_' : names.slice(0, 20).map((n) => `- \`${n}\``).join('\n') + (names.length > 20 ? `\n- … ${names.length - 20} more` : '');
 }
 
 function safeManifest(text: string, file: string) {
@@ -400,23 +351,4 @@ function safeManifest(text: string, file: string) {
   } catch {
     return undefined;
   }
-}
-
-/** dry-run: the restore's steps, in order; nothing connects. */
-function printRestorePlan(rs: RestoreSettings, reporter: Reporter): CommandResult {
-  const steps = [
-    'read the host (probe) and the database service (inspect); pick the dump: ' + (rs.backup ?? 'the newest verified one in ' + rs.bs.dir),
-    'without confirm: print what would be restored and lost, exit 2',
-    'take the deploy lock; check the dump (sha256 against sidecar and manifest, PGDMP, pg_restore --list, every block read)',
-    `maintenance on (${rs.bs.deployPath}/maintenance/on); stop the services that write (${rs.services?.join(', ') ?? 'those the deploy rolls'})`,
-    'safety backup of the live database (the backup command\'s checked dump)',
-    'restore into a new database <db>_restoring_<stamp> on the same server (one transaction)',
-    'compare every table\'s rows with the manifest',
-    'swap the names in one transaction: <db> -> <db>_pre_restore_<stamp>, the new one -> <db>',
-    'start the services through the deploy\'s health gates; maintenance off; audit record',
-    `drop databases kept aside longer than ${rs.keepPrevious}`,
-  ];
-  const text = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
-  reporter.info(`dry-run: restore on ${rs.bs.target.user}@${rs.bs.target.host}:${rs.bs.target.port}. Nothing is changed.\n${text}`);
-  return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
 }

@@ -2,14 +2,14 @@ import type { Settings } from '../config/settings.js';
 import { parseDuration } from '../config/duration.js';
 import { InputError } from '../errors.js';
 import { backupSettings, type BackupSettings } from '../backup/backup-settings.js';
-import { rollbackSettings, type DeploySettings, type RollbackRequest } from '../deploy/deploy-settings.js';
+import { rollbackSettings, type RollbackSettings } from '../rollback/rollback-settings.js';
 
 /** Everything a restore needs, checked before anything connects (bad input: exit 2). */
 export interface RestoreSettings {
   /** The database (backup.service), the backup dir, the host. */
   bs: BackupSettings;
   /** The deploy's lock, health gates and rolling settings, for stopping and starting the writers. */
-  ds: DeploySettings & { request: RollbackRequest };
+  ds: RollbackSettings;
   /** A dump's file name in the backup dir; undefined: the newest verified one. */
   backup?: string;
   /** confirm equals the project name. */

@@ -6,9 +6,10 @@ import { parseProbe, probeCommand } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
-import { parseKeyValues } from '../deploy/outcome.js';
-import { runOnHost } from '../deploy/deploy.js';
+import { parseKeyValues } from '../host/key-values.js';
+import { runOnHost } from '../deploy/run-on-host.js';
 import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
+import { rollbackKind } from '../rollback/rollback-kind.js';
 import { resolveRollbackTarget } from '../rollback/target.js';
 import { manifestsCommand } from './commands.js';
 import { verifiedDumps } from './plan.js';
@@ -82,7 +83,7 @@ export async function rollbackWithData(settings: Settings, reporter: Reporter, s
     await runner.close();
   }
   reporter.info(`rollback with-data: the release first, then the database back to ${dump}`);
-  const code = await runOnHost(rs.ds, reporter, { request: rs.ds.request }, services);
+  const code = await runOnHost(rs.ds, rollbackKind(rs.ds), reporter, services);
   if (!code.ok) return { ...code, message: `${code.message ?? 'the rollback failed'} The database was not touched.` };
   const data = await restoreCommandWith({ ...rs, backup: dump }, reporter, services);
   return { ok: data.ok, outputs: { ...code.outputs, ...data.outputs, result: data.ok ? code.outputs['result']! : 'failed' }, message: data.ok ? undefined : `the release was rolled back, but the database was not: ${data.message ?? ''}` };

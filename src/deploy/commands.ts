@@ -2,29 +2,22 @@ import { composeCommand, withServices, type ComposeFlavor, type ComposeTarget } 
 import { checkServiceName } from '../compose/service-name.js';
 import type { Command } from '../runner/runner.js';
 import { quoteArgv } from '../ssh/quote.js';
+import { hostScript } from '../host/script.js';
 import type { DeploySettings } from './deploy-settings.js';
 import type { ServiceUpdate } from './services.js';
 import {
   AUDIT_SCRIPT,
-  CANCEL_SCRIPT,
-  LOCK_SCRIPT,
-  RENEW_LEASE_SCRIPT,
   PRUNE_SCRIPT,
   PULL_SCRIPT,
   ROLL_SCRIPT,
   SWITCH_CURRENT_SCRIPT,
   SETTLE_SCRIPT,
   CONTAINERS_SCRIPT,
-  UNLOCK_SCRIPT,
   UNPACK_RELEASE_SCRIPT,
   KEPT_RELEASE_SCRIPT,
 } from './host-scripts.js';
 
-/** Each remote step of a deploy as a Command: pure functions, unit-tested, printed by dry-run. */
-const script = (name: string, body: string, args: readonly string[], stdin?: string): Command => ({
-  argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
-  stdin,
-});
+/** Each remote step of a deploy as a Command (a host script, or Compose): pure functions, unit-tested, printed by dry-run. */
 
 export const releaseDir = (root: string, sha: string) => `${root}/releases/${sha}`;
 
@@ -42,32 +35,20 @@ export function releaseCompose(ds: Pick<DeploySettings, 'deployPath' | 'project'
   };
 }
 
-export const lockCommand = (root: string, token: string, staleAfter: number, force: boolean, owner: string, leaseSeconds = 180) =>
-  script('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
-
-export const renewLeaseCommand = (root: string, token: string) => script('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
-
-export const unlockCommand = (root: string, token: string) => script('unlock', UNLOCK_SCRIPT, [root, token]);
-
-/** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
-export const cancelMarker = (root: string) => `${root}/.deploy-lock/cancel`;
-
-export const cancelCommand = (root: string, token: string) => script('cancel', CANCEL_SCRIPT, [root, token]);
-
-export const unpackCommand = (root: string, sha: string, tarBase64: string) => script('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
+export const unpackCommand = (root: string, sha: string, tarBase64: string) => hostScript('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
 
 /** Each release records the Compose files it was made with, so a rollback starts it with its own. */
 export const COMPOSE_FILES_RECORD = '.compose-files';
 
 /** rollback: what the kept release recorded, and which of its files differ from the live release's. */
-export const keptReleaseCommand = (root: string, sha: string) => script('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
+export const keptReleaseCommand = (root: string, sha: string) => hostScript('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
 
 /** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
 export const renderCommand = (target: ComposeTarget) => composeCommand({ ...target, allProfiles: true }, ['config']);
 
 /** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
 export function pullCommand(images: readonly string[], login?: { registry: string; user: string; password: string }): Command {
-  return script('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
+  return hostScript('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
 }
 
 /**
@@ -85,7 +66,7 @@ export function migrateCommand(target: ComposeTarget, migrate: { service: string
   return composeCommand(target, withServices(['run', '--rm', '-T', '--no-deps'], [migrate.service], migrate.command ?? []));
 }
 
-export const switchCurrentCommand = (root: string, sha: string) => script('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
+export const switchCurrentCommand = (root: string, sha: string) => hostScript('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
 
 /** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
 export const convergeCommand = (target: ComposeTarget, services: readonly string[], recreate = false) =>
@@ -102,7 +83,7 @@ export function rollCommand(
   cancelMarkerPath = '',
 ): Command {
   const compose = composeCommand(target, []).argv;
-  return script('roll', ROLL_SCRIPT, [
+  return hostScript('roll', ROLL_SCRIPT, [
     checkServiceName(u.service, 'roll'),
     String(u.replicas),
     String(ds.healthTimeout),
@@ -122,18 +103,18 @@ export function rollCommand(
 /** Waits up to `seconds` for the Docker daemon, then removes the named containers (ids only: checked here). */
 export function settleCommand(seconds: number, ids: readonly string[] = []): Command {
   for (const id of ids) if (!/^[0-9a-f]{12,64}$/.test(id)) throw new Error(`not a container id: ${JSON.stringify(id)}`);
-  return script('settle', SETTLE_SCRIPT, [String(seconds), ...ids]);
+  return hostScript('settle', SETTLE_SCRIPT, [String(seconds), ...ids]);
 }
 
-export const containersCommand = (project: string) => script('containers', CONTAINERS_SCRIPT, [project]);
+export const containersCommand = (project: string) => hostScript('containers', CONTAINERS_SCRIPT, [project]);
 
 /** Removes what a failed first deploy started (volumes stay: they may hold data already). */
 export const downCommand = (target: ComposeTarget) => composeCommand(target, ['down', '--remove-orphans']);
 
 export const removeCurrentCommand = (root: string): Command => ({ argv: ['rm', '-f', `${root}/current`] });
 
-export const auditCommand = (root: string, record: object) => script('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
+export const auditCommand = (root: string, record: object) => hostScript('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
 
 /** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
 export const auditAndPruneCommand = (root: string, record: object, keep: readonly string[]) =>
-  script('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);
+  hostScript('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);

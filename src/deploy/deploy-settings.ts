@@ -10,19 +10,18 @@ import { prodSet } from '../compose/sets.js';
 import { InputError, shownValue } from '../errors.js';
 import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
 import type { DeploymentTarget } from './github-deployment.js';
-import { parseRollbackTo } from '../rollback/target.js';
 import { parseDuration } from '../config/duration.js';
 import { readReleaseFile, releasePath, type ReleaseFile } from './release-files.js';
 import { configFolder } from '../config/config-paths.js';
 
-/** Everything deploy and rollback need, parsed and checked before anything runs. */
-export interface DeploySettings extends RemoteSettings {
-  sha: string;
+/**
+ * What the rolling procedure needs whichever kind of run it makes (deploy or rollback), parsed and
+ * checked before anything runs. The release it makes live is not among them: a deploy's is its
+ * commit, a rollback's is resolved on the host.
+ */
+export interface RolloutSettings extends RemoteSettings {
   project: string;
   composeFiles: string[];
-  files: ReleaseFile[];
-  /** The prod .env (app secrets), written 0600 into the release. */
-  envFileContent?: string;
   registry: string;
   registryUsername?: string;
   registryPassword?: string;
@@ -49,13 +48,21 @@ export interface DeploySettings extends RemoteSettings {
   drillCheck?: { workflow: string; warnAfterSeconds: number };
 }
 
+/** A deploy: the rolling procedure's settings, and the new release (its commit, its files, its .env). */
+export interface DeploySettings extends RolloutSettings {
+  sha: string;
+  files: ReleaseFile[];
+  /** The prod .env (app secrets), written 0600 into the release. */
+  envFileContent?: string;
+}
+
 /** The prod Compose set: the same one validate checks and build builds. */
 export function prodComposeFiles(settings: Settings): string[] {
   return prodSet(settings).files;
 }
 
 /** The prod set's files as a release names them (relative to the config file's folder). */
-function releaseComposeFiles(settings: Settings): string[] {
+export function releaseComposeFiles(settings: Settings): string[] {
   const folder = configFolder(settings.cwd, settings.configPath);
   return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
 }
@@ -73,32 +80,11 @@ export function deploySettings(settings: Settings): DeploySettings {
   checkComposeServiceNames(files.slice(0, composeFiles.length).map((f) => parseComposeText(f.content.toString('utf8'), f.path)));
   const envFileContent = settings.option('env-file');
   if (envFileContent !== undefined) checkEnvFileShape(envFileContent, 'input env-file');
-  return { ...hostSideSettings(settings, settings.sha, files.slice(0, composeFiles.length).map((f) => f.path)), files, envFileContent };
+  return { ...rolloutSettings(settings, files.slice(0, composeFiles.length).map((f) => f.path)), sha: settings.sha, files, envFileContent };
 }
 
-/** What a rollback was asked for: the target (resolved on the host) and why. */
-export interface RollbackRequest {
-  /** A sha or prefix; undefined: the release live before the current one. */
-  to?: string;
-  reason?: string;
-}
-
-/**
- * rollback: the deploy's settings without what only a new release has (its files, its .env, its
- * sha: the target is resolved on the host). The repository's prod set names the Compose files of
- * releases made before each release recorded its own.
- */
-export function rollbackSettings(settings: Settings): DeploySettings & { request: RollbackRequest } {
-  const reason = settings.option('reason')?.trim();
-  if (reason !== undefined && reason.length > 500) throw new InputError('input "reason" is longer than 500 characters; say it in a sentence');
-  return {
-    ...hostSideSettings(settings, '', releaseComposeFiles(settings)),
-    files: [],
-    request: { to: parseRollbackTo(settings.option('to')), reason: reason || undefined },
-  };
-}
-
-function hostSideSettings(settings: Settings, sha: string, composeFiles: string[]): Omit<DeploySettings, 'files' | 'envFileContent'> {
+/** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
+export function rolloutSettings(settings: Settings, composeFiles: string[]): RolloutSettings {
   const remote = remoteSettings(settings);
   const d = settings.config.deploy ?? {};
   const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
@@ -113,7 +99,6 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
   if (token && !settings.run.repository) throw new InputError(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
   return {
     ...remote,
-    sha,
     project,
     composeFiles,
     registry: settings.registry,
@@ -136,7 +121,7 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
     runUrl: settings.run.runUrl,
     dryRun: settings.dryRun,
     github: token
-      ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+      ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository!, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
       : undefined,
     drillCheck:
       token && settings.config.restoreTest
@@ -146,7 +131,7 @@ function hostSideSettings(settings: Settings, sha: string, composeFiles: string[
 }
 
 /** The registry login the host needs, when credentials were given. */
-export function registryLogin(ds: Pick<DeploySettings, 'registry' | 'registryUsername' | 'registryPassword'>) {
+export function registryLogin(ds: Pick<RolloutSettings, 'registry' | 'registryUsername' | 'registryPassword'>) {
   return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
 }
 

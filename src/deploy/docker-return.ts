@@ -1,7 +1,8 @@
 import type { Reporter } from '../report/reporter.js';
 import type { HostRunner } from '../runner/runner.js';
 import { containersCommand, settleCommand } from './commands.js';
-import { parseKeyValues, shortImage } from './outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
+import { shortImage } from './outcome.js';
 
 /**
  * How long a deploy waits for a restarting Docker daemon before it gives up on putting the host

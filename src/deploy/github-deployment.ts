@@ -1,11 +1,11 @@
 import { getOctokit } from '@actions/github';
 import type { Reporter } from '../report/reporter.js';
 
+/** Where a GitHub Deployment is made: the repository, its environment, and the token that may write there. */
 export interface DeploymentTarget {
   token: string;
   apiUrl: string;
   repository: string;
-  sha: string;
   environment: string;
   environmentUrl?: string;
   logUrl?: string;
@@ -25,6 +25,8 @@ export class GitHubDeployment {
 
   constructor(
     private readonly t: DeploymentTarget,
+    /** The commit made live: the deployment's ref. */
+    private readonly sha: string,
     private readonly reporter: Reporter,
   ) {
     this.octokit = getOctokit(t.token, { baseUrl: t.apiUrl });
@@ -36,13 +38,13 @@ export class GitHubDeployment {
       const res = await this.octokit.rest.repos.createDeployment({
         owner: this.owner,
         repo: this.repo,
-        ref: this.t.sha,
+        ref: this.sha,
         environment: this.t.environment,
         auto_merge: false,
         // The commit's checks already gated the workflow that runs this deploy.
         required_contexts: [],
         production_environment: this.t.environment === 'production',
-        description: `compose-deploy ${this.t.sha.slice(0, 12)}`,
+        description: `compose-deploy ${this.sha.slice(0, 12)}`,
       });
       if (!('id' in res.data)) throw new Error(res.data.message ?? 'no deployment id in the answer');
       this.id = res.data.id;

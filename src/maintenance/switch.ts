@@ -1,6 +1,6 @@
 import type { Command, Runner } from '../runner/runner.js';
 import { runChecked } from '../runner/runner.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 
 /**
  * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the

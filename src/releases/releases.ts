@@ -2,7 +2,7 @@ import type { Settings } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { imagePresenceCommand, listReleases, parseProbe, probeCommand, type HostFacts, type ReleaseInfo } from '../host/probe.js';
-import { parseKeyValues } from '../deploy/outcome.js';
+import { parseKeyValues } from '../host/key-values.js';
 import { hostToolsLine } from '../host/describe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';

@@ -2,10 +2,11 @@ import type { Settings } from '../config/settings.js';
 import { toBool } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
-import { runOnHost } from '../deploy/deploy.js';
-import { rollbackSettings } from '../deploy/deploy-settings.js';
+import { runOnHost } from '../deploy/run-on-host.js';
 import { printPlan } from '../deploy/plan.js';
 import type { Reporter } from '../report/reporter.js';
+import { rollbackKind } from './rollback-kind.js';
+import { rollbackSettings } from './rollback-settings.js';
 
 /**
  * `rollback`: a kept release made live again with the deploy's own lock, rolling procedure, health
@@ -15,6 +16,7 @@ import type { Reporter } from '../report/reporter.js';
 export async function rollbackCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   if (toBool('with-data', settings.option('with-data') ?? 'false')) return (await import('../db-restore/with-data.js')).rollbackWithData(settings, reporter, services);
   const rs = rollbackSettings(settings);
-  if (rs.dryRun) return printPlan(rs, reporter, rs.request);
-  return runOnHost(rs, reporter, { request: rs.request }, services);
+  const kind = rollbackKind(rs);
+  if (rs.dryRun) return printPlan(rs, kind.plan, reporter);
+  return runOnHost(rs, kind, reporter, services);
 }

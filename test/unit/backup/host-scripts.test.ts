@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as scripts from '../../../src/backup/host-scripts.js';
 import * as cmd from '../../../src/backup/commands.js';
 import { judge } from '../../../src/backup/verify.js';
-import { parseKeyValues } from '../../../src/deploy/outcome.js';
+import { parseKeyValues } from '../../../src/host/key-values.js';
 
 test('every backup host script is valid POSIX sh and passes shellcheck at warning level', () => {
   for (const [name, body] of Object.entries(scripts)) {

@@ -5,8 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cmd from '../../../src/deploy/commands.js';
+import * as lock from '../../../src/host/lock.js';
 import { keptReleases } from '../../../src/deploy/deploy.js';
-import { parseKeyValues, parseRollOutput } from '../../../src/deploy/outcome.js';
+import { parseKeyValues } from '../../../src/host/key-values.js';
+import { parseRollOutput } from '../../../src/deploy/outcome.js';
 import { tarArchive } from '../../../src/remote/tar.js';
 import { shellText, type Command } from '../../../src/runner/runner.js';
 
@@ -57,7 +59,7 @@ test('secrets travel on stdin only, never in the command text', () => {
 test('the roll step passes its settings as positional arguments after the fixed script', () => {
   const target = cmd.releaseCompose(ds, 'docker compose', SHA);
   const probe = ['wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8080/health'];
-  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h', healthProbe: probe }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' }, cmd.cancelMarker('/srv/shop'));
+  const c = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 2, stopGraceSeconds: 30, healthUrl: 'http://localhost/h', healthProbe: probe }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' }, lock.cancelMarker('/srv/shop'));
   assert.deepEqual(c.argv.slice(3, 15), ['compose-deploy-roll', 'api', '2', '60', '5', '2', 'http://localhost/h', 'rolling', 'shop', '30', '/srv/shop/.deploy-lock/cancel', 'wget -q -O /dev/null http://127.0.0.1:8080/health']);
   assert.deepEqual(c.argv.slice(15, 19), ['docker', 'compose', '--project-name', 'shop']);
   const back = cmd.rollCommand(target, { service: 'api', strategy: 'rolling', replicas: 1, stopGraceSeconds: 10 }, { healthTimeout: 60, minReadySeconds: 5, drainSeconds: 2, project: 'shop' });
@@ -88,13 +90,13 @@ test('third-party services converge; those mounting a changed file are force-rec
 
 test('cancel: only the lock holder leaves the marker, and it goes away with the lock', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-cancel-'));
-  assert.equal(sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}')).code, 0);
-  assert.doesNotMatch(sh(cmd.cancelCommand(root, 'other')).stdout, /cancel=marked/);
-  assert.ok(!existsSync(cmd.cancelMarker(root)));
-  assert.match(sh(cmd.cancelCommand(root, 'tok1')).stdout, /cancel=marked/);
-  assert.ok(existsSync(cmd.cancelMarker(root)));
-  assert.match(sh(cmd.unlockCommand(root, 'tok1')).stdout, /lock=released/);
-  assert.ok(!existsSync(cmd.cancelMarker(root)));
+  assert.equal(sh(lock.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}')).code, 0);
+  assert.doesNotMatch(sh(lock.cancelCommand(root, 'other')).stdout, /cancel=marked/);
+  assert.ok(!existsSync(lock.cancelMarker(root)));
+  assert.match(sh(lock.cancelCommand(root, 'tok1')).stdout, /cancel=marked/);
+  assert.ok(existsSync(lock.cancelMarker(root)));
+  assert.match(sh(lock.unlockCommand(root, 'tok1')).stdout, /lock=released/);
+  assert.ok(!existsSync(lock.cancelMarker(root)));
 });
 
 test('force-unlock: two runs breaking one stale lock at the same moment, 300 times: exactly one takes it each time', async () => {
@@ -117,8 +119,8 @@ test('force-unlock: two runs breaking one stale lock at the same moment, 300 tim
     writeFileSync(join(lockDir, 'owner.json'), '{"token":"deadrun"}');
     utimesSync(lockDir, new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
     const [a, b] = await Promise.all([
-      run(cmd.lockCommand(root, 'runa', 3600, true, '{"token":"runa"}')),
-      run(cmd.lockCommand(root, 'runb', 3600, true, '{"token":"runb"}')),
+      run(lock.lockCommand(root, 'runa', 3600, true, '{"token":"runa"}')),
+      run(lock.lockCommand(root, 'runb', 3600, true, '{"token":"runb"}')),
     ]);
     // Taking it as freed (acquired) between the other's set-aside and its mkdir counts as winning too.
     const won = [a, b].filter((o) => /lock=(broken|acquired)/.test(o)).length;
@@ -137,19 +139,19 @@ test('force-unlock: two runs breaking one stale lock at the same moment, 300 tim
 test('lock lease: renewed by its holder; a lapsed lease is taken over without force, a lock without a lease only by force-unlock', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-lease-'));
   const lockDir = join(root, '.deploy-lock');
-  assert.match(sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}', 60)).stdout, /lock=acquired/);
+  assert.match(sh(lock.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1"}', 60)).stdout, /lock=acquired/);
   assert.ok(existsSync(join(lockDir, 'lease')), 'taking the lock starts its lease');
   const past = new Date(Date.now() - 120_000);
   utimesSync(join(lockDir, 'lease'), past, past);
-  assert.match(sh(cmd.renewLeaseCommand(root, 'tok1')).stdout, /lease=renewed/);
-  assert.match(sh(cmd.renewLeaseCommand(root, 'other')).stdout, /lease=not-ours/);
-  const held = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
+  assert.match(sh(lock.renewLeaseCommand(root, 'tok1')).stdout, /lease=renewed/);
+  assert.match(sh(lock.renewLeaseCommand(root, 'other')).stdout, /lease=not-ours/);
+  const held = sh(lock.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
   assert.equal(held.code, 75, 'a renewed lease keeps the lock');
   // Renewed: its age starts again from now (it was 120 s), whatever second boundary a loaded machine crosses.
   const leaseAge = Number(/lease-age=(\d+)/.exec(held.stdout)?.[1]);
   assert.ok(leaseAge >= 0 && leaseAge < 60, held.stdout);
   utimesSync(join(lockDir, 'lease'), past, past);
-  const taken = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
+  const taken = sh(lock.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}', 60));
   assert.equal(taken.code, 0);
   assert.match(taken.stdout, /lock=taken-over/);
   assert.match(taken.stdout, /owner=\{"token":"tok1"\}/, 'the record of the run that is gone is handed back');
@@ -157,34 +159,34 @@ test('lock lease: renewed by its holder; a lapsed lease is taken over without fo
   // An older version's lock has no lease file: never taken over, however old, without force-unlock.
   rmSync(join(lockDir, 'lease'));
   utimesSync(lockDir, new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
-  assert.equal(sh(cmd.lockCommand(root, 'tok3', 3600, false, '{"token":"tok3"}', 60)).code, 75);
-  assert.match(sh(cmd.lockCommand(root, 'tok3', 3600, true, '{"token":"tok3"}', 60)).stdout, /lock=broken/);
+  assert.equal(sh(lock.lockCommand(root, 'tok3', 3600, false, '{"token":"tok3"}', 60)).code, 75);
+  assert.match(sh(lock.lockCommand(root, 'tok3', 3600, true, '{"token":"tok3"}', 60)).stdout, /lock=broken/);
 });
 
 test('a stale lock without an owner record (its run died between mkdir and writing it) can still be broken', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-lock-empty-'));
   mkdirSync(join(root, '.deploy-lock'));
   utimesSync(join(root, '.deploy-lock'), new Date(Date.now() - 7200_000), new Date(Date.now() - 7200_000));
-  assert.match(sh(cmd.lockCommand(root, 'tok9', 3600, true, '{"token":"tok9"}')).stdout, /lock=broken/);
-  assert.match(sh(cmd.unlockCommand(root, 'tok9')).stdout, /lock=released/);
+  assert.match(sh(lock.lockCommand(root, 'tok9', 3600, true, '{"token":"tok9"}')).stdout, /lock=broken/);
+  assert.match(sh(lock.unlockCommand(root, 'tok9')).stdout, /lock=released/);
 });
 
 test('lock: mkdir is exclusive, the holder is named, only the holder releases, stale locks break only when forced', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-lock-'));
-  const first = sh(cmd.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1","actor":"alice"}'));
+  const first = sh(lock.lockCommand(root, 'tok1', 3600, false, '{"token":"tok1","actor":"alice"}'));
   assert.equal(first.code, 0);
   assert.ok(existsSync(join(root, '.deploy-lock/owner.json')));
-  const second = sh(cmd.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}'));
+  const second = sh(lock.lockCommand(root, 'tok2', 3600, false, '{"token":"tok2"}'));
   assert.equal(second.code, 75);
   assert.deepEqual(parseKeyValues(second.stdout).get('owner'), ['{"token":"tok1","actor":"alice"}']);
-  assert.equal(sh(cmd.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}')).code, 75, 'force does not break a fresh lock');
-  assert.match(sh(cmd.unlockCommand(root, 'tok2')).stdout, /not-ours/);
+  assert.equal(sh(lock.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}')).code, 75, 'force does not break a fresh lock');
+  assert.match(sh(lock.unlockCommand(root, 'tok2')).stdout, /not-ours/);
   assert.ok(existsSync(join(root, '.deploy-lock')));
   execFileSync('touch', ['-d', '2 hours ago', join(root, '.deploy-lock')]);
-  const broken = sh(cmd.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}'));
+  const broken = sh(lock.lockCommand(root, 'tok2', 3600, true, '{"token":"tok2"}'));
   assert.equal(broken.code, 0);
   assert.match(broken.stdout, /lock=broken/);
-  assert.match(sh(cmd.unlockCommand(root, 'tok2')).stdout, /lock=released/);
+  assert.match(sh(lock.unlockCommand(root, 'tok2')).stdout, /lock=released/);
   assert.ok(!existsSync(join(root, '.deploy-lock')));
 });
 

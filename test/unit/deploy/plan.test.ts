@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploySettings } from '../../../src/deploy/deploy-settings.js';
+import { deployKind } from '../../../src/deploy/deploy.js';
 import { printPlan } from '../../../src/deploy/plan.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
 
@@ -27,7 +28,7 @@ const ds = {
 } as unknown as DeploySettings;
 
 test('dry-run: the plan is built by the same checked builders, with "--" before every service name', () => {
-  const res = printPlan(ds, new MemoryReporter());
+  const res = printPlan(ds, deployKind(ds).plan, new MemoryReporter());
   const plan = res.outputs['plan']!;
   assert.match(plan, / run --rm -T --no-deps -- migrate --fake/);
   assert.match(plan, / up -d --no-deps -- THIRD_PARTY_SERVICES\.\.\./);

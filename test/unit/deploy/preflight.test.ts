@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lowDisk } from '../../../src/deploy/deploy.js';
+import { lowDisk } from '../../../src/deploy/preflight.js';
 import { parseProbe } from '../../../src/host/probe.js';
 
 const ds = { deployPath: '/srv/app', minFreeDiskMb: 500 };

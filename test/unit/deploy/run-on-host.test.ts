@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runOnHost } from '../../../src/deploy/deploy.js';
-import type { DeploySettings, RollbackRequest } from '../../../src/deploy/deploy-settings.js';
+import { deployKind } from '../../../src/deploy/deploy.js';
+import type { DeploySettings } from '../../../src/deploy/deploy-settings.js';
+import { runOnHost } from '../../../src/deploy/run-on-host.js';
+import { rollbackKind } from '../../../src/rollback/rollback-kind.js';
+import type { RollbackRequest } from '../../../src/rollback/rollback-settings.js';
 import type { EngineServices } from '../../../src/engine/services.js';
 import type { AuditRecord } from '../../../src/host/probe.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
@@ -77,7 +80,7 @@ async function run(script: Step[], request?: RollbackRequest, interrupts = new M
   const host = new ScriptedHost(script);
   const reporter = new MemoryReporter();
   const services: EngineServices = { connectHost: async () => host, interrupts };
-  const result = await runOnHost(request ? { ...ds, sha: '' } : ds, reporter, { request }, services);
+  const result = await runOnHost(ds, request ? rollbackKind({ ...ds, request }) : deployKind(ds), reporter, services);
   assert.deepEqual(host.problems, [], reporter.lines.join('\n'));
   assert.deepEqual(host.labels, script.map((s) => s.label));
   assert.equal(interrupts.listening, false, 'the deploy stops listening for interrupts when it ends');
@@ -196,7 +199,7 @@ test('a second signal while a service rolls (the kill is near): the run records 
     unlock,
   ]);
   const reporter = new MemoryReporter();
-  void runOnHost(ds, reporter, {}, { connectHost: async () => host, interrupts });
+  void runOnHost(ds, deployKind(ds), reporter, { connectHost: async () => host, interrupts });
   await waitFor(() => abandoned !== undefined);
   await abandoned;
   assert.deepEqual(host.problems, []);

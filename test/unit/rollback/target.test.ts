@@ -8,7 +8,7 @@ import { InputError } from '../../../src/errors.js';
 import { listReleases, type AuditRecord, type HostFacts } from '../../../src/host/probe.js';
 import { migrationsSince, parseRollbackTo, resolveRollbackTarget } from '../../../src/rollback/target.js';
 import * as cmd from '../../../src/deploy/commands.js';
-import { parseKeyValues } from '../../../src/deploy/outcome.js';
+import { parseKeyValues } from '../../../src/host/key-values.js';
 import { shellText } from '../../../src/runner/runner.js';
 
 const A = 'a'.repeat(40);

@@ -1,9 +1,34 @@
 import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { CommandFailed, type Runner } from '../runner/runner.js';
-import { lockCommand, renewLeaseCommand, unlockCommand } from './commands.js';
-import type { DeploySettings } from './deploy-settings.js';
-import { parseKeyValues } from './outcome.js';
+import { parseKeyValues } from './key-values.js';
+import { CANCEL_SCRIPT, LOCK_SCRIPT, RENEW_LEASE_SCRIPT, UNLOCK_SCRIPT } from './lock-scripts.js';
+import { hostScript } from './script.js';
+
+/** What taking the lock needs: where, how long to wait, and who asks (recorded in the owner record). */
+export interface LockSettings {
+  deployPath: string;
+  lockTimeout: number;
+  staleLockAfter: number;
+  forceUnlock: boolean;
+  lockLease: number;
+  /** The commit the run makes live, when it is known before the host is read. */
+  sha?: string;
+  actor?: string;
+  runUrl?: string;
+}
+
+export const lockCommand = (root: string, token: string, staleAfter: number, force: boolean, owner: string, leaseSeconds = 180) =>
+  hostScript('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+
+export const renewLeaseCommand = (root: string, token: string) => hostScript('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
+
+export const unlockCommand = (root: string, token: string) => hostScript('unlock', UNLOCK_SCRIPT, [root, token]);
+
+/** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
+export const cancelMarker = (root: string) => `${root}/.deploy-lock/cancel`;
+
+export const cancelCommand = (root: string, token: string) => hostScript('cancel', CANCEL_SCRIPT, [root, token]);
 
 export interface LockHandle {
   /** Idempotent: releases the lock if this run still holds it. */
@@ -34,12 +59,12 @@ const POLL_MS = 2000;
  */
 export async function acquireLock(
   runner: Runner,
-  ds: Pick<DeploySettings, 'deployPath' | 'lockTimeout' | 'staleLockAfter' | 'forceUnlock' | 'lockLease' | 'sha' | 'actor' | 'runUrl'>,
+  ds: LockSettings,
   token: string,
   reporter: Reporter,
   checkCancelled: () => void,
 ): Promise<LockHandle> {
-  const owner = JSON.stringify({ token, sha: ds.sha, actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
+  const owner = JSON.stringify({ token, sha: ds.sha ?? '', actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
   const deadline = Date.now() + ds.lockTimeout * 1000;
   let announced = false;
   for (;;) {

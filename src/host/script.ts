@@ -1,0 +1,10 @@
+import type { Command } from '../runner/runner.js';
+
+/**
+ * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
+ * host's process list; every variable part is a positional argument, quoted like any other.
+ */
+export const hostScript = (name: string, body: string, args: readonly string[], stdin?: string): Command => ({
+  argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
+  stdin,
+});
