@@ -96,7 +96,7 @@ export function checkSwarmIngressPort(ctx: RuleContext): RawFinding[] {
           : 'route it through the proxy, which publishes its ports with mode: host';
         return {
           service: s.name,
-          message: `service "${s.name}" publishes port ${p.text} in ingress mode, through Swarm's routing mesh, which needs IPVS on every node and hides client addresses;${loopback} ${fix}`.replace(';  ', '; '),
+          message: `service "${s.name}" publishes port ${p.text} in ingress mode, through Swarm's routing mesh, which needs IPVS on every node and hides client addresses; ${fix}.${loopback}`,
           loc: p.loc,
         };
       });
