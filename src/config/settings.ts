@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { InputError, shownValue } from '../errors.js';
+import { refuseUnavailableTarget } from './target.js';
 import { closest } from './schema.js';
 import { COMMANDS, envName, findOption, type CommandName } from './options.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
@@ -80,6 +82,7 @@ export function resolveSettings(input: ResolveInput): Settings {
 
   const loaded = loadProjectConfig(nonEmpty(input.explicit['config']) ?? nonEmpty(input.env[envName('config')]), input.cwd);
   const cfg = loaded.config;
+  refuseUnavailableTarget(command, cfg, loaded.path && relative(input.cwd, loaded.path));
   /** Reads an option; a secret one is handed to onSecret (masked) as soon as it is read. */
   const pick = (name: string, fromConfig?: string | number | boolean) => {
     const v = pickOption(name, input, fromConfig);

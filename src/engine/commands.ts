@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import type { CommandName } from '../config/options.js';
+import { refuseUnavailableTarget } from '../config/target.js';
 import type { Settings } from '../config/settings.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
@@ -28,6 +30,8 @@ export const USES_LAYER_CACHE: ReadonlySet<CommandName> = new Set(['build', 'res
 
 /** `services`: what only a front door has (signals turned into interrupts, the action's layer cache). */
 export async function runCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+  // resolveSettings refuses it already; settings made another way meet the same guard before any handler loads.
+  refuseUnavailableTarget(settings.command, settings.config, settings.configPath && relative(settings.cwd, settings.configPath));
   const handler = await HANDLERS[settings.command]();
   return handler(settings, reporter, services);
 }

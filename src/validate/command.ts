@@ -22,6 +22,7 @@ import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
 import { ruleInfo } from './rules/catalog.js';
+import { swarmUpdateRows, type SwarmServiceRow } from './rules/swarm.js';
 import { hostShellVariables, imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets, setsReason, type ComposeSet } from '../compose/sets.js';
 import { releaseVariables } from '../compose/deploy-role.js';
@@ -173,6 +174,7 @@ interface RenderChoice {
 
 async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Contained, reporter: InfoLog): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
+  let swarm: SwarmServiceRow[] | undefined;
   if (l.merged) {
     const ctx = ruleContext(l, settings, opts, built);
     const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
@@ -180,10 +182,12 @@ async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions,
     if (shell.length > 0) reporter.info(`${l.set.name} set: ${shell.map((n) => `\${${n}}`).join(', ')} taken as set by the shell the deploy runs Compose in on the host (over SSH, in the release directory); rendered with placeholder values`);
     findings.push(...(await renderSet(l, fill, settings.cwd, renderer, sandbox, reporter)));
     findings.push(...policyFindings(l, ctx, opts));
+    if (ctx.target === 'swarm' && l.set.name === 'prod') swarm = swarmUpdateRows(ctx);
   }
   findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
   const services = l.merged ? mapEntries(nodeAt(l.merged, ['services'])).map(([n]) => n) : [];
-  return { set: l.set, services, findings };
+  if (swarm) reporter.info(swarmLine(swarm));
+  return { set: l.set, services, findings, ...(swarm ? { swarm } : {}) };
 }
 
 /**
@@ -241,6 +245,14 @@ function tagPlaceholders(vars: ReadonlySet<string>, l: LoadedSet, sha: string | 
   // Every deploy sets the deploy path for the proxy's maintenance mount: a set that uses it renders.
   if (!l.env?.has('COMPOSE_DEPLOY_PATH')) fill.set('COMPOSE_DEPLOY_PATH', release['COMPOSE_DEPLOY_PATH']!);
   return fill;
+}
+
+/** What the deploy will set on the swarm, said in the log as in the summary. */
+function swarmLine(rows: readonly SwarmServiceRow[]): string {
+  if (rows.length === 0) return 'prod set, target swarm: no service is rolled by the deploy, so it sets no update_config';
+  const settings = rows[0]!.settings.map((x) => `${x.key} ${x.value}`).join(', ');
+  const differs = rows.flatMap((r) => r.differs.map((d) => `${r.service} (${d.key}: ${d.written})`));
+  return `prod set, target swarm: the deploy sets update_config ${settings} on ${rows.map((r) => r.service).join(', ')}${differs.length > 0 ? `; the file says otherwise for ${differs.join(', ')} (swarm-update-config)` : ''}`;
 }
 
 function builtServices(loaded: readonly LoadedSet[]): Set<string> {

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
-import type { Settings } from '../config/settings.js';
+import { toInt, type Settings } from '../config/settings.js';
+import { deployTarget } from '../config/target.js';
 import { containPath, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';
@@ -19,8 +20,8 @@ export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: Valida
   const out: Finding[] = [];
   for (const rule of RULES) {
     const severity = opts.severity[rule.id];
-    const { check, sets } = CHECKS[rule.id as RuleId];
-    if (severity === 'off' || !sets.includes(loaded.set.name)) continue;
+    const { check, sets, targets } = CHECKS[rule.id as RuleId];
+    if (severity === 'off' || !sets.includes(loaded.set.name) || !targets.includes(ctx.target)) continue;
     for (const f of check(ctx)) {
       if (f.service !== undefined && opts.ignore[rule.id]?.has(f.service)) continue;
       out.push({ severity, rule: rule.id, message: f.message, loc: f.loc });
@@ -34,8 +35,13 @@ export function ruleContext(loaded: LoadedSet, settings: Settings, opts: Validat
   const known = [settings.config.imagePrefix, settings.run.repository && defaultImagePrefix(settings.registry, settings.run.repository)].filter((p): p is string => !!p);
   // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
   const ownPrefixes = known.length > 0 ? known : [settings.registry];
+  const target = deployTarget(settings.config);
   return {
     setName: loaded.set.name,
+    target,
+    // Read (and checked) only for the swarm target, whose summary shows it: the compose target's validate never needed it.
+    healthTimeout: target === 'swarm' ? toInt('health-timeout', settings.option('health-timeout', settings.config.deploy?.healthTimeout)!, 1, 3600) : 120,
+    backupService: settings.config.backup?.service,
     envFile: loaded.set.envFile,
     env: loaded.env,
     vars: new Map(Object.entries({ ...Object.fromEntries(loaded.includedEnv), ...envValues(loaded.env ?? new Map()), ...releaseVariables(RELEASE_SHA) })),

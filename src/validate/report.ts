@@ -5,11 +5,14 @@ import type { Renderer } from './render.js';
 import { rendererLabel } from './render.js';
 import { ruleInfo } from './rules/catalog.js';
 import { describeSet, type ComposeSet } from '../compose/sets.js';
+import type { SwarmServiceRow } from './rules/swarm.js';
 
 export interface SetReport {
   set: ComposeSet;
   services: string[];
   findings: Finding[];
+  /** target: swarm, prod set: the services the deploy rolls and the update_config it sets on each. */
+  swarm?: SwarmServiceRow[];
 }
 
 export interface WorkflowReport {
@@ -51,6 +54,7 @@ export function summaryMarkdown(r: ValidateReport): string {
       for (const f of s.findings) out.push(`| ${f.severity} | \`${f.rule}\` | \`${cell(formatLocation(f.loc))}\` | ${cell(f.message)} |`);
       out.push('');
     }
+    if (s.swarm) out.push(...swarmSection(s.swarm));
   }
   if (r.drift) {
     out.push('#### Drift between dev and prod', '');
@@ -73,6 +77,20 @@ export function summaryMarkdown(r: ValidateReport): string {
   return out.join('\n');
 }
 
+function swarmSection(rows: readonly SwarmServiceRow[]): string[] {
+  const out = ['##### What the deploy sets on the swarm (target: swarm)', ''];
+  if (rows.length === 0) return [...out, 'No service is rolled by the deploy (none runs the release\'s own image), so it sets no `update_config`.', ''];
+  out.push(`\`deploy.update_config\` of each service the deploy rolls: ${rows[0]!.settings.map((x) => `\`${x.key}: ${x.value}\` (${x.from})`).join(', ')}.`, '');
+  out.push('| service | update_config | the file says |', '|---|---|---|');
+  for (const row of rows) {
+    const set = row.settings.map((x) => `${x.key}: ${x.value}`).join(', ');
+    const differs = row.differs.map((d) => `\`${d.key}: ${cell(d.written)}\` at \`${cell(formatLocation(d.loc))}\` (replaced; see \`swarm-update-config\`)`).join('<br>');
+    out.push(`| \`${cell(row.service)}\` | ${set} | ${differs || 'the same, or nothing'} |`);
+  }
+  out.push('');
+  return out;
+}
+
 /** The JSON report: stable keys, one object per finding, rule ids with their why. */
 export function jsonReport(r: ValidateReport): unknown {
   return {
@@ -86,6 +104,7 @@ export function jsonReport(r: ValidateReport): unknown {
       envFile: s.set.envFile ?? null,
       discovered: s.set.discovered,
       services: s.services,
+      ...(s.swarm ? { swarm: s.swarm.map((row) => ({ service: row.service, updateConfig: Object.fromEntries(row.settings.map((x) => [x.key, x.value])), differs: row.differs.map((d) => ({ key: d.key, written: d.written, file: d.loc.file, line: d.loc.line ?? null })) })) } : {}),
       findings: s.findings.map((f) => ({
         severity: f.severity,
         rule: f.rule,

@@ -26,6 +26,11 @@ export const RULES = [
   { id: 'proxy-maintenance', severity: 'warning', why: '`maintenance on` and every restore hold users on the proxy\'s 503 page only if the proxy mounts the deploy\'s maintenance folder and answers 503 with Retry-After while its `on` file exists' },
   { id: 'db-trust-auth', severity: 'error', why: 'a database that trusts every connection and publishes its port lets anyone who reaches the host in without a password' },
   { id: 'env-declared', severity: 'error', why: 'a variable nobody declared renders as an empty string on the host' },
+  { id: 'swarm-ignored-key', severity: 'error', why: 'docker stack deploy ignores container_name, network_mode and restart, and rejects depends_on conditions: the file says something the swarm will not do' },
+  { id: 'swarm-host-mount', severity: 'error', why: 'a host path exists on one node; a task Swarm starts on another finds it empty or missing' },
+  { id: 'swarm-db-placement', severity: 'error', why: 'a database Swarm moves to another node starts on an empty volume there' },
+  { id: 'swarm-ingress-port', severity: 'warning', why: 'the routing mesh needs IPVS on every node and hides client addresses; the proxy should publish with mode: host' },
+  { id: 'swarm-update-config', severity: 'warning', why: 'the deploy sets update_config itself (start-first, rollback on failure, monitored for the health gate); a different value in the file would be silently replaced' },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

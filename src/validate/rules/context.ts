@@ -1,4 +1,5 @@
 import type { DeployConfig } from '../../config/sections/deploy.js';
+import type { DeployTarget } from '../../config/target.js';
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
 import { commandFinishes, shellText } from './commands.js';
 import { deployRole } from '../../compose/deploy-role.js';
@@ -33,6 +34,12 @@ export class ServiceView {
 
 export interface RuleContext {
   setName: 'dev' | 'prod';
+  /** What the prod set runs on (the config's target:): Swarm ignores or rejects some keys Compose honours. */
+  target: DeployTarget;
+  /** Seconds a new copy may take to turn healthy (deploy.health-timeout): the Swarm monitor window the deploy sets. */
+  healthTimeout: number;
+  /** backup.service: the database the deploy backs up. */
+  backupService?: string;
   /** The set's env file as written (for messages), and what it declares. */
   envFile?: string;
   env?: ReadonlyMap<string, EnvEntry>;
@@ -72,10 +79,14 @@ export function servicesOf(tree: LMap): ServiceView[] {
 /** Whole words of a name only: `init`, `db-init`, `seed_data`, not `initializer` or `setups`. */
 const JOB_NAME = /(^|[-_.])(migrate|migrations?|migrator|seed|seeder|init|setup|job|once)([-_.]|$)/i;
 
-/** Declared one-shot: not started by a plain `up` (profiles) or never restarted. */
-export function isMarkedOneShot(s: ServiceView): boolean {
+/**
+ * Declared one-shot: not started by a plain `up` (profiles) or never restarted. Swarm ignores `restart:`,
+ * so there only deploy.restart_policy.condition none says it.
+ */
+export function isMarkedOneShot(s: ServiceView, target: DeployTarget = 'compose'): boolean {
   const profiles = s.get('profiles');
   if (profiles?.kind === 'seq' && profiles.items.length > 0) return true;
+  if (target === 'swarm') return s.str('deploy', 'restart_policy', 'condition') === 'none';
   const restart = s.get('restart');
   return restart?.kind === 'scalar' && (restart.value === 'no' || restart.value === false);
 }
@@ -127,7 +138,7 @@ function scalarOrList(n: LNode | undefined): string {
 }
 
 export function isLongRunning(s: ServiceView, ctx: RuleContext): boolean {
-  return !isMarkedOneShot(s) && !looksLikeJob(s, ctx);
+  return !isMarkedOneShot(s, ctx.target) && !looksLikeJob(s, ctx);
 }
 
 export function strategyOf(s: ServiceView, ctx: RuleContext): { strategy: 'rolling' | 'recreate'; explicit: boolean } {

@@ -36,9 +36,10 @@ function healthTest(s: ServiceView): string {
 }
 
 export function checkOneshotMarked(ctx: RuleContext): RawFinding[] {
-  return ctx.services.filter((s) => looksLikeJob(s, ctx) && !isMarkedOneShot(s)).map((s) => ({
+  const mark = ctx.target === 'swarm' ? 'deploy.restart_policy.condition: none (Swarm ignores restart:)' : 'restart: "no" or a profile (profiles: [jobs])';
+  return ctx.services.filter((s) => looksLikeJob(s, ctx) && !isMarkedOneShot(s, ctx.target)).map((s) => ({
     service: s.name,
-    message: `service "${s.name}" looks like a one-shot job but would be started and restarted with the stack; give it restart: "no" or a profile (profiles: [jobs])`,
+    message: `service "${s.name}" looks like a one-shot job but would be started and restarted with the stack; give it ${mark}`,
     loc: s.has('restart') ? s.loc('restart') : s.keyLoc,
   }));
 }

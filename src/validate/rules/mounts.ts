@@ -19,7 +19,7 @@ export function checkNoBuild(ctx: RuleContext): RawFinding[] {
   });
 }
 
-interface BindMount {
+export interface BindMount {
   /** As rendered with the set's variables (`${SRC:-.}` is `.`); `${PWD}` is kept for isSourceTree. */
   source: string;
   /** As written, for messages. */
@@ -31,7 +31,7 @@ interface BindMount {
  * Bind mounts of a service, short (`./src:/app`) or long (`type: bind`) syntax, judged by the rendered
  * source: the short syntax is split on the colons outside `${…}` (`${SOCK:-/var/run/docker.sock}:/var/run/docker.sock`).
  */
-function bindMounts(volumes: LNode | undefined, vars: RuleContext['vars']): BindMount[] {
+export function bindMounts(volumes: LNode | undefined, vars: RuleContext['vars']): BindMount[] {
   if (volumes?.kind !== 'seq') return [];
   const source = (written: string) => renderedSource(written, vars);
   return volumes.items.flatMap((item): BindMount[] => {
@@ -59,7 +59,7 @@ function renderedSource(written: string, vars: RuleContext['vars']): string | un
   return rendered(written, shell);
 }
 
-const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
+export const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
 
 export function checkNoDockerSocket(ctx: RuleContext): RawFinding[] {
   return ctx.services.flatMap((s) =>
