@@ -1,16 +1,16 @@
-export const id = 211;
-export const ids = [211];
+export const id = 172;
+export const ids = [172];
 export const modules = {
 
 /***/ 3574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ DEPLOY_PATH_PLACEHOLDER),
 /* harmony export */   aF: () => (/* binding */ releaseTag),
 /* harmony export */   hV: () => (/* binding */ releaseVariables),
 /* harmony export */   sy: () => (/* binding */ deployRole)
 /* harmony export */ });
-/* unused harmony export DEPLOY_PATH_PLACEHOLDER */
 /** The tag the release's own images carry. */
 function releaseTag(sha) {
     return `sha-${sha}`;
@@ -402,6 +402,489 @@ function humanDuration(seconds) {
 
 /***/ }),
 
+/***/ 7765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hY: () => (/* binding */ COMPOSE_FILES_RECORD),
+  Gi: () => (/* binding */ auditAndPruneCommand),
+  Ht: () => (/* binding */ auditCommand),
+  I8: () => (/* binding */ containersCommand),
+  Td: () => (/* binding */ convergeCommand),
+  wq: () => (/* binding */ downCommand),
+  RX: () => (/* binding */ keptReleaseCommand),
+  vu: () => (/* binding */ migrateCommand),
+  pj: () => (/* binding */ migrationDependenciesCommand),
+  TW: () => (/* binding */ pullCommand),
+  Cf: () => (/* binding */ releaseCompose),
+  be: () => (/* binding */ removeCurrentCommand),
+  uF: () => (/* binding */ removeServicesCommand),
+  CB: () => (/* binding */ renderCommand),
+  Lm: () => (/* binding */ rollCommand),
+  J9: () => (/* binding */ settleCommand),
+  zg: () => (/* binding */ switchCurrentCommand),
+  YT: () => (/* binding */ unpackCommand)
+});
+
+// UNUSED EXPORTS: releaseDir
+
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(2311);
+;// CONCATENATED MODULE: ./src/compose/cli.ts
+
+/** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
+function composeCommand(t, args, extra = {}) {
+    const base = t.flavor === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
+    const argv = [
+        ...base,
+        ...(t.project ? ['--project-name', t.project] : []),
+        ...(t.projectDirectory ? ['--project-directory', t.projectDirectory] : []),
+        ...(t.allProfiles && t.flavor === 'docker compose' ? ['--profile', '*'] : []),
+        ...t.files.flatMap((f) => ['--file', f]),
+        ...(t.envFile ? ['--env-file', t.envFile] : []),
+        ...args,
+    ];
+    return { argv, cwd: t.cwd, ...extra };
+}
+/**
+ * Compose arguments that act on named services: the subcommand and its options, then `--`, then the
+ * names (and, for `run`, the command after the service). Without the `--` a service named like an
+ * option would be read as one, and `up` or `rm` with no name left acts on every service; v1
+ * (docopt: `[--] [SERVICE...]`) and v2 (cobra) both end option parsing there.
+ */
+function withServices(subcommand, services, after = []) {
+    // An empty list would make `up`/`rm` act on the whole project: a caller's mistake, never a request.
+    if (services.length === 0)
+        throw new Error(`compose ${subcommand[0]}: no service named`);
+    for (const s of services)
+        (0,service_name/* checkServiceName */.PV)(s, `compose ${subcommand[0]}`);
+    return [...subcommand, '--', ...services, ...after];
+}
+/** Which Compose a machine has: v2 first (current hosts and runners), v1 where that is all there is. */
+async function detectCompose(runner) {
+    const v2 = await runner.run({ argv: ['docker', 'compose', 'version', '--short'] });
+    if (v2.code === 0 && v2.stdout.trim())
+        return { flavor: 'docker compose', version: v2.stdout.trim().replace(/^v/, '') };
+    const v1 = await runner.run({ argv: ['docker-compose', 'version', '--short'] });
+    if (v1.code === 0 && v1.stdout.trim())
+        return { flavor: 'docker-compose', version: v1.stdout.trim().replace(/^v/, '') };
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/ssh/quote.ts
+var quote = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
+;// CONCATENATED MODULE: ./src/deploy/host-scripts.ts
+/**
+ * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
+ * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
+ * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
+ */
+/**
+ * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
+ * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
+ * $1's files that differs from the live release's. A running service that bind-mounts a changed file
+ * must be recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
+ */
+const RELEASE_RECORDS_FN = `
+release_records() {
+  [ -f "$1/.compose-files" ] && sed 's/^/compose-file=/' "$1/.compose-files"
+  [ -f "$root/current/.compose-files" ] && sed 's/^/live-compose-file=/' "$root/current/.compose-files"
+  [ -d "$root/current" ] || return 0
+  (cd "$1" && find . -type f ! -name .env) | while read -r f; do
+    f=\${f#./}
+    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$1/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
+  done
+}
+`;
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it, and removed-leftover=<dir> for each interrupted upload it cleared. */
+const UNPACK_RELEASE_SCRIPT = `
+set -eu
+root=$1 sha=$2
+${RELEASE_RECORDS_FN}
+# maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.
+mkdir -p "$root/releases" "$root/maintenance"
+# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
+# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
+for old in "$root"/releases/.incoming-*; do
+  [ -e "$old" ] || continue
+  rm -rf "$old"
+  echo "removed-leftover=\${old##*/}"
+done
+incoming="$root/releases/.incoming-$sha-$$"
+# A failed or interrupted extract must not leave a half release (with its .env) behind.
+trap 'rm -rf "$incoming"' EXIT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
+trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
+trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
+mkdir -p "$incoming"
+base64 -d | tar -x -f - -C "$incoming"
+release_records "$incoming"
+rm -rf "$root/releases/$sha"
+mv "$incoming" "$root/releases/$sha"
+echo "unpacked=$root/releases/$sha"
+`;
+/** $1 root, $2 sha of a kept release (rollback): exit 4 when it is gone, else release_records of it. */
+const KEPT_RELEASE_SCRIPT = `
+root=$1 sha=$2
+${RELEASE_RECORDS_FN}
+dir="$root/releases/$sha"
+if [ ! -f "$dir/.env" ]; then echo "missing=$dir"; exit 4; fi
+release_records "$dir"
+exit 0
+`;
+/**
+ * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
+ * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
+ * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
+ */
+const PULL_SCRIPT = `
+registry=$1 user=$2
+shift 2
+err=
+auth=
+cleanup() { [ -z "$err" ] || rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
+# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps
+# come before the first temporary file, so none is made that a signal could leave behind.
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 129' HUP
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 141' PIPE
+trap 'cleanup; trap - EXIT; exit 143' TERM
+err=$(mktemp)
+if [ -n "$user" ]; then
+  auth=$(mktemp -d) || exit 1
+  export DOCKER_CONFIG="$auth"
+  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$err"; then
+    echo "login=refused"
+    cat "$err" >&2
+    exit 3
+  fi
+fi
+# "--": an image reference comes from the rendered Compose file and must never act as an option.
+for img in "$@"; do
+  if docker image inspect -- "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
+  n=0
+  until docker pull -q -- "$img" >/dev/null 2>"$err"; do
+    n=$((n + 1))
+    # An image that is not there, or a refusal, will not change on a retry.
+    if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
+      echo "failed=$img"; cat "$err" >&2; exit 1
+    fi
+    sleep $((n * 2))
+  done
+  echo "pulled=$img"
+done
+`;
+/**
+ * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
+ * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
+ * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
+ * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
+ * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ *
+ * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
+ * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
+ * grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
+ * recreate: stop first (a short outage), then wait for the new ones.
+ */
+const ROLL_SCRIPT = `
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10} probe=\${11}
+shift 11
+ids() {
+  docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
+    --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
+}
+report_failure() {
+  id=$1 why=$2
+  echo "failed=$id"
+  echo "reason=$why"
+  docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf "%s" .Output}}{{end}}{{end}}' "$id" 2>/dev/null | tail -n 20 | sed 's/^/health| /'
+  docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
+}
+cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# A failed docker command may mean the daemon itself is away (a restart): that is said as such.
+docker_down() { ! docker version >/dev/null 2>&1; }
+# Milliseconds on this host's clock (whole seconds where date has no %N).
+now_ms() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac
+}
+# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up
+# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.
+probe_ok() {
+  [ -n "$probe" ] || return 1
+  probe_id=$1
+  eval "set -- $probe"
+  timeout 10 docker exec "$probe_id" "$@" >/dev/null 2>&1
+}
+# The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
+# they are named: their restart policy would bring them back beside the old ones.
+remove_new() {
+  if docker rm -f $new >/dev/null 2>&1; then echo "removed-new=$(echo $new)"; else echo "stranded=$(echo $new)"; fi
+}
+wait_ready() {
+  id=$1 seen_start='' seen_at=''
+  while :; do
+    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
+    if [ "$st" = "gone none 0 -" ] && docker_down; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
+    set -- $st
+    now=$(date +%s)
+    if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
+    case "$1" in running) ;; *) report_failure "$id" "container is $1"; return 1 ;; esac
+    if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
+    # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
+    # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
+    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$(now_ms); fi
+    ok=
+    case "$2" in
+      healthy) ok=1 ;;
+      unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
+      starting) probe_ok "$id" && ok=1 ;;
+      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;
+    esac
+    if [ -n "$ok" ] && [ -n "$url" ]; then
+      timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
+    fi
+    if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
+    if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi
+    # A tenth of a second: each poll is one docker inspect (and, while starting, the healthcheck),
+    # and every poll interval is time both releases' containers wait on the roll.
+    sleep 0.1
+  done
+}
+still_ready() {
+  st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
+  if [ "$st" = "gone none 0" ] && docker_down; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
+  set -- "$1" $st
+  if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
+  if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
+  case "$3" in healthy|none) return 0 ;; esac
+  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.
+  if [ "$3" = starting ] && probe_ok "$1"; then return 0; fi
+  report_failure "$1" "healthcheck turned $3 during the drain"
+  return 1
+}
+t0=$(date +%s)
+deadline=$((t0 + timeout))
+echo "at-start=$(now_ms)"
+old=$(ids)
+count=$(printf '%s\\n' $old | grep -c . || true)
+echo "old=$(echo $old)"
+# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
+# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal
+# between mktemp and the traps left it (sh runs a trap only once the assignment is done).
+uplog=
+trap 'rm -f "$uplog"' EXIT
+trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
+trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
+trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
+uplog=$(mktemp)
+# "--": the service is a name, never an option (the name was checked too, before it got here).
+if [ -z "$old" ]; then
+  "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
+elif [ "$strategy" = recreate ]; then
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
+else
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
+fi
+up_status=$?
+echo "at-up=$(now_ms)"
+now_ids=$(ids)
+new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
+[ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
+echo "new=$(echo $new)"
+if [ "$up_status" != 0 ] || [ -z "$new" ]; then
+  # A daemon restarting under compose up fails it, or hides what it created from the listing above.
+  if docker_down; then echo "reason=the Docker daemon stopped answering"
+  elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
+  else echo "reason=compose started no new container"; fi
+  tail -n 20 "$uplog" | sed 's/^/log| /'
+  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then remove_new; fi
+  exit 1
+fi
+for id in $new; do
+  if ! wait_ready "$id"; then
+    if [ "$strategy" != recreate ] && [ -n "$old" ]; then remove_new; fi
+    exit 1
+  fi
+done
+echo "at-ready=$(now_ms)"
+if [ "$strategy" != recreate ] && [ -n "$old" ]; then
+  sleep "$drain"
+  echo "at-drained=$(now_ms)"
+  if cancelled; then
+    echo "reason=deploy cancelled"
+    remove_new
+    exit 1
+  fi
+  # A container that turned unhealthy (or restarted) while both served must not be the one left.
+  for id in $new; do
+    if ! still_ready "$id"; then
+      remove_new
+      exit 1
+    fi
+  done
+  if docker stop -t "$grace" $old >/dev/null && docker rm $old >/dev/null; then
+    echo "stopped-old=$(echo $old)"
+  else
+    # The daemon went away (a restart) after the new ones were ready: the old ones must still go.
+    echo "stranded=$(echo $old)"
+  fi
+fi
+echo "at-end=$(now_ms)"
+echo "done-after=$(( $(date +%s) - t0 ))"
+`;
+/**
+ * $1 seconds to wait for the Docker daemon to answer, then container ids to remove once it does.
+ * After a daemon restart, containers with a restart policy come back: the ones a failed or finished
+ * roll meant to remove must go, or the host runs two releases of a service.
+ */
+const SETTLE_SCRIPT = `
+wait=$1; shift
+i=0
+until docker version >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ $i -gt $((wait * 4)) ]; then echo "docker=down"; [ $# -eq 0 ] || echo "stranded=$*"; exit 1; fi
+  sleep 0.25
+done
+echo "docker=up waited=$((i / 4))"
+left=
+for id in "$@"; do
+  # A container already gone counts as removed.
+  docker rm -f -- "$id" >/dev/null 2>&1 || { docker inspect -- "$id" >/dev/null 2>&1 && left="$left $id"; }
+done
+[ $# -eq 0 ] || echo "removed=$*"
+if [ -n "$left" ]; then echo "stranded=$(echo $left)"; exit 1; fi
+exit 0
+`;
+/**
+ * $1 project: every service container (one-off runs aside) as "service image id", so a deploy that
+ * failed can say whether the host runs containers of two releases.
+ */
+const CONTAINERS_SCRIPT = `
+docker ps -a --no-trunc --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False" \\
+  --format '{{.Label "com.docker.compose.service"}} {{.Image}} {{.ID}}'
+`;
+/** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */
+const SWITCH_CURRENT_SCRIPT = `
+set -eu
+ln -sfn "releases/$2" "$1/.current-next"
+mv -T "$1/.current-next" "$1/current"
+echo "current=$2"
+`;
+/** $1 root; stdin: one JSON line appended to the audit log. */
+const AUDIT_SCRIPT = `
+cat >> "$1/releases.jsonl"
+`;
+/** $1 root, then the release shas to keep: removes other releases and the images only they used. */
+const PRUNE_SCRIPT = `
+root=$1; shift
+keep=" $* "
+for d in "$root"/releases/*; do
+  [ -d "$d" ] || continue
+  sha=$(basename "$d")
+  case "$keep" in *" $sha "*) continue ;; esac
+  rm -rf "$d"
+  echo "pruned=$sha"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -F ":sha-$sha" | while read -r img; do
+    docker image rm "$img" >/dev/null 2>&1 && echo "pruned-image=$img"
+  done
+done
+exit 0
+`;
+
+;// CONCATENATED MODULE: ./src/deploy/commands.ts
+
+
+
+
+
+/** Each remote step of a deploy as a Command (a host script, or Compose): pure functions, unit-tested, printed by dry-run. */
+const releaseDir = (root, sha) => `${root}/releases/${sha}`;
+/** Compose pointed at one release: its files and .env, with the stable project directory `current`. */
+function releaseCompose(ds, flavor, sha) {
+    const dir = releaseDir(ds.deployPath, sha);
+    return {
+        flavor,
+        project: ds.project,
+        files: ds.composeFiles.map((f) => `${dir}/${f}`),
+        envFile: `${dir}/.env`,
+        // Relative bind mounts (./Caddyfile) resolve under `current`, a path that does not change
+        // between releases, so a proxy whose definition did not change is not recreated by a deploy.
+        projectDirectory: `${ds.deployPath}/current`,
+    };
+}
+const unpackCommand = (root, sha, tarBase64) => (0,script/* hostScript */.Q)('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
+/** Each release records the Compose files it was made with, so a rollback starts it with its own. */
+const COMPOSE_FILES_RECORD = '.compose-files';
+/** rollback: what the kept release recorded, and which of its files differ from the live release's. */
+const keptReleaseCommand = (root, sha) => (0,script/* hostScript */.Q)('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
+/** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
+const renderCommand = (target) => composeCommand({ ...target, allProfiles: true }, ['config']);
+/** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
+function pullCommand(images, login) {
+    return (0,script/* hostScript */.Q)('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
+}
+/**
+ * Starts what the migration needs without touching what already runs. `compose run` would start the
+ * dependencies itself, but v2 recreates a running dependency whose definition changed (v1 does not):
+ * the database restarting under the live release before the rolling update even began. `up
+ * --no-recreate` starts missing ones and leaves running ones alone on both; the rolling update
+ * updates them later, each by its own strategy.
+ */
+const migrationDependenciesCommand = (target, dependencies) => composeCommand(target, withServices(['up', '-d', '--no-recreate'], dependencies));
+/** The migration itself, its dependencies already up (migrationDependenciesCommand). */
+function migrateCommand(target, migrate) {
+    return composeCommand(target, withServices(['run', '--rm', '-T', '--no-deps'], [migrate.service], migrate.command ?? []));
+}
+const switchCurrentCommand = (root, sha) => (0,script/* hostScript */.Q)('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
+/** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
+const convergeCommand = (target, services, recreate = false) => composeCommand(target, withServices(['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : [])], services));
+/** Stops and removes services (those a failed release added), with the files that define them. */
+const removeServicesCommand = (target, services) => composeCommand(target, withServices(['rm', '--stop', '--force'], services));
+/** `cancelMarker`: the file whose appearance ends the health wait early (none for a rollback, which must finish). */
+function rollCommand(target, u, ds, cancelMarkerPath = '') {
+    const compose = composeCommand(target, []).argv;
+    return (0,script/* hostScript */.Q)('roll', ROLL_SCRIPT, [
+        (0,service_name/* checkServiceName */.PV)(u.service, 'roll'),
+        String(u.replicas),
+        String(ds.healthTimeout),
+        String(ds.minReadySeconds),
+        String(ds.drainSeconds),
+        u.healthUrl ?? '',
+        u.strategy,
+        ds.project,
+        String(u.stopGraceSeconds),
+        cancelMarkerPath,
+        // Run on the host through eval: words quoted by the one quoting function.
+        u.healthProbe ? (0,quote/* quoteArgv */.r)(u.healthProbe) : '',
+        ...compose,
+    ]);
+}
+/** Waits up to `seconds` for the Docker daemon, then removes the named containers (ids only: checked here). */
+function settleCommand(seconds, ids = []) {
+    for (const id of ids)
+        if (!/^[0-9a-f]{12,64}$/.test(id))
+            throw new Error(`not a container id: ${JSON.stringify(id)}`);
+    return (0,script/* hostScript */.Q)('settle', SETTLE_SCRIPT, [String(seconds), ...ids]);
+}
+const containersCommand = (project) => (0,script/* hostScript */.Q)('containers', CONTAINERS_SCRIPT, [project]);
+/** Removes what a failed first deploy started (volumes stay: they may hold data already). */
+const downCommand = (target) => composeCommand(target, ['down', '--remove-orphans']);
+const removeCurrentCommand = (root) => ({ argv: ['rm', '-f', `${root}/current`] });
+const auditCommand = (root, record) => (0,script/* hostScript */.Q)('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
+/** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
+const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q)('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);
+
+
+/***/ }),
+
 /***/ 8229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -410,7 +893,8 @@ function humanDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   $Y: () => (/* binding */ deploySettings),
   j8: () => (/* binding */ registryLogin),
-  OC: () => (/* binding */ rollbackSettings)
+  Z: () => (/* binding */ releaseComposeFiles),
+  jI: () => (/* binding */ rolloutSettings)
 });
 
 // UNUSED EXPORTS: prodComposeFiles
@@ -433,8 +917,6 @@ var sets = __webpack_require__(2395);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/ssh/target.ts
 var target = __webpack_require__(4889);
-// EXTERNAL MODULE: ./src/rollback/target.ts
-var rollback_target = __webpack_require__(9899);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
 // EXTERNAL MODULE: external "node:fs"
@@ -503,7 +985,6 @@ var config_paths = __webpack_require__(4431);
 
 
 
-
 /** The prod Compose set: the same one validate checks and build builds. */
 function prodComposeFiles(settings) {
     return (0,sets/* prodSet */.SK)(settings).files;
@@ -528,24 +1009,10 @@ function deploySettings(settings) {
     const envFileContent = settings.option('env-file');
     if (envFileContent !== undefined)
         (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
-    return { ...hostSideSettings(settings, settings.sha, files.slice(0, composeFiles.length).map((f) => f.path)), files, envFileContent };
+    return { ...rolloutSettings(settings, files.slice(0, composeFiles.length).map((f) => f.path)), sha: settings.sha, files, envFileContent };
 }
-/**
- * rollback: the deploy's settings without what only a new release has (its files, its .env, its
- * sha: the target is resolved on the host). The repository's prod set names the Compose files of
- * releases made before each release recorded its own.
- */
-function rollbackSettings(settings) {
-    const reason = settings.option('reason')?.trim();
-    if (reason !== undefined && reason.length > 500)
-        throw new errors/* InputError */.dz('input "reason" is longer than 500 characters; say it in a sentence');
-    return {
-        ...hostSideSettings(settings, '', releaseComposeFiles(settings)),
-        files: [],
-        request: { to: (0,rollback_target/* parseRollbackTo */.xI)(settings.option('to')), reason: reason || undefined },
-    };
-}
-function hostSideSettings(settings, sha, composeFiles) {
+/** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
+function rolloutSettings(settings, composeFiles) {
     const remote = (0,target/* remoteSettings */.k)(settings);
     const d = settings.config.deploy ?? {};
     const project = settings.option('project', settings.config.project) ?? (0,external_node_path_.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
@@ -562,7 +1029,6 @@ function hostSideSettings(settings, sha, composeFiles) {
         throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
     return {
         ...remote,
-        sha,
         project,
         composeFiles,
         registry: settings.registry,
@@ -585,7 +1051,7 @@ function hostSideSettings(settings, sha, composeFiles) {
         runUrl: settings.run.runUrl,
         dryRun: settings.dryRun,
         github: token
-            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, sha, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
             : undefined,
         drillCheck: token && settings.config.restoreTest
             ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: (0,duration/* parseDuration */.E)('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
@@ -675,6 +1141,64 @@ function closes(text, q) {
             return true;
     }
     return false;
+}
+
+
+/***/ }),
+
+/***/ 4535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   Uq: () => (/* binding */ shortImage),
+/* harmony export */   yT: () => (/* binding */ parseRollOutput)
+/* harmony export */ });
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9364);
+
+function parseRollOutput(stdout, ok) {
+    const kv = (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .H)(stdout);
+    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
+    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+    const diagnostics = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
+        .join('\n');
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv) {
+    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+    let last = at('start');
+    if (Number.isNaN(last))
+        return undefined;
+    const parts = [];
+    for (const [key, label] of names) {
+        const t = at(key);
+        // Without a drain nothing old was stopped at the end (a first start, recreate).
+        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+            continue;
+        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+        last = t;
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+function shortImage(image) {
+    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
+function outcomeTable(rows) {
+    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
+    // Recreate stops the old container before the new one is ready: the reader should see the outage.
+    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
+    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
+    return [
+        '| service | old image | new image | strategy | time to healthy | result |',
+        '|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+        ...(notes.length > 0 ? ['', ...notes] : []),
+    ].join('\n');
 }
 
 
@@ -849,71 +1373,220 @@ function planUpdates(services, sha, opts) {
 
 /***/ }),
 
-/***/ 9899:
+/***/ 8316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IZ: () => (/* binding */ acquireLock),
+  Ss: () => (/* binding */ cancelCommand),
+  d8: () => (/* binding */ cancelMarker),
+  Lg: () => (/* binding */ lockCommand),
+  I_: () => (/* binding */ unlockCommand)
+});
+
+// UNUSED EXPORTS: renewLeaseCommand
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(1814);
+// EXTERNAL MODULE: ./src/host/key-values.ts
+var key_values = __webpack_require__(9364);
+;// CONCATENATED MODULE: ./src/host/lock-scripts.ts
+/**
+ * The deploy lock's host scripts, run as `sh -c SCRIPT NAME ARG...` like every host script: every
+ * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
+ */
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = `
+owns() {
+  if [ "$1" = - ]; then [ ! -e "$lock/owner.json" ]; else grep -q "\\"token\\":\\"$1\\"" "$lock/owner.json" 2>/dev/null; fi
+}
+set_aside() {
+  mkdir "$lock/ending" 2>/dev/null || return 1
+  if [ "$(stat -c %i "$lock" 2>/dev/null)" != "$2" ] || ! owns "$1"; then rmdir "$lock/ending" 2>/dev/null; return 1; fi
+  aside="$lock.ended.$$"
+  mv "$lock" "$aside"
+}
+`;
+/**
+ * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
+ * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
+ * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
+ * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
+ * older version), only force-unlock after stale-after breaks it.
+ */
+const LOCK_SCRIPT = `
+root=$1 stale=$3 force=$4 lease=$5
+lock="$root/.deploy-lock"
+${SET_ASIDE_FN}
+take() { cat > "$lock/owner.json"; : > "$lock/lease"; }
+mkdir -p "$root" || exit 1
+if mkdir "$lock" 2>/dev/null; then take; echo "lock=acquired"; exit 0; fi
+ino=$(stat -c %i "$lock" 2>/dev/null)
+now=$(date +%s)
+owner=$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)
+since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
+renewed=$(stat -c %Y "$lock/lease" 2>/dev/null)
+echo "lock=held"
+echo "age=$((now - since))"
+[ -n "$renewed" ] && echo "lease-age=$((now - renewed))"
+printf 'owner=%s\\n' "$owner"
+# The owner and the ages must be of one lock: one that changed while being read is not judged.
+[ -n "$ino" ] && [ "$(stat -c %i "$lock" 2>/dev/null)" = "$ino" ] || exit 75
+held_by=$(printf '%s' "$owner" | sed -n 's/.*"token":"\\([0-9a-zA-Z]*\\)".*/\\1/p')
+how=
+if [ -n "$renewed" ] && [ $((now - renewed)) -ge "$lease" ]; then how=taken-over
+elif [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then how=broken
+fi
+if [ -n "$how" ] && set_aside "\${held_by:--}" "$ino"; then
+  if mkdir "$lock" 2>/dev/null; then
+    take
+    rm -rf "$aside"
+    echo "lock=$how"
+    exit 0
+  fi
+  rm -rf "$aside"
+fi
+exit 75
+`;
+/** $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy). */
+const RENEW_LEASE_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/lease"; echo "lease=renewed"; else echo "lease=not-ours"; fi
+`;
+/** $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it). */
+const CANCEL_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/cancel"; echo "cancel=marked"; fi
+`;
+/** $1 root, $2 token: removes the lock only if this run holds it. */
+const UNLOCK_SCRIPT = `
+lock="$1/.deploy-lock"
+${SET_ASIDE_FN}
+if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
+`;
+
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
+;// CONCATENATED MODULE: ./src/host/lock.ts
+
+
+
+
+
+const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,script/* hostScript */.Q)('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+const renewLeaseCommand = (root, token) => (0,script/* hostScript */.Q)('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
+const unlockCommand = (root, token) => (0,script/* hostScript */.Q)('unlock', UNLOCK_SCRIPT, [root, token]);
+/** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
+const cancelMarker = (root) => `${root}/.deploy-lock/cancel`;
+const cancelCommand = (root, token) => (0,script/* hostScript */.Q)('cancel', CANCEL_SCRIPT, [root, token]);
+const LOCK_HELD = 75;
+const POLL_MS = 2000;
+/**
+ * The deploy lock is a directory (mkdir is atomic) holding an owner record: who, which run,
+ * which commit, since when. It is a lease: the holder renews it every few seconds while it works, so
+ * a run killed outright (no signal, no clean-up) stops renewing it, and once lock-lease seconds have
+ * passed the next deploy takes it over without a person. A second deploy waits up to lock-timeout and
+ * then fails naming the holder; a lock without a lease (an older version's) is broken only with
+ * force-unlock after stale-lock-after.
+ */
+async function acquireLock(runner, ds, token, reporter, checkCancelled) {
+    const owner = JSON.stringify({ token, sha: ds.sha ?? '', actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
+    const deadline = Date.now() + ds.lockTimeout * 1000;
+    let announced = false;
+    for (;;) {
+        const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner, ds.lockLease));
+        const kv = (0,key_values/* parseKeyValues */.H)(res.stdout);
+        if (res.code === 0) {
+            // The script says lock=held before it says how it took the lock anyway.
+            const how = kv.get('lock')?.at(-1);
+            if (how === 'broken')
+                reporter.warning(`force-unlock: broke a stale deploy lock held by ${describeHolder(kv)}`);
+            if (how === 'taken-over')
+                reporter.warning(`took over the deploy lock of ${describeHolder(kv)}: its lease was not renewed for ${kv.get('lease-age')?.[0] ?? '?'}s (lock-lease ${ds.lockLease}s), so that run is gone`);
+            return handle(runner, ds.deployPath, token, reporter, ds.lockLease, how === 'taken-over' ? ownerRecord(kv) : undefined);
+        }
+        if (res.code !== LOCK_HELD)
+            throw new runner_runner/* CommandFailed */.nk('taking the deploy lock', runner.where, res);
+        const holder = describeHolder(kv);
+        const age = Number(kv.get('age')?.[0] ?? 0);
+        if (Date.now() >= deadline) {
+            const staleHint = age >= ds.staleLockAfter
+                ? ` The lock is older than stale-lock-after (${ds.staleLockAfter}s): if that run is gone, re-run with force-unlock: true.`
+                : ` If that run is gone, wait until the lock is older than stale-lock-after (${ds.staleLockAfter}s) and re-run with force-unlock: true.`;
+            throw new errors/* OperationError */.OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
+        }
+        if (!announced)
+            reporter.info(`waiting up to ${ds.lockTimeout}s for the deploy lock held by ${holder}`);
+        announced = true;
+        checkCancelled();
+        await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+    }
+}
+/** Renews the lease a few times per lock-lease, so a slow SSH round trip never lets it lapse. */
+function handle(runner, root, token, reporter, leaseSeconds, tookOverFrom) {
+    let released = false;
+    const heartbeat = setInterval(() => void runner.run(renewLeaseCommand(root, token)).catch(() => undefined), Math.max(1, Math.floor(leaseSeconds / 4)) * 1000);
+    heartbeat.unref();
+    return {
+        tookOverFrom,
+        async release() {
+            if (released)
+                return;
+            released = true;
+            clearInterval(heartbeat);
+            const res = await runner.run(unlockCommand(root, token)).catch((err) => ({ code: 1, stdout: '', stderr: err.message }));
+            if (res.code !== 0)
+                reporter.warning(`could not release the deploy lock on ${root}: ${res.stderr.trim()}. Remove ${root}/.deploy-lock by hand once no deploy runs.`);
+        },
+    };
+}
+function ownerRecord(kv) {
+    try {
+        return JSON.parse(kv.get('owner')?.[0] ?? '');
+    }
+    catch {
+        return {};
+    }
+}
+function describeHolder(kv) {
+    try {
+        const o = JSON.parse(kv.get('owner')?.[0] ?? '');
+        return [o.actor ? `${o.actor}` : 'an unknown actor', o.sha ? `deploying ${o.sha.slice(0, 12)}` : '', o.runUrl ? `(${o.runUrl})` : '', o.startedAt ? `since ${o.startedAt}` : ''].filter(Boolean).join(' ');
+    }
+    catch {
+        return 'an unreadable owner record';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aD: () => (/* binding */ resolveRollbackTarget),
-/* harmony export */   ud: () => (/* binding */ migrationsSince),
-/* harmony export */   xI: () => (/* binding */ parseRollbackTo)
+/* harmony export */   Q: () => (/* binding */ hostScript)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
-
-
-/** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */
-const SHA_PREFIX = /^[0-9a-f]{4,40}$/;
-/** `to` as the user gave it, checked before anything connects: a bad one is exit 2 with nothing done. */
-function parseRollbackTo(to) {
-    if (to === undefined || to.trim() === '')
-        return undefined;
-    const v = to.trim().toLowerCase();
-    if (!SHA_PREFIX.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "to" must be a commit sha or a prefix of one (4 to 40 hex digits), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(to)}`);
-    return v;
-}
 /**
- * The kept release a rollback goes to: `to` matched against the release directories on the host,
- * or without it the newest kept release (other than the live one) whose last deploy succeeded.
- * Anything else is bad input, answered with the list a person can pick from.
+ * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
+ * host's process list; every variable part is a positional argument, quoted like any other.
  */
-function resolveRollbackTarget(facts, to) {
-    const releases = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .listReleases */ .tH)(facts);
-    if (!facts.current)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`nothing is deployed on the host yet, so there is nothing to roll back${keptList(releases)}`);
-    if (to === undefined) {
-        const previous = releases.find((r) => !r.current && r.result === 'success');
-        if (!previous)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`no kept release to roll back to: only the live release ${facts.current.slice(0, 12)} succeeded on this host${keptList(releases)}`);
-        return previous.sha;
-    }
-    const matches = releases.filter((r) => r.sha.startsWith(to));
-    if (matches.length === 1)
-        return matches[0].sha;
-    if (matches.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"to": no kept release matches ${to}${keptList(releases)}`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`"to": ${to} is ambiguous, ${matches.length} kept releases start with it; give more digits${keptList(matches)}`);
-}
-function keptList(releases) {
-    if (releases.length === 0)
-        return '. No releases are kept on the host.';
-    const rows = releases.map((r) => `  ${r.sha}${r.current ? ' (live)' : ''}  ${r.deployedAt ?? 'unknown time'}  ${r.result ?? 'no audit record'}`);
-    return `. Kept releases, newest first:\n${rows.join('\n')}`;
-}
-function migrationsSince(audit, target) {
-    let since = -1;
-    audit.forEach((r, i) => {
-        if (r.sha === target && r.result === 'success')
-            since = i;
-    });
-    const out = [];
-    for (let i = since + 1; i < audit.length; i++) {
-        const r = audit[i];
-        if (typeof r['migration'] === 'string' && r.sha !== target)
-            out.push({ sha: r.sha, service: r['migration'], at: r.finishedAt ?? r.startedAt });
-    }
-    return out;
-}
+const hostScript = (name, body, args, stdin) => ({
+    argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
+    stdin,
+});
 
 
 /***/ })

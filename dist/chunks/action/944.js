@@ -1,15 +1,12 @@
-export const id = 620;
-export const ids = [620];
+export const id = 944;
+export const ids = [944];
 export const modules = {
 
-/***/ 84535:
+/***/ 19364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
-/* harmony export */   Lh: () => (/* binding */ outcomeTable),
-/* harmony export */   Uq: () => (/* binding */ shortImage),
-/* harmony export */   yT: () => (/* binding */ parseRollOutput)
+/* harmony export */   H: () => (/* binding */ parseKeyValues)
 /* harmony export */ });
 /** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
 function parseKeyValues(stdout) {
@@ -24,49 +21,153 @@ function parseKeyValues(stdout) {
     }
     return out;
 }
-function parseRollOutput(stdout, ok) {
-    const kv = parseKeyValues(stdout);
-    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
-    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
-    const diagnostics = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
-        .join('\n');
-    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+
+
+/***/ }),
+
+/***/ 89460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
 }
-/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
-function rollPhases(kv) {
-    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
-    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
-    let last = at('start');
-    if (Number.isNaN(last))
-        return undefined;
-    const parts = [];
-    for (const [key, label] of names) {
-        const t = at(key);
-        // Without a drain nothing old was stopped at the end (a first start, recreate).
-        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
             continue;
-        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
-        last = t;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
     }
-    return parts.length > 0 ? parts.join(', ') : undefined;
+    return facts;
 }
-/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
-function shortImage(image) {
-    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
 }
-function outcomeTable(rows) {
-    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
-    // Recreate stops the old container before the new one is ready: the reader should see the outage.
-    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
-    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
-    return [
-        '| service | old image | new image | strategy | time to healthy | result |',
-        '|---|---|---|---|---|---|',
-        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
-        ...(notes.length > 0 ? ['', ...notes] : []),
-    ].join('\n');
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
 }
 
 

@@ -1,16 +1,16 @@
-export const id = 16;
-export const ids = [16];
+export const id = 456;
+export const ids = [456];
 export const modules = {
 
 /***/ 53574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ DEPLOY_PATH_PLACEHOLDER),
 /* harmony export */   aF: () => (/* binding */ releaseTag),
 /* harmony export */   hV: () => (/* binding */ releaseVariables),
 /* harmony export */   sy: () => (/* binding */ deployRole)
 /* harmony export */ });
-/* unused harmony export DEPLOY_PATH_PLACEHOLDER */
 /** The tag the release's own images carry. */
 function releaseTag(sha) {
     return `sha-${sha}`;
@@ -79,7 +79,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 8016:
+/***/ 56456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -313,6 +313,10 @@ function oneOf(name, value, values) {
 
 // EXTERNAL MODULE: ./src/build/prefix.ts
 var prefix = __webpack_require__(4074);
+// EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
+var config_settings = __webpack_require__(49235);
+// EXTERNAL MODULE: ./src/config/target.ts
+var config_target = __webpack_require__(35165);
 ;// CONCATENATED MODULE: ./src/validate/rules/commands.ts
 
 /*
@@ -419,11 +423,16 @@ function servicesOf(tree) {
 }
 /** Whole words of a name only: `init`, `db-init`, `seed_data`, not `initializer` or `setups`. */
 const JOB_NAME = /(^|[-_.])(migrate|migrations?|migrator|seed|seeder|init|setup|job|once)([-_.]|$)/i;
-/** Declared one-shot: not started by a plain `up` (profiles) or never restarted. */
-function isMarkedOneShot(s) {
+/**
+ * Declared one-shot: not started by a plain `up` (profiles) or never restarted. Swarm ignores `restart:`,
+ * so there only deploy.restart_policy.condition none says it.
+ */
+function isMarkedOneShot(s, target = 'compose') {
     const profiles = s.get('profiles');
     if (profiles?.kind === 'seq' && profiles.items.length > 0)
         return true;
+    if (target === 'swarm')
+        return s.str('deploy', 'restart_policy', 'condition') === 'none';
     const restart = s.get('restart');
     return restart?.kind === 'scalar' && (restart.value === 'no' || restart.value === false);
 }
@@ -472,7 +481,7 @@ function scalarOrList(n) {
     return n?.kind === 'seq' ? n.items.map(compose_model/* scalarString */.Cg).join(' ') : (0,compose_model/* scalarString */.Cg)(n) ?? '';
 }
 function isLongRunning(s, ctx) {
-    return !isMarkedOneShot(s) && !looksLikeJob(s, ctx);
+    return !isMarkedOneShot(s, ctx.target) && !looksLikeJob(s, ctx);
 }
 function strategyOf(s, ctx) {
     const configured = ctx.deploy.services?.[s.name]?.strategy;
@@ -985,6 +994,11 @@ function caddyDurationMs(text) {
     }
     return at === text.length && at > 0 ? total : undefined;
 }
+const CADDYFILE_NAME = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
+/** A file named as a Caddyfile (`Caddyfile`, `Caddyfile.prod`, `site.caddy`). */
+function isCaddyfileName(path) {
+    return CADDYFILE_NAME.test(path);
+}
 
 ;// CONCATENATED MODULE: ./src/validate/rules/proxy.ts
 
@@ -1350,9 +1364,10 @@ function healthTest(s) {
     return t?.kind === 'seq' ? t.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '')).join(' ') : s.str('healthcheck', 'test') ?? '';
 }
 function checkOneshotMarked(ctx) {
-    return ctx.services.filter((s) => looksLikeJob(s, ctx) && !isMarkedOneShot(s)).map((s) => ({
+    const mark = ctx.target === 'swarm' ? 'deploy.restart_policy.condition: none (Swarm ignores restart:)' : 'restart: "no" or a profile (profiles: [jobs])';
+    return ctx.services.filter((s) => looksLikeJob(s, ctx) && !isMarkedOneShot(s, ctx.target)).map((s) => ({
         service: s.name,
-        message: `service "${s.name}" looks like a one-shot job but would be started and restarted with the stack; give it restart: "no" or a profile (profiles: [jobs])`,
+        message: `service "${s.name}" looks like a one-shot job but would be started and restarted with the stack; give it ${mark}`,
         loc: s.has('restart') ? s.loc('restart') : s.keyLoc,
     }));
 }
@@ -1506,6 +1521,504 @@ function checkDbTrustAuth(ctx) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/validate/maintenance-config.ts
+
+
+const STATUS = /^\d{3}$/;
+const isMatcherToken = (t) => t !== undefined && (t === '*' || t.startsWith('@') || t.startsWith('/'));
+function caddyMaintenanceFacts(text) {
+    const tree = parseCaddyfile(text);
+    const tests = [];
+    let opaque = false;
+    const snippets = new Set(tree.filter((d) => /^\(.+\)$/.test(d.name)).map((d) => d.name.slice(1, -1)));
+    const all = flatten(tree);
+    for (const d of all) {
+        if (d.name === 'import' && !snippets.has(d.args[0] ?? ''))
+            opaque = true;
+        if (!d.name.startsWith('@') || d.name.length < 2)
+            continue;
+        const parts = d.args.length > 0 ? [{ name: d.args[0], args: d.args.slice(1), line: d.line, block: d.block }] : (d.block ?? []);
+        for (const m of parts) {
+            if (m.name === 'not' || m.name === 'expression') {
+                if (m.name === 'expression' ? /\bfile\s*\(/.test(m.args.join(' ')) : JSON.stringify(m).includes('"file"'))
+                    opaque = true;
+                continue;
+            }
+            if (m.name !== 'file')
+                continue;
+            const root = m.block?.find((x) => x.name === 'root')?.args[0] ?? siteRoot(tree, d);
+            const tries = [...m.args, ...(m.block ?? []).filter((x) => x.name === 'try_files').flatMap((x) => x.args)];
+            const guards = caddyGuards(all, d.name);
+            for (const written of tries.filter((t) => !t.includes('{'))) {
+                const path = root === undefined || root.includes('{') ? undefined : external_node_path_.posix.join(root, written);
+                tests.push({ line: m.line, matcher: d.name, path, written, guards, ...(root === undefined ? { rootless: true } : {}) });
+            }
+        }
+    }
+    const retry = tokenizeCaddyfile(text).some((t) => /^[+>]?retry-after:?$/i.test(t.text));
+    return { kind: 'caddy', tests, retryAfter: retry ? 'yes' : 'no', opaque };
+}
+function flatten(tree) {
+    return tree.flatMap((d) => [d, ...flatten(d.block ?? [])]);
+}
+/** The `root` directive of the site block holding a matcher: the file matcher's root when it sets none. */
+function siteRoot(tree, matcher) {
+    const site = tree.find((s) => s.block && flatten(s.block).includes(matcher));
+    const root = site?.block?.find((x) => x.name === 'root');
+    if (!root)
+        return undefined;
+    return isMatcherToken(root.args[0]) && root.args.length > 1 ? root.args[1] : root.args[0];
+}
+/** Directives that change a response or a log but answer nothing themselves. */
+const DECORATORS = new Set(['header', 'request_header', 'encode', 'log_skip', 'skip_log', 'vars', 'map', 'tracing', 'request_body']);
+/** The directives a named matcher guards, with what each answers. */
+function caddyGuards(all, matcher) {
+    return all.filter((d) => d.args[0] === matcher && !d.name.startsWith('@') && !DECORATORS.has(d.name)).map((d) => ({
+        line: d.line,
+        status: caddyStatus(d),
+        what: `${d.name} ${matcher}`,
+    }));
+}
+/** The status a directive answers with, when the Caddyfile says; for a handle/route block, its first handler's. */
+function caddyStatus(d) {
+    const args = isMatcherToken(d.args[0]) ? d.args.slice(1) : d.args;
+    const num = (t) => (t !== undefined && STATUS.test(t) ? Number(t) : undefined);
+    switch (d.name) {
+        case 'respond':
+            if (args.length === 0)
+                return 200;
+            if (args.length === 1)
+                return num(args[0]) ?? (args[0].includes('{') ? undefined : 200);
+            return num(args[1]);
+        case 'error':
+            return args.length === 0 ? 500 : num(args[1] ?? args[0]) ?? (args.length === 1 ? 500 : undefined);
+        case 'redir': {
+            const code = args[1];
+            if (code === undefined || code === 'temporary')
+                return 302;
+            if (code === 'permanent')
+                return 301;
+            return num(code);
+        }
+        case 'file_server': {
+            const status = d.block?.find((x) => x.name === 'status')?.args[0];
+            return status === undefined ? 200 : num(status);
+        }
+        case 'handle':
+        case 'route':
+        case 'handle_path': {
+            for (const inner of d.block ?? []) {
+                if (['respond', 'error', 'redir', 'file_server'].includes(inner.name))
+                    return caddyStatus(inner);
+                if (['reverse_proxy', 'php_fastcgi', 'abort', 'invoke', 'static_response'].includes(inner.name))
+                    return undefined;
+                if (['handle', 'route'].includes(inner.name) && !isMatcherToken(inner.args[0]))
+                    return caddyStatus(inner);
+            }
+            return undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/** Include targets nginx images ship, which hold no routes. */
+const STOCK_INCLUDE = /(?:^|\/)(?:mime\.types|(?:fastcgi|proxy|uwsgi|scgi)_params|fastcgi\.conf)$/;
+function nginxMaintenanceFacts(text) {
+    // Comments out, lines kept: every offset still maps to its line.
+    const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/#[^\n]*/g, (c) => ' '.repeat(c.length));
+    const lineAt = (i) => src.slice(0, i).split('\n').length;
+    const tests = [];
+    let opaque = [...src.matchAll(/(?:^|[;{}])\s*include\s+["']?([^\s;"']+)/g)].some((m) => !STOCK_INCLUDE.test(m[1]));
+    for (const m of src.matchAll(/\bif\s*\(\s*(!?)\s*-[fe]\s+(["']?)([^\s"')]+)\2\s*\)\s*\{/g)) {
+        if (m[1]) {
+            opaque = true;
+            continue;
+        }
+        const open = m.index + m[0].length;
+        const body = src.slice(open, blockEnd(src, open));
+        const guards = [];
+        const ret = /\breturn\s+(\S+?)\s*[;\s]/.exec(body);
+        if (ret)
+            guards.push({ line: lineAt(open + ret.index), status: STATUS.test(ret[1]) ? Number(ret[1]) : /^["']?(?:https?:|\$)/.test(ret[1]) ? 302 : undefined, what: 'return' });
+        else if (/\S/.test(body))
+            guards.push({ line: lineAt(open), what: 'if' });
+        const written = m[3];
+        tests.push({ line: lineAt(m.index), path: written.includes('$') ? undefined : external_node_path_.posix.normalize(written), written, guards });
+    }
+    const headers = [...src.matchAll(/\b(add_header|more_set_headers)\s+([^;]*);/g)].filter((h) => /retry-after/i.test(h[2]));
+    const retryAfter = headers.length === 0 ? 'no' : headers.some((h) => h[1] === 'more_set_headers' || /\balways\s*$/.test(h[2])) ? 'yes' : 'not-always';
+    return { kind: 'nginx', tests, retryAfter, opaque };
+}
+/** The offset of the brace closing a block whose body starts at `from`. */
+function blockEnd(src, from) {
+    let depth = 1;
+    for (let i = from; i < src.length; i++) {
+        if (src[i] === '{')
+            depth++;
+        else if (src[i] === '}' && --depth === 0)
+            return i;
+    }
+    return src.length;
+}
+/** An nginx config rather than a Caddyfile: blocks opened by nginx's own contexts and statements ending in `;`. */
+function looksLikeNginx(text) {
+    return /(?:^|\n)\s*(?:server|http|location|upstream|events)\b[^;{\n]*\{/.test(text) && /;[ \t]*(?:#[^\n]*)?$/m.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/maintenance.ts
+
+
+
+
+
+
+
+
+
+const CADDY_LIKE = /caddy|frankenphp/i;
+const DOCS = 'docs/deploy.md#maintenance-mode';
+function checkProxyMaintenance(ctx) {
+    const deployPath = norm(ctx.vars.get('COMPOSE_DEPLOY_PATH') ?? deploy_role/* DEPLOY_PATH_PLACEHOLDER */.I8);
+    const edges = edgeServices(ctx);
+    const out = [];
+    for (const s of ctx.services.filter((x) => edges.has(x.name))) {
+        const mounts = mountsOf(s, ctx);
+        const switches = mounts.flatMap((m) => {
+            if (m.source === `${deployPath}/maintenance`)
+                return [{ ...m, dir: m.target }];
+            if (m.source === deployPath)
+                return [{ ...m, dir: external_node_path_.posix.join(m.target, 'maintenance') }];
+            return [];
+        });
+        for (const m of switches.filter((x) => !x.readOnly)) {
+            out.push({ service: s.name, loc: m.loc, message: `service "${s.name}" mounts the deploy's maintenance folder writable (at ${m.target}); add :ro (read_only: true in the long syntax): the proxy only reads the switch, and a writable mount lets anything running in the proxy switch maintenance on or off` });
+        }
+        const configs = withWorkdir(configsOf(s, ctx), workdirOf(s, ctx));
+        if (configs.length > 0)
+            out.push(...judgeConfigs(s, configs, switches, mounts, deployPath));
+    }
+    return out;
+}
+function judgeConfigs(s, configs, switches, mounts, deployPath) {
+    const out = [];
+    const tests = configs.flatMap((c) => c.facts.tests.map((t) => ({ c, t })));
+    const at = (c, line) => ({ file: c.file, line, column: columnOf(c.text, line) });
+    const name = (t) => t.matcher ?? `if (-f ${t.written})`;
+    const onFile = (m) => external_node_path_.posix.join(m.dir, 'on');
+    const judged = new Set();
+    for (const m of switches) {
+        const hits = tests.filter(({ t }) => t.path === onFile(m));
+        if (hits.length === 0) {
+            const near = tests.filter(({ t }) => t.path !== undefined && t.path.startsWith(`${m.dir}/`));
+            for (const { c, t } of near) {
+                judged.add(t);
+                out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}${rootNote(t)}, but \`maintenance on\` creates ${onFile(m)} (the deploy's maintenance folder, mounted at ${(0,src_errors/* formatLocation */.j$)(m.loc)}): the page would never show` });
+            }
+            if (near.length > 0 || mayTestElsewhere(configs, tests.map((x) => x.t), m))
+                continue;
+            // A maintenance test under another root is said at its own line (below), not twice.
+            if (tests.some(({ t }) => looksLikeSwitch(t) && !under(t.path, switches)))
+                continue;
+            out.push({ service: s.name, loc: m.loc, message: `service "${s.name}" mounts the deploy's maintenance folder at ${m.dir}, but ${configs.map((c) => c.file).join(', ')} never ${configs.length > 1 ? 'test' : 'tests'} ${onFile(m)}: \`maintenance on\` (and every restore) would change nothing users see. ${suggestion(configs[0].facts.kind, m.dir)} (see ${DOCS})` });
+            continue;
+        }
+        for (const { c, t } of hits) {
+            judged.add(t);
+            if (t.guards.length === 0) {
+                out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path} (the deploy's maintenance switch) but nothing answers for it: while maintenance is on, requests still reach the app. ${suggestion(c.facts.kind, m.dir)} (see ${DOCS})` });
+                continue;
+            }
+            for (const g of t.guards) {
+                if (g.status !== undefined && g.status !== 503) {
+                    out.push({ service: s.name, loc: at(c, g.line), message: `while maintenance is on, ${g.what} answers ${g.status}, not 503: clients, monitors and search engines take the maintenance page for a normal answer (and caches may keep it); answer 503 with a Retry-After header` });
+                }
+                else if (g.status === 503 && c.facts.retryAfter !== 'yes') {
+                    out.push({ service: s.name, loc: at(c, g.line), message: c.facts.retryAfter === 'not-always'
+                            ? `the 503 while maintenance is on is sent without Retry-After: nginx adds an add_header only to 2xx and 3xx answers unless it ends with always (add_header Retry-After 30 always;)`
+                            : `the 503 while maintenance is on carries no Retry-After header, so clients and crawlers are not told when to come back; add ${c.facts.kind === 'caddy' ? 'header Retry-After 30' : 'add_header Retry-After 30 always;'} beside it` });
+                }
+            }
+        }
+    }
+    // A switch file tested where no mount of the deploy's maintenance folder puts it.
+    for (const { c, t } of tests) {
+        if (judged.has(t) || !looksLikeSwitch(t) || t.path === undefined || under(t.path, switches))
+            continue;
+        if (!t.guards.some((g) => g.status === 503) && !/maint/i.test(t.matcher ?? ''))
+            continue;
+        if (switches.length > 0) {
+            out.push({ service: s.name, loc: at(c, t.line), message: `${name(t)} tests ${t.path}${rootNote(t)}, but the deploy's maintenance folder is mounted at ${switches[0].dir} (${(0,src_errors/* formatLocation */.j$)(switches[0].loc)}): \`maintenance on\` creates ${external_node_path_.posix.join(switches[0].dir, 'on')}, so the page would never show` });
+        }
+        else if (external_node_path_.posix.basename(t.path) === 'on') {
+            // Another folder of the deploy path (a typo, `current/maintenance`) or of the release (`./maintenance`,
+            // which is <deploy path>/current/maintenance on the host) mounted there is as wrong as none.
+            const cover = mounts.find((m) => t.path.startsWith(`${m.target}/`));
+            const ofRelease = cover !== undefined && cover.bind && !cover.source.startsWith('/') && !cover.source.startsWith('..');
+            if (cover && !ofRelease && !cover.source.startsWith(`${deployPath}/`))
+                continue;
+            const fix = `Mount the deploy's maintenance folder there read-only: \${COMPOSE_DEPLOY_PATH}/maintenance:${external_node_path_.posix.dirname(t.path)}:ro (see ${DOCS})`;
+            const shown = cover && (ofRelease ? `./${cover.source} (a folder of the release, <deploy path>/current/${cover.source} on the host)` : `\${COMPOSE_DEPLOY_PATH}${cover.source.slice(deployPath.length)}`);
+            out.push({ service: s.name, loc: at(c, t.line), message: cover
+                    ? `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts ${shown} there (${(0,src_errors/* formatLocation */.j$)(cover.loc)}), not the deploy's maintenance folder: \`maintenance on\` creates <deploy path>/maintenance/on, so the page would never show. ${fix}`
+                    : `${name(t)} tests ${t.path}${rootNote(t)}, but service "${s.name}" mounts nothing at ${external_node_path_.posix.dirname(t.path)}: the page would never show. ${fix}` });
+        }
+    }
+    return out;
+}
+/** The proxy's working directory: working_dir, else /srv for the official Caddy image (its WORKDIR). */
+function workdirOf(s, ctx) {
+    const wd = s.str('working_dir');
+    if (wd !== undefined)
+        return rendered(wd, ctx.vars);
+    return (0,image_ref/* imageBaseName */.on)(rendered(s.str('image') ?? '', ctx.vars) ?? '') === 'caddy' ? '/srv' : undefined;
+}
+/** Caddy joins a file matcher's files to its working directory when nothing sets a root: `file /srv/maintenance/on` in /srv tests /srv/srv/maintenance/on. */
+function withWorkdir(configs, workdir) {
+    if (workdir === undefined)
+        return configs;
+    return configs.map((c) => ({ ...c, facts: { ...c.facts, tests: c.facts.tests.map((t) => (t.rootless ? { ...t, path: external_node_path_.posix.join(workdir, t.written) } : t)) } }));
+}
+/** What a rootless test resolves to, said beside its path. */
+function rootNote(t) {
+    return t.rootless ? ` (with no root set, Caddy looks for ${t.written} under its working directory)` : '';
+}
+/** A test that may reach the switch in a form not read here: an import, a placeholder, the folder named anywhere. */
+function mayTestElsewhere(configs, tests, m) {
+    if (configs.some((c) => c.facts.opaque || c.text.includes(m.dir)))
+        return true;
+    return tests.some((t) => t.path === undefined && /(?:^|\/)on$/.test(t.written));
+}
+/** Tests a file named `on`, or one under a maintenance path: a switch, not a static file check. */
+function looksLikeSwitch(t) {
+    return t.path !== undefined && (external_node_path_.posix.basename(t.path) === 'on' || /maint/i.test(t.path));
+}
+function under(path, switches) {
+    return path !== undefined && switches.some((m) => path.startsWith(`${m.dir}/`));
+}
+function suggestion(kind, dir) {
+    return kind === 'caddy'
+        ? `Add: @maintenance file { root ${dir}; try_files /on } and handle @maintenance { header Retry-After 30; respond "Down for maintenance" 503 }, with the reverse_proxy inside handle { … }`
+        : `Add to the server block: if (-f ${dir}/on) { return 503; } and add_header Retry-After 30 always;`;
+}
+/** The service's volumes, short or long syntax, with their sources rendered as a release renders them. */
+function mountsOf(s, ctx) {
+    const v = s.get('volumes');
+    if (v?.kind !== 'seq')
+        return [];
+    return v.items.flatMap((item) => {
+        if (item.kind === 'scalar') {
+            const parts = splitVolume((0,compose_model/* scalarString */.Cg)(item) ?? '');
+            const source = parts.length < 2 ? undefined : rendered(parts[0], ctx.vars);
+            if (source === undefined)
+                return [];
+            const mode = (parts[2] ?? '').split(',');
+            return [{ source: norm(source), target: norm(parts[1]), readOnly: mode.includes('ro'), bind: /^[./~]/.test(source), loc: item.loc }];
+        }
+        if (item.kind === 'map') {
+            const get = (k) => {
+                const text = (0,compose_model/* scalarString */.Cg)(item.entries.get(k)?.value);
+                return text === undefined ? undefined : rendered(text, ctx.vars);
+            };
+            const source = get('source');
+            const target = get('target');
+            if (source === undefined || target === undefined)
+                return [];
+            return [{ source: norm(source), target: norm(target), readOnly: get('read_only') === 'true', bind: get('type') === 'bind', loc: item.loc }];
+        }
+        return [];
+    });
+}
+/**
+ * The proxy configs the service reads: Caddyfiles and nginx configs it bind-mounts from the repository;
+ * when it mounts none and is a Caddy, the Caddyfiles the release ships (deploy.files).
+ */
+function configsOf(s, ctx) {
+    const seen = new Set();
+    const configs = [];
+    for (const m of mountsOf(s, ctx)) {
+        if (!m.bind || m.source.startsWith('/'))
+            continue;
+        for (const f of ctx.readRepoFiles(m.source)) {
+            if (seen.has(f.file))
+                continue;
+            seen.add(f.file);
+            const facts = isCaddyfileName(f.file) ? caddyMaintenanceFacts(f.text) : looksLikeNginx(f.text) ? nginxMaintenanceFacts(f.text) : undefined;
+            if (facts)
+                configs.push({ ...f, facts });
+        }
+    }
+    if (configs.length > 0)
+        return configs;
+    const image = rendered(s.str('image') ?? '', ctx.vars) ?? '';
+    if (!CADDY_LIKE.test(s.name) && !CADDY_LIKE.test(image))
+        return [];
+    return ctx.proxyConfigs.map((c) => ({ ...c, facts: caddyMaintenanceFacts(c.text) }));
+}
+function norm(path) {
+    const n = external_node_path_.posix.normalize(path);
+    return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+function columnOf(text, line) {
+    return (text.replace(/^\uFEFF/, '').split(/\r?\n/)[line - 1]?.search(/\S/) ?? 0) + 1;
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/swarm.ts
+
+
+
+
+
+
+/*
+ * What `docker stack deploy` does with a Compose file differs from `docker compose up`: some keys it ignores
+ * (with a line in its output nobody reads), some it rejects, and a service may land on any node.
+ * These rules run only with `target: swarm`.
+ */
+/** Keys the stack deploy ignores or rejects, reported at the key. */
+function checkSwarmIgnoredKey(ctx) {
+    return ctx.services.flatMap((s) => {
+        const out = [];
+        const add = (key, message) => out.push({ service: s.name, message: `service "${s.name}": ${message}`, loc: s.loc(key) });
+        if (s.has('container_name'))
+            add('container_name', `docker stack deploy ignores container_name "${s.str('container_name') ?? ''}" (tasks are named <stack>_<service>.<slot>); other services reach it by its service name, so drop the key`);
+        if (s.has('network_mode'))
+            add('network_mode', `docker stack deploy ignores network_mode "${s.str('network_mode') ?? ''}": the service joins the stack's overlay network instead; attach it to networks: (an external network named host for the host's) or drop the key`);
+        if (s.has('restart') && !s.get('deploy', 'restart_policy')) {
+            const value = s.str('restart') ?? '';
+            const never = value === 'no' || value === 'false';
+            add('restart', never
+                ? `docker stack deploy ignores restart: "no", and Swarm restarts every task that exits (restart_policy condition any), so this one would run again and again; set deploy.restart_policy.condition: none instead`
+                : `docker stack deploy ignores restart: ${value} (Swarm restarts by deploy.restart_policy, condition any by default); say it with deploy.restart_policy (e.g. condition: any) and drop restart`);
+        }
+        for (const [dep, e] of (0,compose_model/* mapEntries */.Nn)(s.get('depends_on'))) {
+            const condition = (0,compose_model/* scalarString */.Cg)((0,compose_model/* nodeAt */.oB)(e.value, ['condition']));
+            if (condition === undefined)
+                continue;
+            out.push({
+                service: s.name,
+                message: `service "${s.name}": depends_on ${dep} with condition ${condition}: docker stack deploy accepts depends_on only as a list of names and starts services in no order, waiting for no condition; the deploy orders them (deploy.migrate first, then deploy.order), so write depends_on as a list or drop it`,
+                loc: e.keyLoc,
+            });
+        }
+        return out;
+    });
+}
+/** A placement constraint that keeps every task of the service on one node: its hostname, its id, or a node label. */
+function pinnedToOneNode(s) {
+    const c = s.get('deploy', 'placement', 'constraints');
+    const items = c?.kind === 'seq' ? c.items.map((i) => (0,compose_model/* scalarString */.Cg)(i) ?? '') : [];
+    return items.some((text) => /^\s*node\.(?:hostname|id|labels\.[\w.-]+)\s*==\s*\S/.test(text));
+}
+/** Every node has these: a bind of one of them does not tie the service to a node. */
+const ON_EVERY_NODE = /^\/etc\/(?:localtime|timezone)$/;
+function checkSwarmHostMount(ctx) {
+    return ctx.services.filter((s) => !pinnedToOneNode(s)).flatMap((s) => bindMounts(s.get('volumes'), ctx.vars)
+        .filter((m) => !DOCKER_SOCKET.test(m.source) && !ON_EVERY_NODE.test(m.source))
+        .map((m) => ({
+        service: s.name,
+        message: `service "${s.name}" bind-mounts the host path ${m.written}, but nothing keeps it on one node: a task on another node finds that path empty or missing (a relative path is in the release directory, on the manager only); pin it with deploy.placement.constraints (node.hostname == <node>), or ship the file as a config: or the data in a volume`,
+        loc: m.loc,
+    })));
+}
+/** Images that keep state on their node's disk. */
+const DATABASE_IMAGE = /^(?:postgres|postgis|timescaledb(?:-ha)?|mysql|mariadb|percona(?:-server)?|mongo(?:db)?|redis|redis-stack-server|valkey|keydb|elasticsearch|opensearch|clickhouse(?:-server)?|couchdb|cassandra|scylla|neo4j|influxdb|cockroach|rethinkdb|memcached|etcd|rabbitmq|nats|minio|meilisearch|typesense|qdrant)$/;
+function isDatabase(s, ctx) {
+    if (ctx.backupService === s.name)
+        return true;
+    const image = s.str('image');
+    if (image === undefined)
+        return false;
+    return DATABASE_IMAGE.test((0,image_ref/* imageBaseName */.on)(rendered(image, ctx.vars) ?? image));
+}
+function checkSwarmDbPlacement(ctx) {
+    return ctx.services.filter((s) => isDatabase(s, ctx) && !pinnedToOneNode(s)).map((s) => ({
+        service: s.name,
+        message: `service "${s.name}" is a database with no placement constraint: Swarm may start it on another node, where its volume is a new, empty one; pin it with deploy.placement.constraints: [node.hostname == <node>] (or a node label on one node)`,
+        loc: s.get('deploy', 'placement') ? s.loc('deploy', 'placement') : s.keyLoc,
+    }));
+}
+const swarm_LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+/** Ports published through the routing mesh (ingress: the short syntax always, the long one unless mode: host). */
+function checkSwarmIngressPort(ctx) {
+    return ctx.services.flatMap((s) => {
+        const items = s.get('ports');
+        const hostMode = new Set((items?.kind === 'seq' ? items.items : []).filter((i) => portMode(i, ctx) === 'host').map((i) => `${i.loc.line}:${i.loc.column}`));
+        return publishedPorts(items, ctx.vars)
+            .filter((p) => !hostMode.has(`${p.loc.line}:${p.loc.column}`))
+            .map((p) => {
+            const loopback = swarm_LOOPBACK.test(p.hostIp) ? ` Its address ${p.hostIp} does not apply: Swarm publishes on every address of every node.` : '';
+            const fix = isProxy(s, ctx)
+                ? 'publish it on the proxy in the long syntax with mode: host (the proxy then runs where its port is, and sees client addresses)'
+                : 'route it through the proxy, which publishes its ports with mode: host';
+            return {
+                service: s.name,
+                message: `service "${s.name}" publishes port ${p.text} in ingress mode, through Swarm's routing mesh, which needs IPVS on every node and hides client addresses; ${fix}.${loopback}`,
+                loc: p.loc,
+            };
+        });
+    });
+}
+function portMode(item, ctx) {
+    if (item.kind !== 'map')
+        return undefined;
+    const mode = (0,compose_model/* scalarString */.Cg)(item.entries.get('mode')?.value);
+    return mode === undefined ? undefined : rendered(mode, ctx.vars);
+}
+/** What the deploy sets in every service it rolls: one task at a time, the new one first, back on failure, watched for the health gate. */
+function swarmUpdateSettings(ctx) {
+    return [
+        { key: 'parallelism', value: '1', from: 'one task at a time, as the compose target rolls one copy at a time' },
+        { key: 'order', value: 'start-first', from: 'the new task runs and is healthy before the old one stops' },
+        { key: 'failure_action', value: 'rollback', from: 'a task that fails its gate takes the service back' },
+        { key: 'monitor', value: `${ctx.healthTimeout}s`, from: 'deploy.health-timeout' },
+    ];
+}
+/** The services the deploy rolls, each with what it sets and where the file says otherwise. */
+function swarmUpdateRows(ctx) {
+    const settings = swarmUpdateSettings(ctx);
+    return ctx.services.filter((s) => isUpdatedByDeploy(s, ctx)).map((s) => ({
+        service: s.name,
+        settings,
+        differs: settings.flatMap((want) => {
+            const written = s.str('deploy', 'update_config', want.key);
+            if (written === undefined)
+                return [];
+            const value = rendered(written, ctx.vars) ?? written;
+            if (sameSetting(want, value))
+                return [];
+            return [{ key: want.key, written, loc: s.loc('deploy', 'update_config', want.key) }];
+        }),
+    }));
+}
+function sameSetting(want, value) {
+    if (want.key === 'monitor')
+        return goDurationMs(value) === goDurationMs(want.value);
+    return value.trim() === want.value;
+}
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000001 };
+/** A Go duration (1m30s, 90s, 500ms) in milliseconds; a bare number is nanoseconds, as Compose reads it. Undefined when it is not one. */
+function goDurationMs(text) {
+    const t = text.trim();
+    if (/^\d+$/.test(t))
+        return Number(t) / 1e6;
+    if (!/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|ns))+$/.test(t))
+        return undefined;
+    let ms = 0;
+    for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/g))
+        ms += Number(m[1]) * UNIT_MS[m[2]];
+    return ms;
+}
+function checkSwarmUpdateConfig(ctx) {
+    return swarmUpdateRows(ctx).flatMap((row) => row.differs.map((d) => {
+        const want = row.settings.find((x) => x.key === d.key);
+        return {
+            service: row.service,
+            message: `service "${row.service}" sets deploy.update_config.${d.key}: ${d.written}, but the deploy rolls it with ${d.key} ${want.value} (${want.from}) and would not do what the file says; drop the key or set it to ${want.value}`,
+            loc: d.loc,
+        };
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/validate/rules/index.ts
 
 
@@ -1514,25 +2027,43 @@ function checkDbTrustAuth(ctx) {
 
 
 
-/** Each rule's check. env-declared applies to every set; the others are production policy. */
+
+
+const BOTH = ['compose', 'swarm'];
+const COMPOSE = ['compose'];
+const SWARM = ['swarm'];
+/**
+ * Each rule's check, the sets and the targets it applies to. env-declared applies to every set; the others are
+ * production policy. restart-policy and rolling-conflict judge what Compose does (Swarm restarts every task
+ * by default and rolls by update_config); the swarm- rules judge what docker stack deploy does.
+ */
 const CHECKS = {
-    'image-immutable': { check: checkImageImmutable, sets: ['prod'] },
-    'image-pinned': { check: checkImagePinned, sets: ['prod'] },
-    'no-build': { check: checkNoBuild, sets: ['prod'] },
-    'no-source-mount': { check: checkNoSourceMount, sets: ['prod'] },
-    'no-docker-socket': { check: checkNoDockerSocket, sets: ['prod'] },
-    healthcheck: { check: checkHealthcheck, sets: ['prod'] },
-    'oneshot-marked': { check: checkOneshotMarked, sets: ['prod'] },
-    'restart-policy': { check: checkRestartPolicy, sets: ['prod'] },
-    'ports-proxy-only': { check: checkPortsProxyOnly, sets: ['prod'] },
-    'rolling-conflict': { check: checkRollingConflict, sets: ['prod'] },
-    'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'] },
-    'proxy-retries': { check: checkProxyRetries, sets: ['prod'] },
-    'db-trust-auth': { check: checkDbTrustAuth, sets: ['prod'] },
-    'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'] },
+    'image-immutable': { check: checkImageImmutable, sets: ['prod'], targets: BOTH },
+    'image-pinned': { check: checkImagePinned, sets: ['prod'], targets: BOTH },
+    'no-build': { check: checkNoBuild, sets: ['prod'], targets: BOTH },
+    'no-source-mount': { check: checkNoSourceMount, sets: ['prod'], targets: BOTH },
+    'no-docker-socket': { check: checkNoDockerSocket, sets: ['prod'], targets: BOTH },
+    healthcheck: { check: checkHealthcheck, sets: ['prod'], targets: BOTH },
+    'oneshot-marked': { check: checkOneshotMarked, sets: ['prod'], targets: BOTH },
+    'restart-policy': { check: checkRestartPolicy, sets: ['prod'], targets: COMPOSE },
+    'ports-proxy-only': { check: checkPortsProxyOnly, sets: ['prod'], targets: BOTH },
+    'rolling-conflict': { check: checkRollingConflict, sets: ['prod'], targets: COMPOSE },
+    'no-secret-literals': { check: checkNoSecretLiterals, sets: ['prod'], targets: BOTH },
+    'proxy-retries': { check: checkProxyRetries, sets: ['prod'], targets: BOTH },
+    'proxy-maintenance': { check: checkProxyMaintenance, sets: ['prod'], targets: BOTH },
+    'db-trust-auth': { check: checkDbTrustAuth, sets: ['prod'], targets: BOTH },
+    'env-declared': { check: checkEnvDeclared, sets: ['dev', 'prod'], targets: BOTH },
+    'swarm-ignored-key': { check: checkSwarmIgnoredKey, sets: ['prod'], targets: SWARM },
+    'swarm-host-mount': { check: checkSwarmHostMount, sets: ['prod'], targets: SWARM },
+    'swarm-db-placement': { check: checkSwarmDbPlacement, sets: ['prod'], targets: SWARM },
+    'swarm-ingress-port': { check: checkSwarmIngressPort, sets: ['prod'], targets: SWARM },
+    'swarm-update-config': { check: checkSwarmUpdateConfig, sets: ['prod'], targets: SWARM },
 };
 
 ;// CONCATENATED MODULE: ./src/validate/policy.ts
+
+
+
 
 
 
@@ -1548,8 +2079,8 @@ function policyFindings(loaded, ctx, opts) {
     const out = [];
     for (const rule of catalog/* RULES */.y) {
         const severity = opts.severity[rule.id];
-        const { check, sets } = CHECKS[rule.id];
-        if (severity === 'off' || !sets.includes(loaded.set.name))
+        const { check, sets, targets } = CHECKS[rule.id];
+        if (severity === 'off' || !sets.includes(loaded.set.name) || !targets.includes(ctx.target))
             continue;
         for (const f of check(ctx)) {
             if (f.service !== undefined && opts.ignore[rule.id]?.has(f.service))
@@ -1564,8 +2095,13 @@ function ruleContext(loaded, settings, opts, builtServices) {
     const known = [settings.config.imagePrefix, settings.run.repository && (0,prefix/* defaultImagePrefix */.$W)(settings.registry, settings.run.repository)].filter((p) => !!p);
     // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
     const ownPrefixes = known.length > 0 ? known : [settings.registry];
+    const target = (0,config_target/* deployTarget */.rQ)(settings.config);
     return {
         setName: loaded.set.name,
+        target,
+        // Read (and checked) only for the swarm target, whose summary shows it: the compose target's validate never needed it.
+        healthTimeout: target === 'swarm' ? (0,config_settings/* toInt */.RI)('health-timeout', settings.option('health-timeout', settings.config.deploy?.healthTimeout), 1, 3600) : 120,
+        backupService: settings.config.backup?.service,
         envFile: loaded.set.envFile,
         env: loaded.env,
         vars: new Map(Object.entries({ ...Object.fromEntries(loaded.includedEnv), ...(0,model_env/* envValues */.Qo)(loaded.env ?? new Map()), ...(0,deploy_role/* releaseVariables */.hV)(RELEASE_SHA) })),
@@ -1582,7 +2118,8 @@ function ruleContext(loaded, settings, opts, builtServices) {
         proxyConfigs: proxyConfigs(settings.cwd, settings.config.deploy?.files ?? []),
         isSourceTree: (source) => isSourceTree(projectDir, source),
         readRepoText: (path) => readInside(settings.cwd, projectDir, path),
-        readRepoTexts: (path) => readInsideAll(settings.cwd, projectDir, path),
+        readRepoTexts: (path) => readInsideAll(settings.cwd, projectDir, path).map((f) => f.text),
+        readRepoFiles: (path) => readInsideAll(settings.cwd, projectDir, path),
     };
 }
 /** A file the model points at (a build's Dockerfile, a mounted proxy config), read only when it is a regular file inside the repository. */
@@ -1612,7 +2149,8 @@ function readInsideAll(root, base, path) {
         const names = (0,external_node_fs_.statSync)(c.real).isDirectory() ? (0,external_node_fs_.readdirSync)(c.real).filter((n) => PROXY_CONFIG_NAME.test(n)).sort().slice(0, MAX_FOLDER_FILES).map((n) => (0,external_node_path_.join)(path, n)) : [path];
         return names.flatMap((p) => {
             const one = readInside(root, base, p);
-            return one === undefined ? [] : [one];
+            // Named as findings name files: from the repository root.
+            return one === undefined ? [] : [{ file: (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(base, p)).split(external_node_path_.sep).join('/'), text: one }];
         });
     }
     catch {
@@ -1620,14 +2158,13 @@ function readInsideAll(root, base, path) {
         return [];
     }
 }
-const CADDYFILE = /(^|[/.-])caddyfile([.-][^/]*)?$|\.caddy$/i;
 /**
  * The Caddyfiles among deploy.files, each read only when it is a regular file inside the repository;
  * one that is not is left to the deploy, which refuses it (the rule then has nothing to say about it).
  */
 function proxyConfigs(cwd, files) {
     const out = [];
-    for (const file of files.filter((f) => CADDYFILE.test(f))) {
+    for (const file of files.filter(isCaddyfileName)) {
         try {
             out.push({ file, text: (0,contained_file/* readContainedText */.FE)(cwd, cwd, file, { key: 'deploy.files', what: 'file', displayName: file }) });
         }
@@ -3209,6 +3746,8 @@ function summaryMarkdown(r) {
                 out.push(`| ${f.severity} | \`${f.rule}\` | \`${cell((0,src_errors/* formatLocation */.j$)(f.loc))}\` | ${cell(f.message)} |`);
             out.push('');
         }
+        if (s.swarm)
+            out.push(...swarmSection(s.swarm));
     }
     if (r.drift) {
         out.push('#### Drift between dev and prod', '');
@@ -3234,6 +3773,20 @@ function summaryMarkdown(r) {
     }
     return out.join('\n');
 }
+function swarmSection(rows) {
+    const out = ['##### What the deploy sets on the swarm (target: swarm)', ''];
+    if (rows.length === 0)
+        return [...out, 'No service is rolled by the deploy (none runs the release\'s own image), so it sets no `update_config`.', ''];
+    out.push(`\`deploy.update_config\` of each service the deploy rolls: ${rows[0].settings.map((x) => `\`${x.key}: ${x.value}\` (${x.from})`).join(', ')}.`, '');
+    out.push('| service | update_config | the file says |', '|---|---|---|');
+    for (const row of rows) {
+        const set = row.settings.map((x) => `${x.key}: ${x.value}`).join(', ');
+        const differs = row.differs.map((d) => `\`${d.key}: ${cell(d.written)}\` at \`${cell((0,src_errors/* formatLocation */.j$)(d.loc))}\` (replaced; see \`swarm-update-config\`)`).join('<br>');
+        out.push(`| \`${cell(row.service)}\` | ${set} | ${differs || 'the same, or nothing'} |`);
+    }
+    out.push('');
+    return out;
+}
 /** The JSON report: stable keys, one object per finding, rule ids with their why. */
 function jsonReport(r) {
     return {
@@ -3247,6 +3800,7 @@ function jsonReport(r) {
             envFile: s.set.envFile ?? null,
             discovered: s.set.discovered,
             services: s.services,
+            ...(s.swarm ? { swarm: s.swarm.map((row) => ({ service: row.service, updateConfig: Object.fromEntries(row.settings.map((x) => [x.key, x.value])), differs: row.differs.map((d) => ({ key: d.key, written: d.written, file: d.loc.file, line: d.loc.line ?? null })) })) } : {}),
             findings: s.findings.map((f) => ({
                 severity: f.severity,
                 rule: f.rule,
@@ -3263,6 +3817,7 @@ function jsonReport(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/validate/command.ts
+
 
 
 
@@ -3422,6 +3977,7 @@ class BufferedLog {
 }
 async function checkSet(l, settings, opts, renderer, runner, built, sandbox, reporter) {
     const findings = [...l.findings];
+    let swarm;
     if (l.merged) {
         const ctx = ruleContext(l, settings, opts, built);
         const fill = tagPlaceholders(imageTagVariables(ctx), l, settings.sha);
@@ -3430,10 +3986,14 @@ async function checkSet(l, settings, opts, renderer, runner, built, sandbox, rep
             reporter.info(`${l.set.name} set: ${shell.map((n) => `\${${n}}`).join(', ')} taken as set by the shell the deploy runs Compose in on the host (over SSH, in the release directory); rendered with placeholder values`);
         findings.push(...(await renderSet(l, fill, settings.cwd, renderer, sandbox, reporter)));
         findings.push(...policyFindings(l, ctx, opts));
+        if (ctx.target === 'swarm' && l.set.name === 'prod')
+            swarm = swarmUpdateRows(ctx);
     }
     findings.sort((a, b) => a.loc.file.localeCompare(b.loc.file) || (a.loc.line ?? 0) - (b.loc.line ?? 0) || a.rule.localeCompare(b.rule));
     const services = l.merged ? (0,compose_model/* mapEntries */.Nn)((0,compose_model/* nodeAt */.oB)(l.merged, ['services'])).map(([n]) => n) : [];
-    return { set: l.set, services, findings };
+    if (swarm)
+        reporter.info(swarmLine(swarm));
+    return { set: l.set, services, findings, ...(swarm ? { swarm } : {}) };
 }
 /**
  * Renders a set in the sandbox with its own variables only; a set that names a file outside the repository
@@ -3492,6 +4052,14 @@ function tagPlaceholders(vars, l, sha) {
     if (!l.env?.has('COMPOSE_DEPLOY_PATH'))
         fill.set('COMPOSE_DEPLOY_PATH', release['COMPOSE_DEPLOY_PATH']);
     return fill;
+}
+/** What the deploy will set on the swarm, said in the log as in the summary. */
+function swarmLine(rows) {
+    if (rows.length === 0)
+        return 'prod set, target swarm: no service is rolled by the deploy, so it sets no update_config';
+    const settings = rows[0].settings.map((x) => `${x.key} ${x.value}`).join(', ');
+    const differs = rows.flatMap((r) => r.differs.map((d) => `${r.service} (${d.key}: ${d.written})`));
+    return `prod set, target swarm: the deploy sets update_config ${settings} on ${rows.map((r) => r.service).join(', ')}${differs.length > 0 ? `; the file says otherwise for ${differs.join(', ')} (swarm-update-config)` : ''}`;
 }
 function builtServices(loaded) {
     const names = new Set();
