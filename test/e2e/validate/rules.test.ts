@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { RULES } from '../../../src/validate/rules/catalog.js';
 import { expectedWhere } from '../../unit/validate/helpers.js';
 import { harnessComposeCommand } from '../harness/env.js';
-import { runAction, runCli, type ActionRun, type Run } from '../lib/run-action.js';
+import { runAction, runCli, type Run } from '../lib/run-action.js';
+import { annotations, cliFindings } from './printed-findings.js';
 
 // Every rule's breaking and passing fixture, and every kind of file that does not load, through the
 // committed bundles with the real Compose CLI the runner has (v2, or v1 under
@@ -16,22 +17,6 @@ const renderingWith = new RegExp(`rendering with ${harnessComposeCommand()} ${ha
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/validate');
 const out = mkdtempSync(join(tmpdir(), 'cd-validate-rules-e2e-'));
 after(() => rmSync(out, { recursive: true, force: true }));
-
-/** `file:line:col: severity: rule: message` lines of the CLI's stderr. */
-function cliFindings(run: Run): { where: string; severity: string; rule: string; message: string }[] {
-  return run.stderr.split('\n').flatMap((l) => {
-    const m = /^([^:\s]+):(\d+):\d+: (error|warning): ([\w-]+): (.*)$/.exec(l);
-    return m ? [{ where: `${m[1]}:${m[2]}`, severity: m[3]!, rule: m[4]!, message: m[5]! }] : [];
-  });
-}
-
-/** `::error file=F,line=L,col=C::rule: message` annotations. */
-function annotations(run: ActionRun): { where: string; severity: string; rule: string; message: string }[] {
-  return run.annotations.flatMap((a) => {
-    const m = /^::(error|warning) file=([^,]+),line=(\d+),col=\d+::([\w-]+): (.*)$/.exec(a);
-    return m ? [{ where: `${m[2]}:${m[3]}`, severity: m[1]!, rule: m[4]!, message: m[5]! }] : [];
-  });
-}
 
 /** Runs tasks with at most `limit` at once: each CLI run is a Node and a docker-compose process, and there are dozens. */
 async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {

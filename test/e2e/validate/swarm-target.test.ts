@@ -7,7 +7,8 @@ import { after, describe, it } from 'node:test';
 import { RULES } from '../../../src/validate/rules/catalog.js';
 import { expectedWhere } from '../../unit/validate/helpers.js';
 import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
-import { hostInputs, runAction, runCli, spawnCollect, sshArgs, type ActionRun, type Run } from '../lib/run-action.js';
+import { hostInputs, runAction, runCli, spawnCollect, sshArgs } from '../lib/run-action.js';
+import { annotations, cliFindings } from './printed-findings.js';
 
 // target: swarm (issue 24) through the committed bundles with the real Compose CLI (v2, or v1 under
 // COMPOSE_DEPLOY_HARNESS_COMPOSE=v1): a project switched to swarm as it was is flagged at every line Swarm
@@ -22,22 +23,6 @@ after(() => rmSync(out, { recursive: true, force: true }));
 let n = 0;
 const reportPath = () => join(out, `report-${++n}.json`);
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-
-/** `file:line:col: severity: rule: message` lines of the CLI's stderr. */
-function cliFindings(run: Run): { where: string; severity: string; rule: string; message: string }[] {
-  return run.stderr.split('\n').flatMap((l) => {
-    const m = /^([^:\s]+):(\d+):\d+: (error|warning): ([\w-]+): (.*)$/.exec(l);
-    return m ? [{ where: `${m[1]}:${m[2]}`, severity: m[3]!, rule: m[4]!, message: m[5]! }] : [];
-  });
-}
-
-/** `::error file=F,line=L,col=C::rule: message` annotations. */
-function annotations(run: ActionRun): { where: string; severity: string; rule: string; message: string }[] {
-  return run.annotations.flatMap((a) => {
-    const m = /^::(error|warning) file=([^,]+),line=(\d+),col=\d+::([\w-]+): (.*)$/.exec(a);
-    return m ? [{ where: `${m[2]}:${m[3]}`, severity: m[1]!, rule: m[4]!, message: m[5]! }] : [];
-  });
-}
 
 const SWARM_RULES = RULES.filter((r) => r.id.startsWith('swarm-'));
 /** Every rule a line of the moved fixture is marked with. */
