@@ -10,8 +10,8 @@ export function deployTarget(config: { target?: DeployTarget }): DeployTarget {
   return config.target ?? 'compose';
 }
 
-/** Commands that drive the host's Compose project, and so would do the wrong thing to a swarm. */
-const NOT_ON_SWARM_YET: ReadonlySet<CommandName> = new Set(['deploy', 'rollback', 'restore']);
+/** Commands that drive the host's Compose project (backup reaches the database through it), and so would do the wrong thing to a swarm. */
+const NOT_ON_SWARM_YET: ReadonlySet<CommandName> = new Set(['deploy', 'rollback', 'restore', 'backup']);
 
 /**
  * Stops a command the swarm target does not have yet before it reads anything else or connects anywhere:

@@ -22,7 +22,7 @@ function dirWith(config: string): string {
 /** Everything a deploy would need to connect: the guard must stop it first. */
 const HOST = { host: '203.0.113.7', user: 'deploy', 'deploy-path': '/srv/app', sha: 'a'.repeat(40), 'ssh-private-key': 'not a key', 'known-hosts': 'x' };
 
-for (const command of ['deploy', 'rollback', 'restore'] as const) {
+for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
   test(`${command} with target: swarm is bad input (exit 2) naming the key, before anything runs`, () => {
     const cwd = dirWith('project: shop\ntarget: swarm\n');
     assert.throws(() => resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd }), (err: unknown) => {
@@ -50,7 +50,7 @@ test('the config file is named as given: one in a folder', () => {
 
 test('every other command runs with target: swarm (validate checks the stack for Swarm)', () => {
   const cwd = dirWith('target: swarm\n');
-  for (const command of COMMANDS.filter((c) => !['deploy', 'rollback', 'restore'].includes(c))) {
+  for (const command of COMMANDS.filter((c) => !['deploy', 'rollback', 'restore', 'backup'].includes(c))) {
     const s = resolveSettings({ explicit: { command }, env: {}, cwd });
     assert.equal(deployTarget(s.config), 'swarm', command);
   }
@@ -59,7 +59,7 @@ test('every other command runs with target: swarm (validate checks the stack for
 test('target: compose, or no target, changes nothing for deploy, rollback and restore', () => {
   for (const config of ['target: compose\n', 'project: shop\n']) {
     const cwd = dirWith(config);
-    for (const command of ['deploy', 'rollback', 'restore'] as const) {
+    for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
       const s = resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd });
       assert.equal(deployTarget(s.config), 'compose');
     }
@@ -78,7 +78,7 @@ test('a target other than compose or swarm is bad input at its line', () => {
 
 test('the guard alone: only the three commands, only for swarm', () => {
   for (const command of COMMANDS) {
-    const refused = ['deploy', 'rollback', 'restore'].includes(command);
+    const refused = ['deploy', 'rollback', 'restore', 'backup'].includes(command);
     assert.doesNotThrow(() => refuseUnavailableTarget(command, { target: 'compose' }, 'compose-deploy.yml'));
     assert.doesNotThrow(() => refuseUnavailableTarget(command, {}, undefined));
     if (refused) assert.throws(() => refuseUnavailableTarget(command, { target: 'swarm' }, undefined), new RegExp(`${command}: target: swarm: the swarm deploy`));
@@ -86,7 +86,7 @@ test('the guard alone: only the three commands, only for swarm', () => {
   }
 });
 
-for (const command of ['deploy', 'rollback', 'restore'] as const) {
+for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
   test(`${command}: the engine refuses swarm settings too, and never asks for a host`, async () => {
     // Settings made some other way than resolveSettings (an embedding, a test) meet the same guard in runCommand.
     const settings = resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd: dirWith('project: shop\n') });
