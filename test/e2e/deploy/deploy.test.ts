@@ -309,7 +309,7 @@ test('the registry password is in no file left on the host, nor in shell history
   // The temporary DOCKER_CONFIG lived under /tmp only while the pull ran. The harness host is this
   // machine: in /tmp only the deploy user's files are the host's (the runner side of the other
   // Compose version's run, side by side, keeps a password file there while its build test runs).
-  const found = await stack.lingering(`{ grep -rlF -- '${secret}' ${stack.deployPath} /home/deploy; find /tmp -user "$(id -un)" -type f -exec grep -lF -- '${secret}' {} +; } 2>/dev/null || true`);
+  const found = [...(await stack.lingeringSecrets(`${stack.deployPath} /home/deploy`, [secret])), ...(await stack.lingeringSecrets('/tmp -user "$(id -un)"', [secret]))];
   assert.deepEqual(found, []);
 });
 

@@ -126,6 +126,6 @@ test('a first deploy, a rolling deploy with a migration, and a rollback: no secr
   assert.equal(envs.length, 2, envs.join('\n'));
   for (const line of envs) assert.match(line, /^600 /, line);
   // What the host scripts made in /tmp (the registry login's DOCKER_CONFIG, pull errors) is gone with its secret.
-  const tmp = await stack.lingering(`find /tmp -maxdepth 3 -user "$(id -un)" -type f 2>/dev/null | xargs -r grep -l -F -e '${stack.h.registryPassword}' -e '${secrets()['registry auth (base64 user:password)']}' 2>/dev/null || true`);
+  const tmp = await stack.lingeringSecrets('/tmp -maxdepth 3 -user "$(id -un)"', [stack.h.registryPassword, secrets()['registry auth (base64 user:password)']!]);
   assert.deepEqual(tmp, [], 'a registry login left in /tmp');
 });

@@ -107,8 +107,8 @@ export class ExampleStack {
     };
   }
 
-  onHost(command: string): string {
-    return execFileSync('ssh', sshArgs(command), { encoding: 'utf8' });
+  onHost(command: string, input?: string): string {
+    return execFileSync('ssh', sshArgs(command), { encoding: 'utf8', input });
   }
 
   current(): string {
@@ -116,12 +116,16 @@ export class ExampleStack {
   }
 
   /**
-   * Files the host listing `command` prints that are still there 15 s later. The harness host is this
-   * machine, and the other Compose version's run, side by side, deploys as the same user: a login its
-   * pull holds in /tmp for that pull's few seconds is not one this run left behind.
+   * Files `find <where>` lists on the host (as the deploy user) that hold any of `secrets` and are still
+   * there 15 s later. The harness host is this machine, and the files beside this one (the other Compose
+   * version's among them) deploy as the same user: a login a pull holds in /tmp for its few seconds is
+   * not one this run left behind. The secrets travel on the session's standard input into a pattern file
+   * in a folder of its own, left out of the search: never on a command line, where a test beside this one
+   * samples the process list for them.
    */
-  async lingering(command: string): Promise<string[]> {
-    const list = () => this.onHost(command).trim().split('\n').filter(Boolean);
+  async lingeringSecrets(where: string, secrets: readonly string[]): Promise<string[]> {
+    const command = `d=$(mktemp -d) && trap 'rm -rf "$d"' EXIT && cat >"$d/p" && { find ${where} -type f ! -path "$d/*" -exec grep -lF -f "$d/p" {} + 2>/dev/null || true; }`;
+    const list = () => this.onHost(command, `${secrets.join('\n')}\n`).trim().split('\n').filter(Boolean);
     const first = list();
     if (first.length === 0) return [];
     await new Promise((r) => setTimeout(r, 15_000));
