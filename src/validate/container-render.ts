@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposeFlavor } from '../compose/cli.js';
+import { withFileAt } from './elf-needs.js';
 import type { IsolatedRunner } from './isolated-runner.js';
 import { binarySpec, COMPOSE_PATH, EMPTY_ENV_PATH, imageTag, interpreterOf, pythonSpec, TIMEOUT_PATH, type ImageSpec } from './sandbox-image.js';
 import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
@@ -87,16 +88,19 @@ const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';
  * a hash of its content.
  */
 async function sandboxImage(runner: IsolatedRunner, program: string, timeout: string, workDir: string): Promise<{ image: string; entry: string[] } | { reason: string }> {
-  const python = startsWithShebang(program);
+  // Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second.
+  const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
   let source: string;
+  let interpreter: string | undefined;
   try {
-    source = sourceFingerprint(python ? [program, timeout, interpreterOf(program), '/var/lib/dpkg/status'] : [program, timeout]);
+    interpreter = python ? interpreterOf(program) : undefined;
+    source = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
   } catch (err) {
     return { reason: `the sandbox image cannot be made from ${program}: ${(err as Error).message}` };
   }
   const known = await runner.run({ argv: ['docker', 'image', 'ls', '--filter', `label=${SOURCE_LABEL}=${source}`, '--format', '{{.Repository}}:{{.Tag}}'] });
   const image = known.code === 0 ? known.stdout.trim().split('\n').find((l) => l.startsWith('compose-deploy-validate-sandbox:')) : undefined;
-  if (image) return { image, entry: python ? [interpreterOf(program), COMPOSE_PATH] : [COMPOSE_PATH] };
+  if (image) return { image, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
   let spec: ImageSpec;
   try {
     spec = python ? pythonSpec(program, timeout) : binarySpec(program, timeout);
@@ -113,17 +117,6 @@ async function sandboxImage(runner: IsolatedRunner, program: string, timeout: st
     rmSync(tar, { force: true });
   }
   return { image: tag, entry: spec.entry };
-}
-
-/** Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second. */
-function startsWithShebang(program: string): boolean {
-  const fd = openSync(program, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function sourceFingerprint(paths: readonly string[]): string {

@@ -2507,6 +2507,7 @@ function octal(n, width) {
 
 
 
+
 /*
  * Compose renders in a throwaway container of the runner's own Docker engine: its filesystem is the
  * image made here from the runner's Compose (sandbox-image.ts) and a read-only copy of the repository
@@ -2578,10 +2579,13 @@ const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';
  * a hash of its content.
  */
 async function sandboxImage(runner, program, timeout, workDir) {
-    const python = startsWithShebang(program);
+    // Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second.
+    const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
     let source;
+    let interpreter;
     try {
-        source = sourceFingerprint(python ? [program, timeout, interpreterOf(program), '/var/lib/dpkg/status'] : [program, timeout]);
+        interpreter = python ? interpreterOf(program) : undefined;
+        source = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
     }
     catch (err) {
         return { reason: `the sandbox image cannot be made from ${program}: ${err.message}` };
@@ -2589,7 +2593,7 @@ async function sandboxImage(runner, program, timeout, workDir) {
     const known = await runner.run({ argv: ['docker', 'image', 'ls', '--filter', `label=${SOURCE_LABEL}=${source}`, '--format', '{{.Repository}}:{{.Tag}}'] });
     const image = known.code === 0 ? known.stdout.trim().split('\n').find((l) => l.startsWith('compose-deploy-validate-sandbox:')) : undefined;
     if (image)
-        return { image, entry: python ? [interpreterOf(program), COMPOSE_PATH] : [COMPOSE_PATH] };
+        return { image, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
     let spec;
     try {
         spec = python ? pythonSpec(program, timeout) : binarySpec(program, timeout);
@@ -2609,17 +2613,6 @@ async function sandboxImage(runner, program, timeout, workDir) {
         (0,external_node_fs_.rmSync)(tar, { force: true });
     }
     return { image: tag, entry: spec.entry };
-}
-/** Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second. */
-function startsWithShebang(program) {
-    const fd = (0,external_node_fs_.openSync)(program, 'r');
-    try {
-        const head = Buffer.alloc(2);
-        return (0,external_node_fs_.readSync)(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
 }
 function sourceFingerprint(paths) {
     const h = (0,external_node_crypto_.createHash)('sha256');
