@@ -21,7 +21,7 @@ import { parseManifest } from '../restore/manifest.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
 import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
-import { restoreSettings, type RestoreSettings } from './restore-settings.js';
+import { dbRestoreSettings, type DbRestoreSettings } from './db-restore-settings.js';
 import { printRestorePlan } from './dry-run.js';
 import { backupsList, finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
@@ -34,13 +34,13 @@ import { explainState, parseRestoreState, swapped, type RestorePhase, type Resto
  * before the swap leaves production as it was; one after it swaps back.
  */
 export async function restoreCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  const rs = restoreSettings(settings);
+  const rs = dbRestoreSettings(settings);
   if (rs.dryRun) return printRestorePlan(rs, reporter);
   return restoreCommandWith(rs, reporter, services);
 }
 
 /** A restore with its settings parsed (rollback with-data names the dump itself). */
-export async function restoreCommandWith(rs: RestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+export async function restoreCommandWith(rs: DbRestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const connect = services.connectHost ?? connectHost;
   const runner = await connect(rs.bs.target, reporter);
   try {
@@ -79,7 +79,7 @@ class RestoreRun {
 
   constructor(
     private readonly runner: HostRunner,
-    private readonly rs: RestoreSettings,
+    private readonly rs: DbRestoreSettings,
     private readonly reporter: Reporter,
     private readonly connect: HostConnector,
   ) {}

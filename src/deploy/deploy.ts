@@ -19,7 +19,7 @@ import { dependenciesOf } from './services.js';
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const ds = deploySettings(settings);
-  const kind = deployKind(ds, { backup: PreDeployBackup.fromSettings(settings), connect: services.connectHost ?? connectHost });
+  const kind = deployKind(ds, { backup: PreDeployBackup.forDeploy(settings, ds), connect: services.connectHost ?? connectHost });
   if (ds.dryRun) return printPlan(ds, kind.plan, reporter);
   return runOnHost(ds, kind, reporter, services);
 }
