@@ -13,9 +13,9 @@ import { buildImage, skipPushed, type ImageContext, type ImageOutcome, type LogS
 import { envFileVars, readComposeServices } from './compose-files.js';
 import { devSet, prodSet } from '../compose/sets.js';
 import { createTempDockerConfig } from './docker-config.js';
-import { cacheUnusedWarning, describeEngine, detectEngine } from './engine.js';
+import { cacheUnusedWarning, describeEngine, detectEngine } from './build-engine.js';
 import { resolveBuildSettings, type BuildSettings } from './build-settings.js';
-import { planImages, type ImagePlan } from './plan.js';
+import { planImages, type ImagePlan } from './image-plan.js';
 import { mapLimit } from './pool.js';
 import { buildSummary, pushedText } from './summary.js';
 

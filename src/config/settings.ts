@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { InputError, shownValue } from '../errors.js';
-import { refuseUnavailableTarget } from './target.js';
+import { refuseUnavailableTarget } from './deploy-target.js';
 import { closest } from './schema.js';
 import { COMMANDS, envName, findOption, type CommandName, type OptionName } from './options.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';

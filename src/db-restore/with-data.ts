@@ -10,10 +10,10 @@ import { parseKeyValues } from '../host/key-values.js';
 import { runOnHost } from '../deploy/run-on-host.js';
 import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
 import { rollbackKind } from '../rollback/rollback-kind.js';
-import { resolveRollbackTarget } from '../rollback/target.js';
+import { resolveRollbackTarget } from '../rollback/rollback-target.js';
 import { manifestsCommand } from './commands.js';
-import { verifiedDumps } from './plan.js';
-import { restoreCommandWith } from './restore-command.js';
+import { verifiedDumps } from './restore-plan.js';
+import { restoreCommandWith } from './db-restore-command.js';
 import { dbRestoreSettings } from './db-restore-settings.js';
 
 /** A dump's manifest as far as with-data reads it: whose data, taken before which deploy. */

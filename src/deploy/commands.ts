@@ -4,7 +4,7 @@ import type { Command } from '../runner/runner.js';
 import { quoteArgv } from '../ssh/quote.js';
 import { hostScript } from '../host/script.js';
 import type { DeploySettings } from './deploy-settings.js';
-import type { ServiceUpdate } from './services.js';
+import type { ServiceUpdate } from './compose-services.js';
 import {
   AUDIT_SCRIPT,
   PRUNE_SCRIPT,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
 import { toInt, type Settings } from '../config/settings.js';
-import { deployTarget } from '../config/target.js';
+import { deployTarget } from '../config/deploy-target.js';
 import { containPath, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';

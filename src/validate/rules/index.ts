@@ -9,7 +9,7 @@ import { checkProxyRetries } from './proxy.js';
 import { checkDbTrustAuth } from './database.js';
 import { checkProxyMaintenance } from './maintenance.js';
 import { checkSwarmDbPlacement, checkSwarmHostMount, checkSwarmIgnoredKey, checkSwarmIngressPort, checkSwarmUpdateConfig } from './swarm.js';
-import type { DeployTarget } from '../../config/target.js';
+import type { DeployTarget } from '../../config/deploy-target.js';
 
 const BOTH: readonly DeployTarget[] = ['compose', 'swarm'];
 const COMPOSE: readonly DeployTarget[] = ['compose'];

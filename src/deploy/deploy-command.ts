@@ -11,10 +11,10 @@ import { PreDeployBackup } from '../backup/pre-deploy.js';
 import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings } from './deploy-settings.js';
 import { checkEnvFileInput } from './env-file-input.js';
-import { printPlan } from './plan.js';
+import { printPlan } from './dry-run.js';
 import type { HostSteps, ReleaseMoment, RunKind } from './run-kind.js';
 import { runOnHost } from './run-on-host.js';
-import { dependenciesOf } from './services.js';
+import { dependenciesOf } from './compose-services.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {

@@ -11,7 +11,7 @@ import { acquireLock } from '../host/lock.js';
 import { keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
 import { parseKeyValues } from '../host/key-values.js';
 import { parseRollOutput } from '../deploy/outcome.js';
-import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/services.js';
+import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/compose-services.js';
 import type { ComposeTarget } from '../compose/cli.js';
 import { backupAndKeep } from '../backup/backup-flow.js';
 import { parseTableCounts } from '../backup/manifest.js';
@@ -20,7 +20,7 @@ import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
-import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
+import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './restore-plan.js';
 import { dbRestoreSettings, type DbRestoreSettings } from './db-restore-settings.js';
 import { printRestorePlan } from './dry-run.js';
 import { backupsList, finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
@@ -190,7 +190,7 @@ class RestoreRun {
       await this.writeState('restoring');
       this.restoredCreated = true;
       await this.exec(cmd.prepareCommand(pg, pg.database, restored), `creating database ${restored}`);
-      await this.exec(cmd.restoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
+      await this.exec(cmd.pgRestoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
       // 5. Every table's rows against the manifest.
       await this.writeState('comparing');
       const counted = parseKeyValues((await this.exec(cmd.countsCommand(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];

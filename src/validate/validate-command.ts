@@ -20,7 +20,7 @@ import { renderEnvironment } from './render-env.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
-import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
+import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './validate-report.js';
 import { ruleInfo } from './rules/catalog.js';
 import { swarmUpdateRows, type SwarmServiceRow } from './rules/swarm.js';
 import { hostShellVariables, imageTagVariables } from './rules/env.js';

@@ -15,7 +15,7 @@ import { PsqlScriptScanner } from './psql-script.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
-import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './report.js';
+import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './drill-report.js';
 import type { LayerCacheStore } from '../build/layer-cache.js';
 
 const HISTORY_KEY = 'compose-deploy-restore-test-report-';
