@@ -16,7 +16,7 @@ import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from '.
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
 import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './drill-report.js';
-import type { LayerCacheStore } from '../build/layer-cache.js';
+import type { LayerCacheStore } from '../engine/services.js';
 
 const HISTORY_KEY = 'compose-deploy-restore-test-report-';
 import { restoreTestSettings, type RestoreTestSettings } from './restore-test-settings.js';

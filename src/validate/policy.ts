@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
 import type { ValidateSettings } from './validate-settings.js';
-import { RULES, type RuleId } from './rules/catalog.js';
+import { RULES, type RuleId } from '../config/rule-catalog.js';
 import { RELEASE_SHA, servicesOf, type RuleContext } from './rules/context.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 import { envValues } from '../compose/model-env.js';

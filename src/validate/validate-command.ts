@@ -21,7 +21,7 @@ import { createSandbox, type Sandbox } from './sandbox.js';
 import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
 import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './validate-report.js';
-import { ruleInfo } from './rules/catalog.js';
+import { ruleInfo } from '../config/rule-catalog.js';
 import { swarmUpdateRows, type SwarmServiceRow } from './rules/swarm.js';
 import { hostShellVariables, imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets, setsReason, type ComposeSet } from '../compose/sets.js';

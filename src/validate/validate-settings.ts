@@ -4,7 +4,7 @@ import { camel } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../errors.js';
 import type { RendererMode } from './render.js';
-import { RULES, type RuleId, type RuleSeverity } from './rules/catalog.js';
+import { RULES, type RuleId, type RuleSeverity } from '../config/rule-catalog.js';
 
 /** validate's own settings, parsed once at its boundary. */
 export interface ValidateSettings {

@@ -1,4 +1,4 @@
-import type { RuleId } from './catalog.js';
+import type { RuleId } from '../../config/rule-catalog.js';
 import type { RuleCheck } from './context.js';
 import { checkEnvDeclared, checkNoSecretLiterals } from './env.js';
 import { checkImageImmutable, checkImagePinned } from './images.js';
