@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import type { Runner } from '../runner/runner.js';
-import { ghaCacheAvailable, MachineLayerCache, type LayerCacheStore } from './layer-cache.js';
+import { ghaCacheAvailable, MachineLayerCache } from './layer-cache.js';
+import type { LayerCacheStore } from '../engine/services.js';
 
 /** Which builder runs and where its layer cache lives; said once in the log and in the summary. */
 export type BuildEngine =

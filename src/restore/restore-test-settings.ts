@@ -6,7 +6,7 @@ import type { Settings } from '../config/settings.js';
 import { InputError } from '../errors.js';
 import { qualified } from './checks.js';
 
-export interface RestoreSettings {
+export interface RestoreTestSettings {
   source: 'ssh' | 'file' | 'copy';
   /** source file: the local path or glob. */
   backupFile?: string;
@@ -25,7 +25,7 @@ export interface RestoreSettings {
   cwd: string;
 }
 
-export function restoreSettings(settings: Settings): RestoreSettings {
+export function restoreTestSettings(settings: Settings): RestoreTestSettings {
   const c = settings.config.restoreTest ?? {};
   const backupFile = settings.option('backup-file');
   const source = backupFile ? 'file' : (c.source ?? (settings.host ? 'ssh' : 'file'));

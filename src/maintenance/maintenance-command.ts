@@ -5,7 +5,7 @@ import { InputError, shownValue } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { shellText } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
-import { remoteSettings } from '../ssh/target.js';
+import { remoteSettings } from '../ssh/remote-settings.js';
 import { maintenanceDir, setMaintenance, switchCommand } from './switch.js';
 
 /** `maintenance: on | off` as given, checked before anything connects. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { branchOf, registryPassword, resolveBuildOptions } from '../../../src/build/options.js';
+import { branchOf, registryPassword, resolveBuildSettings } from '../../../src/build/build-settings.js';
 import { resolveSettings } from '../../../src/config/settings.js';
 import { InputError } from '../../../src/errors.js';
 import type { Command, RunResult, Runner } from '../../../src/runner/runner.js';
@@ -34,7 +34,7 @@ const ACTION_ENV = { GITHUB_ACTIONS: 'true', GITHUB_SHA: SHA, GITHUB_REPOSITORY:
 
 test('in the action: prefix from GITHUB_REPOSITORY lower-cased, GITHUB_TOKEN as password, no git asked', async () => {
   const git = new FakeGit({});
-  const o = await resolveBuildOptions(settings({}, ACTION_ENV), ACTION_ENV, git);
+  const o = await resolveBuildSettings(settings({}, ACTION_ENV), ACTION_ENV, git);
   assert.equal(o.prefix, 'ghcr.io/acme-corp/shop');
   assert.equal(o.sha, SHA);
   assert.equal(o.username, 'octo');
@@ -48,7 +48,7 @@ test('in the action: prefix from GITHUB_REPOSITORY lower-cased, GITHUB_TOKEN as 
 
 test('registry-password beats GITHUB_TOKEN; image-prefix and force from inputs', async () => {
   const s = settings({ 'registry-password': 'explicit', 'image-prefix': 'ghcr.io/acme/custom', force: 'true' }, ACTION_ENV);
-  const o = await resolveBuildOptions(s, ACTION_ENV, new FakeGit({}));
+  const o = await resolveBuildSettings(s, ACTION_ENV, new FakeGit({}));
   assert.equal(o.password, 'explicit');
   assert.equal(o.prefix, 'ghcr.io/acme/custom');
   assert.equal(o.force, true);
@@ -62,7 +62,7 @@ test('in the CLI: sha, repository and branches from git', async () => {
     'symbolic-ref --short -q refs/remotes/origin/HEAD': 'origin/main',
   });
   const s = settings({ registry: '127.0.0.1:5000' }, {}, 'build:\n  tags: [sha-short, branch, latest]\n  parallel: 3\n');
-  const o = await resolveBuildOptions(s, {}, git);
+  const o = await resolveBuildSettings(s, {}, git);
   assert.equal(o.sha, SHA);
   assert.equal(o.prefix, '127.0.0.1:5000/octo/web-app');
   assert.deepEqual(o.tags.all, [`sha-${SHA}`, 'sha-0123456', 'main', 'latest']);
@@ -71,24 +71,24 @@ test('in the CLI: sha, repository and branches from git', async () => {
 
 test('--repository beats the git remote', async () => {
   const git = new FakeGit({ 'rev-parse --verify HEAD': SHA, 'config --get remote.origin.url': 'https://github.com/wrong/one' });
-  const o = await resolveBuildOptions(settings({ repository: 'Right/One' }), {}, git);
+  const o = await resolveBuildSettings(settings({ repository: 'Right/One' }), {}, git);
   assert.equal(o.prefix, 'ghcr.io/right/one');
   assert.ok(!git.asked.includes('config --get remote.origin.url'));
 });
 
 test('bad input is an InputError before anything runs', async () => {
   const git = new FakeGit({});
-  await assert.rejects(resolveBuildOptions(settings({}), {}, git), (e: Error) => e instanceof InputError && /no commit to build/.test(e.message));
-  await assert.rejects(resolveBuildOptions(settings({ sha: SHA }), {}, git), (e: Error) => e instanceof InputError && /cannot tell where to push/.test(e.message));
-  await assert.rejects(resolveBuildOptions(settings({ sha: SHA, repository: 'not-a-slug' }), {}, git), /input "repository" must be "owner\/name"/);
-  await assert.rejects(resolveBuildOptions(settings({ sha: SHA, 'image-prefix': 'ghcr.io/Acme/Shop' }), {}, git), /upper-case/);
-  await assert.rejects(resolveBuildOptions(settings({ sha: SHA, 'image-prefix': 'ghcr.io/acme/shop', force: 'maybe' }), {}, git), /input "force" must be true or false/);
+  await assert.rejects(resolveBuildSettings(settings({}), {}, git), (e: Error) => e instanceof InputError && /no commit to build/.test(e.message));
+  await assert.rejects(resolveBuildSettings(settings({ sha: SHA }), {}, git), (e: Error) => e instanceof InputError && /cannot tell where to push/.test(e.message));
+  await assert.rejects(resolveBuildSettings(settings({ sha: SHA, repository: 'not-a-slug' }), {}, git), /input "repository" must be "owner\/name"/);
+  await assert.rejects(resolveBuildSettings(settings({ sha: SHA, 'image-prefix': 'ghcr.io/Acme/Shop' }), {}, git), /upper-case/);
+  await assert.rejects(resolveBuildSettings(settings({ sha: SHA, 'image-prefix': 'ghcr.io/acme/shop', force: 'maybe' }), {}, git), /input "force" must be true or false/);
   // A repository whose name cannot be an image path says what to do about it.
-  await assert.rejects(resolveBuildOptions(settings({ sha: SHA, repository: 'acme/_x' }), {}, git), /the image prefix "ghcr.io\/acme\/_x" has an invalid path component "_x".*derived from the repository "acme\/_x": set "image-prefix" explicitly/);
+  await assert.rejects(resolveBuildSettings(settings({ sha: SHA, repository: 'acme/_x' }), {}, git), /the image prefix "ghcr.io\/acme\/_x" has an invalid path component "_x".*derived from the repository "acme\/_x": set "image-prefix" explicitly/);
 });
 
 test('a short sha from git is refused', async () => {
-  await assert.rejects(resolveBuildOptions(settings({ repository: 'a/b' }), {}, new FakeGit({ 'rev-parse --verify HEAD': 'abc1234' })), /40-character/);
+  await assert.rejects(resolveBuildSettings(settings({ repository: 'a/b' }), {}, new FakeGit({ 'rev-parse --verify HEAD': 'abc1234' })), /40-character/);
 });
 
 test('branchOf: PR head branch, push branch, nothing for tags', () => {
@@ -128,7 +128,7 @@ for (const c of passwordCases) {
 test('the workflow token is masked as soon as it is read, and reaches the build options', async () => {
   const masked: string[] = [];
   const env = { ...ACTION_ENV, GITHUB_TOKEN: undefined };
-  const o = await resolveBuildOptions(settings({ 'workflow-token': 'ghs_workflow' }, env, undefined, (v) => masked.push(v)), env, new FakeGit({}));
+  const o = await resolveBuildSettings(settings({ 'workflow-token': 'ghs_workflow' }, env, undefined, (v) => masked.push(v)), env, new FakeGit({}));
   assert.equal(o.password, 'ghs_workflow');
   assert.deepEqual(masked, ['ghs_workflow']);
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asideDatabases, asideName, countMismatches, nameStamp, pickDump, preview, restoringDatabases, restoringName } from '../../../src/db-restore/plan.js';
+import { asideDatabases, asideName, countMismatches, nameStamp, pickDump, preview, restoringDatabases, restoringName } from '../../../src/db-restore/restore-plan.js';
 import { explainState, keptAside, parseRestoreState, swapped } from '../../../src/db-restore/state.js';
-import { parseSwitch } from '../../../src/maintenance/maintenance.js';
+import { parseSwitch } from '../../../src/maintenance/maintenance-command.js';
 import { parseMaintenance, switchCommand } from '../../../src/maintenance/switch.js';
 import { parseCliArgs } from '../../../src/cli/args.js';
 import { InputError } from '../../../src/errors.js';

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { CommandName } from '../config/options.js';
-import { refuseUnavailableTarget } from '../config/target.js';
+import { refuseUnavailableTarget } from '../config/deploy-target.js';
 import type { Settings } from '../config/settings.js';
 import type { Reporter } from '../report/reporter.js';
 import type { CommandResult } from './result.js';
@@ -14,15 +14,15 @@ export type CommandHandler = (settings: Settings, reporter: Reporter, services?:
  * (the bundles keep each command in a chunk of its own; see scripts/build.mjs).
  */
 export const HANDLERS: Record<CommandName, () => Promise<CommandHandler>> = {
-  validate: async () => (await import('../validate/command.js')).validateCommand,
+  validate: async () => (await import('../validate/validate-command.js')).validateCommand,
   build: async () => (await import('../build/build-command.js')).buildCommand,
-  deploy: async () => (await import('../deploy/deploy.js')).deployCommand,
-  rollback: async () => (await import('../rollback/rollback.js')).rollbackCommand,
-  releases: async () => (await import('../releases/releases.js')).releasesCommand,
+  deploy: async () => (await import('../deploy/deploy-command.js')).deployCommand,
+  rollback: async () => (await import('../rollback/rollback-command.js')).rollbackCommand,
+  releases: async () => (await import('../releases/releases-command.js')).releasesCommand,
   backup: async () => (await import('../backup/backup-command.js')).backupCommand,
-  'restore-test': async () => (await import('../restore/restore-test.js')).restoreTestCommand,
-  restore: async () => (await import('../db-restore/restore-command.js')).restoreCommand,
-  maintenance: async () => (await import('../maintenance/maintenance.js')).maintenanceCommand,
+  'restore-test': async () => (await import('../restore/restore-test-command.js')).restoreTestCommand,
+  restore: async () => (await import('../db-restore/db-restore-command.js')).restoreCommand,
+  maintenance: async () => (await import('../maintenance/maintenance-command.js')).maintenanceCommand,
 };
 
 /** The commands that keep buildx's layer cache (build, and restore-test building its drill image): the action loads its cache client for them alone. */

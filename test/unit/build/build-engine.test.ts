@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cacheUnusedWarning, describeEngine, detectEngine } from '../../../src/build/engine.js';
+import { cacheUnusedWarning, describeEngine, detectEngine } from '../../../src/build/build-engine.js';
 import { MachineLayerCache } from '../../../src/build/layer-cache.js';
 import type { Command, RunResult, Runner } from '../../../src/runner/runner.js';
 

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSettings } from '../../../src/config/settings.js';
-import { deployTarget, refuseUnavailableTarget } from '../../../src/config/target.js';
+import { deployTarget, refuseUnavailableTarget } from '../../../src/config/deploy-target.js';
 import { COMMANDS } from '../../../src/config/options.js';
-import { runCommand } from '../../../src/engine/commands.js';
+import { runCommand } from '../../../src/engine/handlers.js';
 import { EXIT_BAD_INPUT, InputError, exitCodeOf } from '../../../src/errors.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
 

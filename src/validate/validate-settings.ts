@@ -4,10 +4,10 @@ import { camel } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../errors.js';
 import type { RendererMode } from './render.js';
-import { RULES, type RuleId, type RuleSeverity } from './rules/catalog.js';
+import { RULES, type RuleId, type RuleSeverity } from '../config/rule-catalog.js';
 
 /** validate's own settings, parsed once at its boundary. */
-export interface ValidateOptions {
+export interface ValidateSettings {
   failOn: 'error' | 'warning';
   renderer: RendererMode;
   reportFile: string;
@@ -24,7 +24,7 @@ export interface ValidateOptions {
   workflowsKey: string;
 }
 
-export function validateOptions(settings: Settings, env: NodeJS.ProcessEnv): ValidateOptions {
+export function validateSettings(settings: Settings, env: NodeJS.ProcessEnv): ValidateSettings {
   const cfg = settings.config.validate ?? {};
   const failOn = oneOf('fail-on', settings.option('fail-on', cfg.failOn)!, ['error', 'warning'] as const);
   const renderer = oneOf('renderer', settings.option('renderer', cfg.renderer)!, ['auto', 'compose', 'schema'] as const);

@@ -11,15 +11,15 @@ import { PreDeployBackup } from '../backup/pre-deploy.js';
 import * as cmd from './commands.js';
 import { deploySettings, type DeploySettings } from './deploy-settings.js';
 import { checkEnvFileInput } from './env-file-input.js';
-import { printPlan } from './plan.js';
+import { printPlan } from './dry-run.js';
 import type { HostSteps, ReleaseMoment, RunKind } from './run-kind.js';
 import { runOnHost } from './run-on-host.js';
-import { dependenciesOf } from './services.js';
+import { dependenciesOf } from './compose-services.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const ds = deploySettings(settings);
-  const kind = deployKind(ds, { backup: PreDeployBackup.fromSettings(settings), connect: services.connectHost ?? connectHost });
+  const kind = deployKind(ds, { backup: PreDeployBackup.forDeploy(settings, ds), connect: services.connectHost ?? connectHost });
   if (ds.dryRun) return printPlan(ds, kind.plan, reporter);
   return runOnHost(ds, kind, reporter, services);
 }

@@ -7,7 +7,7 @@ import { checkImagePrefix, defaultImagePrefix, parseRepositorySlug, repositoryFr
 import { computeTags, type ExtraTag, type TagPlan } from './tags.js';
 
 /** Everything build needs, typed and checked before anything runs. */
-export interface BuildOptions {
+export interface BuildSettings {
   sha: string;
   registry: string;
   prefix: string;
@@ -27,7 +27,7 @@ export interface BuildOptions {
  * Reads build's options. The CI facts not in Settings (GITHUB_TOKEN, the event payload) come from env;
  * the CLI's fall back to git (HEAD, origin) through the runner.
  */
-export async function resolveBuildOptions(s: Settings, env: NodeJS.ProcessEnv, git: Runner): Promise<BuildOptions> {
+export async function resolveBuildSettings(s: Settings, env: NodeJS.ProcessEnv, git: Runner): Promise<BuildSettings> {
   const gitOut = async (...args: string[]) => {
     const r = await git.run({ argv: ['git', ...args], cwd: s.cwd });
     return r.code === 0 ? r.stdout.trim() || undefined : undefined;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors.js';
 import { listReleases, type AuditRecord, type HostFacts } from '../../../src/host/probe.js';
-import { migrationsSince, parseRollbackTo, resolveRollbackTarget } from '../../../src/rollback/target.js';
+import { migrationsSince, parseRollbackTo, resolveRollbackTarget } from '../../../src/rollback/rollback-target.js';
 import * as cmd from '../../../src/deploy/commands.js';
 import { parseKeyValues } from '../../../src/host/key-values.js';
 import { shellText } from '../../../src/runner/runner.js';

@@ -5,7 +5,7 @@ import { backupSettings, type BackupSettings } from '../backup/backup-settings.j
 import { rollbackSettings, type RollbackSettings } from '../rollback/rollback-settings.js';
 
 /** Everything a restore needs, checked before anything connects (bad input: exit 2). */
-export interface RestoreSettings {
+export interface DbRestoreSettings {
   /** The database (backup.service), the backup dir, the host. */
   bs: BackupSettings;
   /** The deploy's lock, health gates and rolling settings, for stopping and starting the writers. */
@@ -24,7 +24,7 @@ export interface RestoreSettings {
   dryRun: boolean;
 }
 
-export function restoreSettings(settings: Settings): RestoreSettings {
+export function dbRestoreSettings(settings: Settings): DbRestoreSettings {
   const bs = backupSettings(settings);
   if (bs.external) throw new InputError('restore puts back a database of the stack (backup.service); an external database (backup.image) is restored with its provider\'s tools');
   const ds = rollbackSettings(settings);

@@ -6,7 +6,7 @@ import { parseKeyValues } from '../host/key-values.js';
 import { hostToolsLine } from '../host/describe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText } from '../runner/runner.js';
-import { remoteSettings } from '../ssh/target.js';
+import { remoteSettings } from '../ssh/remote-settings.js';
 import { connectHost } from '../ssh/connect.js';
 import { parseMaintenance } from '../maintenance/switch.js';
 import { explainState, keptAside, parseRestoreState } from '../db-restore/state.js';

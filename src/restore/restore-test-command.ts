@@ -15,18 +15,18 @@ import { PsqlScriptScanner } from './psql-script.js';
 import { needsFromSql, needsFromToc, newerMajorProblem, type DumpNeeds } from './dump-contents.js';
 import { IntegrityError, verifyChecksums, verifyShape } from './integrity.js';
 import { majorOf } from './manifest.js';
-import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './report.js';
-import type { LayerCacheStore } from '../build/layer-cache.js';
+import { changeSincePrevious, drillOutputs, drillSummary, previousFigures, type DrillReport, type Phase } from './drill-report.js';
+import type { LayerCacheStore } from '../engine/services.js';
 
 const HISTORY_KEY = 'compose-deploy-restore-test-report-';
-import { restoreSettings, type RestoreSettings } from './restore-settings.js';
+import { restoreTestSettings, type RestoreTestSettings } from './restore-test-settings.js';
 import { startDockerPostgres, startNativePostgres, type DisposablePostgres } from './server.js';
 import { describeBackup, findLocalBackup, type LocalBackup } from './source.js';
 import { fetchNewestBackup } from './fetch.js';
 import { backupDir, copyTarget } from '../backup/backup-settings.js';
-import { remoteSettings } from '../ssh/target.js';
+import { remoteSettings } from '../ssh/remote-settings.js';
 import { connectHost, type HostConnector } from '../ssh/connect.js';
-import { basename } from 'node:path';
+import { projectName } from '../host/host-settings.js';
 import { trackDrillIssue } from './drill-issue.js';
 
 /** A step of the drill that failed: the drill stops there and reports it (exit 1). */
@@ -37,7 +37,7 @@ class DrillFailed extends Error {}
  * backup says production held, with the backup's age (RPO) and the restore's duration (RTO).
  */
 export async function restoreTestCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  const rs = restoreSettings(settings);
+  const rs = restoreTestSettings(settings);
   const source = backupSource(settings, rs, reporter, services.connectHost ?? connectHost);
   const result = await new RestoreDrill(rs, services.runner ?? new LocalRunner(), reporter, Date.now, services.layerCache, settings.run.runId).run(source, services.interrupts);
   const token = settings.option('github-token');
@@ -60,10 +60,10 @@ export interface BackupSource {
  * file: a local path or glob. ssh: the newest verified backup in the deploy host's backup dir.
  * copy: the same in backup.copy-to's directory on the second host. Both fetch read-only.
  */
-function backupSource(settings: Settings, rs: RestoreSettings, reporter: Reporter, connect: HostConnector): BackupSource {
+function backupSource(settings: Settings, rs: RestoreTestSettings, reporter: Reporter, connect: HostConnector): BackupSource {
   if (rs.source === 'file') return { where: rs.backupFile!, locate: async () => findLocalBackup(rs.backupFile!, rs.cwd), cleanup: () => undefined };
   const remote = remoteSettings(settings);
-  const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  const project = projectName(settings, remote.deployPath);
   const b = settings.config.backup;
   const copy = rs.source === 'copy' ? copyTarget(settings) : undefined;
   if (rs.source === 'copy' && !copy) throw new InputError('restore-test.source is copy, but compose-deploy.yml has no backup.copy-to');
@@ -86,7 +86,7 @@ export class RestoreDrill {
   private report!: DrillReport;
 
   constructor(
-    private readonly rs: RestoreSettings,
+    private readonly rs: RestoreTestSettings,
     private readonly runner: Runner,
     private readonly reporter: Reporter,
     private readonly now: () => number,

@@ -11,7 +11,7 @@ import { acquireLock } from '../host/lock.js';
 import { keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
 import { parseKeyValues } from '../host/key-values.js';
 import { parseRollOutput } from '../deploy/outcome.js';
-import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/services.js';
+import { parseRenderedCompose, planUpdates, type ServiceUpdate } from '../deploy/compose-services.js';
 import type { ComposeTarget } from '../compose/cli.js';
 import { backupAndKeep } from '../backup/backup-flow.js';
 import { parseTableCounts } from '../backup/manifest.js';
@@ -20,8 +20,8 @@ import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
-import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
-import { restoreSettings, type RestoreSettings } from './restore-settings.js';
+import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './restore-plan.js';
+import { dbRestoreSettings, type DbRestoreSettings } from './db-restore-settings.js';
 import { printRestorePlan } from './dry-run.js';
 import { backupsList, finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
@@ -34,13 +34,13 @@ import { explainState, parseRestoreState, swapped, type RestorePhase, type Resto
  * before the swap leaves production as it was; one after it swaps back.
  */
 export async function restoreCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  const rs = restoreSettings(settings);
+  const rs = dbRestoreSettings(settings);
   if (rs.dryRun) return printRestorePlan(rs, reporter);
   return restoreCommandWith(rs, reporter, services);
 }
 
 /** A restore with its settings parsed (rollback with-data names the dump itself). */
-export async function restoreCommandWith(rs: RestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
+export async function restoreCommandWith(rs: DbRestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const connect = services.connectHost ?? connectHost;
   const runner = await connect(rs.bs.target, reporter);
   try {
@@ -79,7 +79,7 @@ class RestoreRun {
 
   constructor(
     private readonly runner: HostRunner,
-    private readonly rs: RestoreSettings,
+    private readonly rs: DbRestoreSettings,
     private readonly reporter: Reporter,
     private readonly connect: HostConnector,
   ) {}
@@ -190,7 +190,7 @@ class RestoreRun {
       await this.writeState('restoring');
       this.restoredCreated = true;
       await this.exec(cmd.prepareCommand(pg, pg.database, restored), `creating database ${restored}`);
-      await this.exec(cmd.restoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
+      await this.exec(cmd.pgRestoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
       // 5. Every table's rows against the manifest.
       await this.writeState('comparing');
       const counted = parseKeyValues((await this.exec(cmd.countsCommand(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dependenciesOf, durationSeconds, healthProbe, parseRenderedCompose, planUpdates } from '../../../src/deploy/services.js';
+import { dependenciesOf, durationSeconds, healthProbe, parseRenderedCompose, planUpdates } from '../../../src/deploy/compose-services.js';
 
 const SHA = 'b'.repeat(40);
 const RENDERED = `

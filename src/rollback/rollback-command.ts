@@ -3,7 +3,7 @@ import { toBool } from '../config/settings.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { runOnHost } from '../deploy/run-on-host.js';
-import { printPlan } from '../deploy/plan.js';
+import { printPlan } from '../deploy/dry-run.js';
 import type { Reporter } from '../report/reporter.js';
 import { rollbackKind } from './rollback-kind.js';
 import { rollbackSettings } from './rollback-settings.js';

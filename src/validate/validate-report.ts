@@ -3,7 +3,7 @@ import type { DriftRow } from './drift.js';
 import { countBySeverity, distinctFindings, type Finding } from './findings.js';
 import type { Renderer } from './render.js';
 import { rendererLabel } from './render.js';
-import { ruleInfo } from './rules/catalog.js';
+import { ruleInfo } from '../config/rule-catalog.js';
 import { describeSet, type ComposeSet } from '../compose/sets.js';
 import type { SwarmServiceRow } from './rules/swarm.js';
 

@@ -9,7 +9,7 @@ import type { Runner } from '../runner/runner.js';
 import { driftRows } from './drift.js';
 import { countBySeverity, loadError, type Finding } from './findings.js';
 import { loadSet, type LoadedSet } from './load.js';
-import { validateOptions, type ValidateOptions } from './options.js';
+import { validateSettings, type ValidateSettings } from './validate-settings.js';
 import { policyFindings, ruleContext } from './policy.js';
 import { chooseRenderer, envFlavor, rendererLabel, renderWithCli, renderWithSchema, type Renderer } from './render.js';
 import { SandboxContainers } from './container-render.js';
@@ -20,8 +20,8 @@ import { renderEnvironment } from './render-env.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import { referenceFindings } from './compose-refs.js';
 import { echoContext } from './echo-redact.js';
-import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './report.js';
-import { ruleInfo } from './rules/catalog.js';
+import { buildReport, jsonReport, summaryMarkdown, type SetReport, type ValidateReport } from './validate-report.js';
+import { ruleInfo } from '../config/rule-catalog.js';
 import { swarmUpdateRows, type SwarmServiceRow } from './rules/swarm.js';
 import { hostShellVariables, imageTagVariables } from './rules/env.js';
 import { describeSet, resolveSets, setsReason, type ComposeSet } from '../compose/sets.js';
@@ -68,7 +68,7 @@ interface Contained extends Sandbox {
 async function validateIn(sandbox: Contained, settings: Settings, reporter: Reporter, services: EngineServices): Promise<CommandResult> {
   const env = services.env ?? process.env;
   const runner = sandbox.runner;
-  const opts = validateOptions(settings, env);
+  const opts = validateSettings(settings, env);
   const sets = resolveSets(settings);
   reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${setsReason(settings)}`);
   // The sandbox is found (and its image made) while the files are read and parsed. They are read as
@@ -140,7 +140,7 @@ function unlessV1(r: Renderer): Renderer {
  * Loads the sets and starts their checks at once (one Compose process each); their log lines are
  * held (BufferedLog) so they still come set by set.
  */
-function startChecks(sets: readonly ComposeSet[], read: { include: boolean; envFlavor: EnvFlavor }, settings: Settings, opts: ValidateOptions, render: RenderChoice, runner: Runner, sandbox: Contained, reporter: Reporter) {
+function startChecks(sets: readonly ComposeSet[], read: { include: boolean; envFlavor: EnvFlavor }, settings: Settings, opts: ValidateSettings, render: RenderChoice, runner: Runner, sandbox: Contained, reporter: Reporter) {
   const loaded = sets.map((s) => loadSet(s, settings.cwd, read));
   const built = builtServices(loaded);
   const checked = loaded.map((l) => {
@@ -172,7 +172,7 @@ interface RenderChoice {
   renderer: Promise<Renderer>;
 }
 
-async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateOptions, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Contained, reporter: InfoLog): Promise<SetReport> {
+async function checkSet(l: LoadedSet, settings: Settings, opts: ValidateSettings, renderer: RenderChoice, runner: Runner, built: ReadonlySet<string>, sandbox: Contained, reporter: InfoLog): Promise<SetReport> {
   const findings: Finding[] = [...l.findings];
   let swarm: SwarmServiceRow[] | undefined;
   if (l.merged) {

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readComposeServices } from '../../../src/build/compose-files.js';
-import { planImages, type PlanInput } from '../../../src/build/plan.js';
+import { planImages, type PlanInput } from '../../../src/build/image-plan.js';
 import { imageRepository } from '../../../src/compose/image-ref.js';
 import { InputError } from '../../../src/errors.js';
 import type { BuildServiceConfig } from '../../../src/config/sections/build.js';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeploySettings } from '../../../src/deploy/deploy-settings.js';
-import { deployKind } from '../../../src/deploy/deploy.js';
-import { printPlan } from '../../../src/deploy/plan.js';
+import { deployKind } from '../../../src/deploy/deploy-command.js';
+import { printPlan } from '../../../src/deploy/dry-run.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
 
 const ds = {

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Settings } from '../config/settings.js';
-import { checkPin, type SshTarget } from './ssh-runner.js';
+import { sshTarget, type SshTarget } from './ssh-target.js';
 
 export interface RemoteSettings {
   target: SshTarget;
@@ -17,7 +17,8 @@ export function remoteSettings(s: Settings): RemoteSettings {
   if (missing.length > 0) {
     throw new InputError(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
   }
-  const target: SshTarget = {
+  // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
+  const target = sshTarget({
     host: s.host!,
     port: s.port,
     user: s.user!,
@@ -26,8 +27,6 @@ export function remoteSettings(s: Settings): RemoteSettings {
     knownHosts: s.knownHosts,
     fingerprint: s.hostKeyFingerprint,
     insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
-  };
-  // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
-  checkPin(target);
+  });
   return { deployPath: s.deployPath!, target };
 }
