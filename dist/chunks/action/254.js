@@ -1,8 +1,8 @@
-export const id = 172;
-export const ids = [172];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
-/***/ 3574:
+/***/ 53574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 4781:
+/***/ 44781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,10 +48,10 @@ function deployRole(s, sha, opts) {
 /* harmony export */   oB: () => (/* binding */ nodeAt),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -192,7 +192,7 @@ function mapEntries(node) {
 
 /***/ }),
 
-/***/ 808:
+/***/ 60808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -235,7 +235,65 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 2395:
+/***/ 82311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ badServiceNames),
+/* harmony export */   PV: () => (/* binding */ checkServiceName),
+/* harmony export */   gJ: () => (/* binding */ checkComposeServiceNames)
+/* harmony export */ });
+/* unused harmony export serviceNameProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86234);
+
+
+/** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
+const MAX_SERVICE_NAME = 255;
+/** Why `name` is not a usable service name, or undefined when it is. */
+function serviceNameProblem(name) {
+    if (name.length > MAX_SERVICE_NAME)
+        return `service name of ${name.length} characters (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name, 20)}); at most ${MAX_SERVICE_NAME} are accepted`;
+    if (_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME */ .OX.test(name))
+        return undefined;
+    if (name.startsWith('-'))
+        return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} starts with "-", so a Compose command line would read it as an option`;
+    return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} is not valid (${_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME_HINT */ .Uc})`;
+}
+/**
+ * The one check every service name goes through before it can reach a command: Compose files'
+ * services, the config's deploy.order / migrate.service / per-service keys, and the names
+ * rollback and backup will take. `where` says where the name came from, for the message.
+ */
+function checkServiceName(name, where, location) {
+    const problem = serviceNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem}`, location);
+    return name;
+}
+/** Each service of one Compose file whose name is not usable, with the line that names it. */
+function badServiceNames(file) {
+    const services = file.entries.get('services');
+    if (services?.value.kind !== 'map')
+        return [];
+    return [...services.value.entries].flatMap(([name, e]) => {
+        const message = serviceNameProblem(name);
+        return message ? [{ name, message, loc: e.keyLoc }] : [];
+    });
+}
+/** Throws, at the first unusable service name of the files, before anything runs. */
+function checkComposeServiceNames(files) {
+    for (const f of files) {
+        const bad = badServiceNames(f)[0];
+        if (bad)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(bad.message, bad.loc);
+    }
+}
+
+
+/***/ }),
+
+/***/ 32395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -247,13 +305,13 @@ function isFixedHostPort(p) {
 /* harmony export */   uG: () => (/* binding */ setsReason)
 /* harmony export */ });
 /* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4431);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54431);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 
 
 
@@ -370,14 +428,14 @@ function describeSet(set) {
 
 /***/ }),
 
-/***/ 7840:
+/***/ 97840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   U: () => (/* binding */ humanDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
@@ -402,7 +460,7 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 7765:
+/***/ 27765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -431,7 +489,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: releaseDir
 
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
 ;// CONCATENATED MODULE: ./src/compose/cli.ts
 
 /** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
@@ -473,10 +531,10 @@ async function detectCompose(runner) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/ssh/quote.ts
-var quote = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/runner/quote.ts
+var quote = __webpack_require__(97866);
 // EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(8959);
+var script = __webpack_require__(38959);
 ;// CONCATENATED MODULE: ./src/deploy/host-scripts.ts
 /**
  * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
@@ -889,326 +947,7 @@ const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q
 
 /***/ }),
 
-/***/ 8229:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  $Y: () => (/* binding */ deploySettings),
-  j8: () => (/* binding */ registryLogin),
-  Z: () => (/* binding */ releaseComposeFiles),
-  jI: () => (/* binding */ rolloutSettings)
-});
-
-// UNUSED EXPORTS: prodComposeFiles
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
-var config_settings = __webpack_require__(9235);
-// EXTERNAL MODULE: ./src/config/names.ts
-var names = __webpack_require__(6234);
-// EXTERNAL MODULE: ./src/compose/model.ts
-var model = __webpack_require__(4781);
-// EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
-// EXTERNAL MODULE: ./src/deploy/env-file-input.ts
-var env_file_input = __webpack_require__(4958);
-// EXTERNAL MODULE: ./src/compose/sets.ts
-var sets = __webpack_require__(2395);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/ssh/target.ts
-var target = __webpack_require__(4889);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(9422);
-;// CONCATENATED MODULE: ./src/deploy/release-files.ts
-
-
-
-
-
-/**
- * Reads one file to ship. It must be a regular file inside the repository once symlinks are
- * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
- * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
- * `listedIn` names the key that listed it, for the message. `path` is relative to the repository; in the
- * release it keeps its place relative to `folder`, the config file's folder, as the host's Compose project.
- */
-function readReleaseFile(repository, path, listedIn, folder = '') {
-    const refuse = (why) => {
-        throw new errors/* InputError */.dz(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
-    };
-    if ((0,external_node_path_.isAbsolute)(path) || !names/* RELATIVE_FILE */.u6.test(path) || path.split('/').includes('..'))
-        refuse('must be a relative path inside the repository');
-    if (Buffer.byteLength(path) > 100)
-        refuse('is longer than 100 bytes; move it closer to the repository root');
-    const where = (0,contained_file/* containPath */.oj)(repository, repository, path);
-    if (!where.inside)
-        return refuse('resolves, through a symbolic link, to a file outside the repository');
-    if (!where.exists)
-        return refuse('was not found');
-    const real = where.real;
-    const st = (0,external_node_fs_.statSync)(real);
-    if (!st.isFile())
-        refuse('is not a regular file');
-    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
-    return { path: releasePath(folder, path, listedIn), content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
-}
-/**
- * Where a repository path stands in a release: relative to the config file's folder, which the release
- * directory stands for on the host (so `./Caddyfile` in a Compose file there still names it).
- */
-function releasePath(folder, path, listedIn) {
-    if (folder === '')
-        return path;
-    const rel = external_node_path_.posix.relative(folder, path);
-    if (rel.startsWith('../') || rel === '..' || rel === '') {
-        throw new errors/* InputError */.dz(`${listedIn}: ${JSON.stringify(path)} is outside ${folder}/, the config file's folder; a release holds that folder's files only. Nothing was uploaded`);
-    }
-    return rel;
-}
-
-// EXTERNAL MODULE: ./src/config/config-paths.ts
-var config_paths = __webpack_require__(4431);
-;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The prod Compose set: the same one validate checks and build builds. */
-function prodComposeFiles(settings) {
-    return (0,sets/* prodSet */.SK)(settings).files;
-}
-/** The prod set's files as a release names them (relative to the config file's folder). */
-function releaseComposeFiles(settings) {
-    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
-    return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
-}
-function deploySettings(settings) {
-    if (!settings.sha)
-        throw new errors/* InputError */.dz('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
-    const composeFiles = prodComposeFiles(settings);
-    const d = settings.config.deploy ?? {};
-    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
-    const files = [
-        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set', folder)),
-        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`, folder)),
-    ];
-    // Service names reach Compose command lines on the host: checked here, before anything runs.
-    (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
-    const envFileContent = settings.option('env-file');
-    if (envFileContent !== undefined)
-        (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
-    return { ...rolloutSettings(settings, files.slice(0, composeFiles.length).map((f) => f.path)), sha: settings.sha, files, envFileContent };
-}
-/** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
-function rolloutSettings(settings, composeFiles) {
-    const remote = (0,target/* remoteSettings */.k)(settings);
-    const d = settings.config.deploy ?? {};
-    const project = settings.option('project', settings.config.project) ?? (0,external_node_path_.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-    if (!names/* PROJECT_NAME */.cb.test(project) || project.length > 255)
-        throw new errors/* InputError */.dz(`project name ${(0,errors/* shownValue */.JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
-    const int = (name, fromConfig, min, max) => (0,config_settings/* toInt */.RI)(name, settings.option(name, fromConfig), min, max);
-    const smokeUrl = httpUrl(settings, 'smoke-url');
-    const environmentUrl = httpUrl(settings, 'environment-url');
-    if (settings.registryPassword && !settings.registryUsername) {
-        throw new errors/* InputError */.dz('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
-    }
-    const token = settings.option('github-token');
-    if (token && !settings.run.repository)
-        throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
-    return {
-        ...remote,
-        project,
-        composeFiles,
-        registry: settings.registry,
-        registryUsername: settings.registryUsername,
-        registryPassword: settings.registryPassword,
-        order: d.order ?? [],
-        migrate: d.migrate,
-        healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
-        minReadySeconds: d.minReadySeconds ?? 5,
-        keepReleases: int('keep-releases', d.keepReleases, 1, 100),
-        lockTimeout: int('lock-timeout', d.lockTimeout, 0, 86400),
-        staleLockAfter: d.staleLockAfter ?? 3600,
-        lockLease: int('lock-lease', d.lockLease, 10, 86400),
-        forceUnlock: (0,config_settings/* toBool */.AF)('force-unlock', settings.option('force-unlock')),
-        drainSeconds: d.drainSeconds ?? 2,
-        minFreeDiskMb: d.minFreeDiskMb ?? 500,
-        services: d.services ?? {},
-        smokeUrl,
-        actor: settings.run.actor,
-        runUrl: settings.run.runUrl,
-        dryRun: settings.dryRun,
-        github: token
-            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
-            : undefined,
-        drillCheck: token && settings.config.restoreTest
-            ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: (0,duration/* parseDuration */.E)('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
-            : undefined,
-    };
-}
-/** The registry login the host needs, when credentials were given. */
-function registryLogin(ds) {
-    return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
-}
-function httpUrl(settings, name) {
-    const v = settings.option(name);
-    if (v !== undefined && !/^https?:\/\/\S+$/.test(v))
-        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${(0,errors/* shownValue */.JJ)(v)}`);
-    return v;
-}
-
-
-/***/ }),
-
-/***/ 4958:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ checkEnvFileInput),
-/* harmony export */   b: () => (/* binding */ checkEnvFileShape)
-/* harmony export */ });
-/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9445);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/**
- * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
- * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
- * by its line alone: Compose's own error would quote the value, and the value is a secret.
- */
-function checkEnvFileInput(content, compose, where) {
-    try {
-        (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEnvText */ .iQ)(content, 'env-file', { flavor: (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envFlavorOf */ .bx)(compose) });
-    }
-    catch (err) {
-        if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz))
-            throw err;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
-    }
-}
-/**
- * The prod env file a deploy writes into the release, checked for its shape before anything connects
- * (its grammar is checked at preflight, with the host's Compose, by checkEnvFileInput): a line that
- * is not `KEY=value` (a key with ";", a stray command on a line of its own, a leading "-") or a NUL
- * byte is bad input, said by line number only, since the line may hold a secret. A double- or
- * single-quoted value may run over several lines, as Compose v2 reads it.
- */
-function checkEnvFileShape(text, name) {
-    let open;
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const at = { file: name, line: i + 1, column: 1 };
-        if (raw.includes('\0'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('a NUL byte in the env file', at);
-        if (open) {
-            if (closes(raw, open))
-                open = undefined;
-            return;
-        }
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        const m = /^(?:export\s+)?([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
-        if (m && m[1].length > 255)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a variable name of ${m[1].length} characters; at most 255 are accepted`, at);
-        if (!m)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('invalid env file line: expected KEY=value (the line is not shown: it may hold a secret)', at);
-        const value = m[2] ?? '';
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && !closes(value.slice(1), quote))
-            open = quote;
-    });
-    if (open)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a quoted value (${open}) is never closed`, { file: name });
-}
-/** Whether a quote `q` closes in this text (a backslash escapes a double quote). */
-function closes(text, q) {
-    for (let i = 0; i < text.length; i++) {
-        if (q === '"' && text[i] === '\\')
-            i++;
-        else if (text[i] === q)
-            return true;
-    }
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 4535:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lh: () => (/* binding */ outcomeTable),
-/* harmony export */   Uq: () => (/* binding */ shortImage),
-/* harmony export */   yT: () => (/* binding */ parseRollOutput)
-/* harmony export */ });
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9364);
-
-function parseRollOutput(stdout, ok) {
-    const kv = (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .H)(stdout);
-    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
-    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
-    const diagnostics = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
-        .join('\n');
-    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
-}
-/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
-function rollPhases(kv) {
-    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
-    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
-    let last = at('start');
-    if (Number.isNaN(last))
-        return undefined;
-    const parts = [];
-    for (const [key, label] of names) {
-        const t = at(key);
-        // Without a drain nothing old was stopped at the end (a first start, recreate).
-        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
-            continue;
-        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
-        last = t;
-    }
-    return parts.length > 0 ? parts.join(', ') : undefined;
-}
-/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
-function shortImage(image) {
-    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
-}
-function outcomeTable(rows) {
-    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
-    // Recreate stops the old container before the new one is ready: the reader should see the outage.
-    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
-    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
-    return [
-        '| service | old image | new image | strategy | time to healthy | result |',
-        '|---|---|---|---|---|---|',
-        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
-        ...(notes.length > 0 ? ['', ...notes] : []),
-    ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 6063:
+/***/ 13124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1217,10 +956,10 @@ function outcomeTable(rows) {
 /* harmony export */   xx: () => (/* binding */ parseRenderedCompose)
 /* harmony export */ });
 /* unused harmony exports healthProbe, durationSeconds */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3574);
-/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
-/* harmony import */ var _compose_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(808);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53574);
+/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82311);
+/* harmony import */ var _compose_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60808);
 
 
 
@@ -1377,7 +1116,360 @@ function planUpdates(services, sha, opts) {
 
 /***/ }),
 
-/***/ 8316:
+/***/ 88229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ deploySettings),
+  j8: () => (/* binding */ registryLogin),
+  Z: () => (/* binding */ releaseComposeFiles),
+  jI: () => (/* binding */ rolloutSettings)
+});
+
+// UNUSED EXPORTS: prodComposeFiles
+
+// EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
+var config_settings = __webpack_require__(49235);
+// EXTERNAL MODULE: ./src/compose/model.ts
+var model = __webpack_require__(44781);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(82311);
+// EXTERNAL MODULE: ./src/deploy/env-file-input.ts
+var env_file_input = __webpack_require__(24958);
+// EXTERNAL MODULE: ./src/compose/sets.ts
+var sets = __webpack_require__(32395);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/host/host-settings.ts
+var host_settings = __webpack_require__(91302);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/config/contained-file.ts
+var contained_file = __webpack_require__(59422);
+// EXTERNAL MODULE: ./src/config/names.ts
+var names = __webpack_require__(86234);
+;// CONCATENATED MODULE: ./src/deploy/release-files.ts
+
+
+
+
+
+/**
+ * Reads one file to ship. It must be a regular file inside the repository once symlinks are
+ * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
+ * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
+ * `listedIn` names the key that listed it, for the message. `path` is relative to the repository; in the
+ * release it keeps its place relative to `folder`, the config file's folder, as the host's Compose project.
+ */
+function readReleaseFile(repository, path, listedIn, folder = '') {
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
+    };
+    if ((0,external_node_path_.isAbsolute)(path) || !names/* RELATIVE_FILE */.u6.test(path) || path.split('/').includes('..'))
+        refuse('must be a relative path inside the repository');
+    if (Buffer.byteLength(path) > 100)
+        refuse('is longer than 100 bytes; move it closer to the repository root');
+    const where = (0,contained_file/* containPath */.oj)(repository, repository, path);
+    if (!where.inside)
+        return refuse('resolves, through a symbolic link, to a file outside the repository');
+    if (!where.exists)
+        return refuse('was not found');
+    const real = where.real;
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isFile())
+        refuse('is not a regular file');
+    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
+    return { path: releasePath(folder, path, listedIn), content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+}
+/**
+ * Where a repository path stands in a release: relative to the config file's folder, which the release
+ * directory stands for on the host (so `./Caddyfile` in a Compose file there still names it).
+ */
+function releasePath(folder, path, listedIn) {
+    if (folder === '')
+        return path;
+    const rel = external_node_path_.posix.relative(folder, path);
+    if (rel.startsWith('../') || rel === '..' || rel === '') {
+        throw new errors/* InputError */.dz(`${listedIn}: ${JSON.stringify(path)} is outside ${folder}/, the config file's folder; a release holds that folder's files only. Nothing was uploaded`);
+    }
+    return rel;
+}
+
+// EXTERNAL MODULE: ./src/config/config-paths.ts
+var config_paths = __webpack_require__(54431);
+;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
+
+
+
+
+
+
+
+
+
+
+/** The prod Compose set: the same one validate checks and build builds. */
+function prodComposeFiles(settings) {
+    return (0,sets/* prodSet */.SK)(settings).files;
+}
+/** The prod set's files as a release names them (relative to the config file's folder). */
+function releaseComposeFiles(settings) {
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
+    return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
+}
+function deploySettings(settings) {
+    if (!settings.sha)
+        throw new errors/* InputError */.dz('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
+    const composeFiles = prodComposeFiles(settings);
+    const d = settings.config.deploy ?? {};
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
+    const files = [
+        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set', folder)),
+        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`, folder)),
+    ];
+    // Service names reach Compose command lines on the host: checked here, before anything runs.
+    (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
+    const envFileContent = settings.option('env-file');
+    if (envFileContent !== undefined)
+        (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
+    return { ...rolloutSettings(settings, files.slice(0, composeFiles.length).map((f) => f.path)), sha: settings.sha, files, envFileContent };
+}
+/** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
+function rolloutSettings(settings, composeFiles) {
+    const host = (0,host_settings/* projectHostSettings */.dk)(settings);
+    const d = settings.config.deploy ?? {};
+    const int = (name, fromConfig, min, max) => (0,config_settings/* toInt */.RI)(name, settings.option(name, fromConfig), min, max);
+    const smokeUrl = httpUrl(settings, 'smoke-url');
+    const environmentUrl = httpUrl(settings, 'environment-url');
+    if (settings.registryPassword && !settings.registryUsername) {
+        throw new errors/* InputError */.dz('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
+    }
+    const token = settings.option('github-token');
+    if (token && !settings.run.repository)
+        throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
+    return {
+        ...host,
+        composeFiles,
+        registry: settings.registry,
+        registryUsername: settings.registryUsername,
+        registryPassword: settings.registryPassword,
+        order: d.order ?? [],
+        migrate: d.migrate,
+        healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
+        minReadySeconds: d.minReadySeconds ?? 5,
+        keepReleases: int('keep-releases', d.keepReleases, 1, 100),
+        drainSeconds: d.drainSeconds ?? 2,
+        minFreeDiskMb: d.minFreeDiskMb ?? 500,
+        services: d.services ?? {},
+        smokeUrl,
+        actor: settings.run.actor,
+        runUrl: settings.run.runUrl,
+        dryRun: settings.dryRun,
+        github: token
+            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+            : undefined,
+        drillCheck: token && settings.config.restoreTest
+            ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: (0,duration/* parseDuration */.E)('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
+            : undefined,
+    };
+}
+/** The registry login the host needs, when credentials were given. */
+function registryLogin(ds) {
+    return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
+}
+function httpUrl(settings, name) {
+    const v = settings.option(name);
+    if (v !== undefined && !/^https?:\/\/\S+$/.test(v))
+        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${(0,errors/* shownValue */.JJ)(v)}`);
+    return v;
+}
+
+
+/***/ }),
+
+/***/ 24958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ checkEnvFileInput),
+/* harmony export */   b: () => (/* binding */ checkEnvFileShape)
+/* harmony export */ });
+/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/**
+ * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
+ * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
+ * by its line alone: Compose's own error would quote the value, and the value is a secret.
+ */
+function checkEnvFileInput(content, compose, where) {
+    try {
+        (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEnvText */ .iQ)(content, 'env-file', { flavor: (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envFlavorOf */ .bx)(compose) });
+    }
+    catch (err) {
+        if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz))
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
+    }
+}
+/**
+ * The prod env file a deploy writes into the release, checked for its shape before anything connects
+ * (its grammar is checked at preflight, with the host's Compose, by checkEnvFileInput): a line that
+ * is not `KEY=value` (a key with ";", a stray command on a line of its own, a leading "-") or a NUL
+ * byte is bad input, said by line number only, since the line may hold a secret. A double- or
+ * single-quoted value may run over several lines, as Compose v2 reads it.
+ */
+function checkEnvFileShape(text, name) {
+    let open;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const at = { file: name, line: i + 1, column: 1 };
+        if (raw.includes('\0'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('a NUL byte in the env file', at);
+        if (open) {
+            if (closes(raw, open))
+                open = undefined;
+            return;
+        }
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const m = /^(?:export\s+)?([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
+        if (m && m[1].length > 255)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a variable name of ${m[1].length} characters; at most 255 are accepted`, at);
+        if (!m)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('invalid env file line: expected KEY=value (the line is not shown: it may hold a secret)', at);
+        const value = m[2] ?? '';
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && !closes(value.slice(1), quote))
+            open = quote;
+    });
+    if (open)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a quoted value (${open}) is never closed`, { file: name });
+}
+/** Whether a quote `q` closes in this text (a backslash escapes a double quote). */
+function closes(text, q) {
+    for (let i = 0; i < text.length; i++) {
+        if (q === '"' && text[i] === '\\')
+            i++;
+        else if (text[i] === q)
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 84535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   Uq: () => (/* binding */ shortImage),
+/* harmony export */   yT: () => (/* binding */ parseRollOutput)
+/* harmony export */ });
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19364);
+
+function parseRollOutput(stdout, ok) {
+    const kv = (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .H)(stdout);
+    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
+    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+    const diagnostics = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
+        .join('\n');
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv) {
+    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+    let last = at('start');
+    if (Number.isNaN(last))
+        return undefined;
+    const parts = [];
+    for (const [key, label] of names) {
+        const t = at(key);
+        // Without a drain nothing old was stopped at the end (a first start, recreate).
+        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+            continue;
+        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+        last = t;
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+function shortImage(image) {
+    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
+function outcomeTable(rows) {
+    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
+    // Recreate stops the old container before the new one is ready: the reader should see the outage.
+    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
+    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
+    return [
+        '| service | old image | new image | strategy | time to healthy | result |',
+        '|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+        ...(notes.length > 0 ? ['', ...notes] : []),
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 91302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ww: () => (/* binding */ lockOptions),
+/* harmony export */   dk: () => (/* binding */ projectHostSettings),
+/* harmony export */   j1: () => (/* binding */ projectName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26630);
+
+
+
+
+
+function projectHostSettings(settings) {
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
+    return { ...remote, project: projectName(settings, remote.deployPath), ...lockOptions(settings) };
+}
+/** The Compose project on the host: input or config `project`, else the deploy path's last part made a valid name. */
+function projectName(settings, deployPath) {
+    const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .shownValue */ .JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (${_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME_HINT */ .ms})`);
+    return project;
+}
+/** The lock's options (config deploy.*, inputs lock-timeout, lock-lease, force-unlock), one reading for every command. */
+function lockOptions(settings) {
+    const d = settings.config.deploy ?? {};
+    return {
+        lockTimeout: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-timeout', settings.option('lock-timeout', d.lockTimeout), 0, 86400),
+        staleLockAfter: d.staleLockAfter ?? 3600,
+        lockLease: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-lease', settings.option('lock-lease', d.lockLease), 10, 86400),
+        forceUnlock: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toBool */ .AF)('force-unlock', settings.option('force-unlock')),
+    };
+}
+
+
+/***/ }),
+
+/***/ 28316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1393,11 +1485,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: renewLeaseCommand
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
+var key_values = __webpack_require__(19364);
 ;// CONCATENATED MODULE: ./src/host/lock-scripts.ts
 /**
  * The deploy lock's host scripts, run as `sh -c SCRIPT NAME ARG...` like every host script: every
@@ -1482,7 +1574,7 @@ if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf 
 `;
 
 // EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(8959);
+var script = __webpack_require__(38959);
 ;// CONCATENATED MODULE: ./src/host/lock.ts
 
 
@@ -1577,7 +1669,155 @@ function describeHolder(kv) {
 
 /***/ }),
 
-/***/ 8959:
+/***/ 89460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+}
+
+
+/***/ }),
+
+/***/ 38959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,5 +1,5 @@
-export const id = 426;
-export const ids = [426];
+export const id = 475;
+export const ids = [475];
 export const modules = {
 
 /***/ 7840:
@@ -29,6 +29,50 @@ function humanDuration(seconds) {
     if (s < 172800)
         return `${Math.floor(s / 3600)}h ${Math.round((s % 3600) / 60)}m`;
     return `${Math.floor(s / 86400)}d ${Math.round((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 1302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ww: () => (/* binding */ lockOptions),
+/* harmony export */   dk: () => (/* binding */ projectHostSettings),
+/* harmony export */   j1: () => (/* binding */ projectName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6630);
+
+
+
+
+
+function projectHostSettings(settings) {
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
+    return { ...remote, project: projectName(settings, remote.deployPath), ...lockOptions(settings) };
+}
+/** The Compose project on the host: input or config `project`, else the deploy path's last part made a valid name. */
+function projectName(settings, deployPath) {
+    const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .shownValue */ .JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (${_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME_HINT */ .ms})`);
+    return project;
+}
+/** The lock's options (config deploy.*, inputs lock-timeout, lock-lease, force-unlock), one reading for every command. */
+function lockOptions(settings) {
+    const d = settings.config.deploy ?? {};
+    return {
+        lockTimeout: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-timeout', settings.option('lock-timeout', d.lockTimeout), 0, 86400),
+        staleLockAfter: d.staleLockAfter ?? 3600,
+        lockLease: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-lease', settings.option('lock-lease', d.lockLease), 10, 86400),
+        forceUnlock: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toBool */ .AF)('force-unlock', settings.option('force-unlock')),
+    };
 }
 
 
@@ -89,7 +133,7 @@ function majorOf(version) {
 
 /***/ }),
 
-/***/ 5426:
+/***/ 5475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -672,7 +716,7 @@ async function gunzipTail(path) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
-;// CONCATENATED MODULE: ./src/restore/report.ts
+;// CONCATENATED MODULE: ./src/restore/drill-report.ts
 
 /** The figures of an earlier report worth comparing; a report of another shape gives nothing. */
 function previousFigures(raw) {
@@ -742,14 +786,14 @@ function drillSummary(r) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
 var contained_file = __webpack_require__(9422);
-;// CONCATENATED MODULE: ./src/restore/restore-settings.ts
+;// CONCATENATED MODULE: ./src/restore/restore-test-settings.ts
 
 
 
 
 
 
-function restoreSettings(settings) {
+function restoreTestSettings(settings) {
     const c = settings.config.restoreTest ?? {};
     const backupFile = settings.option('backup-file');
     const source = backupFile ? 'file' : (c.source ?? (settings.host ? 'ssh' : 'file'));
@@ -1001,10 +1045,12 @@ async function fetchNewestBackup(connect, target, dir, project, reporter) {
 
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
 var backup_settings = __webpack_require__(6502);
-// EXTERNAL MODULE: ./src/ssh/target.ts
-var ssh_target = __webpack_require__(4889);
+// EXTERNAL MODULE: ./src/ssh/remote-settings.ts
+var remote_settings = __webpack_require__(6630);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
 var connect = __webpack_require__(1456);
+// EXTERNAL MODULE: ./src/host/host-settings.ts
+var host_settings = __webpack_require__(1302);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/restore/drill-issue.ts
@@ -1043,7 +1089,7 @@ async function trackDrillIssue(t, ok, title, body, reporter) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/restore/restore-test.ts
+;// CONCATENATED MODULE: ./src/restore/restore-test-command.ts
 
 
 
@@ -1076,7 +1122,7 @@ class DrillFailed extends Error {
  * backup says production held, with the backup's age (RPO) and the restore's duration (RTO).
  */
 async function restoreTestCommand(settings, reporter, services = {}) {
-    const rs = restoreSettings(settings);
+    const rs = restoreTestSettings(settings);
     const source = backupSource(settings, rs, reporter, services.connectHost ?? connect/* connectHost */.Z);
     const result = await new RestoreDrill(rs, services.runner ?? new local_runner/* LocalRunner */.Q(), reporter, Date.now, services.layerCache, settings.run.runId).run(source, services.interrupts);
     const token = settings.option('github-token');
@@ -1093,8 +1139,8 @@ async function restoreTestCommand(settings, reporter, services = {}) {
 function backupSource(settings, rs, reporter, connect) {
     if (rs.source === 'file')
         return { where: rs.backupFile, locate: async () => findLocalBackup(rs.backupFile, rs.cwd), cleanup: () => undefined };
-    const remote = (0,ssh_target/* remoteSettings */.k)(settings);
-    const project = settings.option('project', settings.config.project) ?? (0,external_node_path_.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    const remote = (0,remote_settings/* remoteSettings */.k)(settings);
+    const project = (0,host_settings/* projectName */.j1)(settings, remote.deployPath);
     const b = settings.config.backup;
     const copy = rs.source === 'copy' ? (0,backup_settings/* copyTarget */.nx)(settings) : undefined;
     if (rs.source === 'copy' && !copy)
@@ -1441,74 +1487,7 @@ class LocalRunner {
 
 /***/ }),
 
-/***/ 1814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RT: () => (/* binding */ tail),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   nk: () => (/* binding */ CommandFailed),
-/* harmony export */   o0: () => (/* binding */ shellText)
-/* harmony export */ });
-/* harmony import */ var _ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
-
-/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
-function shellText(cmd) {
-    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
-        return `${k}=${v}`;
-    });
-    const body = (0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
-    return cmd.cwd ? `cd ${(0,_ssh_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
-}
-/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
-async function runChecked(runner, cmd, what, options) {
-    const res = await runner.run(cmd, options);
-    if (res.code !== 0)
-        throw new CommandFailed(what, runner.where, res);
-    return res;
-}
-class CommandFailed extends Error {
-    what;
-    where;
-    result;
-    name = 'CommandFailed';
-    constructor(what, where, result) {
-        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
-        this.what = what;
-        this.where = where;
-        this.result = result;
-    }
-}
-function tail(text, lines = 20) {
-    const t = text.trimEnd();
-    if (!t)
-        return '';
-    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
-}
-
-
-/***/ }),
-
-/***/ 1456:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ connectHost)
-/* harmony export */ });
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2536);
-
-/** The one place commands open a real connection to a host: SSH, host key pinned. */
-const connectHost = async (target, reporter) => {
-    reporter.info(`connecting to ${target.user}@${target.host}:${target.port}`);
-    return _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .SshRunner */ .ZZ.connect(target, reporter);
-};
-
-
-/***/ }),
-
-/***/ 9038:
+/***/ 7866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1545,30 +1524,84 @@ function quoteArgv(argv) {
 
 /***/ }),
 
-/***/ 2536:
+/***/ 1814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   X4: () => (/* binding */ runChecked),
+/* harmony export */   nk: () => (/* binding */ CommandFailed),
+/* harmony export */   o0: () => (/* binding */ shellText)
+/* harmony export */ });
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pz: () => (/* binding */ ConnectionLost),
-  ZZ: () => (/* binding */ SshRunner),
-  wg: () => (/* binding */ checkPin)
-});
+/** The exact text a POSIX shell receives for this command (also what dry-run prints). */
+function shellText(cmd) {
+    const envWords = Object.entries(cmd.env ?? {}).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+            throw new Error(`invalid environment variable name ${JSON.stringify(k)}`);
+        return `${k}=${v}`;
+    });
+    const body = (0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArgv */ .r)(envWords.length > 0 ? ['env', ...envWords, ...cmd.argv] : cmd.argv);
+    return cmd.cwd ? `cd ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteArg */ .X)(cmd.cwd)} && ${body}` : body;
+}
+/** Runs a command and insists on exit code 0; the error carries the tail of its output. */
+async function runChecked(runner, cmd, what, options) {
+    const res = await runner.run(cmd, options);
+    if (res.code !== 0)
+        throw new CommandFailed(what, runner.where, res);
+    return res;
+}
+class CommandFailed extends Error {
+    what;
+    where;
+    result;
+    name = 'CommandFailed';
+    constructor(what, where, result) {
+        super(`${what} failed on ${where} (exit ${result.code})${tail(result.stderr || result.stdout)}`);
+        this.what = what;
+        this.where = where;
+        this.result = result;
+    }
+}
+function tail(text, lines = 20) {
+    const t = text.trimEnd();
+    if (!t)
+        return '';
+    return `:\n${t.split('\n').slice(-lines).join('\n')}`;
+}
 
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: ./node_modules/node-ssh/lib/esm/index.mjs + 2 modules
-var esm = __webpack_require__(9487);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runner/runner.ts
-var runner = __webpack_require__(1814);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/ssh/known-hosts.ts
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ connectHost)
+/* harmony export */ });
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1191);
+
+/** The one place commands open a real connection to a host: SSH, host key pinned. */
+const connectHost = async (target, reporter) => {
+    reporter.info(`connecting to ${target.user}@${target.host}:${target.port}`);
+    return _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .SshRunner */ .Z.connect(target, reporter);
+};
+
+
+/***/ }),
+
+/***/ 2979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ verifyHostKey),
+/* harmony export */   _V: () => (/* binding */ pinnedHostKeyAlgorithms),
+/* harmony export */   uJ: () => (/* binding */ parseKnownHosts)
+/* harmony export */ });
+/* unused harmony exports hostLookupName, hostFieldMatches, keyTypeOfBlob, fingerprintOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function parseKnownHosts(text) {
     const entries = [];
@@ -1604,7 +1637,7 @@ function hostFieldMatches(field, lookup) {
         const [, , salt, hash] = field.split('|');
         if (!salt || !hash)
             return false;
-        const digest = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(lookup).digest('base64');
+        const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha1', Buffer.from(salt, 'base64')).update(lookup).digest('base64');
         return digest === hash;
     }
     let matched = false;
@@ -1634,7 +1667,7 @@ function keyTypeOfBlob(blob) {
 }
 /** SHA256:<base64 without padding>, as ssh-keygen -lf prints. */
 function fingerprintOf(blob) {
-    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 const entriesOf = (kh) => typeof kh === 'string' || kh === undefined ? parseKnownHosts(kh ?? '').entries : kh;
 function verifyHostKey(pin, host, port, presented) {
@@ -1682,7 +1715,67 @@ function pinnedHostKeyAlgorithms(knownHosts, host, port) {
     return algs;
 }
 
-;// CONCATENATED MODULE: ./src/ssh/ssh-runner.ts
+
+/***/ }),
+
+/***/ 6630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ remoteSettings)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9028);
+
+
+/** The remote commands' required inputs, checked together so one run names every missing one. */
+function remoteSettings(s) {
+    const missing = [];
+    if (!s.host)
+        missing.push('"host" (config host.address)');
+    if (!s.user)
+        missing.push('"user" (config host.user)');
+    if (!s.sshPrivateKey)
+        missing.push('"ssh-private-key" (CLI: --ssh-private-key-file)');
+    if (!s.deployPath)
+        missing.push('"deploy-path" (config host.path)');
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
+    }
+    // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
+    const target = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_1__/* .sshTarget */ .o)({
+        host: s.host,
+        port: s.port,
+        user: s.user,
+        privateKey: s.sshPrivateKey,
+        passphrase: s.sshPassphrase,
+        knownHosts: s.knownHosts,
+        fingerprint: s.hostKeyFingerprint,
+        insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
+    });
+    return { deployPath: s.deployPath, target };
+}
+
+
+/***/ }),
+
+/***/ 1191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ SshRunner),
+/* harmony export */   p: () => (/* binding */ ConnectionLost)
+/* harmony export */ });
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9487);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1814);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2979);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9028);
+
 
 
 
@@ -1694,7 +1787,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
 /** A TCP connection with Nagle's algorithm off, for ssh2 to run its handshake on. */
 function openSocket(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const sock = (0,external_node_net_.connect)({ host, port, noDelay: true });
+        const sock = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)({ host, port, noDelay: true });
         const timer = setTimeout(() => {
             sock.destroy();
             reject(new Error(`Timed out while connecting to ${host}:${port}`));
@@ -1715,7 +1808,7 @@ function openSocket(host, port, timeoutMs) {
  * any command runs.
  */
 /** The SSH connection to the host went away in the middle of a command (the network, the host, its sshd). */
-class ConnectionLost extends errors/* OperationError */.OK {
+class ConnectionLost extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK {
     where;
     constructor(where) {
         super(`the SSH connection to ${where} was lost`);
@@ -1735,11 +1828,11 @@ class SshRunner {
         return this.roundTrips;
     }
     static async connect(target, reporter) {
-        const pinned = checkPin(target, reporter);
+        const pinned = pinnedEntries(target, reporter);
         let lastError;
         for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
             let hostKeyProblem;
-            const ssh = new esm/* NodeSSH */.H();
+            const ssh = new node_ssh__WEBPACK_IMPORTED_MODULE_2__/* .NodeSSH */ .H();
             let sock;
             try {
                 // Every step is a small request answered by a small reply: with Nagle's algorithm on, the
@@ -1760,7 +1853,7 @@ class SshRunner {
                     hostVerifier: (key) => {
                         if (target.insecureSkipHostKeyCheck)
                             return true;
-                        const verdict = verifyHostKey({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
+                        const verdict = (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyHostKey */ .Hj)({ knownHosts: pinned, fingerprint: target.fingerprint }, target.host, target.port, key);
                         if (!verdict.ok)
                             hostKeyProblem = verdict.reason;
                         return verdict.ok;
@@ -1772,13 +1865,13 @@ class SshRunner {
                 ssh.dispose();
                 sock?.destroy();
                 if (hostKeyProblem)
-                    throw new errors/* OperationError */.OK(`${hostKeyProblem}. Nothing was run on the host.`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`${hostKeyProblem}. Nothing was run on the host.`);
                 const msg = err.message ?? String(err);
                 if (/authentication methods failed|All configured authentication/i.test(msg)) {
-                    throw new errors/* OperationError */.OK(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`SSH login as ${target.user}@${target.host}:${target.port} was refused: the key in ssh-private-key is not authorized for that user. Nothing was run on the host.`);
                 }
                 if (/passphrase|Cannot parse privateKey|Unsupported key format|privateKey/i.test(msg)) {
-                    throw new errors/* InputError */.dz(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`ssh-private-key could not be read: ${msg}. Pass the whole key (-----BEGIN ... -----END ...) and ssh-passphrase if it is encrypted`);
                 }
                 lastError = err;
                 if (attempt < CONNECT_ATTEMPTS) {
@@ -1787,7 +1880,7 @@ class SshRunner {
                 }
             }
         }
-        throw new errors/* OperationError */.OK(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${lastError?.message ?? lastError}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`could not connect to ${target.host}:${target.port} over SSH after ${CONNECT_ATTEMPTS} attempts: ${lastError?.message ?? lastError}`);
     }
     async run(cmd, options) {
         // Private environment would become text of the remote command line: never sent.
@@ -1795,7 +1888,7 @@ class SshRunner {
             throw new Error('a command with private environment cannot run over SSH');
         this.roundTrips++;
         // execCommand, not exec: exec rejects whenever the command writes to stderr; the exit code is what counts.
-        const res = await this.ssh.execCommand((0,runner/* shellText */.o0)(cmd), {
+        const res = await this.ssh.execCommand((0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .shellText */ .o0)(cmd), {
             stdin: cmd.stdin,
             onStdout: options?.onStdout ? (b) => options.onStdout(b.toString()) : undefined,
             onStderr: options?.onStderr ? (b) => options.onStderr(b.toString()) : undefined,
@@ -1816,7 +1909,7 @@ class SshRunner {
         // close can arrive in the same read as the channel's opening, and ssh2 emits them right after the
         // callback, before an `await` would resume. Events nobody listened for then are lost, and the
         // command's promise never settles.
-        const { channel, exited, closed } = await new Promise((resolve, reject) => connection.exec((0,runner/* shellText */.o0)(cmd), (err, ch) => {
+        const { channel, exited, closed } = await new Promise((resolve, reject) => connection.exec((0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .shellText */ .o0)(cmd), (err, ch) => {
             if (err)
                 return reject(err);
             resolve({
@@ -1831,11 +1924,11 @@ class SshRunner {
         // listener waits in the stream, and is only complete once it has been read.
         const flows = [readAll(channel.stderr).then((t) => (stderr = t))];
         if (io.sink)
-            flows.push((0,promises_.pipeline)(channel, io.sink));
+            flows.push((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_0__.pipeline)(channel, io.sink));
         else
             flows.push(readAll(channel).then((t) => (stdout = t)));
         if (io.source)
-            flows.push((0,promises_.pipeline)(io.source, channel));
+            flows.push((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_0__.pipeline)(io.source, channel));
         else
             channel.end();
         const [code] = await Promise.all([exited, closed, ...flows]);
@@ -1856,71 +1949,59 @@ function readAll(stream) {
     });
 }
 /**
- * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
- * (undefined with a fingerprint pin or when verification is skipped).
+ * The host key entries to verify against (undefined with a fingerprint pin or when verification is
+ * skipped, which is said as a warning); the pin itself was parsed with the settings (sshTarget).
  */
-function checkPin(target, reporter) {
+function pinnedEntries(target, reporter) {
     if (target.insecureSkipHostKeyCheck) {
-        reporter?.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+        reporter.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
         return undefined;
     }
-    if (!target.knownHosts && !target.fingerprint) {
-        throw new errors/* InputError */.dz('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
-    }
-    if (!target.knownHosts)
-        return undefined;
-    const { entries, problems } = parseKnownHosts(target.knownHosts);
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(`known-hosts: ${problems.join('; ')}`);
-    if (entries.length === 0)
-        throw new errors/* InputError */.dz('known-hosts holds no key lines');
-    return entries;
+    (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_6__/* .refuseUnpinned */ .Q)(target);
+    return target.knownHosts;
 }
 function hostKeyAlgorithms(pinned, target) {
-    const serverHostKey = pinned && pinnedHostKeyAlgorithms(pinned, target.host, target.port);
+    const serverHostKey = pinned && (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_5__/* .pinnedHostKeyAlgorithms */ ._V)(pinned, target.host, target.port);
     return serverHostKey ? { serverHostKey } : undefined;
 }
 
 
 /***/ }),
 
-/***/ 4889:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ remoteSettings)
+/* harmony export */   Q: () => (/* binding */ refuseUnpinned),
+/* harmony export */   o: () => (/* binding */ sshTarget)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2536);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2979);
 
 
-/** The remote commands' required inputs, checked together so one run names every missing one. */
-function remoteSettings(s) {
-    const missing = [];
-    if (!s.host)
-        missing.push('"host" (config host.address)');
-    if (!s.user)
-        missing.push('"user" (config host.user)');
-    if (!s.sshPrivateKey)
-        missing.push('"ssh-private-key" (CLI: --ssh-private-key-file)');
-    if (!s.deployPath)
-        missing.push('"deploy-path" (config host.path)');
-    if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`command "${s.command}" needs ${missing.length === 1 ? 'input' : 'inputs'} ${missing.join(', ')}; set ${missing.length === 1 ? 'it' : 'them'} as action inputs, CLI flags, COMPOSE_DEPLOY_* variables or in the config file`);
-    }
-    const target = {
-        host: s.host,
-        port: s.port,
-        user: s.user,
-        privateKey: s.sshPrivateKey,
-        passphrase: s.sshPassphrase,
-        knownHosts: s.knownHosts,
-        fingerprint: s.hostKeyFingerprint,
-        insecureSkipHostKeyCheck: s.insecureSkipHostKeyCheck,
-    };
-    // A missing or malformed pin is bad input: caught here, before anything (a GitHub deployment, a connection) starts.
-    (0,_ssh_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPin */ .wg)(target);
-    return { deployPath: s.deployPath, target };
+/**
+ * Checks the host key pin and parses known_hosts, before anything (a GitHub deployment, a connection)
+ * starts: a missing or malformed pin is bad input. With insecure-skip-host-key-check the pin is not read.
+ */
+function sshTarget(input) {
+    const { knownHosts, ...rest } = input;
+    if (input.insecureSkipHostKeyCheck)
+        return rest;
+    refuseUnpinned(input);
+    if (!knownHosts)
+        return rest;
+    const { entries, problems } = (0,_known_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKnownHosts */ .uJ)(knownHosts);
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`known-hosts: ${problems.join('; ')}`);
+    if (entries.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('known-hosts holds no key lines');
+    return { ...rest, knownHosts: entries };
+}
+/** Neither known-hosts nor a fingerprint, and verification not skipped: refused. */
+function refuseUnpinned(target) {
+    if (target.insecureSkipHostKeyCheck || target.knownHosts || target.fingerprint)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
 }
 
 

@@ -1,18 +1,18 @@
-export const id = 70;
-export const ids = [70];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 5448:
+/***/ 82034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
-/* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8316);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9460);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7765);
-/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8229);
+/* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28316);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89460);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27765);
+/* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88229);
 
 
 
@@ -54,7 +54,7 @@ function printPlan(rs, plan, reporter) {
 
 /***/ }),
 
-/***/ 3191:
+/***/ 23191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -64,11 +64,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(1456);
+var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 ;// CONCATENATED MODULE: ./src/deploy/github-deployment.ts
 
 /**
@@ -140,15 +140,15 @@ class GitHubDeployment {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
-var lock = __webpack_require__(8316);
+var lock = __webpack_require__(28316);
 // EXTERNAL MODULE: ./src/host/probe.ts
-var probe = __webpack_require__(9460);
+var probe = __webpack_require__(89460);
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(7765);
+var commands = __webpack_require__(27765);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 /**
@@ -186,7 +186,7 @@ function lowDisk(facts, rs) {
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 ;// CONCATENATED MODULE: ./src/restore/drill-liveness.ts
 
 
@@ -218,12 +218,12 @@ async function drillLivenessWarning(t, now) {
     }
 }
 
-// EXTERNAL MODULE: ./src/ssh/ssh-runner.ts + 1 modules
-var ssh_runner = __webpack_require__(2536);
+// EXTERNAL MODULE: ./src/ssh/ssh-runner.ts
+var ssh_runner = __webpack_require__(81191);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
+var key_values = __webpack_require__(19364);
 // EXTERNAL MODULE: ./src/deploy/outcome.ts
-var deploy_outcome = __webpack_require__(4535);
+var deploy_outcome = __webpack_require__(84535);
 ;// CONCATENATED MODULE: ./src/deploy/docker-return.ts
 
 
@@ -302,7 +302,7 @@ async function settleTwoReleases(runner, project, failedImages, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
-var deploy_settings = __webpack_require__(8229);
+var deploy_settings = __webpack_require__(88229);
 ;// CONCATENATED MODULE: ./src/deploy/mounts.ts
 /**
  * Services that bind-mount a release file that changed (or a folder holding one). Release files are
@@ -319,8 +319,8 @@ function servicesSeeingChangedFiles(services, projectDirectory, changed) {
         .sort();
 }
 
-// EXTERNAL MODULE: ./src/deploy/services.ts
-var deploy_services = __webpack_require__(6063);
+// EXTERNAL MODULE: ./src/deploy/compose-services.ts
+var compose_services = __webpack_require__(13124);
 ;// CONCATENATED MODULE: ./src/deploy/rollout-steps.ts
 
 
@@ -396,10 +396,10 @@ class RolloutSteps {
     }
     planFor(services, sha) {
         const { rs } = this.hostRun;
-        return (0,deploy_services/* planUpdates */.CY)(services, sha, { order: rs.order, migrateService: rs.migrate?.service, perService: rs.services });
+        return (0,compose_services/* planUpdates */.CY)(services, sha, { order: rs.order, migrateService: rs.migrate?.service, perService: rs.services });
     }
     async render(sha) {
-        return (0,deploy_services/* parseRenderedCompose */.xx)((await this.exec(commands/* renderCommand */.CB(this.compose(sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
+        return (0,compose_services/* parseRenderedCompose */.xx)((await this.exec(commands/* renderCommand */.CB(this.compose(sha)), `rendering release ${sha.slice(0, 12)}`)).stdout);
     }
     async pull(services) {
         const { rs, runner, reporter } = this.hostRun;
@@ -467,7 +467,7 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: ./src/host/describe.ts
-var describe = __webpack_require__(2981);
+var describe = __webpack_require__(82981);
 ;// CONCATENATED MODULE: ./src/deploy/run-report.ts
 
 
@@ -548,7 +548,7 @@ async function failRollout(r, err, moved, plan) {
     let rollbackProblem;
     // Without a connection nothing more can be done from here: the lock's lease lapses, and the next
     // deploy takes it over and converges the host.
-    const lost = err instanceof ssh_runner/* ConnectionLost */.pz || (err instanceof runner_runner/* CommandFailed */.nk && /Not connected/.test(err.message));
+    const lost = err instanceof ssh_runner/* ConnectionLost */.p || (err instanceof runner_runner/* CommandFailed */.nk && /Not connected/.test(err.message));
     // A Docker daemon restarting under the deploy: the rollback waits for it rather than failing at once.
     const dockerGone = !lost && touched ? await waitForDocker(runner).catch((e) => e.message) : undefined;
     if (lost)
@@ -664,7 +664,7 @@ class Rollout extends RolloutSteps {
             const target = this.compose(sha);
             if (!this.previous && facts.current !== sha)
                 await this.exec(commands/* switchCurrentCommand */.zg(rs.deployPath, sha), 'pointing current at the first release');
-            const services = (0,deploy_services/* parseRenderedCompose */.xx)((await this.exec(commands/* renderCommand */.CB(target), 'rendering the release\'s Compose files')).stdout);
+            const services = (0,compose_services/* parseRenderedCompose */.xx)((await this.exec(commands/* renderCommand */.CB(target), 'rendering the release\'s Compose files')).stdout);
             this.services = services;
             plan = this.planFor(services, sha);
             this.outcomes = plan.updates.map((u) => ({
@@ -941,7 +941,7 @@ async function runOnHost(rs, kind, reporter, services = {}) {
 
 /***/ }),
 
-/***/ 2981:
+/***/ 82981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 247;
-export const ids = [247];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
-/***/ 528:
+/***/ 90528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(2706);
+var commands = __webpack_require__(32706);
 ;// CONCATENATED MODULE: ./src/backup/copy-to.ts
 
 
@@ -53,11 +53,11 @@ async function copyBackup(from, connect, made, to, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/runtime/sha256-file.ts
-var sha256_file = __webpack_require__(4083);
+var sha256_file = __webpack_require__(26464);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/backup/download.ts
 
 
@@ -90,9 +90,9 @@ async function downloadBackup(runner, made, dir) {
 }
 
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
+var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/backup/retention.ts
-var retention = __webpack_require__(5668);
+var retention = __webpack_require__(65668);
 ;// CONCATENATED MODULE: ./src/backup/prune.ts
 
 
@@ -113,11 +113,11 @@ async function pruneBackups(runner, bs, reporter, before, made) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
+var take_backup = __webpack_require__(90414);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
+var key_values = __webpack_require__(19364);
 ;// CONCATENATED MODULE: ./src/backup/backup-flow.ts
 
 
@@ -194,7 +194,7 @@ async function startClient(runner, bs, reporter) {
 
 /***/ }),
 
-/***/ 5668:
+/***/ 65668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ function planRetention(files, project, now, keep, keepDays) {
 
 /***/ }),
 
-/***/ 414:
+/***/ 90414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,11 +241,11 @@ function planRetention(files, project, now, keep, keepDays) {
 /* harmony export */   ay: () => (/* binding */ takeBackup),
 /* harmony export */   jq: () => (/* binding */ requireRunning)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2011);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
 
@@ -348,7 +348,7 @@ async function takeBackup(runner, bs, reporter, found, release) {
 
 /***/ }),
 
-/***/ 5247:
+/***/ 65957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -362,9 +362,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(3574);
+var deploy_role = __webpack_require__(53574);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
+var key_values = __webpack_require__(19364);
 ;// CONCATENATED MODULE: ./src/remote/tar.ts
 const BLOCK = 512;
 function tarArchive(entries, mtime = 0) {
@@ -405,13 +405,13 @@ function octal(buf, offset, length, value) {
 }
 
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(1456);
+var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
-var backup_settings = __webpack_require__(6502);
+var backup_settings = __webpack_require__(26502);
 // EXTERNAL MODULE: ./src/backup/backup-flow.ts + 3 modules
-var backup_flow = __webpack_require__(528);
+var backup_flow = __webpack_require__(90528);
 ;// CONCATENATED MODULE: ./src/backup/pre-deploy.ts
 
 
@@ -426,11 +426,14 @@ class PreDeployBackup {
     constructor(bs) {
         this.bs = bs;
     }
-    /** Undefined unless deploy.backup is true; bad backup settings are bad input before the deploy starts. */
-    static fromSettings(settings) {
+    /**
+     * Undefined unless deploy.backup is true; bad backup settings are bad input before the deploy starts.
+     * `host`: the deploy's own reading of the host, project and lock, not parsed a second time.
+     */
+    static forDeploy(settings, host) {
         if (!settings.config.deploy?.backup)
             return undefined;
-        return new PreDeployBackup({ ...(0,backup_settings/* backupSettings */.cg)(settings), download: undefined, verify: undefined });
+        return new PreDeployBackup({ ...(0,backup_settings/* backupSettings */.cg)(settings, host), download: undefined, verify: undefined });
     }
     /** Returns the backup-file and backup-manifest outputs (empty when skipped). */
     async run(runner, connect, at, reporter) {
@@ -461,18 +464,18 @@ class PreDeployBackup {
 }
 
 // EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(7765);
+var commands = __webpack_require__(27765);
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
-var deploy_settings = __webpack_require__(8229);
+var deploy_settings = __webpack_require__(88229);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts
-var env_file_input = __webpack_require__(4958);
-// EXTERNAL MODULE: ./src/deploy/plan.ts
-var plan = __webpack_require__(5448);
+var env_file_input = __webpack_require__(24958);
+// EXTERNAL MODULE: ./src/deploy/dry-run.ts
+var dry_run = __webpack_require__(82034);
 // EXTERNAL MODULE: ./src/deploy/run-on-host.ts + 10 modules
-var run_on_host = __webpack_require__(3191);
-// EXTERNAL MODULE: ./src/deploy/services.ts
-var services = __webpack_require__(6063);
-;// CONCATENATED MODULE: ./src/deploy/deploy.ts
+var run_on_host = __webpack_require__(23191);
+// EXTERNAL MODULE: ./src/deploy/compose-services.ts
+var compose_services = __webpack_require__(13124);
+;// CONCATENATED MODULE: ./src/deploy/deploy-command.ts
 
 
 
@@ -487,9 +490,9 @@ var services = __webpack_require__(6063);
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 async function deployCommand(settings, reporter, services = {}) {
     const ds = (0,deploy_settings/* deploySettings */.$Y)(settings);
-    const kind = deployKind(ds, { backup: PreDeployBackup.fromSettings(settings), connect: services.connectHost ?? ssh_connect/* connectHost */.Z });
+    const kind = deployKind(ds, { backup: PreDeployBackup.forDeploy(settings, ds), connect: services.connectHost ?? ssh_connect/* connectHost */.Z });
     if (ds.dryRun)
-        return (0,plan/* printPlan */.Z)(ds, kind.plan, reporter);
+        return (0,dry_run/* printPlan */.Z)(ds, kind.plan, reporter);
     return (0,run_on_host/* runOnHost */.l)(ds, kind, reporter, services);
 }
 /**
@@ -568,7 +571,7 @@ async function upload(steps, ds, sha, startedAt) {
 async function migrate(steps, migration, at) {
     const { reporter, runner } = steps;
     const started = Date.now();
-    const dependencies = (0,services/* dependenciesOf */.hk)(at.services, migration.service);
+    const dependencies = (0,compose_services/* dependenciesOf */.hk)(at.services, migration.service);
     // `up --no-recreate` of what already runs changes nothing: the host's answer saves a Compose start.
     const stopped = dependencies.filter((d) => !at.facts.running[d]);
     if (stopped.length > 0)
@@ -601,7 +604,7 @@ function keptReleases(audit, live, keep) {
 
 /***/ }),
 
-/***/ 2011:
+/***/ 12011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
