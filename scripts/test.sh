@@ -4,7 +4,7 @@
 # images (minutes, mostly one core and the network), and the unit tests leave the second core idle.
 # The e2e suite's own `harness up` then only checks that everything is there.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 up_log=$(mktemp)
 bash test/e2e/harness/up.sh >"$up_log" 2>&1 &
 up=$!
