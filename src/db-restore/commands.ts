@@ -39,6 +39,16 @@ DROP DATABASE IF EXISTS :"name";
 
 export const dropCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, DROP_SQL);
 
+/**
+ * A cancelled restore's pg_restore cut off: the new database refuses connections (so a pg_restore
+ * not yet connected never starts) and its sessions are ended. Only the restore uses that database.
+ */
+const INTERRUPT_SQL = `ALTER DATABASE :"name" ALLOW_CONNECTIONS false;
+SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'name';
+`;
+
+export const interruptCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, INTERRUPT_SQL);
+
 /** The server's databases, one name a line. */
 export const listDatabasesCommand = (pg: Pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
 

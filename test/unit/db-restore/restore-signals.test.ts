@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { restoreCommandWith } from '../../../src/db-restore/restore-command.js';
+import type { RestoreSettings } from '../../../src/db-restore/restore-settings.js';
+import { MemoryReporter } from '../../../src/report/reporter.js';
+import { ManualInterrupts, ScriptedHost, type Step } from '../deploy/scripted-host.js';
+
+// A restore hearing a cancelled workflow (SIGINT, then SIGTERM before the kill), against a scripted
+// host: before the swap it stops and puts production back itself; after it, it finishes. The whole
+// is run against the harness in test/e2e/db-restore/killed.test.ts.
+
+const LIVE = '1'.repeat(40);
+const DUMP = `shop-20261201T030000Z-${LIVE}.dump`;
+const SUM = 'a'.repeat(64);
+const target = { host: 'scripted', port: 22, user: 'deploy', privateKey: 'unused' };
+const common = { target, deployPath: '/srv/shop', project: 'shop', lockTimeout: 0, staleLockAfter: 3600, lockLease: 600, forceUnlock: false, actor: 'octocat', dryRun: false };
+const rs: RestoreSettings = {
+  bs: { ...common, service: 'db', dir: '/srv/shop/backups', keep: 7, keepDays: 0 },
+  ds: { ...common, composeFiles: ['compose.yaml'], registry: '127.0.0.1:5000', order: [], healthTimeout: 60, minReadySeconds: 5, keepReleases: 5, drainSeconds: 2, minFreeDiskMb: 500, services: {}, request: {} },
+  backup: DUMP,
+  confirmed: true,
+  confirmGiven: true,
+  keepPrevious: '7d',
+  keepPreviousSeconds: 7 * 86400,
+  dryRun: false,
+};
+
+const lines = (...l: string[]) => ({ stdout: `${l.join('\n')}\n` });
+const probe: Step = { label: 'probe', answer: lines('docker-version=27.3.1', 'compose-command=docker compose', 'compose-version=2.29.7', `current=${LIVE}`, `release=${LIVE}`) };
+const inspect: Step = { label: 'backup-inspect', answer: lines('state=running', 'container=c0ffee', 'database=app', 'user=app', `file=100 ${DUMP}`, `file=64 ${DUMP}.sha256`, `file=300 ${DUMP}.json`, 'facts={}') };
+const manifest = JSON.stringify({ size: 100, sha256: SUM, tables: { 'public.orders': 5 }, created_at: '2026-12-01T03:00:00Z' });
+const verify: Step = { label: 'backup-verify', answer: lines('size=100', `checksum=${SUM}`, `sidecar=${SUM}`, `manifest=${manifest}`, 'magic=ok', 'list=ok', 'read=ok') };
+const rendered = ['services:', '  api:', `    image: 127.0.0.1:5000/shop/api:sha-${LIVE}`, '    healthcheck: {test: [CMD, "true"]}', '  db:', '    image: postgres:15', ''].join('\n');
+const state: Step = { label: 'restore-state' };
+const roll = (then?: () => void): Step => ({ label: 'roll api 1111', answer: lines('ready=c0ffee after=3'), then });
+
+/** From the start to the safety backup's dump (`then` runs as it is answered). */
+const upToSafetyBackup = (then?: () => void): Step[] => [
+  probe,
+  inspect,
+  { label: 'lock', answer: lines('lock=acquired') },
+  probe,
+  inspect,
+  { label: 'psql postgres', answer: lines('app', 'postgres') },
+  verify,
+  { label: 'kept-release', answer: lines('compose-file=compose.yaml') },
+  { label: 'compose 1111 config', answer: { stdout: rendered } },
+  state,
+  { label: 'maintenance' },
+  { label: 'compose 1111 rm --stop --force -- api' },
+  inspect,
+  { label: 'backup-dump', answer: lines('size=200', `checksum=${'b'.repeat(64)}`, 'counts={"public.orders":2}'), then },
+  { label: 'backup-finish' },
+];
+/** Production put back before the swap: the services started, maintenance off, the state cleared, the record, the lock. */
+const putBack: Step[] = [roll(), { label: 'maintenance' }, state, { label: 'audit' }, { label: 'unlock' }];
+
+async function restore(script: Step[], interrupts: ManualInterrupts) {
+  const host = new ScriptedHost(script);
+  const reporter = new MemoryReporter();
+  const result = await restoreCommandWith(rs, reporter, { connectHost: async () => host, interrupts });
+  assert.deepEqual(host.problems, [], reporter.lines.join('\n'));
+  assert.deepEqual(host.labels, script.map((s) => s.label));
+  assert.equal(interrupts.listening, false, 'the restore stops listening for interrupts when it ends');
+  return { result, host, reporter };
+}
+
+test('a cancel while pg_restore fills the new database: it is cut off at once, the new database dropped, the services started, maintenance off, the record says cancelled', async () => {
+  const interrupts = new ManualInterrupts();
+  const { result, host, reporter } = await restore(
+    [
+      ...upToSafetyBackup(),
+      state,
+      { label: 'psql postgres db restored' },
+      { label: 'restore', answer: { code: 1, stderr: 'pg_restore: error: terminating connection due to administrator command' }, then: () => interrupts.first() },
+      // Sent by the cancel itself, while pg_restore still runs.
+      { label: 'psql postgres name' },
+      { label: 'psql postgres name' },
+      ...putBack,
+    ],
+    interrupts,
+  );
+  const cutOff = host.sent.find((s) => s.label === 'psql postgres name')!.command;
+  assert.match(cutOff.stdin!, /ALLOW_CONNECTIONS false[\s\S]*pg_terminate_backend/, 'the new database refuses connections, then its sessions are ended');
+  assert.match(cutOff.argv.join(' '), /name=app_restoring_\d{8}_\d{6}/);
+  assert.match(host.sent.filter((s) => s.label === 'psql postgres name')[1]!.command.stdin!, /DROP DATABASE/);
+  assert.equal(result.ok, false);
+  assert.equal(result.outputs['result'], 'unchanged');
+  assert.match(result.message ?? '', /was cancelled before the swap\. Production is as it was before/);
+  assert.match(reporter.lines.join('\n'), /cancel requested: stopping before the swap/);
+  const audit = host.stdinJson('audit');
+  assert.deepEqual([audit['action'], audit['result'], audit['outcome']], ['restore', 'failed', 'unchanged']);
+  assert.match(String(audit['error']), /cancelled/);
+});
+
+test('a cancel during the safety backup: the backup ends, then the run stops before the new database is made and puts production back', async () => {
+  const interrupts = new ManualInterrupts();
+  const { result, host } = await restore([...upToSafetyBackup(() => interrupts.first()), ...putBack], interrupts);
+  assert.equal(result.outputs['result'], 'unchanged');
+  assert.match(result.outputs['backup-file']!, /\.dump$/, 'the safety backup taken is named');
+  assert.match(String(host.stdinJson('audit')['error']), /cancelled before the swap/);
+});
+
+test('a cancel after the swap: the restore finishes (services through their gates, maintenance off), and says so', async () => {
+  const interrupts = new ManualInterrupts();
+  const { result, host, reporter } = await restore(
+    [
+      ...upToSafetyBackup(),
+      state,
+      { label: 'psql postgres db restored' },
+      { label: 'restore' },
+      state,
+      { label: 'psql app_restoring_<stamp>', answer: lines('counts={"public.orders":5}') },
+      state,
+      { label: 'psql postgres live incoming aside' },
+      state,
+      roll(() => interrupts.first()),
+      { label: 'maintenance' },
+      state,
+      { label: 'psql postgres', answer: lines('app', 'postgres') },
+      { label: 'audit' },
+      { label: 'unlock' },
+    ],
+    interrupts,
+  );
+  assert.equal(result.ok, true, result.message);
+  assert.equal(result.outputs['result'], 'restored');
+  assert.match(reporter.lines.join('\n'), /cancel requested after the swap: finishing the restore/);
+  assert.equal(host.stdinJson('audit')['outcome'], 'restored');
+});
+
+test('a second signal while the services start again (the kill is near): the record says where it stopped, the lock is freed', async () => {
+  const interrupts = new ManualInterrupts();
+  let abandoned: Promise<void> | undefined;
+  const host = new ScriptedHost([
+    ...upToSafetyBackup(() => interrupts.first()),
+    {
+      ...roll(() => {
+        abandoned = interrupts.again();
+      }),
+      // The health wait is still running on the host when the process ends.
+      until: new Promise(() => undefined),
+    },
+    { label: 'audit' },
+    { label: 'unlock' },
+  ]);
+  void restoreCommandWith(rs, new MemoryReporter(), { connectHost: async () => host, interrupts });
+  while (abandoned === undefined) await new Promise((r) => setTimeout(r, 5));
+  await abandoned;
+  assert.deepEqual(host.problems, []);
+  assert.equal(host.labels.at(-1), 'unlock');
+  const audit = host.stdinJson('audit');
+  assert.equal(audit['result'], 'failed');
+  assert.match(String(audit['error']), /cancelled: the runner stopped the restore at "stopping" before it had put production back/);
+});
