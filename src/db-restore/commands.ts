@@ -67,6 +67,36 @@ export const restoreCommand = (pg: Pg, restored: string, file: string): Command 
   argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
 });
 
+/** The database container's CPUs, as its processes see them (nproc: its CPU set). */
+export const cpusCommand = (pg: Pg): Command => ({ argv: ['docker', 'exec', pg.container, 'nproc'] });
+
+/** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
+export const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
+
+/**
+ * $1 container, $2 dump on the host, $3 path in the container. pg_restore --jobs reads a file it can
+ * seek in, never a stream: the dump is copied into the container (written by its exec user, so
+ * pg_restore there can read it), after removing any copy a killed restore left.
+ */
+const STAGE_SCRIPT = `
+id=$1 file=$2 staged=$3
+[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
+docker exec -i "$id" sh -c 'rm -f ${STAGED_PREFIX}*.dump; umask 077; cat > "$1"' compose-deploy-stage "$staged" <"$file"
+`;
+
+export const stageCommand = (pg: Pg, file: string, staged: string): Command => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
+
+export const unstageCommand = (pg: Pg, staged: string): Command => ({ argv: ['docker', 'exec', pg.container, 'rm', '-f', staged] });
+
+/**
+ * pg_restore with several jobs from the copy in the container. Not one transaction (pg_restore
+ * refuses --single-transaction with --jobs): a failure leaves the new database half filled, and the
+ * restore drops it; it never became the live one.
+ */
+export const parallelRestoreCommand = (pg: Pg, restored: string, staged: string, jobs: number): Command => ({
+  argv: ['docker', 'exec', pg.container, 'pg_restore', '--exit-on-error', `--jobs=${jobs}`, '-U', pg.user, '-d', restored, staged],
+});
+
 /** Every table's rows in a database, counted as the backup's manifest counted them (counts=JSON). */
 export const countsCommand = (pg: Pg, database: string) => psql(pg, database, {}, `${COUNTS_SQL}\n`);
 

@@ -20,9 +20,11 @@ import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
-import { asideDatabases, asideName, countMismatches, pickDump, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
+import { asideName, countMismatches, pickDump, restoringDatabases, restoringName, verifiedDumps } from './plan.js';
 import { restoreSettings, type RestoreSettings } from './restore-settings.js';
 import { printRestorePlan } from './dry-run.js';
+import { prepareFeed, type DumpFeed } from './dump-feed.js';
+import { dropExpiredAside } from './kept-aside.js';
 import { previewMessage } from './preview-message.js';
 import { finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
@@ -197,6 +199,13 @@ class RestoreRun {
     this.reporter.info(`▸ ${name} verified: sha256 matches its sidecar and manifest, pg_restore reads every block`);
     const writers = await this.planWriters();
     this.updates = writers;
+    // The dump made ready for pg_restore (copied into the container for several jobs) before any downtime.
+    let feed: DumpFeed;
+    try {
+      feed = await prepareFeed(this.runner, pg, file, verdict.manifest, rs.jobs, this.token, this.reporter);
+    } catch (err) {
+      return this.finish('unchanged', name, `${(err as Error).message}. Nothing was changed: maintenance was never turned on.`, manifest.created_at);
+    }
     this.state = { phase: 'stopping', backup: name, database: pg.database, restored, aside, writers: writers.map((u) => u.service), startedAt: this.startedAt.toISOString(), actor: rs.ds.actor, ...(unfinished ? { takenOverFrom: unfinished.startedAt } : {}) };
     let safety: string | undefined;
     try {
@@ -225,7 +234,7 @@ class RestoreRun {
       // Set before the check: a cancel from here on cuts pg_restore off (or keeps it from connecting).
       this.filling = restored;
       this.checkCancelled();
-      await this.exec(cmd.restoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
+      await this.exec(feed.restore(restored), `restoring ${name} into ${restored}${feed.jobs > 1 ? ` (${feed.jobs} jobs)` : ''}`);
       this.filling = undefined;
       // 5. Every table's rows against the manifest.
       await this.writeState('comparing');
@@ -245,6 +254,8 @@ class RestoreRun {
     } catch (err) {
       this.filling = undefined;
       return await this.undo(err, name, manifest.created_at, restored, aside, safety);
+    } finally {
+      await feed.cleanUp();
     }
   }
 
@@ -293,7 +304,7 @@ class RestoreRun {
     const downtime = this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0;
     this.reporter.info(this.maintenanceSet ? `▸ maintenance off (${downtime.toFixed(1)}s after it went on)` : 'maintenance stays on: it was on before the restore');
     await this.exec(cmd.clearStateCommand(this.rs.bs.deployPath), 'clearing the restore state');
-    const dropped = await this.applyRetention(aside);
+    const dropped = await dropExpiredAside(this.runner, this.pg, this.rs, this.reporter, await this.databases().catch(() => []), aside);
     return this.finish('restored', name, undefined, createdAt, { previousDatabase: aside, safety, downtime, dropped });
   }
 
@@ -349,21 +360,6 @@ class RestoreRun {
       return this.finish('failed', state.backup, `finishing the interrupted restore of ${state.backup} failed: ${why}. Maintenance stays on; ${state.aside} holds the data from before that restore.`, undefined);
     }
     return this.succeed(state.backup, undefined, state.aside, undefined);
-  }
-
-  /** Drops the databases set aside by earlier restores once restore.keep-previous has passed. */
-  private async applyRetention(keep: string): Promise<string[]> {
-    const names = await this.databases().catch(() => []);
-    const cutoff = Date.now() - this.rs.keepPreviousSeconds * 1000;
-    const old = asideDatabases(names, this.pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
-    const dropped: string[] = [];
-    for (const d of old) {
-      const res = await this.runner.run(cmd.dropCommand(this.pg, d.name));
-      if (res.code === 0) dropped.push(d.name);
-      else this.reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${tail(res.stderr, 2).trim()}`);
-    }
-    if (dropped.length > 0) this.reporter.info(`dropped databases kept aside longer than ${this.rs.keepPrevious}: ${dropped.join(', ')}`);
-    return dropped;
   }
 
   /** The audit record, the summary and the outputs, for every ending. */

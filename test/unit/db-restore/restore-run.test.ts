@@ -5,9 +5,9 @@ import type { RestoreSettings } from '../../../src/db-restore/restore-settings.j
 import { MemoryReporter } from '../../../src/report/reporter.js';
 import { ManualInterrupts, ScriptedHost, type Step } from '../deploy/scripted-host.js';
 
-// A restore hearing a cancelled workflow (SIGINT, then SIGTERM before the kill), against a scripted
-// host: before the swap it stops and puts production back itself; after it, it finishes. The whole
-// is run against the harness in test/e2e/db-restore/killed.test.ts.
+// A restore against a scripted host: how it feeds pg_restore (jobs), and what it does on hearing a
+// cancelled workflow (SIGINT, then SIGTERM before the kill): before the swap it stops and puts
+// production back itself; after it, it finishes. The whole runs against the harness in test/e2e/db-restore.
 
 const LIVE = '1'.repeat(40);
 const DUMP = `shop-20261201T030000Z-${LIVE}.dump`;
@@ -45,6 +45,9 @@ const upToSafetyBackup = (then?: () => void): Step[] => [
   verify,
   { label: 'kept-release', answer: lines('compose-file=compose.yaml') },
   { label: 'compose 1111 config', answer: { stdout: rendered } },
+  // Two CPUs in the database container: two jobs, from a copy of the dump in the container.
+  { label: 'exec nproc', answer: lines('2') },
+  { label: 'restore-stage' },
   state,
   { label: 'maintenance' },
   { label: 'compose 1111 rm --stop --force -- api' },
@@ -53,12 +56,12 @@ const upToSafetyBackup = (then?: () => void): Step[] => [
   { label: 'backup-finish' },
 ];
 /** Production put back before the swap: the services started, maintenance off, the state cleared, the record, the lock. */
-const putBack: Step[] = [roll(), { label: 'maintenance' }, state, { label: 'audit' }, { label: 'unlock' }];
+const putBack: Step[] = [roll(), { label: 'maintenance' }, state, { label: 'audit' }, { label: 'exec rm' }, { label: 'unlock' }];
 
-async function restore(script: Step[], interrupts: ManualInterrupts) {
+async function restore(script: Step[], interrupts: ManualInterrupts, settings: RestoreSettings = rs) {
   const host = new ScriptedHost(script);
   const reporter = new MemoryReporter();
-  const result = await restoreCommandWith(rs, reporter, { connectHost: async () => host, interrupts });
+  const result = await restoreCommandWith(settings, reporter, { connectHost: async () => host, interrupts });
   assert.deepEqual(host.problems, [], reporter.lines.join('\n'));
   assert.deepEqual(host.labels, script.map((s) => s.label));
   assert.equal(interrupts.listening, false, 'the restore stops listening for interrupts when it ends');
@@ -72,7 +75,7 @@ test('a cancel while pg_restore fills the new database: it is cut off at once, t
       ...upToSafetyBackup(),
       state,
       { label: 'psql postgres db restored' },
-      { label: 'restore', answer: { code: 1, stderr: 'pg_restore: error: terminating connection due to administrator command' }, then: () => interrupts.first() },
+      { label: 'exec pg_restore', answer: { code: 1, stderr: 'pg_restore: error: a worker process died unexpectedly' }, then: () => interrupts.first() },
       // Sent by the cancel itself, while pg_restore still runs.
       { label: 'psql postgres name' },
       { label: 'psql postgres name' },
@@ -108,7 +111,7 @@ test('a cancel after the swap: the restore finishes (services through their gate
       ...upToSafetyBackup(),
       state,
       { label: 'psql postgres db restored' },
-      { label: 'restore' },
+      { label: 'exec pg_restore' },
       state,
       { label: 'psql app_restoring_<stamp>', answer: lines('counts={"public.orders":5}') },
       state,
@@ -119,6 +122,7 @@ test('a cancel after the swap: the restore finishes (services through their gate
       state,
       { label: 'psql postgres', answer: lines('app', 'postgres') },
       { label: 'audit' },
+      { label: 'exec rm' },
       { label: 'unlock' },
     ],
     interrupts,
@@ -152,4 +156,41 @@ test('a second signal while the services start again (the kill is near): the rec
   const audit = host.stdinJson('audit');
   assert.equal(audit['result'], 'failed');
   assert.match(String(audit['error']), /cancelled: the runner stopped the restore at "stopping" before it had put production back/);
+});
+
+/** After the safety backup, a restore that goes through: the new database filled by `fill`, counted, swapped, the services started. */
+const throughTheSwap = (fill: string): Step[] => [
+  state,
+  { label: 'psql postgres db restored' },
+  { label: fill },
+  state,
+  { label: 'psql app_restoring_<stamp>', answer: lines('counts={"public.orders":5}') },
+  state,
+  { label: 'psql postgres live incoming aside' },
+  state,
+  roll(),
+  { label: 'maintenance' },
+  state,
+  { label: 'psql postgres', answer: lines('app', 'postgres') },
+  { label: 'audit' },
+];
+
+test('jobs chosen from the database container (two CPUs): the dump copied into it before maintenance, pg_restore --jobs=2 from the copy, the copy removed at the end', async () => {
+  const { result, host } = await restore([...upToSafetyBackup(), ...throughTheSwap('exec pg_restore'), { label: 'exec rm' }, { label: 'unlock' }], new ManualInterrupts());
+  assert.equal(result.outputs['result'], 'restored', result.message);
+  const argv = (label: string) => host.sent.find((s) => s.label === label)!.command.argv;
+  const staged = argv('restore-stage').at(-1)!;
+  assert.match(staged, /^\/tmp\/compose-deploy-restore-[0-9a-f]{16}\.dump$/);
+  assert.deepEqual(argv('restore-stage').slice(-3), ['c0ffee', `/srv/shop/backups/${DUMP}`, staged]);
+  assert.ok(host.labels.indexOf('restore-stage') < host.labels.indexOf('maintenance'), 'the copy costs no downtime');
+  const restoring = argv('exec pg_restore');
+  assert.ok(restoring.includes('--jobs=2') && restoring.at(-1) === staged && !restoring.includes('--single-transaction'), restoring.join(' '));
+  assert.deepEqual(argv('exec rm').slice(-2), ['-f', staged]);
+});
+
+test('restore.jobs 1: no CPUs read, nothing copied; the dump streamed into pg_restore in one transaction', async () => {
+  const script = upToSafetyBackup().filter((s) => s.label !== 'exec nproc' && s.label !== 'restore-stage');
+  const { result, host } = await restore([...script, ...throughTheSwap('restore'), { label: 'unlock' }], new ManualInterrupts(), { ...rs, jobs: 1 });
+  assert.equal(result.outputs['result'], 'restored', result.message);
+  assert.match(host.sent.find((s) => s.label === 'restore')!.command.argv[2]!, /--single-transaction/);
 });
