@@ -80,6 +80,12 @@ const OPTION_TABLE = [
     commands: ['restore', 'rollback'],
     description: 'restore, rollback with-data: must equal the project name, or nothing is touched (exit 2, and what would be restored and lost is printed)',
   },
+  {
+    name: 'restore-jobs',
+    kind: 'int',
+    commands: ['restore', 'rollback'],
+    description: 'restore, rollback with-data: pg_restore jobs filling the new database (config: restore.jobs). Default: the database container\'s CPUs, at most 4; 1 for a dump pg_restore cannot restore in parallel',
+  },
   { name: 'with-data', kind: 'bool', default: 'false', commands: ['rollback'], description: 'rollback: also put the database back to the pre-deploy backup taken just before the release after the target was deployed (needs confirm)' },
   { name: 'maintenance', kind: 'string', commands: ['maintenance'], description: 'maintenance: on | off. on creates <deploy-path>/maintenance/on, which the proxy answers 503 for (CLI: compose-deploy maintenance on|off)' },
   { name: 'backup-file', kind: 'string', commands: ['restore-test'], description: 'restore-test: a local backup file or glob (the newest match is tested); implies source: file' },

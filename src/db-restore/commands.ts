@@ -39,6 +39,16 @@ DROP DATABASE IF EXISTS :"name";
 
 export const dropCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, DROP_SQL);
 
+/**
+ * A cancelled restore's pg_restore cut off: the new database refuses connections (so a pg_restore
+ * not yet connected never starts) and its sessions are ended. Only the restore uses that database.
+ */
+const INTERRUPT_SQL = `ALTER DATABASE :"name" ALLOW_CONNECTIONS false;
+SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'name';
+`;
+
+export const interruptCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, INTERRUPT_SQL);
+
 /** The server's databases, one name a line. */
 export const listDatabasesCommand = (pg: Pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
 
@@ -55,6 +65,36 @@ docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" 
 
 export const pgRestoreCommand = (pg: Pg, restored: string, file: string): Command => ({
   argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
+});
+
+/** The database container's CPUs, as its processes see them (nproc: its CPU set). */
+export const cpusCommand = (pg: Pg): Command => ({ argv: ['docker', 'exec', pg.container, 'nproc'] });
+
+/** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
+export const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
+
+/**
+ * $1 container, $2 dump on the host, $3 path in the container. pg_restore --jobs reads a file it can
+ * seek in, never a stream: the dump is copied into the container (written by its exec user, so
+ * pg_restore there can read it), after removing any copy a killed restore left.
+ */
+const STAGE_SCRIPT = `
+id=$1 file=$2 staged=$3
+[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
+docker exec -i "$id" sh -c 'rm -f ${STAGED_PREFIX}*.dump; umask 077; cat > "$1"' compose-deploy-stage "$staged" <"$file"
+`;
+
+export const stageCommand = (pg: Pg, file: string, staged: string): Command => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
+
+export const unstageCommand = (pg: Pg, staged: string): Command => ({ argv: ['docker', 'exec', pg.container, 'rm', '-f', staged] });
+
+/**
+ * pg_restore with several jobs from the copy in the container. Not one transaction (pg_restore
+ * refuses --single-transaction with --jobs): a failure leaves the new database half filled, and the
+ * restore drops it; it never became the live one.
+ */
+export const parallelRestoreCommand = (pg: Pg, restored: string, staged: string, jobs: number): Command => ({
+  argv: ['docker', 'exec', pg.container, 'pg_restore', '--exit-on-error', `--jobs=${jobs}`, '-U', pg.user, '-d', restored, staged],
 });
 
 /** Every table's rows in a database, counted as the backup's manifest counted them (counts=JSON). */

@@ -7,7 +7,7 @@ import { parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, shellText, tail, type Command, type HostRunner, type RunResult } from '../runner/runner.js';
 import { connectHost, type HostConnector } from '../ssh/connect.js';
-import { acquireLock } from '../host/lock.js';
+import { acquireLock, type LockHandle } from '../host/lock.js';
 import { keptReleaseCommand, releaseCompose, removeServicesCommand, renderCommand, rollCommand } from '../deploy/commands.js';
 import { parseKeyValues } from '../host/key-values.js';
 import { parseRollOutput } from '../deploy/outcome.js';
@@ -20,10 +20,13 @@ import { verifyDump } from '../backup/verify.js';
 import { parseManifest } from '../restore/manifest.js';
 import { parseMaintenance, setMaintenance } from '../maintenance/switch.js';
 import * as cmd from './commands.js';
-import { asideDatabases, asideName, countMismatches, pickDump, preview, previewText, restoringDatabases, restoringName, verifiedDumps } from './restore-plan.js';
+import { asideName, countMismatches, pickDump, restoringDatabases, restoringName, verifiedDumps } from './restore-plan.js';
 import { dbRestoreSettings, type DbRestoreSettings } from './db-restore-settings.js';
 import { printRestorePlan } from './dry-run.js';
-import { backupsList, finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
+import { prepareFeed, type DumpFeed } from './dump-feed.js';
+import { dropExpiredAside } from './kept-aside.js';
+import { previewMessage } from './preview-message.js';
+import { finishRestore, type RestoreDone, type RestoreResult } from './restore-report.js';
 import { explainState, parseRestoreState, swapped, type RestorePhase, type RestoreState } from './state.js';
 
 /**
@@ -43,15 +46,23 @@ export async function restoreCommand(settings: Settings, reporter: Reporter, ser
 export async function restoreCommandWith(rs: DbRestoreSettings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const connect = services.connectHost ?? connectHost;
   const runner = await connect(rs.bs.target, reporter);
+  const run = new RestoreRun(runner, rs, reporter, connect);
+  // First request: stop before the swap and put production back (after it: finish). Second (the kill
+  // is near): the audit record says where it stopped, and the lock is freed.
+  const stopListening = services.interrupts?.listen(() => run.cancel(), () => run.abandon());
   try {
-    return await new RestoreRun(runner, rs, reporter, connect).run();
+    return await run.run();
   } finally {
+    stopListening?.();
     await runner.close();
   }
 }
 
 /** Where a failed restore left production: unchanged (as before it), or failed (a person must look). */
 class RestoreFailed extends Error {}
+
+/** A cancel heard before the swap: the run stops at its next step and puts production back. */
+class Cancelled extends OperationError {}
 
 /** The Postgres of backup.service: its container, database and role. */
 interface Pg {
@@ -76,6 +87,12 @@ class RestoreRun {
   private maintenanceAt?: number;
   /** The backup dir's verified dumps, newest first, for the summary. */
   private verified: string[] = [];
+  private lock?: LockHandle;
+  private cancelled = false;
+  /** The new database while pg_restore fills it: what a cancel interrupts. */
+  private filling?: string;
+  /** The audit record is written (by finish): a second signal has nothing left to record. */
+  private ended = false;
 
   constructor(
     private readonly runner: HostRunner,
@@ -90,9 +107,10 @@ class RestoreRun {
     const leftover = parseRestoreState(this.facts.restoreState);
     const files = (await this.inspect()).files;
     const name = leftover && swapped(leftover) ? leftover.backup : pickDump(files, rs.bs.project, rs.backup);
-    if (!rs.confirmed) throw new InputError(await this.previewMessage(name, leftover));
-    const lock = await acquireLock(this.runner, rs.ds, this.token, this.reporter, () => undefined);
+    if (!rs.confirmed) throw new InputError(await previewMessage({ runner: this.runner, rs, reporter: this.reporter, database: this.pg.database, audit: this.facts.audit, verified: this.verified }, name, leftover));
+    const lock = (this.lock = await acquireLock(this.runner, rs.ds, this.token, this.reporter, () => this.checkCancelled()));
     try {
+      this.checkCancelled();
       // Read again under the lock: a run that held it may have changed the host meanwhile.
       await this.readHost();
       const found = await this.inspect();
@@ -110,6 +128,40 @@ class RestoreRun {
     } finally {
       await lock.release();
     }
+  }
+
+  /**
+   * First signal. Before the swap the run stops at its next step (a pg_restore in flight is cut off
+   * at once) and undoes what it did: production as it was. From the swap on it finishes: the live
+   * name holds the restored data and the services may already have written to it, so swapping back
+   * would lose those writes; the replaced database is kept aside either way (docs/restore.md).
+   */
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    if (this.isSwapped) {
+      this.reporter.warning('cancel requested after the swap: finishing the restore (the restored data is live; swapping back would lose what the started services wrote). The replaced database stays kept aside');
+      return;
+    }
+    this.reporter.warning('cancel requested: stopping before the swap, then putting production back as it was and releasing the lock');
+    if (this.filling) void this.runner.run(cmd.interruptCommand(this.pg, this.filling)).catch(() => undefined);
+  }
+
+  /**
+   * Second signal: the process ends in moments. The audit record says where the run stopped (the state
+   * file stays: `releases` explains it, the next restore finishes it) and the lock is freed.
+   */
+  async abandon(): Promise<void> {
+    if (!this.lock) return;
+    const state = this.state;
+    if (!this.ended && state) {
+      await this.finish('failed', state.backup, `cancelled: the runner stopped the restore at "${state.phase}" before it had put production back; found ${explainState(state)}`, undefined).catch(() => undefined);
+    }
+    await this.lock.release();
+  }
+
+  private checkCancelled(): void {
+    if (this.cancelled && !this.isSwapped) throw new Cancelled('the run was cancelled');
   }
 
   private async readHost(): Promise<void> {
@@ -131,27 +183,6 @@ class RestoreRun {
     return (await this.exec(cmd.listDatabasesCommand(this.pg), 'listing the databases')).stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   }
 
-  /** Without confirm: what would be restored, from when, and what would be lost; exit 2. */
-  private async previewMessage(name: string, leftover: RestoreState | undefined): Promise<string> {
-    const file = `${this.rs.bs.dir}/${name}`;
-    const text = (await runChecked(this.runner, cmd.readManifestCommand(file), 'reading the manifest')).stdout.trim();
-    let manifest = {};
-    try {
-      manifest = text ? parseManifest(text, `${file}.json`) : {};
-    } catch {
-      // The restore itself refuses a dump whose manifest does not read; the preview says what it can.
-    }
-    const p = preview(name, manifest, this.rs.bs.project, this.facts.audit, new Date());
-    const lines = [
-      ...(leftover ? [`Found ${explainState(leftover)}.`, ''] : []),
-      previewText(p, this.runner.where, this.pg.database, this.rs.keepPrevious),
-      '',
-      `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
-    ];
-    this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(this.verified)].join('\n'));
-    return lines.join('\n');
-  }
-
   private async restore(name: string, unfinished: RestoreState | undefined): Promise<CommandResult> {
     const { rs, pg } = this;
     const file = `${rs.bs.dir}/${name}`;
@@ -168,29 +199,43 @@ class RestoreRun {
     this.reporter.info(`▸ ${name} verified: sha256 matches its sidecar and manifest, pg_restore reads every block`);
     const writers = await this.planWriters();
     this.updates = writers;
+    // The dump made ready for pg_restore (copied into the container for several jobs) before any downtime.
+    let feed: DumpFeed;
+    try {
+      feed = await prepareFeed(this.runner, pg, file, verdict.manifest, rs.jobs, this.token, this.reporter);
+    } catch (err) {
+      return this.finish('unchanged', name, `${(err as Error).message}. Nothing was changed: maintenance was never turned on.`, manifest.created_at);
+    }
     this.state = { phase: 'stopping', backup: name, database: pg.database, restored, aside, writers: writers.map((u) => u.service), startedAt: this.startedAt.toISOString(), actor: rs.ds.actor, ...(unfinished ? { takenOverFrom: unfinished.startedAt } : {}) };
     let safety: string | undefined;
     try {
       // 2. Maintenance on, then the writers stopped: the proxy answers 503 instead of errors.
+      this.checkCancelled();
       await this.writeState('stopping');
       this.maintenanceAt = Date.now();
       const was = await setMaintenance(this.runner, rs.bs.deployPath, true, { since: new Date().toISOString(), actor: rs.ds.actor, reason: `restore of ${name}`, by: 'restore' });
       // On before a restore: a person's switch stays on after it; one left by a killed restore is this one's to end.
       this.maintenanceSet = was === 'off' || parseMaintenance(this.facts.maintenance)?.by === 'restore';
       this.reporter.info('▸ maintenance on');
+      this.checkCancelled();
       if (writers.length > 0) {
         this.writersStopped = true;
         await this.exec(removeServicesCommand(this.target!, writers.map((u) => u.service)), `stopping ${writers.map((u) => u.service).join(', ')}`);
       }
       // 3. A safety backup of what is live now, with nothing writing: the way back from this restore.
       // Retention is held back for it: the dump being restored may be the oldest one kept.
+      this.checkCancelled();
       const done = await backupAndKeep(this.runner, this.connect, { ...rs.bs, keep: Number.MAX_SAFE_INTEGER, keepDays: 0, download: undefined, verify: undefined }, this.reporter, { sha: this.facts.current });
       safety = done.file;
       // 4. Into a new database on the same server.
       await this.writeState('restoring');
       this.restoredCreated = true;
       await this.exec(cmd.prepareCommand(pg, pg.database, restored), `creating database ${restored}`);
-      await this.exec(cmd.pgRestoreCommand(pg, restored, file), `restoring ${name} into ${restored}`);
+      // Set before the check: a cancel from here on cuts pg_restore off (or keeps it from connecting).
+      this.filling = restored;
+      this.checkCancelled();
+      await this.exec(feed.restore(restored), `restoring ${name} into ${restored}${feed.jobs > 1 ? ` (${feed.jobs} jobs)` : ''}`);
+      this.filling = undefined;
       // 5. Every table's rows against the manifest.
       await this.writeState('comparing');
       const counted = parseKeyValues((await this.exec(cmd.countsCommand(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];
@@ -201,12 +246,16 @@ class RestoreRun {
       await this.writeState('swapping');
       await this.swap(pg.database, restored, aside);
       this.isSwapped = true;
+      if (this.cancelled) this.reporter.warning('the cancel came while the names were swapped, and the swap went through: finishing the restore');
       await this.writeState('starting');
       // 7. The writers of the live release, through the deploy's health gates.
       await this.startWriters(writers);
       return await this.succeed(name, manifest.created_at, aside, safety);
     } catch (err) {
+      this.filling = undefined;
       return await this.undo(err, name, manifest.created_at, restored, aside, safety);
+    } finally {
+      await feed.cleanUp();
     }
   }
 
@@ -255,14 +304,16 @@ class RestoreRun {
     const downtime = this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0;
     this.reporter.info(this.maintenanceSet ? `▸ maintenance off (${downtime.toFixed(1)}s after it went on)` : 'maintenance stays on: it was on before the restore');
     await this.exec(cmd.clearStateCommand(this.rs.bs.deployPath), 'clearing the restore state');
-    const dropped = await this.applyRetention(aside);
+    const dropped = await dropExpiredAside(this.runner, this.pg, this.rs, this.reporter, await this.databases().catch(() => []), aside);
     return this.finish('restored', name, undefined, createdAt, { previousDatabase: aside, safety, downtime, dropped });
   }
 
   /** A failure: before the swap, production is put back as it was; after it, the swap is undone. */
   private async undo(err: unknown, name: string, createdAt: string | undefined, restored: string, aside: string, safety: string | undefined): Promise<CommandResult> {
     const why = this.reporter.redact((err as Error).message);
-    this.reporter.error(`restore of ${name} failed: ${why}`);
+    // A step cut off by the cancel fails with its own words; the cancel is the reason.
+    const failed = err instanceof Cancelled || (this.cancelled && !this.isSwapped) ? 'was cancelled before the swap' : `failed: ${why}`;
+    this.reporter.error(`restore of ${name} ${failed}`);
     const problems: string[] = [];
     const step = async (what: string, f: () => Promise<unknown>) => {
       try {
@@ -286,8 +337,8 @@ class RestoreRun {
       await step('clearing the restore state', () => this.exec(cmd.clearStateCommand(this.rs.bs.deployPath), 'clearing the restore state'));
     }
     const message = unchanged
-      ? `restore of ${name} failed: ${why}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
-      : `restore of ${name} failed: ${why}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
+      ? `restore of ${name} ${failed}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
+      : `restore of ${name} ${failed}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
     return this.finish(unchanged ? 'unchanged' : 'failed', name, message, createdAt, { safety });
   }
 
@@ -297,6 +348,7 @@ class RestoreRun {
    */
   private async finishInterrupted(state: RestoreState): Promise<CommandResult> {
     this.state = state;
+    this.isSwapped = true;
     this.reporter.warning(`finishing the interrupted restore of ${state.backup}: ${state.database} holds its data; starting ${state.writers.join(', ') || 'nothing'}`);
     const writers = (await this.planWriters()).filter((u) => state.writers.includes(u.service));
     this.maintenanceAt = Date.now();
@@ -310,28 +362,16 @@ class RestoreRun {
     return this.succeed(state.backup, undefined, state.aside, undefined);
   }
 
-  /** Drops the databases set aside by earlier restores once restore.keep-previous has passed. */
-  private async applyRetention(keep: string): Promise<string[]> {
-    const names = await this.databases().catch(() => []);
-    const cutoff = Date.now() - this.rs.keepPreviousSeconds * 1000;
-    const old = asideDatabases(names, this.pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
-    const dropped: string[] = [];
-    for (const d of old) {
-      const res = await this.runner.run(cmd.dropCommand(this.pg, d.name));
-      if (res.code === 0) dropped.push(d.name);
-      else this.reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${tail(res.stderr, 2).trim()}`);
-    }
-    if (dropped.length > 0) this.reporter.info(`dropped databases kept aside longer than ${this.rs.keepPrevious}: ${dropped.join(', ')}`);
-    return dropped;
-  }
-
   /** The audit record, the summary and the outputs, for every ending. */
   private finish(result: RestoreResult, name: string, message: string | undefined, createdAt: string | undefined, done: RestoreDone = {}): Promise<CommandResult> {
     const { rs, runner, reporter, startedAt, maintenanceAt, verified } = this;
+    this.ended = true;
     return finishRestore({ rs, runner, reporter, startedAt, maintenanceAt, verified, live: this.facts.current, pg: this.pg }, result, name, message, createdAt, done);
   }
 
+  /** Before each step that changes something: a cancel heard before the swap stops the run here. */
   private async writeState(phase: RestorePhase): Promise<void> {
+    this.checkCancelled();
     this.state = { ...this.state!, phase };
     await this.exec(cmd.writeStateCommand(this.rs.bs.deployPath, this.state), `restore: ${phase}`);
   }

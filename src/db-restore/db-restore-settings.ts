@@ -1,4 +1,4 @@
-import type { Settings } from '../config/settings.js';
+import { toInt, type Settings } from '../config/settings.js';
 import { parseDuration } from '../config/duration.js';
 import { InputError } from '../errors.js';
 import { backupSettings, type BackupSettings } from '../backup/backup-settings.js';
@@ -19,6 +19,8 @@ export interface DbRestoreSettings {
   reason?: string;
   keepPrevious: string;
   keepPreviousSeconds: number;
+  /** restore.jobs (restore-jobs): pg_restore's jobs; undefined: chosen from the host (restoreJobs). */
+  jobs?: number;
   /** restore.services: the writers, when not the deploy's rolled services. */
   services?: string[];
   dryRun: boolean;
@@ -32,6 +34,7 @@ export function dbRestoreSettings(settings: Settings): DbRestoreSettings {
   const keepPrevious = r.keepPrevious ?? '7d';
   const confirm = settings.option('confirm')?.trim();
   const backup = settings.option('backup')?.trim() || undefined;
+  const jobs = settings.option('restore-jobs', r.jobs);
   return {
     bs,
     ds: { ...ds, project: bs.project },
@@ -41,6 +44,7 @@ export function dbRestoreSettings(settings: Settings): DbRestoreSettings {
     reason: ds.request.reason,
     keepPrevious,
     keepPreviousSeconds: parseDuration('restore.keep-previous', keepPrevious),
+    jobs: jobs === undefined || jobs === '' ? undefined : toInt('restore-jobs', jobs, 1, 64),
     services: r.services,
     dryRun: settings.dryRun,
   };

@@ -10,7 +10,7 @@ export function printRestorePlan(rs: DbRestoreSettings, reporter: Reporter): Com
     'take the deploy lock; check the dump (sha256 against sidecar and manifest, PGDMP, pg_restore --list, every block read)',
     `maintenance on (${rs.bs.deployPath}/maintenance/on); stop the services that write (${rs.services?.join(', ') ?? 'those the deploy rolls'})`,
     'safety backup of the live database (the backup command\'s checked dump)',
-    'restore into a new database <db>_restoring_<stamp> on the same server (one transaction)',
+    `restore into a new database <db>_restoring_<stamp> on the same server: pg_restore --jobs=${rs.jobs ?? 'the container\'s CPUs, at most 4'} from a copy of the dump in the container (made before maintenance), or streamed in one transaction with one job`,
     'compare every table\'s rows with the manifest',
     'swap the names in one transaction: <db> -> <db>_pre_restore_<stamp>, the new one -> <db>',
     'start the services through the deploy\'s health gates; maintenance off; audit record',

@@ -107,3 +107,30 @@ export function countMismatches(expected: Record<string, number>, restored: Reco
   for (const t of Object.keys(restored)) if (expected[t] === undefined) out.push(`${t}: ${restored[t]} rows, not in the manifest`);
   return out;
 }
+
+/** Most jobs a restore picks by itself: past four, the server's disk, not its CPUs, sets the pace. */
+export const MAX_AUTO_JOBS = 4;
+
+/** Whether pg_restore can restore a dump of this format with several jobs (undefined: a backup's own, custom). */
+export const parallelFormat = (format: string | undefined) => format === undefined || format === 'custom' || format === 'directory';
+
+/**
+ * pg_restore's jobs: restore.jobs when set; else the database container's CPUs, at most four. A dump
+ * pg_restore cannot run in parallel (plain SQL, tar) gets one, whatever is asked; so does a
+ * container whose CPUs could not be read.
+ */
+export function restoreJobs(asked: number | undefined, format: string | undefined, cpus: number | undefined): number {
+  if (!parallelFormat(format)) return 1;
+  if (asked !== undefined) return asked;
+  return cpus !== undefined && Number.isInteger(cpus) && cpus > 0 ? Math.min(MAX_AUTO_JOBS, cpus) : 1;
+}
+
+/** The format a dump's manifest states (backup writes "custom"); undefined when it says none. */
+export function dumpFormat(manifestText: string | undefined): string | undefined {
+  try {
+    const format = (JSON.parse(manifestText ?? '') as { format?: unknown }).format;
+    return typeof format === 'string' ? format : undefined;
+  } catch {
+    return undefined;
+  }
+}

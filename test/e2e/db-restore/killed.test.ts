@@ -1,11 +1,12 @@
 // The runner killed outright mid-restore (SIGKILL: no clean-up, the lock's lease stops being renewed):
-// releases explains what was left, and the next restore finishes or redoes it.
+// releases explains what was left, and the next restore finishes or redoes it. And the run that is
+// told to stop (SIGINT, as a cancelled workflow sends): it puts production back itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ExampleStack } from '../deploy/stack.js';
 import { randomSha } from '../deploy/stack.js';
-import { runAction, startAction } from '../lib/run-action.js';
-import { databases, hostSideInputs, restoreStack, sql } from './restore-stack.js';
+import { runAction, startAction, startCli } from '../lib/run-action.js';
+import { cliHost, databases, holdTable, hostSideInputs, restoreStack, sql, waitUntil } from './restore-stack.js';
 
 const A = { sha: randomSha(), label: 'A' };
 let stack: ExampleStack;
@@ -81,4 +82,33 @@ test('killed after the swap, while the services start: the next restore finishes
   assert.equal(phase(), '');
   assert.equal(stack.lockState(), 'free');
   assert.equal((await stack.get()).body.trim(), 'api A');
+});
+
+test('SIGINT mid-restore, before the swap (a cancelled workflow): the run itself puts production back: the old data served, maintenance off, no lock, the audit log says cancelled', async () => {
+  sql(stack, 'DELETE FROM events WHERE id > 2000;');
+  // The safety backup waits on this session's lock: the signal lands while the restore is in that step.
+  const held = await holdTable(stack, 'events');
+  const run = startCli(['restore', '--deploy-path', stack.deployPath, '--backup', dump, '--confirm', stack.project, '--reason', 'cancelled mid-restore', ...cliHost(stack)], { cwd: stack.workspace });
+  try {
+    const waiting = () => sql(stack, "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'events'::regclass;", 'app') !== '0';
+    await waitUntil(waiting, () => `the restore never reached the safety backup:\n${run.output()}`, run.exited);
+    assert.equal(maintenance(), 'on', 'maintenance went on before the safety backup');
+    run.child.kill('SIGINT');
+    await waitUntil(() => run.output().includes('cancel requested'), () => `the signal was not heard:\n${run.output()}`, run.exited);
+  } finally {
+    await held.release();
+  }
+  const code = await run.exited;
+  const out = run.output();
+  assert.equal(code, 1, out);
+  assert.match(out, /was cancelled before the swap\. Production is as it was before/);
+  assert.equal(sql(stack, 'SELECT count(*) FROM events;'), '2000', 'the live database was not replaced');
+  assert.deepEqual(databases(stack).filter((d) => d.includes('_restoring_')), [], 'no half-restored database is left');
+  assert.equal(maintenance(), 'off');
+  assert.equal(stack.lockState(), 'free');
+  assert.equal(phase(), '', 'nothing is left for the next run to finish');
+  assert.equal((await stack.get()).body.trim(), 'api A', 'the services run again');
+  const record = stack.audit().filter((r) => r['action'] === 'restore').at(-1)!;
+  assert.deepEqual([record['result'], record['outcome'], record['reason']], ['failed', 'unchanged', 'cancelled mid-restore']);
+  assert.match(String(record['error']), /cancelled/);
 });

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExampleStack, freePort } from '../deploy/stack.js';
 
@@ -32,6 +32,46 @@ export function databases(stack: ExampleStack): string[] {
 export function hostSideInputs(stack: ExampleStack, command: string, extra: Record<string, string> = {}): Record<string, string> {
   const { sha: _sha, 'env-file': _env, ...rest } = stack.inputs('0'.repeat(40));
   return { ...rest, command, ...extra };
+}
+
+/** The stack's host as CLI flags (the key in a file of the workspace). */
+export function cliHost(stack: ExampleStack): string[] {
+  const h = hostSideInputs(stack, 'x');
+  const key = join(stack.workspace, '.cd-key');
+  if (!existsSync(key)) writeFileSync(key, h['ssh-private-key']!, { mode: 0o600 });
+  return ['--host', h['host']!, '--port', h['port']!, '--user', h['user']!, '--ssh-private-key-file', key, '--known-hosts', h['known-hosts']!];
+}
+
+/**
+ * A session holding `table` in ACCESS EXCLUSIVE mode until released: whatever reads the table (a
+ * backup's pg_dump, its row counts) waits for it, so a test can act while a run is in that step.
+ */
+export async function holdTable(stack: ExampleStack, table: string): Promise<{ release: () => Promise<void> }> {
+  const id = stack.containers('db')[0]!.id;
+  const psql = spawn('docker', ['exec', '-i', id, 'psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-U', 'app', '-d', 'app'], { timeout: 600_000, killSignal: 'SIGKILL' });
+  let out = '';
+  psql.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  psql.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const closed = new Promise<void>((r) => psql.on('close', () => r()));
+  psql.stdin.write(`BEGIN; LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE; SELECT 'held';\n`);
+  await waitUntil(() => out.includes('held'), () => `the lock on ${table} was not taken: ${out}`, closed);
+  return {
+    async release() {
+      psql.stdin.end('ROLLBACK;\n');
+      await closed;
+    },
+  };
+}
+
+/** Polls `done` (bounded: 5 min); fails with `why()` if it never holds, or once `ended` resolves first. */
+export async function waitUntil(done: () => boolean, why: () => string, ended?: Promise<unknown>): Promise<void> {
+  let over = false;
+  void ended?.then(() => (over = true));
+  const deadline = Date.now() + 300_000;
+  while (!done()) {
+    if (over || Date.now() > deadline) throw new Error(why());
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export interface Answers {

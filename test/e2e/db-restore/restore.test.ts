@@ -3,11 +3,10 @@
 // or by the maintenance page).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import type { ExampleStack } from '../deploy/stack.js';
 import { randomSha } from '../deploy/stack.js';
 import { runAction, runCli } from '../lib/run-action.js';
-import { answersLoop, databases, hostSideInputs, restoreStack, sql } from './restore-stack.js';
+import { answersLoop, cliHost, databases, hostSideInputs, restoreStack, sql } from './restore-stack.js';
 
 const A = { sha: randomSha(), label: 'A' };
 let stack: ExampleStack;
@@ -44,7 +43,7 @@ function copyDump(stampOffsetSeconds: number, edit: { corrupt?: boolean; manifes
 
 test('maintenance on|off: the proxy answers 503 with Retry-After while it is on; releases says so', async () => {
   assert.equal((await stack.get()).status, 200);
-  const on = await runCli(['maintenance', 'on', '--json', '--deploy-path', stack.deployPath, ...cliHost()], { cwd: stack.workspace });
+  const on = await runCli(['maintenance', 'on', '--json', '--deploy-path', stack.deployPath, ...cliHost(stack)], { cwd: stack.workspace });
   assert.equal(on.code, 0, on.stderr);
   assert.equal(on.json?.maintenance ?? on.json?.outputs?.maintenance, 'on', on.stdout);
   const res = await fetch(`http://127.0.0.1:${stack.proxyPort}/`);
@@ -110,7 +109,7 @@ test('restore under load: every request answered by the app or the maintenance p
   sql(stack, 'DELETE FROM orders; DELETE FROM customers WHERE id > 10;');
   const load = answersLoop(stack.proxyPort);
   await new Promise((r) => setTimeout(r, 1000));
-  const res = await runCli(['restore', '--json', '--deploy-path', stack.deployPath, '--backup', name(dump), '--confirm', stack.project, '--reason', 'rows deleted by hand', ...cliHost()], { cwd: stack.workspace });
+  const res = await runCli(['restore', '--json', '--deploy-path', stack.deployPath, '--backup', name(dump), '--confirm', stack.project, '--reason', 'rows deleted by hand', ...cliHost(stack)], { cwd: stack.workspace });
   await new Promise((r) => setTimeout(r, 1000));
   const answers = await load.stop();
   assert.equal(res.code, 0, `${res.stdout}\n${res.stderr}`);
@@ -134,16 +133,3 @@ test('restore under load: every request answered by the app or the maintenance p
   assert.ok(listed.summary.includes(out['previous-database']), 'releases lists the database kept aside');
   assert.equal(listed.outputs['maintenance'], 'off');
 });
-
-function cliHost(): string[] {
-  const h = hostSideInputs(stack, 'x');
-  return ['--host', h['host']!, '--port', h['port']!, '--user', h['user']!, '--ssh-private-key-file', keyFile(h['ssh-private-key']!), '--known-hosts', h['known-hosts']!];
-}
-
-let keyPath: string | undefined;
-function keyFile(key: string): string {
-  if (keyPath) return keyPath;
-  keyPath = `${stack.workspace}/.cd-key`;
-  writeFileSync(keyPath, key, { mode: 0o600 });
-  return keyPath;
-}

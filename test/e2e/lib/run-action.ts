@@ -130,6 +130,27 @@ export function startAction(inputs: Record<string, string>, opts: { workspace: s
   return { child, output: () => out, exited };
 }
 
+/**
+ * The CLI bundle started and kept as a process, so a test can signal it mid-run (Ctrl-C, a cancelled
+ * workflow); `output` is what it has printed so far. Killed outright after `hardKillMs` (a cap, not a check).
+ */
+export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; hardKillMs?: number } = {}) {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('COMPOSE_DEPLOY_') && !k.startsWith('GITHUB_')) env[k] = v;
+  const child = spawn(harnessEnv().node24, [join(REPO_ROOT, 'dist/cli.js'), ...args], { env: { ...env, DOCKER_CONFIG: harnessEnv().runnerDockerConfig, ...opts.env }, cwd: opts.cwd ?? REPO_ROOT });
+  const cap = setTimeout(() => child.kill('SIGKILL'), opts.hardKillMs ?? 600_000);
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number>((r) =>
+    child.on('close', (c) => {
+      clearTimeout(cap);
+      r(c ?? 1);
+    }),
+  );
+  return { child, output: () => out, exited };
+}
+
 /** Runs the committed CLI bundle dist/cli.js under Node 24; `json`: what --json printed, as tests index into it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape differs by command and by outcome
 export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run & { json?: any }> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asideDatabases, asideName, countMismatches, nameStamp, pickDump, preview, restoringDatabases, restoringName } from '../../../src/db-restore/restore-plan.js';
+import { asideDatabases, asideName, countMismatches, dumpFormat, nameStamp, pickDump, preview, restoreJobs, restoringDatabases, restoringName } from '../../../src/db-restore/restore-plan.js';
 import { explainState, keptAside, parseRestoreState, swapped } from '../../../src/db-restore/state.js';
 import { parseSwitch } from '../../../src/maintenance/maintenance-command.js';
 import { parseMaintenance, switchCommand } from '../../../src/maintenance/switch.js';
@@ -122,4 +122,27 @@ test('rollback with-data: the newest pre-deploy backup taken while the target wa
   assert.equal(matchingDump(dumps, ['plain.dump', 'new.dump', 'old.dump', 'other.dump'], T), 'new.dump');
   assert.throws(() => matchingDump(dumps, ['plain.dump'], T), (e: Error) => e instanceof InputError && /No release has one/.test(e.message));
   assert.throws(() => matchingDump(dumps, ['other.dump', 'plain.dump'], T), (e: Error) => e instanceof InputError && e.message.includes(`Releases that have one: ${R.slice(0, 12)}`));
+});
+
+test('pg_restore jobs: restore.jobs when set; else the container\'s CPUs, at most four; one for a dump that cannot run in parallel', () => {
+  const cases: Array<[number | undefined, string | undefined, number | undefined, number]> = [
+    [undefined, 'custom', 2, 2],
+    [undefined, 'custom', 1, 1],
+    [undefined, 'custom', 16, 4],
+    [undefined, undefined, 8, 4],
+    [undefined, 'directory', 3, 3],
+    [undefined, 'custom', undefined, 1],
+    [undefined, 'custom', Number.NaN, 1],
+    [undefined, 'custom', 0, 1],
+    [8, 'custom', 2, 8],
+    [1, 'custom', 16, 1],
+    [8, 'plain', 16, 1],
+    [undefined, 'plain', 16, 1],
+    [undefined, 'tar', 16, 1],
+  ];
+  for (const [asked, format, cpus, want] of cases) assert.equal(restoreJobs(asked, format, cpus), want, JSON.stringify({ asked, format, cpus }));
+  assert.equal(dumpFormat('{"format":"custom","size":1}'), 'custom');
+  assert.equal(dumpFormat('{"size":1}'), undefined);
+  assert.equal(dumpFormat('not json'), undefined);
+  assert.equal(dumpFormat(undefined), undefined);
 });

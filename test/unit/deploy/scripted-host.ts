@@ -66,7 +66,8 @@ const short = (text: string) => /(?:releases\/)?([0-9a-f]{40})/.exec(text)?.[1]?
 
 /**
  * A readable name for a host command: a host script by its step (`lock`, `switch 1111`,
- * `roll api 2222`), a Compose command by its release and arguments (`compose 2222 config`).
+ * `roll api 2222`), a Compose command by its release and arguments (`compose 2222 config`), psql
+ * by its database and variables (`psql postgres db restored`), another program in a container by its name.
  */
 export function labelOf(c: Command): string {
   const [program, flag, , name, ...args] = c.argv;
@@ -79,6 +80,14 @@ export function labelOf(c: Command): string {
     return step;
   }
   if (envFile >= 0) return `compose ${release} ${c.argv.slice(envFile + 2).join(' ')}`;
+  // psql in the database's container: the database (its timestamp left out) and the names of the variables.
+  if (c.argv[0] === 'docker' && c.argv[4] === 'psql') {
+    const db = c.argv[c.argv.indexOf('-d') + 1]!.replace(/_\d{8}_\d{6}$/, '_<stamp>');
+    const vars = c.argv.flatMap((a, i) => (c.argv[i - 1] === '-v' && !a.startsWith('ON_ERROR_STOP') ? [a.slice(0, a.indexOf('='))] : []));
+    return ['psql', db, ...vars].join(' ');
+  }
+  // Any other program in a container: by its name (`exec nproc`, `exec pg_restore`).
+  if (c.argv[0] === 'docker' && c.argv[1] === 'exec') return `exec ${c.argv[c.argv[2] === '-i' ? 4 : 3]}`;
   return c.argv.join(' ');
 }
 
