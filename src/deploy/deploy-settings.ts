@@ -13,6 +13,7 @@ import type { DeploymentTarget } from './github-deployment.js';
 import { parseDuration } from '../config/duration.js';
 import { readReleaseFile, releasePath, type ReleaseFile } from './release-files.js';
 import { configFolder } from '../config/config-paths.js';
+import { deployTarget, type DeployTarget } from '../config/target.js';
 
 /**
  * What the rolling procedure needs whichever kind of run it makes (deploy or rollback), parsed and
@@ -20,6 +21,8 @@ import { configFolder } from '../config/config-paths.js';
  * commit, a rollback's is resolved on the host.
  */
 export interface RolloutSettings extends RemoteSettings {
+  /** Where the prod set runs: Compose on the host, or the swarm the host manages (config `target`). */
+  deployTarget: DeployTarget;
   project: string;
   composeFiles: string[];
   registry: string;
@@ -99,6 +102,7 @@ export function rolloutSettings(settings: Settings, composeFiles: string[]): Rol
   if (token && !settings.run.repository) throw new InputError(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
   return {
     ...remote,
+    deployTarget: deployTarget(settings.config),
     project,
     composeFiles,
     registry: settings.registry,
