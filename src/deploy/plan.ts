@@ -84,6 +84,6 @@ function swarmSteps(rs: RolloutSettings, plan: KindPlan, sha: string): PlanStep[
       stackDeployCommand({ dir: cmd.releaseDir(rs.deployPath, sha), files }, rs.project, stackOverride(services, rs.healthTimeout, !plan.swarmServices), login && { ...login, password: '' }),
     ],
     ['point current at the release', cmd.switchCurrentCommand(rs.deployPath, sha)],
-    ['watch every service converge, in the config\'s order', serviceWaitCommand(rs.project, watchOrder(services, rs.order), rs.healthTimeout, cancelMarker(rs.deployPath))],
+    ['watch every service converge, in the config\'s order', serviceWaitCommand(rs.project, watchOrder(services, rs.order), rs.healthTimeout, 0, cancelMarker(rs.deployPath))],
   ];
 }

@@ -108,12 +108,18 @@ export function stackDeployCommand(
 }
 
 /** Waits for each service in turn (one round trip); `cancelMarker`: none for a rollback, which must finish. */
-export function serviceWaitCommand(stack: string, services: readonly SwarmService[], healthTimeout: number, cancelMarker = ''): Command {
-  return hostScript('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
+export function serviceWaitCommand(stack: string, services: readonly SwarmService[], healthTimeout: number, since: number, cancelMarker = ''): Command {
+  return hostScript('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
 }
 
 /** Removes what a failed first release started (volumes stay). */
 export const stackRemoveCommand = (stack: string): Command => ({ argv: ['docker', 'stack', 'rm', checkServiceName(stack, 'the stack')] });
+
+/** The manager's clock before its stack deploy, from stack-deploy's since= line (0: take every update status as this run's). */
+export function parseSince(stdout: string): number {
+  const m = /^since=(\d+)$/m.exec(stdout);
+  return m ? Number(m[1]) : 0;
+}
 
 /** The images the stack's services run, from stack-deploy's image=<stack> <stack>_<service> <ref> lines. */
 export function parseStackImages(stdout: string, stack: string): Map<string, string> {

@@ -10,6 +10,7 @@ import { lastLine, RolloutSteps } from './rollout-steps.js';
 import { auditRecord, runOutputs, runSummary } from './run-report.js';
 import {
   keptStack,
+  parseSince,
   parseStackImages,
   parseWaitOutput,
   serviceWaitCommand,
@@ -52,10 +53,10 @@ export class SwarmRollout extends RolloutSteps {
       this.outcomes = ordered.map((s) => ({ service: s.name, strategy: s.rolled ? 'start-first' : 'converge', oldImage: facts.running[s.name], result: 'not-started' }));
       hostRun.checkCancelled();
       this.touched = true;
-      const pinned = await this.deployStack(sha, ordered, !!kept, true);
+      const { pinned, since } = await this.deployStack(sha, ordered, !!kept, true);
       this.swarmServices = pinned;
       if (facts.current !== sha) await this.exec(cmd.switchCurrentCommand(rs.deployPath, sha), 'pointing current at the release');
-      await this.watch(pinned, cancelMarker(rs.deployPath), 'updated');
+      await this.watch(pinned, since, cancelMarker(rs.deployPath), 'updated');
       return await this.succeed(pinned);
     } catch (err) {
       return await this.fail(err);
@@ -65,7 +66,7 @@ export class SwarmRollout extends RolloutSteps {
   /** The services as the manager runs them now, with the digests it pinned. */
   private swarmServices: SwarmService[] = [];
 
-  private async deployStack(sha: string, services: readonly SwarmService[], pin: boolean, forward: boolean): Promise<SwarmService[]> {
+  private async deployStack(sha: string, services: readonly SwarmService[], pin: boolean, forward: boolean): Promise<{ pinned: SwarmService[]; since: number }> {
     const { rs, runner, reporter } = this.hostRun;
     const target = this.compose(sha);
     const command = stackDeployCommand({ dir: cmd.releaseDir(rs.deployPath, sha), files: target.files }, rs.project, stackOverride(services, rs.healthTimeout, pin), registryLogin(rs));
@@ -82,13 +83,13 @@ export class SwarmRollout extends RolloutSteps {
     const loose = pinned.filter((s) => !s.image?.includes('@sha256:'));
     if (loose.length > 0) throw new OperationError(`the manager did not pin ${loose.map((s) => `${s.name} (${s.image ?? 'not in the stack'})`).join(', ')} to a digest: is the image in the registry, and the login right?`);
     if (forward) for (const o of this.outcomes) o.newImage = images.get(o.service);
-    return pinned;
+    return { pinned, since: parseSince(res.stdout) };
   }
 
-  private async watch(services: readonly SwarmService[], marker: string, success: 'updated' | 'rolled-back'): Promise<void> {
+  private async watch(services: readonly SwarmService[], since: number, marker: string, success: 'updated' | 'rolled-back'): Promise<void> {
     const { rs, runner, reporter } = this.hostRun;
     reporter.info(`▸ watching ${services.map((s) => s.name).join(', ')} converge`);
-    const res = await runner.run(serviceWaitCommand(rs.project, services, rs.healthTimeout, marker));
+    const res = await runner.run(serviceWaitCommand(rs.project, services, rs.healthTimeout, since, marker));
     const report = parseWaitOutput(res.stdout);
     for (const c of report.converged) {
       const o = this.outcomes.find((x) => x.service === c.service);
@@ -167,7 +168,7 @@ export class SwarmRollout extends RolloutSteps {
     reporter.warning(`rolling the stack back to release ${previous.slice(0, 12)} (its recorded digests)`);
     await this.exec(cmd.switchCurrentCommand(rs.deployPath, previous), 'pointing current back at the previous release');
     const services = watchOrder(kept.services, rs.order);
-    await this.deployStack(previous, services, true, false);
-    await this.watch(services, '', 'rolled-back');
+    const { since } = await this.deployStack(previous, services, true, false);
+    await this.watch(services, since, '', 'rolled-back');
   }
 }

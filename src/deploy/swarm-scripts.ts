@@ -44,10 +44,14 @@ if [ -n "$user" ]; then
 fi
 version=$(sed -n 's/^version:[[:space:]]*//p' "$1" | head -n 1 | tr -d "\\"'\\r ")
 { [ -z "$version" ] || echo "version: \\"$version\\""; printf '%s\\n' "$override"; } > "$tmp/override.yml"
-files=
-for f in "$@"; do files="$files -c $f"; done
+# Each Compose file as "-c FILE", kept as separate words whatever the path holds.
+n=$#
+for f in "$@"; do set -- "$@" -c "$f"; done
+shift "$n"
+# The manager's clock before the deploy: an update status older than this is an earlier run's.
+echo "since=$(date +%s)"
 # "--" is not understood by stack deploy: the stack name was checked before it got here.
-if ! docker stack deploy --prune --with-registry-auth --resolve-image always $files -c "$tmp/override.yml" "$stack" >&2; then
+if ! docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >&2; then
   echo "deployed=no"; exit 1
 fi
 echo "deployed=yes"
@@ -57,7 +61,9 @@ exit 0
 `;
 
 /**
- * $1 stack, $2 cancel marker or "", then <service>:<seconds> pairs in the order to watch them. Waits,
+ * $1 stack, $2 cancel marker or "", $3 the manager's clock (seconds) before the stack deploy, then
+ * <service>:<seconds> pairs in the order to watch them. An update status that started before $3 is an
+ * earlier run's (a service this deploy did not change keeps it) and counts as none. Waits,
  * one service after another, until each has converged: no update under way (state completed, or none
  * for a new or unchanged service) and every task Swarm wants running runs the spec's image (a task of a
  * service with a healthcheck is Running only once healthy), as many as the spec asks. Swarm's own
@@ -65,17 +71,19 @@ exit 0
  * are printed (task| lines) and the script stops. One round trip however many polls.
  */
 export const SERVICE_WAIT_SCRIPT = `
-stack=$1 cancel=$2
-shift 2
+stack=$1 cancel=$2 since=$3
+shift 3
 for pair in "$@"; do
   svc=\${pair%%:*} secs=\${pair##*:}
   full="\${stack}_$svc"
   t0=$(date +%s)
   deadline=$((t0 + secs))
   while :; do
-    info=$(docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{else}}none{{end}} {{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{else}}0{{end}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' "$full" 2>/dev/null) || info="gone 0 -"
+    info=$(docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}} {{if .UpdateStatus.StartedAt}}{{.UpdateStatus.StartedAt.Unix}}{{else}}0{{end}}{{else}}none 0{{end}} {{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{else}}0{{end}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' "$full" 2>/dev/null) || info="gone 0 0 -"
     set -- $info
-    state=$1 want=$2 image=$3
+    state=$1 started=$2 want=$3 image=$4
+    case $started in ''|*[!0-9]*) started=0 ;; esac
+    [ "$state" = gone ] || [ "$started" -ge "$since" ] || state=none
     why=
     case $state in
       gone) why="the service is not in the stack" ;;

@@ -64,7 +64,7 @@ const pinned = (sha: string, c: string) => [
   { name: 'proxy', rolled: false, replicas: 1, image: `caddy:2${digest('f')}` },
 ];
 const success = (sha: string, c: string): AuditRecord => ({ action: 'deploy', sha, startedAt: '2026-11-01T10:00:00Z', result: 'success', swarm: { services: pinned(sha, c) } });
-const imagesOut = (sha: string, c: string) => ({ stdout: `deployed=yes\n${pinned(sha, c).map((s) => `image=shop shop_${s.name} ${s.image}`).join('\n')}\n` });
+const imagesOut = (sha: string, c: string) => ({ stdout: `since=${sha === OLD ? 1700000100 : 1700000000}\ndeployed=yes\n${pinned(sha, c).map((s) => `image=shop shop_${s.name} ${s.image}`).join('\n')}\n` });
 
 function probe(current: string | undefined, audit: AuditRecord[]): Step {
   const lines = ['docker-version=20.10.24', 'swarm=active true', 'free-kb=10485760'];
@@ -110,7 +110,7 @@ test('stack deploy: the password on stdin only; the files, the stack and the ove
   assert.equal(c.stdin, 'pw');
   assert.ok(!c.argv.includes('pw'));
   assert.deepEqual(c.argv.slice(3), ['compose-deploy-stack-deploy', '/srv/shop/releases/x', 'shop', 'services: {}', 'r', 'u', '/srv/shop/releases/x/compose.yaml']);
-  assert.deepEqual(serviceWaitCommand('shop', pinned(OLD, 'a'), 20, '/m').argv.slice(4), ['shop', '/m', 'worker:100', 'api:120', 'proxy:80']);
+  assert.deepEqual(serviceWaitCommand('shop', pinned(OLD, 'a'), 20, 1700000000, '/m').argv.slice(4), ['shop', '/m', '1700000000', 'worker:100', 'api:120', 'proxy:80']);
 });
 
 test('the manager\'s answers: pinned images of this stack only; the wait\'s converged, failed and task lines', () => {
@@ -166,7 +166,8 @@ test('a service that does not converge: the previous release\'s files deployed a
   assert.equal(result.outputs['rolled-back'], 'true');
   const back = host.sent.filter((s) => s.label === 'stack-deploy')[1]!.command;
   assert.match(back.argv[6]!, new RegExp(`"image":"${PREFIX}/api:sha-${OLD}@sha256:a{64}"`));
-  assert.equal(host.sent.filter((s) => s.label === 'service-wait')[1]!.command.argv[5], '');
+  const backWait = host.sent.filter((s) => s.label === 'service-wait')[1]!.command.argv;
+  assert.deepEqual([backWait[5], backWait[6]], ['', '1700000100']);
   assert.equal(host.stdinJson('audit')['result'], 'rolled-back');
   assert.match(result.message!, /deployed again with release `111111111111`'s digests/);
 });
