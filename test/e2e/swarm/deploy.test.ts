@@ -218,7 +218,8 @@ test('a rolling deploy across nodes under load through Caddy: zero failed reques
   assert.ok(seen.bodies.has(V2), `the new release answered during the load (${[...seen.bodies].join(', ')})`);
   const tasks = apiTasks();
   assert.equal(tasks.filter((t) => t.image.includes(`sha-${V2}@`)).length, 2);
-  assert.ok(new Set(tasks.map((t) => t.node)).size >= 1);
+  // Swarm spreads a service's tasks over the nodes: the roll crossed at least two of them.
+  assert.ok(new Set(tasks.map((t) => t.node)).size >= 2, JSON.stringify(tasks));
   assert.equal(await body(), V2);
 });
 
