@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { quoteArgv } from '../../../src/ssh/quote.js';
 import { harnessEnv } from '../harness/env.js';
 import { swarmEnv } from '../harness/swarm-env.js';
-import { runAction } from '../lib/run-action.js';
+import { runAction, startAction } from '../lib/run-action.js';
 
 const SWARM_UP = fileURLToPath(new URL('../harness/swarm-up.sh', import.meta.url));
 const up = spawnSync('bash', [SWARM_UP], { encoding: 'utf8', timeout: 1_200_000, killSignal: 'SIGKILL' });
@@ -105,7 +105,7 @@ const CADDYFILE = `{
 
 writeFileSync(join(workspace, 'compose.yaml'), COMPOSE);
 writeFileSync(join(workspace, 'Caddyfile'), CADDYFILE);
-writeFileSync(join(workspace, 'compose-deploy.yml'), `project: ${stack}\ntarget: swarm\ncompose:\n  prod:\n    files: [compose.yaml]\ndeploy:\n  order: [api]\n  health-timeout: 30\n  files: [Caddyfile]\n`);
+writeFileSync(join(workspace, 'compose-deploy.yml'), `project: ${stack}\ntarget: swarm\ncompose:\n  prod:\n    files: [compose.yaml]\ndeploy:\n  order: [api]\n  health-timeout: 30\n  lock-lease: 12\n  files: [Caddyfile]\n`);
 execFileSync('docker', ['--config', pushConfig, 'login', h.registry, '--username', h.registryUser, '--password-stdin'], { input: h.registryPassword, stdio: ['pipe', 'ignore', 'pipe'] });
 // The manager pins every image by digest in the registry: the proxy's too, so it goes there.
 execFileSync('docker', ['tag', h.caddyImage, `${prefix}/caddy:2`]);
@@ -125,9 +125,8 @@ after(() => {
   rmSync(pushConfig, { recursive: true, force: true });
 });
 
-function deploy(extra: Record<string, string>) {
-  return runAction(
-    {
+function inputs(extra: Record<string, string>): Record<string, string> {
+  return {
       command: 'deploy',
       'deploy-path': deployPath,
       registry: h.registry,
@@ -139,9 +138,11 @@ function deploy(extra: Record<string, string>) {
       'ssh-private-key': readFileSync(env.keyPath, 'utf8'),
       'known-hosts': readFileSync(env.knownHostsPath, 'utf8'),
       ...extra,
-    },
-    { workspace },
-  );
+  };
+}
+
+function deploy(extra: Record<string, string>) {
+  return runAction(inputs(extra), { workspace });
 }
 
 const url = `http://${manager.address}:${proxyPort}/`;
@@ -248,4 +249,40 @@ test('rollback to a kept release: its recorded digests made live again', async (
   assert.equal(r.outputs['deployed-sha'], V1);
   for (const t of apiTasks()) assert.match(t.image, new RegExp(`/api:sha-${V1}@sha256:`));
   assert.equal(await body(), V1);
+});
+
+/** The manager's sshd serving the connection that runs this stack's service wait (walked up from it). */
+function sshdServingWait(): number | undefined {
+  const ps = spawnSync('docker', ['exec', manager.name, 'ps', '-eo', 'pid=,ppid=,args='], { encoding: 'utf8', timeout: 30_000 });
+  const rows = ps.stdout
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  let p = rows.find((r) => r.args.includes('compose-deploy-service-wait') && r.args.includes(stack));
+  while (p && !(p.args.startsWith('sshd:') && !p.args.includes('listener'))) p = rows.find((r) => r.pid === p!.ppid);
+  return p?.pid;
+}
+
+test('the manager\'s SSH dropped mid-deploy: the run fails without undoing; the next deploy takes the lease over and converges, under load with zero failed requests', async () => {
+  const traffic = load();
+  const run = startAction(inputs({ sha: V2 }), { workspace });
+  let sshd: number | undefined;
+  for (let i = 0; i < 1200 && sshd === undefined; i++) {
+    sshd = sshdServingWait();
+    if (sshd === undefined) await sleep(100);
+  }
+  assert.ok(sshd !== undefined, `the deploy reached its service wait:\n${run.output()}`);
+  spawnSync('docker', ['exec', manager.name, 'kill', '-TERM', String(sshd)], { stdio: 'ignore', timeout: 30_000 });
+  const code = await run.exited;
+  assert.equal(code, 1, run.output());
+  const next = await deploy({ sha: V2 });
+  const seen = await traffic.stop();
+  assert.equal(next.code, 0, next.log);
+  assert.match(next.log, /took over the deploy lock/);
+  assert.equal(seen.failed, 0, `failed requests: ${seen.errors.slice(0, 5).join('; ')}`);
+  for (const t of apiTasks()) assert.match(t.image, new RegExp(`/api:sha-${V2}@sha256:`));
+  assert.equal(await body(), V2);
+  const kinds = onManager(['tail', '-n', '3', `${deployPath}/releases.jsonl`]).split('\n').map((l) => (JSON.parse(l) as { kind: string; result: string }).kind);
+  assert.ok(kinds.includes('abandoned'), kinds.join(', '));
 });
