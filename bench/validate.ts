@@ -11,7 +11,7 @@ import { composeCommand, detectCompose } from '../src/compose/cli.js';
 import { resolveSettings } from '../src/config/settings.js';
 import { MemoryReporter } from '../src/report/reporter.js';
 import { LocalRunner } from '../src/runner/local-runner.js';
-import { validateCommand } from '../src/validate/command.js';
+import { validateCommand } from '../src/validate/validate-command.js';
 
 const SIZES = [12, 60];
 const ROUNDS = 5;

@@ -4,7 +4,7 @@ import { parseCliArgs, helpText } from './cli/args.js';
 import { CliReporter } from './cli/cli-reporter.js';
 import { resolveSettings } from './config/settings.js';
 import { envName } from './config/options.js';
-import { runCommand } from './engine/commands.js';
+import { runCommand } from './engine/handlers.js';
 import { InputError, exitCodeOf } from './errors.js';
 import { processInterrupts } from './runtime/interrupts.js';
 import { VERSION } from './version.js';

@@ -4,7 +4,7 @@ import { ActionReporter } from './action/action-reporter.js';
 import { actionsLayerCache } from './action/actions-layer-cache.js';
 import { OPTIONS } from './config/options.js';
 import { resolveSettings } from './config/settings.js';
-import { USES_LAYER_CACHE, runCommand } from './engine/commands.js';
+import { USES_LAYER_CACHE, runCommand } from './engine/handlers.js';
 import { InputError, exitCodeOf } from './errors.js';
 import { processInterrupts } from './runtime/interrupts.js';
 

@@ -1,4 +1,5 @@
-import { hasLayerCache, type LayerCacheStore } from '../build/layer-cache.js';
+import { hasLayerCache } from '../build/layer-cache.js';
+import type { LayerCacheStore } from '../engine/services.js';
 
 type ActionsCache = typeof import('@actions/cache');
 

@@ -9,7 +9,7 @@ import type { EngineServices } from '../engine/services.js';
 import { runChecked, type HostRunner } from '../runner/runner.js';
 import { connectHost } from '../ssh/connect.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
-import { printBackupPlan } from './plan.js';
+import { printBackupPlan } from './dry-run.js';
 import { backupAndKeep, backupOutputs, backupSummary } from './backup-flow.js';
 import { inspectDatabase, requireRunning } from './take-backup.js';
 import { verifyDump } from './verify.js';

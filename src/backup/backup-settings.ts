@@ -1,10 +1,10 @@
-import { basename, isAbsolute, posix, resolve } from 'node:path';
+import { isAbsolute, posix, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { toBool, toInt } from '../config/settings.js';
-import { PROJECT_NAME, PROJECT_NAME_HINT, REMOTE_PATH } from '../config/names.js';
+import { REMOTE_PATH } from '../config/names.js';
 import { InputError, shownValue } from '../errors.js';
-import { checkPin, type SshTarget } from '../ssh/ssh-runner.js';
-import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
+import { lockOptions, projectName, type ProjectHostSettings } from '../host/host-settings.js';
+import { remoteSettings } from '../ssh/remote-settings.js';
+import { sshTarget, type SshTarget } from '../ssh/ssh-target.js';
 
 /** The second host that receives a copy of every verified dump. */
 export interface CopyTarget {
@@ -13,8 +13,7 @@ export interface CopyTarget {
 }
 
 /** Everything a backup needs, parsed and checked before anything runs (bad input: exit 2). */
-export interface BackupSettings extends RemoteSettings {
-  project: string;
+export interface BackupSettings extends ProjectHostSettings {
   /** The Compose service running Postgres; for an external database, the label used in messages and the manifest. */
   service: string;
   /** Set for an external database: the client image and the .env variable holding its URL. */
@@ -34,25 +33,24 @@ export interface BackupSettings extends RemoteSettings {
   download?: string;
   /** Check this existing dump instead of taking one. */
   verify?: string;
-  lockTimeout: number;
-  staleLockAfter: number;
-  lockLease: number;
-  forceUnlock: boolean;
   actor?: string;
   runUrl?: string;
   dryRun: boolean;
 }
 
-export function backupSettings(settings: Settings): BackupSettings {
-  const remote = remoteSettings(settings);
+/**
+ * `host`: what the run already parsed of the host, the project and the lock (a deploy's pre-deploy
+ * backup hands its own, so nothing is read twice); the backup command reads them here.
+ */
+export function backupSettings(settings: Settings, host?: ProjectHostSettings): BackupSettings {
+  const remote = host ? { target: host.target, deployPath: host.deployPath } : remoteSettings(settings);
   const b = settings.config.backup ?? {};
-  const d = settings.config.deploy ?? {};
   if (!b.service && !b.image) {
     throw new InputError('backup needs backup.service in compose-deploy.yml (the Compose service running Postgres, e.g. db), or backup.image for an external database');
   }
   if (b.service && b.image) throw new InputError('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
-  const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-  if (!PROJECT_NAME.test(project) || project.length > 255) throw new InputError(`project name ${shownValue(project)} is not valid: ${PROJECT_NAME_HINT}`);
+  const project = host?.project ?? projectName(settings, remote.deployPath);
+  const lock = host ? { lockTimeout: host.lockTimeout, staleLockAfter: host.staleLockAfter, lockLease: host.lockLease, forceUnlock: host.forceUnlock } : lockOptions(settings);
   const download = settings.option('download');
   const verify = settings.option('verify');
   // A name in backup.dir, or an absolute path: never an option to the host's tools, never "..".
@@ -72,10 +70,7 @@ export function backupSettings(settings: Settings): BackupSettings {
     copyTo: copyTarget(settings),
     download: download === undefined ? undefined : resolve(settings.cwd, download),
     verify: verify === undefined ? undefined : verify.includes('/') ? verify : `${backupDir(remote.deployPath, b.dir, b.allowOutside ?? false)}/${verify}`,
-    lockTimeout: toInt('lock-timeout', settings.option('lock-timeout', d.lockTimeout)!, 0, 86400),
-    staleLockAfter: d.staleLockAfter ?? 3600,
-    lockLease: toInt('lock-lease', settings.option('lock-lease', d.lockLease)!, 10, 86400),
-    forceUnlock: toBool('force-unlock', settings.option('force-unlock')!),
+    ...lock,
     actor: settings.run.actor,
     runUrl: settings.run.runUrl,
     dryRun: settings.dryRun,
@@ -104,7 +99,6 @@ export function copyTarget(settings: Settings): CopyTarget | undefined {
   const knownHosts = settings.option('copy-to-known-hosts');
   if (!privateKey) throw new InputError('backup.copy-to needs input "copy-to-ssh-private-key" (CLI: --copy-to-ssh-private-key-file)');
   if (!knownHosts) throw new InputError('backup.copy-to needs input "copy-to-known-hosts": the second host\'s key is pinned like the deploy host\'s');
-  const target: SshTarget = { host: c.address, port: c.port ?? 22, user: c.user, privateKey, knownHosts };
-  checkPin(target);
+  const target = sshTarget({ host: c.address, port: c.port ?? 22, user: c.user, privateKey, knownHosts });
   return { target, path: c.path.replace(/\/+$/, '') };
 }

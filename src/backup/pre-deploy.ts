@@ -3,6 +3,7 @@ import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import type { HostRunner } from '../runner/runner.js';
 import type { HostConnector } from '../ssh/connect.js';
+import type { ProjectHostSettings } from '../host/host-settings.js';
 import { backupSettings, type BackupSettings } from './backup-settings.js';
 import { backupAndKeep, backupOutputs } from './backup-flow.js';
 
@@ -26,10 +27,13 @@ export interface DeployMoment {
 export class PreDeployBackup {
   private constructor(private readonly bs: BackupSettings) {}
 
-  /** Undefined unless deploy.backup is true; bad backup settings are bad input before the deploy starts. */
-  static fromSettings(settings: Settings): PreDeployBackup | undefined {
+  /**
+   * Undefined unless deploy.backup is true; bad backup settings are bad input before the deploy starts.
+   * `host`: the deploy's own reading of the host, project and lock, not parsed a second time.
+   */
+  static forDeploy(settings: Settings, host: ProjectHostSettings): PreDeployBackup | undefined {
     if (!settings.config.deploy?.backup) return undefined;
-    return new PreDeployBackup({ ...backupSettings(settings), download: undefined, verify: undefined });
+    return new PreDeployBackup({ ...backupSettings(settings, host), download: undefined, verify: undefined });
   }
 
   /** Returns the backup-file and backup-manifest outputs (empty when skipped). */

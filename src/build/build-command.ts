@@ -13,9 +13,9 @@ import { buildImage, skipPushed, type ImageContext, type ImageOutcome, type LogS
 import { envFileVars, readComposeServices } from './compose-files.js';
 import { devSet, prodSet } from '../compose/sets.js';
 import { createTempDockerConfig } from './docker-config.js';
-import { cacheUnusedWarning, describeEngine, detectEngine } from './engine.js';
-import { resolveBuildOptions, type BuildOptions } from './options.js';
-import { planImages, type ImagePlan } from './plan.js';
+import { cacheUnusedWarning, describeEngine, detectEngine } from './build-engine.js';
+import { resolveBuildSettings, type BuildSettings } from './build-settings.js';
+import { planImages, type ImagePlan } from './image-plan.js';
 import { mapLimit } from './pool.js';
 import { buildSummary, pushedText } from './summary.js';
 
@@ -23,7 +23,7 @@ import { buildSummary, pushedText } from './summary.js';
 export async function buildCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const env = services.env ?? process.env;
   const runner = services.runner ?? new LocalRunner();
-  const opts = await resolveBuildOptions(settings, env, runner);
+  const opts = await resolveBuildSettings(settings, env, runner);
   if (opts.password) reporter.secret(opts.password);
   const images = planFor(settings, opts, env, reporter);
   // A value taken from the runner's environment (often a token) never reaches a command line; BuildKit
@@ -78,7 +78,7 @@ export async function buildCommand(settings: Settings, reporter: Reporter, servi
   }
 }
 
-function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv, reporter: Reporter): ImagePlan[] {
+function planFor(settings: Settings, opts: BuildSettings, env: NodeJS.ProcessEnv, reporter: Reporter): ImagePlan[] {
   // The sets validate and deploy use; without a prod file the base file alone is the prod set.
   const prodFiles = prodSet(settings);
   const devFiles = devSet(settings);
@@ -99,7 +99,7 @@ function planFor(settings: Settings, opts: BuildOptions, env: NodeJS.ProcessEnv,
   return plan.images;
 }
 
-async function login(runner: Runner, opts: BuildOptions, configDir: string): Promise<void> {
+async function login(runner: Runner, opts: BuildSettings, configDir: string): Promise<void> {
   const res = await runner.run(dockerLoginCommand(opts.registry, opts.username!, opts.password!, { configDir }));
   if (res.code === 0) return;
   const said = (res.stderr || res.stdout).trim().split('\n').at(-1) ?? '';
@@ -144,7 +144,7 @@ async function forEachImage(images: ImagePlan[], parallel: number, reporter: Rep
   });
 }
 
-function result(outcomes: ImageOutcome[], opts: BuildOptions, engineText: string): CommandResult {
+function result(outcomes: ImageOutcome[], opts: BuildSettings, engineText: string): CommandResult {
   const images: Record<string, { image: string; tag: string; digest: string }> = {};
   for (const o of outcomes) if (o.digest) for (const s of o.plan.services) images[s] = { image: o.plan.repository, tag: opts.tags.primary, digest: o.digest };
   const failed = outcomes.filter((o) => o.status === 'failed');
@@ -158,7 +158,7 @@ function result(outcomes: ImageOutcome[], opts: BuildOptions, engineText: string
   };
 }
 
-function dryRun(images: ImagePlan[], opts: BuildOptions, reporter: Reporter): CommandResult {
+function dryRun(images: ImagePlan[], opts: BuildSettings, reporter: Reporter): CommandResult {
   const lines = [`dry-run: would log in with ${shellText(dockerLoginCommand(opts.registry, opts.username ?? '<user>', '', {}))} (password on stdin)`];
   for (const p of images) {
     const request = { repository: p.repository, tags: opts.tags.all, context: p.context, dockerfile: p.dockerfile, target: p.target, args: p.args, labels: {} };

@@ -3,9 +3,9 @@ import { RegistryAuthError, type Manifest, type RegistryClient } from '../regist
 import type { Runner } from '../runner/runner.js';
 import { buildxCommand, classicBuildCommand, pushCommands, type BuildRequest, type CacheSpec } from './argv.js';
 import { cacheVerdict, lastLines, readBuildLog, stripAnsi } from './build-log.js';
-import type { BuildEngine } from './engine.js';
+import type { BuildEngine } from './build-engine.js';
 import { layerCacheKeys, localCacheDirs } from './layer-cache.js';
-import type { ImagePlan } from './plan.js';
+import type { ImagePlan } from './image-plan.js';
 import { imageSize } from './image-size.js';
 
 export interface ImageContext {

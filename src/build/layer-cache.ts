@@ -1,18 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * Where buildx's local layer cache directory survives between runs. On a GitHub runner that is the
- * Actions cache service (src/action/actions-layer-cache.ts, handed in by the action's entry point, since
- * @actions/cache pulls in @actions/core, which the engine never imports); elsewhere the directory simply stays on the machine's disk.
- */
-export interface LayerCacheStore {
-  /** Said in the log, so users know whether the next run will be warm. */
-  readonly description: string;
-  /** true when `dir` now holds a previous run's cache. */
-  restore(dir: string, key: string, restoreKeys: string[]): Promise<boolean>;
-  save(dir: string, key: string): Promise<void>;
-}
+import type { LayerCacheStore } from '../engine/services.js';
 
 /** Outside Actions: nothing to upload, the directory itself is the persistence. */
 export class MachineLayerCache implements LayerCacheStore {

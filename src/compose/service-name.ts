@@ -1,14 +1,6 @@
 import { InputError, shownValue, type SourceLocation } from '../errors.js';
 import type { LMap } from './model.js';
-
-/**
- * Compose's own service-name grammar (the compose-spec schema keys `services` by
- * `^[a-zA-Z0-9._-]+$`; docker-compose v1 refuses anything else), narrowed by one rule of ours:
- * no leading "-". Compose itself accepts `--remove-orphans` as a service name, and a name that
- * reaches a Compose command line before a `--` is read as an option.
- */
-export const SERVICE_NAME = /^(?!\.+$)[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
-export const SERVICE_NAME_HINT = 'letters, digits, "_", "." and "-" (Compose\'s service-name grammar), not starting with "-", not only dots';
+import { SERVICE_NAME, SERVICE_NAME_HINT } from '../config/names.js';
 
 /** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
 const MAX_SERVICE_NAME = 255;

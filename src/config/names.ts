@@ -1,6 +1,12 @@
 /** Names that end up in remote commands are held to these shapes at validation, before any quoting. */
-// Service names follow Compose's grammar, defined once with the check that uses it.
-export { SERVICE_NAME, SERVICE_NAME_HINT } from '../compose/service-name.js';
+/**
+ * Compose's own service-name grammar (the compose-spec schema keys `services` by
+ * `^[a-zA-Z0-9._-]+$`; docker-compose v1 refuses anything else), narrowed by one rule of ours:
+ * no leading "-". Compose itself accepts `--remove-orphans` as a service name, and a name that
+ * reaches a Compose command line before a `--` is read as an option.
+ */
+export const SERVICE_NAME = /^(?!\.+$)[a-zA-Z0-9._][a-zA-Z0-9._-]*$/;
+export const SERVICE_NAME_HINT = 'letters, digits, "_", "." and "-" (Compose\'s service-name grammar), not starting with "-", not only dots';
 export const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 export const PROJECT_NAME_HINT = 'lower-case letters, digits, "_" and "-", as Compose requires';
 export const REMOTE_PATH = /^\/[A-Za-z0-9._/-]*$/;

@@ -24,7 +24,8 @@ export interface OptionSpec {
 
 const REMOTE: readonly CommandName[] = ['deploy', 'rollback', 'releases', 'backup', 'restore-test', 'restore', 'maintenance'];
 
-export const OPTIONS: readonly OptionSpec[] = [
+/** The table itself, kept literal so its names make the type `OptionName`. */
+const OPTION_TABLE = [
   { name: 'command', kind: 'string', description: `What to do: ${COMMANDS.join(' | ')}` },
   { name: 'config', kind: 'string', default: 'compose-deploy.yml', description: 'Path of the project config file, relative to the working directory' },
   { name: 'sha', kind: 'string', description: 'Commit to build or deploy (40 hex). Default: the event\'s commit (GITHUB_SHA)' },
@@ -82,7 +83,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'with-data', kind: 'bool', default: 'false', commands: ['rollback'], description: 'rollback: also put the database back to the pre-deploy backup taken just before the release after the target was deployed (needs confirm)' },
   { name: 'maintenance', kind: 'string', commands: ['maintenance'], description: 'maintenance: on | off. on creates <deploy-path>/maintenance/on, which the proxy answers 503 for (CLI: compose-deploy maintenance on|off)' },
   { name: 'backup-file', kind: 'string', commands: ['restore-test'], description: 'restore-test: a local backup file or glob (the newest match is tested); implies source: file' },
-];
+] as const satisfies readonly OptionSpec[];
+
+/** The name of a public option: `settings.option()` takes nothing else, so a typo is a type error. */
+export type OptionName = (typeof OPTION_TABLE)[number]['name'];
+
+export const OPTIONS: readonly OptionSpec[] = OPTION_TABLE;
 
 /** COMPOSE_DEPLOY_<NAME>: upper-case, "-" becomes "_". */
 export function envName(option: string): string {

@@ -14,7 +14,7 @@ import { buildSection, type BuildConfig } from './sections/build.js';
 import { restoreTestSection, type RestoreTestConfig } from './sections/restore-test.js';
 import { backupSection, type BackupConfig } from './sections/backup.js';
 import { restoreSection, type RestoreConfig } from './sections/restore.js';
-import { DEPLOY_TARGETS, type DeployTarget } from './target.js';
+import { DEPLOY_TARGETS, type DeployTarget } from './deploy-target.js';
 
 export const DEFAULT_CONFIG_FILE = 'compose-deploy.yml';
 

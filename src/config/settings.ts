@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { InputError, shownValue } from '../errors.js';
-import { refuseUnavailableTarget } from './target.js';
+import { refuseUnavailableTarget } from './deploy-target.js';
 import { closest } from './schema.js';
-import { COMMANDS, envName, findOption, type CommandName } from './options.js';
+import { COMMANDS, envName, findOption, type CommandName, type OptionName } from './options.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 import { HOSTNAME, REGISTRY, REGISTRY_USER, REMOTE_PATH, REMOTE_PATH_HINT, SHA, SHA_HINT, USERNAME } from './names.js';
 
@@ -44,9 +44,10 @@ export interface Settings {
   dryRun: boolean;
   /**
    * The same precedence for options a capability parses itself (e.g. validate's fail-on):
-   * it reads them here and turns them into its own typed settings at its boundary.
+   * it reads them here and turns them into its own typed settings at its boundary. Only a name of the
+   * option table is accepted.
    */
-  option(name: string, fromConfig?: string | number | boolean): string | undefined;
+  option(name: OptionName, fromConfig?: string | number | boolean): string | undefined;
   run: RunContext;
 }
 
@@ -64,7 +65,7 @@ export interface ResolveInput {
 }
 
 /** Reads one option: explicit value, then COMPOSE_DEPLOY_<NAME>, then the config file, then the default. */
-export function pickOption(name: string, input: ResolveInput, fromConfig?: string | number | boolean): string | undefined {
+export function pickOption(name: OptionName, input: ResolveInput, fromConfig?: string | number | boolean): string | undefined {
   const given = nonEmpty(input.explicit[name]) ?? nonEmpty(input.env[envName(name)]);
   if (given !== undefined) return given;
   if (fromConfig !== undefined) return String(fromConfig);
@@ -84,7 +85,7 @@ export function resolveSettings(input: ResolveInput): Settings {
   const cfg = loaded.config;
   refuseUnavailableTarget(command, cfg, loaded.path && relative(input.cwd, loaded.path));
   /** Reads an option; a secret one is handed to onSecret (masked) as soon as it is read. */
-  const pick = (name: string, fromConfig?: string | number | boolean) => {
+  const pick = (name: OptionName, fromConfig?: string | number | boolean) => {
     const v = pickOption(name, input, fromConfig);
     if (v !== undefined && findOption(name)?.kind === 'secret') input.onSecret?.(v, name === 'env-file' ? cfg.deploy?.publicEnv : undefined);
     return v;
@@ -153,13 +154,13 @@ function runContext(env: NodeJS.ProcessEnv): RunContext {
   };
 }
 
-export function toBool(name: string, value: string): boolean {
+export function toBool(name: OptionName, value: string): boolean {
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
   throw new InputError(`input "${name}" must be true or false, got ${shownValue(value)}`);
 }
 
-export function toInt(name: string, value: string, min: number, max: number): number {
+export function toInt(name: OptionName, value: string, min: number, max: number): number {
   if (!/^[0-9]+$/.test(value)) throw new InputError(`input "${name}" must be a whole number, got ${shownValue(value)}`);
   const n = Number(value);
   if (n < min || n > max) throw new InputError(`input "${name}" must be between ${min} and ${max}, got ${n}`);

@@ -53,7 +53,7 @@ id=$1 user=$2 db=$3 file=$4
 docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" -d "$db" <"$file"
 `;
 
-export const restoreCommand = (pg: Pg, restored: string, file: string): Command => ({
+export const pgRestoreCommand = (pg: Pg, restored: string, file: string): Command => ({
   argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
 });
 

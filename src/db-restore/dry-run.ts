@@ -1,9 +1,9 @@
 import type { CommandResult } from '../engine/result.js';
 import type { Reporter } from '../report/reporter.js';
-import type { RestoreSettings } from './restore-settings.js';
+import type { DbRestoreSettings } from './db-restore-settings.js';
 
 /** dry-run: the restore's steps, in order; nothing connects. */
-export function printRestorePlan(rs: RestoreSettings, reporter: Reporter): CommandResult {
+export function printRestorePlan(rs: DbRestoreSettings, reporter: Reporter): CommandResult {
   const steps = [
     'read the host (probe) and the database service (inspect); pick the dump: ' + (rs.backup ?? 'the newest verified one in ' + rs.bs.dir),
     'without confirm: print what would be restored and lost, exit 2',

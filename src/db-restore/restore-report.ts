@@ -4,7 +4,7 @@ import { auditCommand } from '../deploy/commands.js';
 import type { AuditRecord } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import type { HostRunner } from '../runner/runner.js';
-import type { RestoreSettings } from './restore-settings.js';
+import type { DbRestoreSettings } from './db-restore-settings.js';
 
 /** How a restore ended: the database holds the dump, production is as before, or a person must look. */
 export type RestoreResult = 'restored' | 'unchanged' | 'failed';
@@ -19,7 +19,7 @@ export interface RestoreDone {
 
 /** What the ending of a restore reads of the run. */
 export interface RestoreEnding {
-  rs: RestoreSettings;
+  rs: DbRestoreSettings;
   runner: HostRunner;
   reporter: Reporter;
   startedAt: Date;

@@ -10,11 +10,11 @@ import { parseKeyValues } from '../host/key-values.js';
 import { runOnHost } from '../deploy/run-on-host.js';
 import { inspectDatabase, requireRunning } from '../backup/take-backup.js';
 import { rollbackKind } from '../rollback/rollback-kind.js';
-import { resolveRollbackTarget } from '../rollback/target.js';
+import { resolveRollbackTarget } from '../rollback/rollback-target.js';
 import { manifestsCommand } from './commands.js';
-import { verifiedDumps } from './plan.js';
-import { restoreCommandWith } from './restore-command.js';
-import { restoreSettings } from './restore-settings.js';
+import { verifiedDumps } from './restore-plan.js';
+import { restoreCommandWith } from './db-restore-command.js';
+import { dbRestoreSettings } from './db-restore-settings.js';
 
 /** A dump's manifest as far as with-data reads it: whose data, taken before which deploy. */
 export interface PreDeployDump {
@@ -63,7 +63,7 @@ export function matchingDump(dumps: readonly PreDeployDump[], verified: readonly
  * (its own checks, maintenance, swap and gates) with the rolled-back release live.
  */
 export async function rollbackWithData(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  const rs = restoreSettings(settings);
+  const rs = dbRestoreSettings(settings);
   const connect = services.connectHost ?? connectHost;
   const runner = await connect(rs.bs.target, reporter);
   let dump: string;

@@ -1,10 +1,10 @@
 import { composeCommand, withServices, type ComposeFlavor, type ComposeTarget } from '../compose/cli.js';
 import { checkServiceName } from '../compose/service-name.js';
 import type { Command } from '../runner/runner.js';
-import { quoteArgv } from '../ssh/quote.js';
+import { quoteArgv } from '../runner/quote.js';
 import { hostScript } from '../host/script.js';
 import type { DeploySettings } from './deploy-settings.js';
-import type { ServiceUpdate } from './services.js';
+import type { ServiceUpdate } from './compose-services.js';
 import {
   AUDIT_SCRIPT,
   PRUNE_SCRIPT,

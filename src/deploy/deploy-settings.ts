@@ -1,29 +1,27 @@
-import { basename } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { toBool, toInt } from '../config/settings.js';
-import { PROJECT_NAME } from '../config/names.js';
+import { toInt } from '../config/settings.js';
+import type { OptionName } from '../config/options.js';
 import type { DeployServiceConfig } from '../config/sections/deploy.js';
 import { parseComposeText } from '../compose/model.js';
 import { checkComposeServiceNames } from '../compose/service-name.js';
 import { checkEnvFileShape } from './env-file-input.js';
 import { prodSet } from '../compose/sets.js';
 import { InputError, shownValue } from '../errors.js';
-import { remoteSettings, type RemoteSettings } from '../ssh/target.js';
+import { projectHostSettings, type ProjectHostSettings } from '../host/host-settings.js';
 import type { DeploymentTarget } from './github-deployment.js';
 import { parseDuration } from '../config/duration.js';
 import { readReleaseFile, releasePath, type ReleaseFile } from './release-files.js';
 import { configFolder } from '../config/config-paths.js';
-import { deployTarget, type DeployTarget } from '../config/target.js';
+import { deployTarget, type DeployTarget } from '../config/deploy-target.js';
 
 /**
  * What the rolling procedure needs whichever kind of run it makes (deploy or rollback), parsed and
  * checked before anything runs. The release it makes live is not among them: a deploy's is its
  * commit, a rollback's is resolved on the host.
  */
-export interface RolloutSettings extends RemoteSettings {
+export interface RolloutSettings extends ProjectHostSettings {
   /** Where the prod set runs: Compose on the host, or the swarm the host manages (config `target`). */
   deployTarget: DeployTarget;
-  project: string;
   composeFiles: string[];
   registry: string;
   registryUsername?: string;
@@ -33,11 +31,6 @@ export interface RolloutSettings extends RemoteSettings {
   healthTimeout: number;
   minReadySeconds: number;
   keepReleases: number;
-  lockTimeout: number;
-  staleLockAfter: number;
-  /** Seconds without a renewal after which a held lock's run counts as gone and the lock is taken over. */
-  lockLease: number;
-  forceUnlock: boolean;
   drainSeconds: number;
   minFreeDiskMb: number;
   services: Record<string, DeployServiceConfig>;
@@ -88,11 +81,9 @@ export function deploySettings(settings: Settings): DeploySettings {
 
 /** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
 export function rolloutSettings(settings: Settings, composeFiles: string[]): RolloutSettings {
-  const remote = remoteSettings(settings);
+  const host = projectHostSettings(settings);
   const d = settings.config.deploy ?? {};
-  const project = settings.option('project', settings.config.project) ?? basename(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-  if (!PROJECT_NAME.test(project) || project.length > 255) throw new InputError(`project name ${shownValue(project)} is not valid for Compose: set "project" in compose-deploy.yml (lower-case letters, digits, "_" and "-")`);
-  const int = (name: string, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
+  const int = (name: OptionName, fromConfig: number | undefined, min: number, max: number) => toInt(name, settings.option(name, fromConfig)!, min, max);
   const smokeUrl = httpUrl(settings, 'smoke-url');
   const environmentUrl = httpUrl(settings, 'environment-url');
   if (settings.registryPassword && !settings.registryUsername) {
@@ -101,9 +92,8 @@ export function rolloutSettings(settings: Settings, composeFiles: string[]): Rol
   const token = settings.option('github-token');
   if (token && !settings.run.repository) throw new InputError(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
   return {
-    ...remote,
+    ...host,
     deployTarget: deployTarget(settings.config),
-    project,
     composeFiles,
     registry: settings.registry,
     registryUsername: settings.registryUsername,
@@ -113,10 +103,6 @@ export function rolloutSettings(settings: Settings, composeFiles: string[]): Rol
     healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
     minReadySeconds: d.minReadySeconds ?? 5,
     keepReleases: int('keep-releases', d.keepReleases, 1, 100),
-    lockTimeout: int('lock-timeout', d.lockTimeout, 0, 86400),
-    staleLockAfter: d.staleLockAfter ?? 3600,
-    lockLease: int('lock-lease', d.lockLease, 10, 86400),
-    forceUnlock: toBool('force-unlock', settings.option('force-unlock')!),
     drainSeconds: d.drainSeconds ?? 2,
     minFreeDiskMb: d.minFreeDiskMb ?? 500,
     services: d.services ?? {},
@@ -139,7 +125,7 @@ export function registryLogin(ds: Pick<RolloutSettings, 'registry' | 'registryUs
   return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
 }
 
-function httpUrl(settings: Settings, name: string): string | undefined {
+function httpUrl(settings: Settings, name: OptionName): string | undefined {
   const v = settings.option(name);
   if (v !== undefined && !/^https?:\/\/\S+$/.test(v)) throw new InputError(`input "${name}" must be an http(s) URL, got ${shownValue(v)}`);
   return v;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ComposeFlavor } from '../compose/cli.js';
-import type { DeployTarget } from '../config/target.js';
+import type { DeployTarget } from '../config/deploy-target.js';
 import type { CommandResult } from '../engine/result.js';
 import { acquireLock, cancelCommand, type LockHandle, type LockOwner } from '../host/lock.js';
 import { parseProbe, probeCommand, type HostFacts } from '../host/probe.js';

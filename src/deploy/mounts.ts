@@ -1,4 +1,4 @@
-import type { ServiceInfo } from './services.js';
+import type { ServiceInfo } from './compose-services.js';
 
 /**
  * Services that bind-mount a release file that changed (or a folder holding one). Release files are

@@ -6,7 +6,7 @@ import * as cmd from './commands.js';
 import { settleTwoReleases, waitForDocker } from './docker-return.js';
 import { ServiceFailed, type RolloutSteps } from './rollout-steps.js';
 import { auditRecord, runOutputs, runSummary } from './run-report.js';
-import type { ServiceUpdate, UpdatePlan } from './services.js';
+import type { ServiceUpdate, UpdatePlan } from './compose-services.js';
 
 /**
  * A failed rollout: what moved goes back to the previous release (or a first release is cleaned

@@ -11,7 +11,7 @@ import { servicesSeeingChangedFiles } from './mounts.js';
 import { parseRollOutput, type ServiceOutcome } from './outcome.js';
 import type { HostSteps, KindAdditions, RunKind } from './run-kind.js';
 import type { RunState } from './run-report.js';
-import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './services.js';
+import { parseRenderedCompose, planUpdates, type ServiceInfo, type ServiceUpdate, type UpdatePlan } from './compose-services.js';
 
 /** What the rolling procedure takes from the run it belongs to (the lock, the host read, the signals are the run's). */
 export interface RunContext extends HostSteps {

@@ -5,7 +5,7 @@ import * as cmd from './commands.js';
 import { failRollout } from './rollout-recovery.js';
 import { RolloutSteps } from './rollout-steps.js';
 import { auditRecord, runOutputs, runSummary } from './run-report.js';
-import { parseRenderedCompose, type ServiceUpdate, type UpdatePlan } from './services.js';
+import { parseRenderedCompose, type ServiceUpdate, type UpdatePlan } from './compose-services.js';
 
 /**
  * The rolling procedure, one for every kind of run: the release `sha` (resolved before it starts,

@@ -2,8 +2,8 @@ import type { ComposeTarget } from '../compose/cli.js';
 import type { AuditRecord, HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import type { Command, HostRunner, RunResult } from '../runner/runner.js';
-import type { KindPlan } from './plan.js';
-import type { ServiceInfo } from './services.js';
+import type { KindPlan } from './dry-run.js';
+import type { ServiceInfo } from './compose-services.js';
 import type { SwarmService } from './swarm-commands.js';
 
 /**

@@ -7,7 +7,7 @@ import type { HostRunner } from '../runner/runner.js';
 import type { RolloutSettings } from './deploy-settings.js';
 import { outcomeTable, type ServiceOutcome } from './outcome.js';
 import type { KindAdditions, RunKind } from './run-kind.js';
-import type { ServiceInfo } from './services.js';
+import type { ServiceInfo } from './compose-services.js';
 
 /** What a run on the host has seen and done so far: all its outputs, summary and audit record are made of. */
 export interface RunState {

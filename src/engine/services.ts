@@ -1,4 +1,3 @@
-import type { LayerCacheStore } from '../build/layer-cache.js';
 import type { Runner } from '../runner/runner.js';
 import type { HostConnector } from '../ssh/connect.js';
 
@@ -19,6 +18,19 @@ export interface EngineServices {
   interrupts?: Interrupts;
   /** Persists buildx's local layer cache between runs (the action: the GitHub Actions cache). */
   layerCache?: LayerCacheStore;
+}
+
+/**
+ * Where buildx's local layer cache directory survives between runs. On a GitHub runner that is the
+ * Actions cache service (src/action/actions-layer-cache.ts, handed in by the action's entry point, since
+ * @actions/cache pulls in @actions/core, which the engine never imports); elsewhere the directory simply stays on the machine's disk.
+ */
+export interface LayerCacheStore {
+  /** Said in the log, so users know whether the next run will be warm. */
+  readonly description: string;
+  /** true when `dir` now holds a previous run's cache. */
+  restore(dir: string, key: string, restoreKeys: string[]): Promise<boolean>;
+  save(dir: string, key: string): Promise<void>;
 }
 
 /**

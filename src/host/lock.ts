@@ -5,13 +5,18 @@ import { parseKeyValues } from './key-values.js';
 import { CANCEL_SCRIPT, LOCK_SCRIPT, RENEW_LEASE_SCRIPT, UNLOCK_SCRIPT } from './lock-scripts.js';
 import { hostScript } from './script.js';
 
-/** What taking the lock needs: where, how long to wait, and who asks (recorded in the owner record). */
-export interface LockSettings {
-  deployPath: string;
+/** How the lock is waited for, held and broken: the same options for every command that takes it (lockOptions). */
+export interface LockOptions {
   lockTimeout: number;
   staleLockAfter: number;
   forceUnlock: boolean;
+  /** Seconds without a renewal after which a held lock's run counts as gone and the lock is taken over. */
   lockLease: number;
+}
+
+/** What taking the lock needs: where, how long to wait, and who asks (recorded in the owner record). */
+export interface LockSettings extends LockOptions {
+  deployPath: string;
   /** The commit the run makes live, when it is known before the host is read. */
   sha?: string;
   actor?: string;

@@ -7,7 +7,7 @@ import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { runChecked, type Command } from '../runner/runner.js';
 import type { HostConnector } from '../ssh/connect.js';
-import type { SshTarget } from '../ssh/ssh-runner.js';
+import type { SshTarget } from '../ssh/ssh-target.js';
 
 /** The backup dir on the host holds no verified backup of the project: a failed drill, not bad input. */
 export class NoBackupFound extends OperationError {}

@@ -3,7 +3,7 @@ import type { RunKind } from '../deploy/run-kind.js';
 import type { HostFacts } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
 import type { RollbackSettings } from './rollback-settings.js';
-import { migrationsSince, resolveRollbackTarget } from './target.js';
+import { migrationsSince, resolveRollbackTarget } from './rollback-target.js';
 
 /**
  * A rollback as a kind of run: its target, a kept release, is resolved from the host under the lock

@@ -1,7 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import { releaseComposeFiles, rolloutSettings, type RolloutSettings } from '../deploy/deploy-settings.js';
 import { InputError } from '../errors.js';
-import { parseRollbackTo } from './target.js';
+import { parseRollbackTo } from './rollback-target.js';
 
 /** What a rollback was asked for: the target (resolved on the host) and why. */
 export interface RollbackRequest {

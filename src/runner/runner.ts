@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { quoteArg, quoteArgv } from '../ssh/quote.js';
+import { quoteArg, quoteArgv } from './quote.js';
 
 /** A command as data: what the plan holds, what dry-run prints, what a runner executes. */
 export interface Command {

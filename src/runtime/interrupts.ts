@@ -1,7 +1,7 @@
 import type { Interrupts } from '../engine/services.js';
 
 /** What a process killed by the signal would report: 128 + its number. */
-const exitCodeOf = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? 130 : 143);
+const signalExitCode = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? 130 : 143);
 
 /**
  * Interrupts from this process's SIGINT and SIGTERM, for the front doors (the action, the CLI). The
@@ -15,10 +15,10 @@ export const processInterrupts: Interrupts = {
       seen++;
       if (seen === 1) {
         const cleanup = first();
-        if (cleanup) void cleanup.finally(() => process.exit(exitCodeOf(signal)));
+        if (cleanup) void cleanup.finally(() => process.exit(signalExitCode(signal)));
         return;
       }
-      void (again?.() ?? Promise.resolve()).finally(() => process.exit(exitCodeOf(signal)));
+      void (again?.() ?? Promise.resolve()).finally(() => process.exit(signalExitCode(signal)));
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);

@@ -1,6 +1,7 @@
 import type { Reporter } from '../report/reporter.js';
 import type { HostRunner } from '../runner/runner.js';
-import { SshRunner, type SshTarget } from './ssh-runner.js';
+import { SshRunner } from './ssh-runner.js';
+import type { SshTarget } from './ssh-target.js';
 
 /** Opens the connection to a host; what EngineServices.connectHost replaces (a scripted host in unit tests). */
 export type HostConnector = (target: SshTarget, reporter: Reporter) => Promise<HostRunner>;

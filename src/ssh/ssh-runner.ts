@@ -5,18 +5,8 @@ import { NodeSSH } from 'node-ssh';
 import { InputError, OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { shellText, type Command, type HostRunner, type RunOptions, type RunResult } from '../runner/runner.js';
-import { parseKnownHosts, pinnedHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
-
-export interface SshTarget {
-  host: string;
-  port: number;
-  user: string;
-  privateKey: string;
-  passphrase?: string;
-  knownHosts?: string;
-  fingerprint?: string;
-  insecureSkipHostKeyCheck?: boolean;
-}
+import { pinnedHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
+import { refuseUnpinned, type SshTarget } from './ssh-target.js';
 
 const CONNECT_ATTEMPTS = 3;
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -68,7 +58,7 @@ export class SshRunner implements HostRunner {
   }
 
   static async connect(target: SshTarget, reporter: Reporter): Promise<SshRunner> {
-    const pinned = checkPin(target, reporter);
+    const pinned = pinnedEntries(target, reporter);
     let lastError: unknown;
     for (let attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
       let hostKeyProblem: string | undefined;
@@ -187,25 +177,19 @@ function readAll(stream: Readable): Promise<string> {
 type ExecChannel = import('node:stream').Duplex & { stderr: Readable };
 
 /**
- * Checks the host key pin before anything connects, and returns the parsed known_hosts entries
- * (undefined with a fingerprint pin or when verification is skipped).
+ * The host key entries to verify against (undefined with a fingerprint pin or when verification is
+ * skipped, which is said as a warning); the pin itself was parsed with the settings (sshTarget).
  */
-export function checkPin(target: Pick<SshTarget, 'host' | 'knownHosts' | 'fingerprint' | 'insecureSkipHostKeyCheck'>, reporter?: Reporter): KnownHostEntry[] | undefined {
+function pinnedEntries(target: SshTarget, reporter: Reporter): readonly KnownHostEntry[] | undefined {
   if (target.insecureSkipHostKeyCheck) {
-    reporter?.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
+    reporter.warning(`insecure-skip-host-key-check is true: the host key of ${target.host} is NOT verified, so anyone on the network path could impersonate it. Pin it with known-hosts instead.`);
     return undefined;
   }
-  if (!target.knownHosts && !target.fingerprint) {
-    throw new InputError('missing input "known-hosts" (or "host-key-fingerprint"): the host key must be pinned. Get it with `ssh-keyscan -p PORT HOST`, check it out of band, and store it as a secret or variable');
-  }
-  if (!target.knownHosts) return undefined;
-  const { entries, problems } = parseKnownHosts(target.knownHosts);
-  if (problems.length > 0) throw new InputError(`known-hosts: ${problems.join('; ')}`);
-  if (entries.length === 0) throw new InputError('known-hosts holds no key lines');
-  return entries;
+  refuseUnpinned(target);
+  return target.knownHosts;
 }
 
-function hostKeyAlgorithms(pinned: KnownHostEntry[] | undefined, target: SshTarget) {
+function hostKeyAlgorithms(pinned: readonly KnownHostEntry[] | undefined, target: SshTarget) {
   const serverHostKey = pinned && pinnedHostKeyAlgorithms(pinned, target.host, target.port);
   return serverHostKey ? { serverHostKey } : undefined;
 }

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultImagePrefix } from '../build/prefix.js';
 import { toInt, type Settings } from '../config/settings.js';
-import { deployTarget } from '../config/target.js';
+import { deployTarget } from '../config/deploy-target.js';
 import { containPath, readContainedText } from '../config/contained-file.js';
 import { InputError } from '../errors.js';
 import type { Finding } from './findings.js';
 import type { LoadedSet } from './load.js';
-import type { ValidateOptions } from './options.js';
-import { RULES, type RuleId } from './rules/catalog.js';
+import type { ValidateSettings } from './validate-settings.js';
+import { RULES, type RuleId } from '../config/rule-catalog.js';
 import { RELEASE_SHA, servicesOf, type RuleContext } from './rules/context.js';
 import { releaseVariables } from '../compose/deploy-role.js';
 import { envValues } from '../compose/model-env.js';
@@ -16,7 +16,7 @@ import { CHECKS } from './rules/index.js';
 import { isCaddyfileName } from './caddyfile.js';
 
 /** Runs the rules that apply to this set, at the severity the config gives each. */
-export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: ValidateOptions): Finding[] {
+export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: ValidateSettings): Finding[] {
   const out: Finding[] = [];
   for (const rule of RULES) {
     const severity = opts.severity[rule.id];
@@ -30,7 +30,7 @@ export function policyFindings(loaded: LoadedSet, ctx: RuleContext, opts: Valida
   return out;
 }
 
-export function ruleContext(loaded: LoadedSet, settings: Settings, opts: ValidateOptions, builtServices: ReadonlySet<string>): RuleContext {
+export function ruleContext(loaded: LoadedSet, settings: Settings, opts: ValidateSettings, builtServices: ReadonlySet<string>): RuleContext {
   const projectDir = dirname(resolve(settings.cwd, loaded.set.files[0]!));
   const known = [settings.config.imagePrefix, settings.run.repository && defaultImagePrefix(settings.registry, settings.run.repository)].filter((p): p is string => !!p);
   // Run locally without GITHUB_REPOSITORY or image-prefix: everything on our registry counts as ours.

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88229);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99899);
+/* harmony import */ var _rollback_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91866);
 
 
 
@@ -25,14 +25,14 @@ function rollbackSettings(settings) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('input "reason" is longer than 500 characters; say it in a sentence');
     return {
         ...(0,_deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .rolloutSettings */ .jI)(settings, (0,_deploy_deploy_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseComposeFiles */ .Z)(settings)),
-        request: { to: (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackTo */ .xI)(settings.option('to')), reason: reason || undefined },
+        request: { to: (0,_rollback_target_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackTo */ .xI)(settings.option('to')), reason: reason || undefined },
     };
 }
 
 
 /***/ }),
 
-/***/ 99899:
+/***/ 91866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -19,11 +19,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3191);
 /* harmony import */ var _backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(414);
 /* harmony import */ var _rollback_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8917);
-/* harmony import */ var _rollback_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9899);
+/* harmony import */ var _rollback_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1866);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6839);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3690);
-/* harmony import */ var _restore_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1452);
-/* harmony import */ var _restore_settings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5870);
+/* harmony import */ var _restore_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7987);
+/* harmony import */ var _db_restore_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7446);
+/* harmony import */ var _db_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8515);
 
 
 
@@ -74,17 +74,17 @@ function matchingDump(dumps, verified, target) {
  * (its own checks, maintenance, swap and gates) with the rolled-back release live.
  */
 async function rollbackWithData(settings, reporter, services = {}) {
-    const rs = (0,_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .restoreSettings */ .S)(settings);
+    const rs = (0,_db_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .dbRestoreSettings */ .K)(settings);
     const connect = services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z;
     const runner = await connect(rs.bs.target, reporter);
     let dump;
     try {
         const facts = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_11__/* .parseProbe */ .u5)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runChecked */ .X4)(runner, (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_11__/* .probeCommand */ .CL)(rs.bs.deployPath, rs.bs.project), 'reading the host state')).stdout);
-        const target = (0,_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveRollbackTarget */ .aD)(facts, rs.ds.request.to);
+        const target = (0,_rollback_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveRollbackTarget */ .aD)(facts, rs.ds.request.to);
         const found = await (0,_backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectDatabase */ .IE)(runner, rs.bs);
         (0,_backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .requireRunning */ .jq)(rs.bs, found);
         const dumps = parseManifestLines((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runChecked */ .X4)(runner, (0,_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .manifestsCommand */ .g4)(rs.bs.dir), 'reading the backups\' manifests')).stdout);
-        dump = matchingDump(dumps, (0,_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .verifiedDumps */ .Ub)(found.files, rs.bs.project), target);
+        dump = matchingDump(dumps, (0,_restore_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .verifiedDumps */ .Ub)(found.files, rs.bs.project), target);
         if (!rs.confirmed) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`rollback with-data would make ${target.slice(0, 12)} live again and put database ${found.database} back to ${dump}, the backup taken before the release after it was deployed: everything written since is lost. Nothing was changed. ${rs.confirmGiven ? 'confirm is not the project name. ' : ''}To go ahead, set confirm: ${rs.bs.project}.`);
         }
@@ -96,7 +96,7 @@ async function rollbackWithData(settings, reporter, services = {}) {
     const code = await (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__/* .runOnHost */ .l)(rs.ds, (0,_rollback_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackKind */ .b)(rs.ds), reporter, services);
     if (!code.ok)
         return { ...code, message: `${code.message ?? 'the rollback failed'} The database was not touched.` };
-    const data = await (0,_restore_command_js__WEBPACK_IMPORTED_MODULE_8__.restoreCommandWith)({ ...rs, backup: dump }, reporter, services);
+    const data = await (0,_db_restore_command_js__WEBPACK_IMPORTED_MODULE_8__.restoreCommandWith)({ ...rs, backup: dump }, reporter, services);
     return { ok: data.ok, outputs: { ...code.outputs, ...data.outputs, result: data.ok ? code.outputs['result'] : 'failed' }, message: data.ok ? undefined : `the release was rolled back, but the database was not: ${data.message ?? ''}` };
 }
 

@@ -12,35 +12,37 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9235);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6234);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_ssh_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2536);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4889);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _host_host_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1302);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6630);
+/* harmony import */ var _ssh_ssh_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9028);
 
 
 
 
 
 
-function backupSettings(settings) {
-    const remote = (0,_ssh_target_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteSettings */ .k)(settings);
+/**
+ * `host`: what the run already parsed of the host, the project and the lock (a deploy's pre-deploy
+ * backup hands its own, so nothing is read twice); the backup command reads them here.
+ */
+function backupSettings(settings, host) {
+    const remote = host ? { target: host.target, deployPath: host.deployPath } : (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
     const b = settings.config.backup ?? {};
-    const d = settings.config.deploy ?? {};
     if (!b.service && !b.image) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('backup needs backup.service in compose-deploy.yml (the Compose service running Postgres, e.g. db), or backup.image for an external database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('backup needs backup.service in compose-deploy.yml (the Compose service running Postgres, e.g. db), or backup.image for an external database');
     }
     if (b.service && b.image)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
-    const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(remote.deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(project)} is not valid: ${_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .PROJECT_NAME_HINT */ .ms}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('backup.service and backup.image exclude each other: a service of the stack, or an external database reached with that image');
+    const project = host?.project ?? (0,_host_host_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .projectName */ .j1)(settings, remote.deployPath);
+    const lock = host ? { lockTimeout: host.lockTimeout, staleLockAfter: host.staleLockAfter, lockLease: host.lockLease, forceUnlock: host.forceUnlock } : (0,_host_host_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .lockOptions */ .Ww)(settings);
     const download = settings.option('download');
     const verify = settings.option('verify');
     // A name in backup.dir, or an absolute path: never an option to the host's tools, never "..".
-    const verifyShape = verify !== undefined && (verify.includes('/') ? _config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .REMOTE_PATH */ .dX.test(verify) && !verify.split('/').includes('..') : /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(verify));
+    const verifyShape = verify !== undefined && (verify.includes('/') ? _config_names_js__WEBPACK_IMPORTED_MODULE_5__/* .REMOTE_PATH */ .dX.test(verify) && !verify.split('/').includes('..') : /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(verify));
     if (verify !== undefined && (!verifyShape || verify.length > 1024))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`input "verify" must be a backup's name in backup.dir or an absolute path of letters, digits, ".", "_", "-" and "/" with no ".." part, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(verify)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "verify" must be a backup's name in backup.dir or an absolute path of letters, digits, ".", "_", "-" and "/" with no ".." part, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(verify)}`);
     return {
         ...remote,
         project,
@@ -55,10 +57,7 @@ function backupSettings(settings) {
         copyTo: copyTarget(settings),
         download: download === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(settings.cwd, download),
         verify: verify === undefined ? undefined : verify.includes('/') ? verify : `${backupDir(remote.deployPath, b.dir, b.allowOutside ?? false)}/${verify}`,
-        lockTimeout: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-timeout', settings.option('lock-timeout', d.lockTimeout), 0, 86400),
-        staleLockAfter: d.staleLockAfter ?? 3600,
-        lockLease: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-lease', settings.option('lock-lease', d.lockLease), 10, 86400),
-        forceUnlock: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toBool */ .AF)('force-unlock', settings.option('force-unlock')),
+        ...lock,
         actor: settings.run.actor,
         runUrl: settings.run.runUrl,
         dryRun: settings.dryRun,
@@ -68,14 +67,14 @@ function backupSettings(settings) {
 function backupDir(deployPath, dir, allowOutside) {
     const raw = dir ?? 'backups';
     if (raw.split('/').includes('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(raw)} must not contain ".."`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(raw)} must not contain ".."`);
     const abs = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(raw) ? raw : `${deployPath}/${raw}`).replace(/\/+$/, '');
-    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_2__/* .REMOTE_PATH */ .dX.test(abs) || abs === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .shownValue */ .JJ)(raw)} is not a usable path`);
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_5__/* .REMOTE_PATH */ .dX.test(abs) || abs === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backup.dir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shownValue */ .JJ)(raw)} is not a usable path`);
     const root = deployPath.replace(/\/+$/, '');
     const inside = abs.startsWith(`${root}/`);
     if (!inside && !allowOutside) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backup.dir ${abs} is outside the deploy path ${root}; set backup.allow-outside: true if that is intended`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backup.dir ${abs} is outside the deploy path ${root}; set backup.allow-outside: true if that is intended`);
     }
     return abs;
 }
@@ -87,11 +86,10 @@ function copyTarget(settings) {
     const privateKey = settings.option('copy-to-ssh-private-key');
     const knownHosts = settings.option('copy-to-known-hosts');
     if (!privateKey)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('backup.copy-to needs input "copy-to-ssh-private-key" (CLI: --copy-to-ssh-private-key-file)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('backup.copy-to needs input "copy-to-ssh-private-key" (CLI: --copy-to-ssh-private-key-file)');
     if (!knownHosts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('backup.copy-to needs input "copy-to-known-hosts": the second host\'s key is pinned like the deploy host\'s');
-    const target = { host: c.address, port: c.port ?? 22, user: c.user, privateKey, knownHosts };
-    (0,_ssh_ssh_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPin */ .wg)(target);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('backup.copy-to needs input "copy-to-known-hosts": the second host\'s key is pinned like the deploy host\'s');
+    const target = (0,_ssh_ssh_target_js__WEBPACK_IMPORTED_MODULE_4__/* .sshTarget */ .o)({ host: c.address, port: c.port ?? 22, user: c.user, privateKey, knownHosts });
     return { target, path: c.path.replace(/\/+$/, '') };
 }
 

@@ -1,6 +1,6 @@
 import type { Field } from '../schema.js';
 import { RELATIVE_FILE, RELATIVE_FILE_HINT, SERVICE_NAME, SERVICE_NAME_HINT } from '../names.js';
-import { RULES, type RuleId, type RuleSeverity } from '../../validate/rules/catalog.js';
+import { RULES, type RuleId, type RuleSeverity } from '../rule-catalog.js';
 
 const services = (describe: string): Field => ({ kind: 'list', describe, of: { kind: 'string', describe: '', pattern: SERVICE_NAME, patternHint: SERVICE_NAME_HINT } });
 const severity = (why: string, dflt: string): Field => ({ kind: 'string', describe: `${why} (default ${dflt})`, values: ['off', 'warning', 'error'] });

@@ -1,5 +1,5 @@
 import type { DeployConfig } from '../../config/sections/deploy.js';
-import type { DeployTarget } from '../../config/target.js';
+import type { DeployTarget } from '../../config/deploy-target.js';
 import { locate, mapEntries, nodeAt, scalarString, type LMap, type LNode, type Path } from '../../compose/model.js';
 import { commandFinishes, shellText } from './commands.js';
 import { deployRole } from '../../compose/deploy-role.js';

@@ -1,4 +1,4 @@
-import type { RuleId } from './catalog.js';
+import type { RuleId } from '../../config/rule-catalog.js';
 import type { RuleCheck } from './context.js';
 import { checkEnvDeclared, checkNoSecretLiterals } from './env.js';
 import { checkImageImmutable, checkImagePinned } from './images.js';
@@ -9,7 +9,7 @@ import { checkProxyRetries } from './proxy.js';
 import { checkDbTrustAuth } from './database.js';
 import { checkProxyMaintenance } from './maintenance.js';
 import { checkSwarmDbPlacement, checkSwarmHostMount, checkSwarmIgnoredKey, checkSwarmIngressPort, checkSwarmUpdateConfig } from './swarm.js';
-import type { DeployTarget } from '../../config/target.js';
+import type { DeployTarget } from '../../config/deploy-target.js';
 
 const BOTH: readonly DeployTarget[] = ['compose', 'swarm'];
 const COMPOSE: readonly DeployTarget[] = ['compose'];

@@ -26,7 +26,7 @@ export class DbStack {
         '  db:',
         `    image: ${this.h.postgresImage}`,
         '    environment: { POSTGRES_USER: shop, POSTGRES_DB: shopdb, POSTGRES_PASSWORD: "${DB_PASSWORD}" }',
-        '    healthcheck: { test: ["CMD", "pg_isready", "-U", "shop", "-h", "127.0.0.1"], interval: 1s, retries: 60 }',
+        '    healthcheck: { test: ["CMD", "pg_isready", "-U", "shop", "-h", "127.0.0.1"], interval: 2s, retries: 30 }',
         '',
       ].join('\n'),
     );

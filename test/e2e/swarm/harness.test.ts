@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { quoteArgv } from '../../../src/ssh/quote.js';
+import { quoteArgv } from '../../../src/runner/quote.js';
 import { harnessEnv } from '../harness/env.js';
 import { swarmEnv, type SwarmNode } from '../harness/swarm-env.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 
 /*
  * The corpus's expectations (test/e2e/validate/corpus/<layout>/expect.json) and the pure checks the

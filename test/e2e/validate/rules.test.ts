@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 import { expectedWhere } from '../../unit/validate/helpers.js';
 import { harnessComposeCommand } from '../harness/env.js';
 import { runAction, runCli, type Run } from '../lib/run-action.js';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 import { expectedWhere } from '../../unit/validate/helpers.js';
 import { harnessComposeCommand, harnessEnv } from '../harness/env.js';
 import { hostInputs, runAction, runCli, spawnCollect, sshArgs } from '../lib/run-action.js';

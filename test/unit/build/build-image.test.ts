@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildImage, skipPushed, type ImageContext } from '../../../src/build/build-image.js';
-import type { ImagePlan } from '../../../src/build/plan.js';
+import type { ImagePlan } from '../../../src/build/image-plan.js';
 import { RegistryClient } from '../../../src/registry/client.js';
 import type { Command, RunOptions, RunResult, Runner } from '../../../src/runner/runner.js';
 

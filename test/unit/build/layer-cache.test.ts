@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActionsLayerCache, actionsLayerCache } from '../../../src/action/actions-layer-cache.js';
 import { buildImage, type ImageContext } from '../../../src/build/build-image.js';
-import { ghaCacheAvailable, hasLayerCache, layerCacheKeys, localCacheDirs, MachineLayerCache, type LayerCacheStore } from '../../../src/build/layer-cache.js';
-import type { ImagePlan } from '../../../src/build/plan.js';
+import { ghaCacheAvailable, hasLayerCache, layerCacheKeys, localCacheDirs, MachineLayerCache } from '../../../src/build/layer-cache.js';
+import type { LayerCacheStore } from '../../../src/engine/services.js';
+import type { ImagePlan } from '../../../src/build/image-plan.js';
 import { RegistryClient } from '../../../src/registry/client.js';
 import type { Command, RunOptions, RunResult, Runner } from '../../../src/runner/runner.js';
 

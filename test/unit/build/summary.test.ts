@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildSummary, pushedText } from '../../../src/build/summary.js';
 import { formatBytes } from '../../../src/report/format.js';
 import type { ImageOutcome } from '../../../src/build/build-image.js';
-import type { ImagePlan } from '../../../src/build/plan.js';
+import type { ImagePlan } from '../../../src/build/image-plan.js';
 
 const plan = (name: string, services: string[]): ImagePlan => ({ repository: `ghcr.io/a/b/${name}`, path: `a/b/${name}`, services, context: '/c', dockerfile: '/c/Dockerfile', args: {}, argsFromEnv: [], from: 'x' });
 const TAG = 'sha-0123456789abcdef0123456789abcdef01234567';

@@ -42,5 +42,10 @@ test('.ci/run runs each of README\'s commands, the tests before the demo', () =>
 test('package.json\'s scripts behind those commands are the demo script and the test pipeline', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   assert.equal(scripts['demo'], 'bash scripts/demo.sh');
-  assert.match(scripts['test']!, /npm run test:unit && npm run test:e2e/);
+  assert.equal(scripts['test'], 'bash scripts/setup.sh && bash scripts/test.sh');
+  // The pipeline: lint and the unit tests (the harness coming up beside them), then the e2e suite.
+  const pipeline = read('scripts/test.sh');
+  assert.match(pipeline, /^npm run lint && npm run test:unit$/m);
+  assert.match(pipeline, /^npm run test:e2e$/m);
+  assert.ok(pipeline.indexOf('npm run test:unit') < pipeline.indexOf('npm run test:e2e'), 'the unit tests run before the e2e suite');
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cmd from '../../../src/deploy/commands.js';
 import * as lock from '../../../src/host/lock.js';
-import { keptReleases } from '../../../src/deploy/deploy.js';
+import { keptReleases } from '../../../src/deploy/deploy-command.js';
 import { parseKeyValues } from '../../../src/host/key-values.js';
 import { parseRollOutput } from '../../../src/deploy/outcome.js';
 import { tarArchive } from '../../../src/remote/tar.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servicesSeeingChangedFiles } from '../../../src/deploy/mounts.js';
-import { parseRenderedCompose } from '../../../src/deploy/services.js';
+import { parseRenderedCompose } from '../../../src/deploy/compose-services.js';
 
 // As docker-compose v1 (short syntax) and docker compose v2 (long syntax) render the same mounts.
 const V1 = `

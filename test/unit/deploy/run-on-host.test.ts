@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deployKind } from '../../../src/deploy/deploy.js';
+import { deployKind } from '../../../src/deploy/deploy-command.js';
 import type { DeploySettings } from '../../../src/deploy/deploy-settings.js';
 import { runOnHost } from '../../../src/deploy/run-on-host.js';
 import { rollbackKind } from '../../../src/rollback/rollback-kind.js';

@@ -53,13 +53,6 @@ test('only the front doors (src/main.ts, src/cli.ts) and src/runtime/ listen for
 /** The folder of a module: its top folder under src/, or the root file itself (main, cli, errors, version). */
 const folderOf = (module: string) => module.split('/')[0]!;
 
-/**
- * Edges of the older loop engine → build/validate/config/compose → runner → ssh (issue 21), not yet
- * untangled. The list only shrinks: an edge that no longer exists must leave it, and no other edge
- * may close a loop.
- */
-const KNOWN_LOOP_EDGES = ['engine -> build', 'runner -> ssh', 'config -> validate', 'config -> compose', 'report -> compose'];
-
 /** Static imports between folders (the engine's table loads commands with import(), which is not a dependency of the layers). */
 function folderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
@@ -109,10 +102,7 @@ function folderLoops(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][
 
 test('no loop between folders: a capability and the layers under it depend one way (deploy and backup both on host/, never on each other)', () => {
   const graph = folderGraph();
-  const edges = new Set([...graph].flatMap(([from, tos]) => [...tos].map((to) => `${from} -> ${to}`)));
-  assert.deepEqual(KNOWN_LOOP_EDGES.filter((e) => !edges.has(e)), [], 'an edge of the known loop is gone: take it off KNOWN_LOOP_EDGES');
-  const pruned = new Map([...graph].map(([from, tos]) => [from, new Set([...tos].filter((to) => !KNOWN_LOOP_EDGES.includes(`${from} -> ${to}`)))]));
-  assert.deepEqual(folderLoops(pruned), []);
+  assert.deepEqual(folderLoops(graph), []);
   assert.ok(graph.get('backup')?.has('host') && graph.get('deploy')?.has('host'), 'backup and deploy share the host layer');
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { quoteArg, quoteArgv } from '../../../src/ssh/quote.js';
+import { quoteArg, quoteArgv } from '../../../src/runner/quote.js';
 import { shellText } from '../../../src/runner/runner.js';
 
 const NASTY = [

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
 import type { NodeSSH } from 'node-ssh';
-import { SshRunner, type SshTarget } from '../../../src/ssh/ssh-runner.js';
+import { SshRunner } from '../../../src/ssh/ssh-runner.js';
+import type { SshTarget } from '../../../src/ssh/ssh-target.js';
 
 /**
  * ssh2 calls exec's callback while it parses a read from the socket and goes on parsing: a short

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { quoteArgv } from '../../../src/ssh/quote.js';
+import { quoteArgv } from '../../../src/runner/quote.js';
 
 /** Any string a remote argument may hold: every byte but NUL, including quotes, $, `, \, newlines and high code points. */
 const arg = fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\0'));

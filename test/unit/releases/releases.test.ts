@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSettings } from '../../../src/config/settings.js';
-import { runCommand } from '../../../src/engine/commands.js';
+import { runCommand } from '../../../src/engine/handlers.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
 import { ScriptedHost } from '../deploy/scripted-host.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveSettings } from '../../../src/config/settings.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
-import { validateCommand } from '../../../src/validate/command.js';
+import { validateCommand } from '../../../src/validate/validate-command.js';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/validate');
 

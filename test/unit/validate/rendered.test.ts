@@ -9,7 +9,7 @@ import { resolveComposeFile } from '../../../src/compose/model-resolve.js';
 import { cliErrorFindings } from '../../../src/validate/cli-errors.js';
 import { echoContext } from '../../../src/validate/echo-redact.js';
 import { loadSet } from '../../../src/validate/load.js';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 import type { ComposeSet } from '../../../src/compose/sets.js';
 import { FIXTURES, validateDir } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 import { FIXTURES, expectedWhere, validateDir } from './helpers.js';
 
 // Every rule has a fixture that breaks it (each offending line marked "# expect: <rule>") and one that does not.

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { parseComposeText } from '../../../src/compose/model.js';
 import { servicesOf } from '../../../src/validate/rules/context.js';
 import { goDurationMs, pinnedToOneNode } from '../../../src/validate/rules/swarm.js';
-import { RULES } from '../../../src/validate/rules/catalog.js';
+import { RULES } from '../../../src/config/rule-catalog.js';
 import { CHECKS } from '../../../src/validate/rules/index.js';
 import { tempProject } from '../compose/helpers.js';
 import { validateDir, type ReportFinding } from './helpers.js';

@@ -1,0 +1,1838 @@
+export const id = 254;
+export const ids = [254];
+export const modules = {
+
+/***/ 53574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ DEPLOY_PATH_PLACEHOLDER),
+/* harmony export */   aF: () => (/* binding */ releaseTag),
+/* harmony export */   hV: () => (/* binding */ releaseVariables),
+/* harmony export */   sy: () => (/* binding */ deployRole)
+/* harmony export */ });
+/** The tag the release's own images carry. */
+function releaseTag(sha) {
+    return `sha-${sha}`;
+}
+/** What validate renders COMPOSE_DEPLOY_PATH as: the deploy path is known only on the host. */
+const DEPLOY_PATH_PLACEHOLDER = '/srv/compose-deploy';
+/**
+ * Variables the deploy appends to the release's .env, after the user's own: on the host they win.
+ * COMPOSE_DEPLOY_PATH lets a proxy mount `${COMPOSE_DEPLOY_PATH}/maintenance` (the maintenance switch).
+ */
+function releaseVariables(sha, deployPath = DEPLOY_PATH_PLACEHOLDER) {
+    return { IMAGE_TAG: releaseTag(sha), COMPOSE_DEPLOY_SHA: sha, COMPOSE_DEPLOY_PATH: deployPath };
+}
+/** A service given a strategy is updated whatever its image: the config names it. */
+function deployRole(s, sha, opts) {
+    if (s.name === opts.migrateService || s.profiles.length > 0 || s.restart === 'no')
+        return 'one-shot';
+    if (s.image?.endsWith(`:${releaseTag(sha)}`) || opts.perService[s.name]?.strategy !== undefined)
+        return 'update';
+    return 'converge';
+}
+
+
+/***/ }),
+
+/***/ 44781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   Nn: () => (/* binding */ mapEntries),
+/* harmony export */   RC: () => (/* binding */ loadComposeFile),
+/* harmony export */   Ul: () => (/* binding */ toPlain),
+/* harmony export */   js: () => (/* binding */ parseComposeText),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+
+
+
+
+/** Reads and parses one Compose file; YAML errors, duplicate keys and a non-mapping top level are InputErrors with file:line:col. */
+function loadComposeFile(absPath, displayName) {
+    return parseComposeText((0,_config_read_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readTextFile */ .G)(absPath, displayName, 'Compose file'), displayName);
+}
+function parseComposeText(text, displayName) {
+    let source;
+    try {
+        source = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .c)(text, displayName);
+    }
+    catch (err) {
+        throw nameDuplicateKey(err, text);
+    }
+    const root = source.doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && (root.value === null || root.value === ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('the Compose file is empty; expected a mapping with a "services" key', { file: displayName, line: 1, column: 1 });
+    }
+    const tree = toLNode(root, source, source.doc, 0, { left: MAX_NODES });
+    if (tree.kind !== 'map')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('the top level of a Compose file must be a mapping (services:, volumes:, ...)', tree.loc);
+    return tree;
+}
+/** "duplicate key" alone leaves the reader hunting; name the key from its line. */
+function nameDuplicateKey(err, text) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz) || !/duplicate key/.test(err.message) || !err.location?.line)
+        return err;
+    const key = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(text.split('\n')[err.location.line - 1] ?? '')?.[1];
+    return key ? new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`invalid YAML: duplicate key "${key}" (each key may appear once per mapping)`, err.location) : err;
+}
+/**
+ * Aliases are expanded into copies, so a few lines of nested aliases ("billion laughs") would expand into
+ * billions of nodes: a file a pull request wrote must not hang validate. Real Compose files have thousands.
+ */
+const MAX_NODES = 200_000;
+/** Converts the YAML AST, resolving aliases and `<<` merge keys as Compose's YAML readers do. */
+function toLNode(node, src, doc, depth, budget) {
+    if (depth > 100)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('YAML nesting too deep (alias cycle?)', src.locate(node));
+    if (--budget.left < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`YAML expands to more than ${MAX_NODES} nodes (nested aliases?)`, src.locate(node));
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+        return toLNode(node.resolve(doc), src, doc, depth + 1, budget);
+    const loc = src.locate(node);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+        const entries = new Map();
+        const own = [];
+        for (const pair of node.items) {
+            const keyNode = pair.key;
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(keyNode) ? keyNode.value : undefined;
+            if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('keys must be plain strings', src.locate(keyNode));
+            }
+            if (key === '<<') {
+                // Merge keys: the referenced maps come first, the map's own keys win.
+                const merged = toLNode(pair.value, src, doc, depth + 1, budget);
+                const sources = merged.kind === 'seq' ? merged.items : [merged];
+                for (const s of sources)
+                    if (s.kind === 'map')
+                        for (const [k, e] of s.entries)
+                            if (!entries.has(k))
+                                entries.set(k, e);
+                continue;
+            }
+            own.push([String(key), { keyLoc: src.locate(keyNode), value: toLNode(pair.value, src, doc, depth + 1, budget) }]);
+        }
+        for (const [k, e] of own)
+            entries.set(k, e);
+        return { kind: 'map', loc, entries, tag: node.tag };
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return { kind: 'seq', loc, items: node.items.map((i) => toLNode(i, src, doc, depth + 1, budget)), tag: node.tag };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return { kind: 'scalar', loc, value: node.value, tag: node.tag };
+    return { kind: 'scalar', loc, value: null };
+}
+/** Plain JavaScript value of a tree (what Compose itself would see before interpolation). */
+function toPlain(node) {
+    if (!node)
+        return undefined;
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(toPlain);
+    return Object.fromEntries([...node.entries].map(([k, e]) => [k, toPlain(e.value)]));
+}
+/** The node at a path, or undefined. */
+function nodeAt(root, path) {
+    let cur = root;
+    for (const seg of path) {
+        if (!cur)
+            return undefined;
+        if (cur.kind === 'map')
+            cur = cur.entries.get(String(seg))?.value;
+        else if (cur.kind === 'seq' && typeof seg === 'number')
+            cur = cur.items[seg];
+        else
+            return undefined;
+    }
+    return cur;
+}
+/**
+ * Where a path was set: the key's location for a mapping entry, the item's for a list item.
+ * Falls back to the deepest ancestor that exists, so a path into a missing key still points somewhere useful.
+ */
+function locate(root, path) {
+    let cur = root;
+    let where = root.loc;
+    for (const seg of path) {
+        if (cur.kind === 'map') {
+            const e = cur.entries.get(String(seg));
+            if (!e)
+                return where;
+            where = e.keyLoc;
+            cur = e.value;
+        }
+        else if (cur.kind === 'seq' && typeof seg === 'number' && cur.items[seg]) {
+            cur = cur.items[seg];
+            where = cur.loc;
+        }
+        else
+            return where;
+    }
+    return where;
+}
+/** A string scalar's value, or undefined for anything else (numbers count: `image: 5` is odd but readable). */
+function scalarString(node) {
+    if (!node || node.kind !== 'scalar' || node.value === null || node.value === undefined)
+        return undefined;
+    return typeof node.value === 'object' ? undefined : String(node.value);
+}
+function mapEntries(node) {
+    return node?.kind === 'map' ? [...node.entries] : [];
+}
+
+
+/***/ }),
+
+/***/ 60808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ isFixedHostPort),
+/* harmony export */   JG: () => (/* binding */ portSpec)
+/* harmony export */ });
+/* unused harmony export parsePortText */
+/*
+ * `ports:` entries, read the same way by deploy (on the rendered set) and validate (on the
+ * interpolated source), so both agree on which services publish a fixed host port.
+ */
+/** Short syntax: `[ip:][host:]container[/protocol]`; an IPv6 host address is in brackets. */
+function parsePortText(text) {
+    const spec = text.replace(/\/(tcp|udp|sctp)$/, '');
+    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+    const parts = v6 ? [v6[1], ...v6[2].split(':')] : spec.split(':');
+    if (parts.length === 1)
+        return { hostPort: '', hostIp: '', target: parts[0] };
+    return {
+        hostPort: parts.length === 2 ? parts[0] : parts[1],
+        hostIp: parts.length >= 3 ? parts[0] : '',
+        target: parts[parts.length - 1],
+    };
+}
+/** A `ports:` item as plain data: a number, a short-syntax string, or the long syntax. */
+function portSpec(item) {
+    if (typeof item === 'string' || typeof item === 'number')
+        return parsePortText(String(item));
+    if (item === null || typeof item !== 'object')
+        return undefined;
+    const o = item;
+    const text = (v) => (v === undefined || v === null ? '' : String(v));
+    return { hostPort: text(o['published']), hostIp: text(o['host_ip']), target: text(o['target']) };
+}
+/** A fixed host port (or range) can be bound by one container only, so two copies cannot run at once. */
+function isFixedHostPort(p) {
+    return p.hostPort !== '';
+}
+
+
+/***/ }),
+
+/***/ 82311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ badServiceNames),
+/* harmony export */   PV: () => (/* binding */ checkServiceName),
+/* harmony export */   gJ: () => (/* binding */ checkComposeServiceNames)
+/* harmony export */ });
+/* unused harmony export serviceNameProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86234);
+
+
+/** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
+const MAX_SERVICE_NAME = 255;
+/** Why `name` is not a usable service name, or undefined when it is. */
+function serviceNameProblem(name) {
+    if (name.length > MAX_SERVICE_NAME)
+        return `service name of ${name.length} characters (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name, 20)}); at most ${MAX_SERVICE_NAME} are accepted`;
+    if (_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME */ .OX.test(name))
+        return undefined;
+    if (name.startsWith('-'))
+        return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} starts with "-", so a Compose command line would read it as an option`;
+    return `service name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(name)} is not valid (${_config_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SERVICE_NAME_HINT */ .Uc})`;
+}
+/**
+ * The one check every service name goes through before it can reach a command: Compose files'
+ * services, the config's deploy.order / migrate.service / per-service keys, and the names
+ * rollback and backup will take. `where` says where the name came from, for the message.
+ */
+function checkServiceName(name, where, location) {
+    const problem = serviceNameProblem(name);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${problem}`, location);
+    return name;
+}
+/** Each service of one Compose file whose name is not usable, with the line that names it. */
+function badServiceNames(file) {
+    const services = file.entries.get('services');
+    if (services?.value.kind !== 'map')
+        return [];
+    return [...services.value.entries].flatMap(([name, e]) => {
+        const message = serviceNameProblem(name);
+        return message ? [{ name, message, loc: e.keyLoc }] : [];
+    });
+}
+/** Throws, at the first unusable service name of the files, before anything runs. */
+function checkComposeServiceNames(files) {
+    for (const f of files) {
+        const bad = badServiceNames(f)[0];
+        if (bad)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(bad.message, bad.loc);
+    }
+}
+
+
+/***/ }),
+
+/***/ 32395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ relativeTo),
+/* harmony export */   Ri: () => (/* binding */ describeSet),
+/* harmony export */   SK: () => (/* binding */ prodSet),
+/* harmony export */   Y3: () => (/* binding */ devSet),
+/* harmony export */   iV: () => (/* binding */ resolveSets),
+/* harmony export */   uG: () => (/* binding */ setsReason)
+/* harmony export */ });
+/* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54431);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+
+
+
+
+
+const BASE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const DEV_OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+const PROD_FILES = ['compose.prod.yaml', 'compose.prod.yml', 'docker-compose.prod.yml', 'docker-compose.prod.yaml'];
+/** Example env files used to render a discovered set (sample values, not what prod runs with). */
+const DEV_ENV = ['.env.example'];
+const PROD_ENV = ['.env.prod.example', '.env.production.example', '.env.example'];
+/** The sets the config file names (compose.dev, compose.prod), each able to locate its keys. */
+function configuredSets(config, configPath, cwd) {
+    const located = configLocator(configPath, cwd);
+    const out = {};
+    for (const name of ['dev', 'prod']) {
+        const c = config?.[name];
+        if (c)
+            out[name] = { name, files: c.files, envFile: c.envFile, discovered: false, configLoc: (key, i) => located(['compose', name, key, ...(i === undefined ? [] : [i])]) };
+    }
+    return out;
+}
+/**
+ * The conventional layouts in a folder of the repository (the config file's; '' for the root): dev = base
+ * (+ override), prod = base + prod file, or the prod file alone when there is no base. The first existing
+ * name of each kind wins. Paths come back relative to the repository.
+ */
+function discoverSets(cwd, folder = '') {
+    const first = (names) => names.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, n)));
+    const base = first(BASE_FILES);
+    const override = first(DEV_OVERRIDE_FILES);
+    const prod = first(PROD_FILES);
+    const out = {};
+    if (base)
+        out.dev = discovered('dev', override ? [base, override] : [base], first(DEV_ENV));
+    if (prod)
+        out.prod = discovered('prod', base ? [base, prod] : [prod], first(PROD_ENV));
+    return out;
+}
+function discovered(name, files, envFile, note) {
+    return { name, files, envFile, discovered: true, ...(note ? { note } : {}), configLoc: () => undefined };
+}
+const BASE_ALONE_NOTE = 'no prod file: the base file alone is the prod set';
+/**
+ * The prod set validate checks, build builds and deploy ships: compose.prod in the config file; else the
+ * conventional prod set (base + prod file, or the prod file alone); else the base file alone.
+ */
+function prodSet(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd).prod;
+    if (configured)
+        return configured;
+    const folder = (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath);
+    const found = discoverSets(settings.cwd, folder);
+    if (found.prod)
+        return found.prod;
+    if (found.dev) {
+        const envFile = PROD_ENV.map((n) => (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .fromConfigFolder */ .J)(folder, n)).find((n) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(settings.cwd, n)));
+        return discovered('prod', found.dev.files.slice(0, 1), envFile, BASE_ALONE_NOTE);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('no prod Compose files: set compose.prod.files in compose-deploy.yml, or add compose.yaml + compose.prod.yaml (or docker-compose.yml + docker-compose.prod.yml)');
+}
+/**
+ * The dev set: compose.dev in the config file. A config file that names a set (compose.prod alone, say)
+ * names all the sets there are: a dev set found by file name would be rendered without the env file the
+ * team configured and report variables it never meant to set. Only without any named set is the
+ * conventional one (base + override) taken; none without a base file.
+ */
+function devSet(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+    if (configured.dev || configured.prod)
+        return configured.dev;
+    return discoverSets(settings.cwd, (0,_config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .configFolder */ .v)(settings.cwd, settings.configPath)).dev;
+}
+/** Why the sets are the ones they are, in a sentence for validate's log. */
+function setsReason(settings) {
+    const configured = configuredSets(settings.config.compose, settings.configPath, settings.cwd);
+    const config = settings.configPath ? relativeTo(settings.cwd, settings.configPath) : 'the config file';
+    if (configured.dev && configured.prod)
+        return `compose.dev and compose.prod as named in ${config}`;
+    if (configured.prod)
+        return `compose.prod as named in ${config}, and no dev set: a config file that names a set names them all, so none is looked for by file name`;
+    if (configured.dev)
+        return `compose.dev as named in ${config}; compose.prod is not named there, so the prod set is the conventional one (build and deploy ship it)`;
+    return `${settings.configPath ? `${config} names no compose set` : 'no config file'}: the sets are found by their conventional file names`;
+}
+/** The sets validate checks: the dev set when there is one, and the prod set build and deploy use. */
+function resolveSets(settings) {
+    const prod = prodSet(settings);
+    const dev = devSet(settings);
+    return dev ? [dev, prod] : [prod];
+}
+/** Finds a key's line in the config file lazily: only a missing file needs it. */
+function configLocator(configPath, cwd) {
+    return (path) => {
+        if (!configPath)
+            return undefined;
+        try {
+            const src = (0,_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readYamlFile */ .k)(configPath, relativeTo(cwd, configPath));
+            return src.locate(src.doc.getIn(path, true));
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+function relativeTo(cwd, abs) {
+    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd) + '/';
+    return abs.startsWith(base) ? abs.slice(base.length) : abs;
+}
+function describeSet(set) {
+    return `${set.files.join(' + ')}${set.envFile ? ` with ${set.envFile}` : ''}${set.note ? ` (${set.note})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 97840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   U: () => (/* binding */ humanDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+/** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
+function parseDuration(name, value) {
+    const m = /^([0-9]+)([smhd])$/.exec(value.trim());
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name} must be a whole number followed by s, m, h or d (e.g. 26h, 7d), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(value)}`);
+    return Number(m[1]) * UNIT_SECONDS[m[2]];
+}
+/** Seconds as a person reads them: 93784 -> "1d 2h". */
+function humanDuration(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 120)
+        return `${s}s`;
+    if (s < 7200)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${Math.floor(s / 3600)}h ${Math.round((s % 3600) / 60)}m`;
+    return `${Math.floor(s / 86400)}d ${Math.round((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 27765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hY: () => (/* binding */ COMPOSE_FILES_RECORD),
+  Gi: () => (/* binding */ auditAndPruneCommand),
+  Ht: () => (/* binding */ auditCommand),
+  I8: () => (/* binding */ containersCommand),
+  Td: () => (/* binding */ convergeCommand),
+  wq: () => (/* binding */ downCommand),
+  RX: () => (/* binding */ keptReleaseCommand),
+  vu: () => (/* binding */ migrateCommand),
+  pj: () => (/* binding */ migrationDependenciesCommand),
+  TW: () => (/* binding */ pullCommand),
+  Cf: () => (/* binding */ releaseCompose),
+  be: () => (/* binding */ removeCurrentCommand),
+  uF: () => (/* binding */ removeServicesCommand),
+  CB: () => (/* binding */ renderCommand),
+  Lm: () => (/* binding */ rollCommand),
+  J9: () => (/* binding */ settleCommand),
+  zg: () => (/* binding */ switchCurrentCommand),
+  YT: () => (/* binding */ unpackCommand)
+});
+
+// UNUSED EXPORTS: releaseDir
+
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(82311);
+;// CONCATENATED MODULE: ./src/compose/cli.ts
+
+/** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
+function composeCommand(t, args, extra = {}) {
+    const base = t.flavor === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
+    const argv = [
+        ...base,
+        ...(t.project ? ['--project-name', t.project] : []),
+        ...(t.projectDirectory ? ['--project-directory', t.projectDirectory] : []),
+        ...(t.allProfiles && t.flavor === 'docker compose' ? ['--profile', '*'] : []),
+        ...t.files.flatMap((f) => ['--file', f]),
+        ...(t.envFile ? ['--env-file', t.envFile] : []),
+        ...args,
+    ];
+    return { argv, cwd: t.cwd, ...extra };
+}
+/**
+ * Compose arguments that act on named services: the subcommand and its options, then `--`, then the
+ * names (and, for `run`, the command after the service). Without the `--` a service named like an
+ * option would be read as one, and `up` or `rm` with no name left acts on every service; v1
+ * (docopt: `[--] [SERVICE...]`) and v2 (cobra) both end option parsing there.
+ */
+function withServices(subcommand, services, after = []) {
+    // An empty list would make `up`/`rm` act on the whole project: a caller's mistake, never a request.
+    if (services.length === 0)
+        throw new Error(`compose ${subcommand[0]}: no service named`);
+    for (const s of services)
+        (0,service_name/* checkServiceName */.PV)(s, `compose ${subcommand[0]}`);
+    return [...subcommand, '--', ...services, ...after];
+}
+/** Which Compose a machine has: v2 first (current hosts and runners), v1 where that is all there is. */
+async function detectCompose(runner) {
+    const v2 = await runner.run({ argv: ['docker', 'compose', 'version', '--short'] });
+    if (v2.code === 0 && v2.stdout.trim())
+        return { flavor: 'docker compose', version: v2.stdout.trim().replace(/^v/, '') };
+    const v1 = await runner.run({ argv: ['docker-compose', 'version', '--short'] });
+    if (v1.code === 0 && v1.stdout.trim())
+        return { flavor: 'docker-compose', version: v1.stdout.trim().replace(/^v/, '') };
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/runner/quote.ts
+var quote = __webpack_require__(97866);
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(38959);
+;// CONCATENATED MODULE: ./src/deploy/host-scripts.ts
+/**
+ * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
+ * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
+ * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
+ */
+/**
+ * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
+ * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
+ * $1's files that differs from the live release's. A running service that bind-mounts a changed file
+ * must be recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
+ */
+const RELEASE_RECORDS_FN = `
+release_records() {
+  [ -f "$1/.compose-files" ] && sed 's/^/compose-file=/' "$1/.compose-files"
+  [ -f "$root/current/.compose-files" ] && sed 's/^/live-compose-file=/' "$root/current/.compose-files"
+  [ -d "$root/current" ] || return 0
+  (cd "$1" && find . -type f ! -name .env) | while read -r f; do
+    f=\${f#./}
+    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$1/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
+  done
+}
+`;
+/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it, and removed-leftover=<dir> for each interrupted upload it cleared. */
+const UNPACK_RELEASE_SCRIPT = `
+set -eu
+root=$1 sha=$2
+${RELEASE_RECORDS_FN}
+# maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.
+mkdir -p "$root/releases" "$root/maintenance"
+# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
+# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
+for old in "$root"/releases/.incoming-*; do
+  [ -e "$old" ] || continue
+  rm -rf "$old"
+  echo "removed-leftover=\${old##*/}"
+done
+incoming="$root/releases/.incoming-$sha-$$"
+# A failed or interrupted extract must not leave a half release (with its .env) behind.
+trap 'rm -rf "$incoming"' EXIT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
+trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
+trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
+trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
+mkdir -p "$incoming"
+base64 -d | tar -x -f - -C "$incoming"
+release_records "$incoming"
+rm -rf "$root/releases/$sha"
+mv "$incoming" "$root/releases/$sha"
+echo "unpacked=$root/releases/$sha"
+`;
+/** $1 root, $2 sha of a kept release (rollback): exit 4 when it is gone, else release_records of it. */
+const KEPT_RELEASE_SCRIPT = `
+root=$1 sha=$2
+${RELEASE_RECORDS_FN}
+dir="$root/releases/$sha"
+if [ ! -f "$dir/.env" ]; then echo "missing=$dir"; exit 4; fi
+release_records "$dir"
+exit 0
+`;
+/**
+ * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
+ * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
+ * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
+ */
+const PULL_SCRIPT = `
+registry=$1 user=$2
+shift 2
+err=
+auth=
+cleanup() { [ -z "$err" ] || rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
+# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps
+# come before the first temporary file, so none is made that a signal could leave behind.
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 129' HUP
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 141' PIPE
+trap 'cleanup; trap - EXIT; exit 143' TERM
+err=$(mktemp)
+if [ -n "$user" ]; then
+  auth=$(mktemp -d) || exit 1
+  export DOCKER_CONFIG="$auth"
+  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$err"; then
+    echo "login=refused"
+    cat "$err" >&2
+    exit 3
+  fi
+fi
+# "--": an image reference comes from the rendered Compose file and must never act as an option.
+for img in "$@"; do
+  if docker image inspect -- "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
+  n=0
+  until docker pull -q -- "$img" >/dev/null 2>"$err"; do
+    n=$((n + 1))
+    # An image that is not there, or a refusal, will not change on a retry.
+    if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
+      echo "failed=$img"; cat "$err" >&2; exit 1
+    fi
+    sleep $((n * 2))
+  done
+  echo "pulled=$img"
+done
+`;
+/**
+ * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
+ * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
+ * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
+ * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
+ * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ *
+ * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
+ * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
+ * grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
+ * recreate: stop first (a short outage), then wait for the new ones.
+ */
+const ROLL_SCRIPT = `
+svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10} probe=\${11}
+shift 11
+ids() {
+  docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
+    --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
+}
+report_failure() {
+  id=$1 why=$2
+  echo "failed=$id"
+  echo "reason=$why"
+  docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf "%s" .Output}}{{end}}{{end}}' "$id" 2>/dev/null | tail -n 20 | sed 's/^/health| /'
+  docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
+}
+cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
+# A failed docker command may mean the daemon itself is away (a restart): that is said as such.
+docker_down() { ! docker version >/dev/null 2>&1; }
+# Milliseconds on this host's clock (whole seconds where date has no %N).
+now_ms() {
+  t=$(date +%s%N 2>/dev/null)
+  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac
+}
+# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up
+# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.
+probe_ok() {
+  [ -n "$probe" ] || return 1
+  probe_id=$1
+  eval "set -- $probe"
+  timeout 10 docker exec "$probe_id" "$@" >/dev/null 2>&1
+}
+# The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
+# they are named: their restart policy would bring them back beside the old ones.
+remove_new() {
+  if docker rm -f $new >/dev/null 2>&1; then echo "removed-new=$(echo $new)"; else echo "stranded=$(echo $new)"; fi
+}
+wait_ready() {
+  id=$1 seen_start='' seen_at='' pause_ms=100
+  while :; do
+    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
+    if [ "$st" = "gone none 0 -" ] && docker_down; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
+    set -- $st
+    now=$(date +%s)
+    if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
+    case "$1" in running) ;; *) report_failure "$id" "container is $1"; return 1 ;; esac
+    if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
+    # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
+    # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
+    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$(now_ms); fi
+    ok=
+    case "$2" in
+      healthy) ok=1 ;;
+      unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
+      starting) probe_ok "$id" && ok=1 ;;
+      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;
+    esac
+    if [ -n "$ok" ] && [ -n "$url" ]; then
+      timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
+    fi
+    if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
+    if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi
+    # Each poll is a docker inspect and, while starting, a docker exec of the healthcheck: at a tenth
+    # of a second throughout, the roll's own polling took most of a small host's processor while the
+    # app it waited on was booting. The pause grows from 0.1 s to 0.5 s: an app ready at once is seen
+    # at once, a slow boot is seen at most half a second late.
+    sleep "0.$(printf '%03d' "$pause_ms")"
+    pause_ms=$((pause_ms * 3 / 2))
+    [ "$pause_ms" -le 500 ] || pause_ms=500
+  done
+}
+still_ready() {
+  st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
+  if [ "$st" = "gone none 0" ] && docker_down; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
+  set -- "$1" $st
+  if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
+  if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
+  case "$3" in healthy|none) return 0 ;; esac
+  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.
+  if [ "$3" = starting ] && probe_ok "$1"; then return 0; fi
+  report_failure "$1" "healthcheck turned $3 during the drain"
+  return 1
+}
+t0=$(date +%s)
+deadline=$((t0 + timeout))
+echo "at-start=$(now_ms)"
+old=$(ids)
+count=$(printf '%s\\n' $old | grep -c . || true)
+echo "old=$(echo $old)"
+# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
+# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal
+# between mktemp and the traps left it (sh runs a trap only once the assignment is done).
+uplog=
+trap 'rm -f "$uplog"' EXIT
+trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
+trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
+trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
+uplog=$(mktemp)
+# "--": the service is a name, never an option (the name was checked too, before it got here).
+if [ -z "$old" ]; then
+  "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
+elif [ "$strategy" = recreate ]; then
+  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
+else
+  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
+fi
+up_status=$?
+echo "at-up=$(now_ms)"
+now_ids=$(ids)
+new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
+[ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
+echo "new=$(echo $new)"
+if [ "$up_status" != 0 ] || [ -z "$new" ]; then
+  # A daemon restarting under compose up fails it, or hides what it created from the listing above.
+  if docker_down; then echo "reason=the Docker daemon stopped answering"
+  elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
+  else echo "reason=compose started no new container"; fi
+  tail -n 20 "$uplog" | sed 's/^/log| /'
+  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then remove_new; fi
+  exit 1
+fi
+for id in $new; do
+  if ! wait_ready "$id"; then
+    if [ "$strategy" != recreate ] && [ -n "$old" ]; then remove_new; fi
+    exit 1
+  fi
+done
+echo "at-ready=$(now_ms)"
+if [ "$strategy" != recreate ] && [ -n "$old" ]; then
+  sleep "$drain"
+  echo "at-drained=$(now_ms)"
+  if cancelled; then
+    echo "reason=deploy cancelled"
+    remove_new
+    exit 1
+  fi
+  # A container that turned unhealthy (or restarted) while both served must not be the one left.
+  for id in $new; do
+    if ! still_ready "$id"; then
+      remove_new
+      exit 1
+    fi
+  done
+  if docker stop -t "$grace" $old >/dev/null && docker rm $old >/dev/null; then
+    echo "stopped-old=$(echo $old)"
+  else
+    # The daemon went away (a restart) after the new ones were ready: the old ones must still go.
+    echo "stranded=$(echo $old)"
+  fi
+fi
+echo "at-end=$(now_ms)"
+echo "done-after=$(( $(date +%s) - t0 ))"
+`;
+/**
+ * $1 seconds to wait for the Docker daemon to answer, then container ids to remove once it does.
+ * After a daemon restart, containers with a restart policy come back: the ones a failed or finished
+ * roll meant to remove must go, or the host runs two releases of a service.
+ */
+const SETTLE_SCRIPT = `
+wait=$1; shift
+i=0
+until docker version >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ $i -gt $((wait * 4)) ]; then echo "docker=down"; [ $# -eq 0 ] || echo "stranded=$*"; exit 1; fi
+  sleep 0.25
+done
+echo "docker=up waited=$((i / 4))"
+left=
+for id in "$@"; do
+  # A container already gone counts as removed.
+  docker rm -f -- "$id" >/dev/null 2>&1 || { docker inspect -- "$id" >/dev/null 2>&1 && left="$left $id"; }
+done
+[ $# -eq 0 ] || echo "removed=$*"
+if [ -n "$left" ]; then echo "stranded=$(echo $left)"; exit 1; fi
+exit 0
+`;
+/**
+ * $1 project: every service container (one-off runs aside) as "service image id", so a deploy that
+ * failed can say whether the host runs containers of two releases.
+ */
+const CONTAINERS_SCRIPT = `
+docker ps -a --no-trunc --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False" \\
+  --format '{{.Label "com.docker.compose.service"}} {{.Image}} {{.ID}}'
+`;
+/** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */
+const SWITCH_CURRENT_SCRIPT = `
+set -eu
+ln -sfn "releases/$2" "$1/.current-next"
+mv -T "$1/.current-next" "$1/current"
+echo "current=$2"
+`;
+/** $1 root; stdin: one JSON line appended to the audit log. */
+const AUDIT_SCRIPT = `
+cat >> "$1/releases.jsonl"
+`;
+/** $1 root, then the release shas to keep: removes other releases and the images only they used. */
+const PRUNE_SCRIPT = `
+root=$1; shift
+keep=" $* "
+for d in "$root"/releases/*; do
+  [ -d "$d" ] || continue
+  sha=$(basename "$d")
+  case "$keep" in *" $sha "*) continue ;; esac
+  rm -rf "$d"
+  echo "pruned=$sha"
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -F ":sha-$sha" | while read -r img; do
+    docker image rm "$img" >/dev/null 2>&1 && echo "pruned-image=$img"
+  done
+done
+exit 0
+`;
+
+;// CONCATENATED MODULE: ./src/deploy/commands.ts
+
+
+
+
+
+/** Each remote step of a deploy as a Command (a host script, or Compose): pure functions, unit-tested, printed by dry-run. */
+const releaseDir = (root, sha) => `${root}/releases/${sha}`;
+/** Compose pointed at one release: its files and .env, with the stable project directory `current`. */
+function releaseCompose(ds, flavor, sha) {
+    const dir = releaseDir(ds.deployPath, sha);
+    return {
+        flavor,
+        project: ds.project,
+        files: ds.composeFiles.map((f) => `${dir}/${f}`),
+        envFile: `${dir}/.env`,
+        // Relative bind mounts (./Caddyfile) resolve under `current`, a path that does not change
+        // between releases, so a proxy whose definition did not change is not recreated by a deploy.
+        projectDirectory: `${ds.deployPath}/current`,
+    };
+}
+const unpackCommand = (root, sha, tarBase64) => (0,script/* hostScript */.Q)('unpack', UNPACK_RELEASE_SCRIPT, [root, sha], tarBase64);
+/** Each release records the Compose files it was made with, so a rollback starts it with its own. */
+const COMPOSE_FILES_RECORD = '.compose-files';
+/** rollback: what the kept release recorded, and which of its files differ from the live release's. */
+const keptReleaseCommand = (root, sha) => (0,script/* hostScript */.Q)('kept-release', KEPT_RELEASE_SCRIPT, [root, sha]);
+/** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
+const renderCommand = (target) => composeCommand({ ...target, allProfiles: true }, ['config']);
+/** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
+function pullCommand(images, login) {
+    return (0,script/* hostScript */.Q)('pull', PULL_SCRIPT, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
+}
+/**
+ * Starts what the migration needs without touching what already runs. `compose run` would start the
+ * dependencies itself, but v2 recreates a running dependency whose definition changed (v1 does not):
+ * the database restarting under the live release before the rolling update even began. `up
+ * --no-recreate` starts missing ones and leaves running ones alone on both; the rolling update
+ * updates them later, each by its own strategy.
+ */
+const migrationDependenciesCommand = (target, dependencies) => composeCommand(target, withServices(['up', '-d', '--no-recreate'], dependencies));
+/** The migration itself, its dependencies already up (migrationDependenciesCommand). */
+function migrateCommand(target, migrate) {
+    return composeCommand(target, withServices(['run', '--rm', '-T', '--no-deps'], [migrate.service], migrate.command ?? []));
+}
+const switchCurrentCommand = (root, sha) => (0,script/* hostScript */.Q)('switch', SWITCH_CURRENT_SCRIPT, [root, sha]);
+/** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
+const convergeCommand = (target, services, recreate = false) => composeCommand(target, withServices(['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : [])], services));
+/** Stops and removes services (those a failed release added), with the files that define them. */
+const removeServicesCommand = (target, services) => composeCommand(target, withServices(['rm', '--stop', '--force'], services));
+/** `cancelMarker`: the file whose appearance ends the health wait early (none for a rollback, which must finish). */
+function rollCommand(target, u, ds, cancelMarkerPath = '') {
+    const compose = composeCommand(target, []).argv;
+    return (0,script/* hostScript */.Q)('roll', ROLL_SCRIPT, [
+        (0,service_name/* checkServiceName */.PV)(u.service, 'roll'),
+        String(u.replicas),
+        String(ds.healthTimeout),
+        String(ds.minReadySeconds),
+        String(ds.drainSeconds),
+        u.healthUrl ?? '',
+        u.strategy,
+        ds.project,
+        String(u.stopGraceSeconds),
+        cancelMarkerPath,
+        // Run on the host through eval: words quoted by the one quoting function.
+        u.healthProbe ? (0,quote/* quoteArgv */.r)(u.healthProbe) : '',
+        ...compose,
+    ]);
+}
+/** Waits up to `seconds` for the Docker daemon, then removes the named containers (ids only: checked here). */
+function settleCommand(seconds, ids = []) {
+    for (const id of ids)
+        if (!/^[0-9a-f]{12,64}$/.test(id))
+            throw new Error(`not a container id: ${JSON.stringify(id)}`);
+    return (0,script/* hostScript */.Q)('settle', SETTLE_SCRIPT, [String(seconds), ...ids]);
+}
+const containersCommand = (project) => (0,script/* hostScript */.Q)('containers', CONTAINERS_SCRIPT, [project]);
+/** Removes what a failed first deploy started (volumes stay: they may hold data already). */
+const downCommand = (target) => composeCommand(target, ['down', '--remove-orphans']);
+const removeCurrentCommand = (root) => ({ argv: ['rm', '-f', `${root}/current`] });
+const auditCommand = (root, record) => (0,script/* hostScript */.Q)('audit', AUDIT_SCRIPT, [root], `${JSON.stringify(record)}\n`);
+/** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
+const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q)('audit-prune', `${AUDIT_SCRIPT}[ $? = 0 ] || exit 1\n${PRUNE_SCRIPT}`, [root, ...keep], `${JSON.stringify(record)}\n`);
+
+
+/***/ }),
+
+/***/ 13124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ planUpdates),
+/* harmony export */   hk: () => (/* binding */ dependenciesOf),
+/* harmony export */   xx: () => (/* binding */ parseRenderedCompose)
+/* harmony export */ });
+/* unused harmony exports healthProbe, durationSeconds */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53574);
+/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82311);
+/* harmony import */ var _compose_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60808);
+
+
+
+
+function parseRenderedCompose(text) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    const services = doc?.services ?? {};
+    return Object.entries(services).map(([name, s]) => {
+        // The files were checked before upload; a service that came in another way (include:) is checked here.
+        (0,_compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceName */ .PV)(name, 'the rendered release');
+        const hc = s['healthcheck'];
+        const test = hc?.test;
+        const noTest = test === undefined || (Array.isArray(test) && (test[0] === 'NONE' || test.length === 0)) || test === 'NONE';
+        const deploy = s['deploy'];
+        return {
+            name,
+            image: typeof s['image'] === 'string' ? s['image'] : undefined,
+            replicas: Number(deploy?.replicas ?? s['scale'] ?? 1) || 1,
+            hasHealthcheck: hc !== undefined && !hc.disable && !noTest,
+            healthProbe: hc !== undefined && !hc.disable && !noTest ? healthProbe(test) : undefined,
+            fixedHostPorts: fixedPorts(s['ports']),
+            containerName: typeof s['container_name'] === 'string' ? s['container_name'] : undefined,
+            profiles: Array.isArray(s['profiles']) ? s['profiles'] : [],
+            restart: typeof s['restart'] === 'string' ? s['restart'] : undefined,
+            stopGraceSeconds: durationSeconds(s['stop_grace_period']) ?? 10,
+            bindSources: bindSources(s['volumes']),
+            dependsOn: dependsOn(s['depends_on']),
+        };
+    });
+}
+/**
+ * The healthcheck test as Docker runs it: ["CMD", argv...] as is, ["CMD-SHELL", text] and a plain
+ * string through /bin/sh -c. Anything else: no probe (the wait then relies on Docker's status alone).
+ */
+function healthProbe(test) {
+    if (typeof test === 'string')
+        return test.trim() ? ['/bin/sh', '-c', test] : undefined;
+    if (!Array.isArray(test) || !test.every((t) => typeof t === 'string'))
+        return undefined;
+    const [kind, ...rest] = test;
+    if (kind === 'CMD' && rest.length > 0)
+        return rest;
+    if (kind === 'CMD-SHELL' && rest.length > 0)
+        return ['/bin/sh', '-c', rest.join(' ')];
+    return undefined;
+}
+/** A list (short syntax) or a map of service -> condition (what both versions' `config` render). */
+function dependsOn(value) {
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string');
+    return value && typeof value === 'object' ? Object.keys(value) : [];
+}
+/** Everything `name` needs running, directly or through another dependency, in no particular order. */
+function dependenciesOf(services, name) {
+    const byName = new Map(services.map((s) => [s.name, s]));
+    const seen = new Set();
+    const visit = (n) => {
+        for (const d of byName.get(n)?.dependsOn ?? []) {
+            if (seen.has(d) || d === name)
+                continue;
+            seen.add(d);
+            visit(d);
+        }
+    };
+    visit(name);
+    return [...seen];
+}
+/** v1 renders short syntax ("/abs/src:/dst:ro"), v2 long syntax ({type: bind, source}). */
+function bindSources(volumes) {
+    if (!Array.isArray(volumes))
+        return [];
+    const out = [];
+    for (const v of volumes) {
+        if (typeof v === 'string') {
+            const source = v.split(':')[0];
+            if (source.startsWith('/'))
+                out.push(source);
+        }
+        else if (v && typeof v === 'object' && v.type === 'bind' && typeof v.source === 'string') {
+            out.push(v.source);
+        }
+    }
+    return out;
+}
+function fixedPorts(ports) {
+    if (!Array.isArray(ports))
+        return [];
+    return ports.flatMap((p) => {
+        const spec = (0,_compose_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .portSpec */ .JG)(p);
+        if (!spec || !(0,_compose_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .isFixedHostPort */ .C8)(spec))
+            return [];
+        // One spelling whichever Compose rendered it (v1: "127.0.0.1:8080:80/tcp", v2: the long syntax).
+        return [`${spec.hostIp ? `${spec.hostIp}:` : ''}${spec.hostPort}:${spec.target}`];
+    });
+}
+/** Compose durations: "10s", "1m30s", "500ms", or a number of seconds. */
+function durationSeconds(v) {
+    if (typeof v === 'number')
+        return Math.ceil(v);
+    if (typeof v !== 'string' || !v)
+        return undefined;
+    let total = 0;
+    const re = /(\d+(?:\.\d+)?)(ms|us|ns|h|m|s)/g;
+    let m;
+    let matched = '';
+    while ((m = re.exec(v))) {
+        matched += m[0];
+        const n = Number(m[1]);
+        total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : m[2] === 'ms' ? n / 1000 : 0;
+    }
+    return matched === v ? Math.ceil(total) : undefined;
+}
+/**
+ * Which services roll and how (deployRole decides which); a service that cannot run twice
+ * (fixed host port, container_name) is recreated instead, and says so.
+ */
+function planUpdates(services, sha, opts) {
+    const oneShot = [];
+    const converge = [];
+    const ours = [];
+    for (const s of services) {
+        const role = (0,_compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__/* .deployRole */ .sy)(s, sha, opts);
+        if (role === 'one-shot')
+            oneShot.push(s.name);
+        else if (role === 'update')
+            ours.push(s);
+        else
+            converge.push(s.name);
+    }
+    const rank = (name) => {
+        const i = opts.order.indexOf(name);
+        return i < 0 ? opts.order.length : i;
+    };
+    ours.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    const updates = ours.map((s) => {
+        const cfg = opts.perService[s.name] ?? {};
+        const asked = cfg.strategy ?? 'rolling';
+        const blocker = s.containerName ? `container_name "${s.containerName}"` : s.fixedHostPorts.length > 0 ? `fixed host port ${s.fixedHostPorts[0]}` : undefined;
+        const strategy = asked === 'rolling' && blocker ? 'recreate' : asked;
+        return {
+            service: s.name,
+            strategy,
+            replicas: s.replicas,
+            healthUrl: cfg.healthUrl,
+            healthProbe: s.healthProbe,
+            stopGraceSeconds: s.stopGraceSeconds,
+            image: s.image,
+            note: asked === 'rolling' && blocker ? `${blocker} means two copies cannot run at once: recreated (a short outage). Declare strategy: recreate to silence this` : undefined,
+        };
+    });
+    return { updates, converge: converge.sort(), oneShot: oneShot.sort() };
+}
+
+
+/***/ }),
+
+/***/ 88229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $Y: () => (/* binding */ deploySettings),
+  j8: () => (/* binding */ registryLogin),
+  Z: () => (/* binding */ releaseComposeFiles),
+  jI: () => (/* binding */ rolloutSettings)
+});
+
+// UNUSED EXPORTS: prodComposeFiles
+
+// EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
+var config_settings = __webpack_require__(49235);
+// EXTERNAL MODULE: ./src/compose/model.ts
+var model = __webpack_require__(44781);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(82311);
+// EXTERNAL MODULE: ./src/deploy/env-file-input.ts
+var env_file_input = __webpack_require__(24958);
+// EXTERNAL MODULE: ./src/compose/sets.ts
+var sets = __webpack_require__(32395);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/host/host-settings.ts
+var host_settings = __webpack_require__(91302);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/config/contained-file.ts
+var contained_file = __webpack_require__(59422);
+// EXTERNAL MODULE: ./src/config/names.ts
+var names = __webpack_require__(86234);
+;// CONCATENATED MODULE: ./src/deploy/release-files.ts
+
+
+
+
+
+/**
+ * Reads one file to ship. It must be a regular file inside the repository once symlinks are
+ * resolved: a link to /proc/self/environ (or an absolute path) would otherwise ship the deploy
+ * step's own environment (the SSH key, the env file) to the host as a world-readable release file.
+ * `listedIn` names the key that listed it, for the message. `path` is relative to the repository; in the
+ * release it keeps its place relative to `folder`, the config file's folder, as the host's Compose project.
+ */
+function readReleaseFile(repository, path, listedIn, folder = '') {
+    const refuse = (why) => {
+        throw new errors/* InputError */.dz(`${listedIn}: release file ${JSON.stringify(path)} ${why}; nothing was uploaded`);
+    };
+    if ((0,external_node_path_.isAbsolute)(path) || !names/* RELATIVE_FILE */.u6.test(path) || path.split('/').includes('..'))
+        refuse('must be a relative path inside the repository');
+    if (Buffer.byteLength(path) > 100)
+        refuse('is longer than 100 bytes; move it closer to the repository root');
+    const where = (0,contained_file/* containPath */.oj)(repository, repository, path);
+    if (!where.inside)
+        return refuse('resolves, through a symbolic link, to a file outside the repository');
+    if (!where.exists)
+        return refuse('was not found');
+    const real = where.real;
+    const st = (0,external_node_fs_.statSync)(real);
+    if (!st.isFile())
+        refuse('is not a regular file');
+    // Bytes, not text: certificates and images travel unchanged; scripts keep their executable bit.
+    return { path: releasePath(folder, path, listedIn), content: (0,external_node_fs_.readFileSync)(real), mode: st.mode & 0o111 ? 0o755 : 0o644 };
+}
+/**
+ * Where a repository path stands in a release: relative to the config file's folder, which the release
+ * directory stands for on the host (so `./Caddyfile` in a Compose file there still names it).
+ */
+function releasePath(folder, path, listedIn) {
+    if (folder === '')
+        return path;
+    const rel = external_node_path_.posix.relative(folder, path);
+    if (rel.startsWith('../') || rel === '..' || rel === '') {
+        throw new errors/* InputError */.dz(`${listedIn}: ${JSON.stringify(path)} is outside ${folder}/, the config file's folder; a release holds that folder's files only. Nothing was uploaded`);
+    }
+    return rel;
+}
+
+// EXTERNAL MODULE: ./src/config/config-paths.ts
+var config_paths = __webpack_require__(54431);
+;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
+
+
+
+
+
+
+
+
+
+
+/** The prod Compose set: the same one validate checks and build builds. */
+function prodComposeFiles(settings) {
+    return (0,sets/* prodSet */.SK)(settings).files;
+}
+/** The prod set's files as a release names them (relative to the config file's folder). */
+function releaseComposeFiles(settings) {
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
+    return prodComposeFiles(settings).map((p) => releasePath(folder, p, 'the prod Compose set'));
+}
+function deploySettings(settings) {
+    if (!settings.sha)
+        throw new errors/* InputError */.dz('input "sha" is required for deploy (it defaults to GITHUB_SHA on a runner)');
+    const composeFiles = prodComposeFiles(settings);
+    const d = settings.config.deploy ?? {};
+    const folder = (0,config_paths/* configFolder */.v)(settings.cwd, settings.configPath);
+    const files = [
+        ...composeFiles.map((path) => readReleaseFile(settings.cwd, path, 'the prod Compose set', folder)),
+        ...(d.files ?? []).map((path, i) => readReleaseFile(settings.cwd, path, `deploy.files[${i}]`, folder)),
+    ];
+    // Service names reach Compose command lines on the host: checked here, before anything runs.
+    (0,service_name/* checkComposeServiceNames */.gJ)(files.slice(0, composeFiles.length).map((f) => (0,model/* parseComposeText */.js)(f.content.toString('utf8'), f.path)));
+    const envFileContent = settings.option('env-file');
+    if (envFileContent !== undefined)
+        (0,env_file_input/* checkEnvFileShape */.b)(envFileContent, 'input env-file');
+    return { ...rolloutSettings(settings, files.slice(0, composeFiles.length).map((f) => f.path)), sha: settings.sha, files, envFileContent };
+}
+/** The rolling procedure's settings; `composeFiles`: the prod set as the release names its files. */
+function rolloutSettings(settings, composeFiles) {
+    const host = (0,host_settings/* projectHostSettings */.dk)(settings);
+    const d = settings.config.deploy ?? {};
+    const int = (name, fromConfig, min, max) => (0,config_settings/* toInt */.RI)(name, settings.option(name, fromConfig), min, max);
+    const smokeUrl = httpUrl(settings, 'smoke-url');
+    const environmentUrl = httpUrl(settings, 'environment-url');
+    if (settings.registryPassword && !settings.registryUsername) {
+        throw new errors/* InputError */.dz('input "registry-password" is set but "registry-username" is not (it defaults to GITHUB_ACTOR on a runner): set registry-username');
+    }
+    const token = settings.option('github-token');
+    if (token && !settings.run.repository)
+        throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
+    return {
+        ...host,
+        composeFiles,
+        registry: settings.registry,
+        registryUsername: settings.registryUsername,
+        registryPassword: settings.registryPassword,
+        order: d.order ?? [],
+        migrate: d.migrate,
+        healthTimeout: int('health-timeout', d.healthTimeout, 1, 3600),
+        minReadySeconds: d.minReadySeconds ?? 5,
+        keepReleases: int('keep-releases', d.keepReleases, 1, 100),
+        drainSeconds: d.drainSeconds ?? 2,
+        minFreeDiskMb: d.minFreeDiskMb ?? 500,
+        services: d.services ?? {},
+        smokeUrl,
+        actor: settings.run.actor,
+        runUrl: settings.run.runUrl,
+        dryRun: settings.dryRun,
+        github: token
+            ? { token, apiUrl: settings.run.apiUrl, repository: settings.run.repository, environment: settings.environment, environmentUrl, logUrl: settings.run.runUrl }
+            : undefined,
+        drillCheck: token && settings.config.restoreTest
+            ? { workflow: settings.config.restoreTest.workflow ?? 'restore-test.yml', warnAfterSeconds: (0,duration/* parseDuration */.E)('restore-test.warn-after', settings.config.restoreTest.warnAfter ?? '100d') }
+            : undefined,
+    };
+}
+/** The registry login the host needs, when credentials were given. */
+function registryLogin(ds) {
+    return ds.registryPassword && ds.registryUsername ? { registry: ds.registry, user: ds.registryUsername, password: ds.registryPassword } : undefined;
+}
+function httpUrl(settings, name) {
+    const v = settings.option(name);
+    if (v !== undefined && !/^https?:\/\/\S+$/.test(v))
+        throw new errors/* InputError */.dz(`input "${name}" must be an http(s) URL, got ${(0,errors/* shownValue */.JJ)(v)}`);
+    return v;
+}
+
+
+/***/ }),
+
+/***/ 24958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ checkEnvFileInput),
+/* harmony export */   b: () => (/* binding */ checkEnvFileShape)
+/* harmony export */ });
+/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/**
+ * The env-file input becomes the release's .env, which the host's Compose reads with --env-file. A line
+ * it would refuse (v2) or silently skip (v1) is bad input, found before anything is uploaded, and named
+ * by its line alone: Compose's own error would quote the value, and the value is a secret.
+ */
+function checkEnvFileInput(content, compose, where) {
+    try {
+        (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .parseEnvText */ .iQ)(content, 'env-file', { flavor: (0,_compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envFlavorOf */ .bx)(compose) });
+    }
+    catch (err) {
+        if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz))
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`input "env-file", line ${err.location?.line}: ${err.detail}, as ${compose} on ${where} reads it. Nothing was changed.`);
+    }
+}
+/**
+ * The prod env file a deploy writes into the release, checked for its shape before anything connects
+ * (its grammar is checked at preflight, with the host's Compose, by checkEnvFileInput): a line that
+ * is not `KEY=value` (a key with ";", a stray command on a line of its own, a leading "-") or a NUL
+ * byte is bad input, said by line number only, since the line may hold a secret. A double- or
+ * single-quoted value may run over several lines, as Compose v2 reads it.
+ */
+function checkEnvFileShape(text, name) {
+    let open;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const at = { file: name, line: i + 1, column: 1 };
+        if (raw.includes('\0'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('a NUL byte in the env file', at);
+        if (open) {
+            if (closes(raw, open))
+                open = undefined;
+            return;
+        }
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const m = /^(?:export\s+)?([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
+        if (m && m[1].length > 255)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a variable name of ${m[1].length} characters; at most 255 are accepted`, at);
+        if (!m)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('invalid env file line: expected KEY=value (the line is not shown: it may hold a secret)', at);
+        const value = m[2] ?? '';
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && !closes(value.slice(1), quote))
+            open = quote;
+    });
+    if (open)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`a quoted value (${open}) is never closed`, { file: name });
+}
+/** Whether a quote `q` closes in this text (a backslash escapes a double quote). */
+function closes(text, q) {
+    for (let i = 0; i < text.length; i++) {
+        if (q === '"' && text[i] === '\\')
+            i++;
+        else if (text[i] === q)
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 84535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lh: () => (/* binding */ outcomeTable),
+/* harmony export */   Uq: () => (/* binding */ shortImage),
+/* harmony export */   yT: () => (/* binding */ parseRollOutput)
+/* harmony export */ });
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19364);
+
+function parseRollOutput(stdout, ok) {
+    const kv = (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .H)(stdout);
+    // Time to healthy is the slowest new container's; the total also holds the drain and the old ones' stop.
+    const readyAfter = (kv.get('ready') ?? []).map((r) => Number(/after=(\d+)/.exec(r)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+    const diagnostics = stdout
+        .split('\n')
+        .filter((l) => l.startsWith('health| ') || l.startsWith('log| '))
+        .join('\n');
+    return { ok, secondsToHealthy: readyAfter.length > 0 ? Math.max(...readyAfter) : undefined, reason: kv.get('reason')?.[0], diagnostics, phases: rollPhases(kv) };
+}
+/** Consecutive at-*= marks as named durations; marks missing (a first start, recreate) are skipped. */
+function rollPhases(kv) {
+    const names = [['up', 'compose up'], ['ready', 'ready'], ['drained', 'drain'], ['end', 'old stopped']];
+    const at = (k) => Number(kv.get(`at-${k}`)?.[0] ?? NaN);
+    let last = at('start');
+    if (Number.isNaN(last))
+        return undefined;
+    const parts = [];
+    for (const [key, label] of names) {
+        const t = at(key);
+        // Without a drain nothing old was stopped at the end (a first start, recreate).
+        if (Number.isNaN(t) || (key === 'end' && Number.isNaN(at('drained'))))
+            continue;
+        parts.push(`${label} ${((t - last) / 1000).toFixed(1)}s`);
+        last = t;
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** An image reference with its full-sha tag cut to 12 hex digits, for tables and messages. */
+function shortImage(image) {
+    return image.replace(/:sha-([0-9a-f]{12})[0-9a-f]{28}$/, ':sha-$1…');
+}
+function outcomeTable(rows) {
+    const short = (img) => (img ? `\`${shortImage(img)}\`` : '');
+    // Recreate stops the old container before the new one is ready: the reader should see the outage.
+    const strategy = (r) => `${r.strategy === 'recreate' ? 'recreate (stop first: short outage)' : r.strategy}${r.note ? ' ⚠️' : ''}`;
+    const notes = rows.filter((r) => r.note).map((r) => `- ⚠️ ${r.service}: ${r.note}`);
+    return [
+        '| service | old image | new image | strategy | time to healthy | result |',
+        '|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.service} | ${short(r.oldImage)} | ${short(r.newImage)} | ${strategy(r)} | ${r.secondsToHealthy !== undefined ? `${r.secondsToHealthy}s` : ''} | ${r.result} |`),
+        ...(notes.length > 0 ? ['', ...notes] : []),
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 91302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ww: () => (/* binding */ lockOptions),
+/* harmony export */   dk: () => (/* binding */ projectHostSettings),
+/* harmony export */   j1: () => (/* binding */ projectName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26630);
+
+
+
+
+
+function projectHostSettings(settings) {
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
+    return { ...remote, project: projectName(settings, remote.deployPath), ...lockOptions(settings) };
+}
+/** The Compose project on the host: input or config `project`, else the deploy path's last part made a valid name. */
+function projectName(settings, deployPath) {
+    const project = settings.option('project', settings.config.project) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(deployPath).toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+    if (!_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME */ .cb.test(project) || project.length > 255)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`project name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .shownValue */ .JJ)(project)} is not valid for Compose: set "project" in compose-deploy.yml (${_config_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PROJECT_NAME_HINT */ .ms})`);
+    return project;
+}
+/** The lock's options (config deploy.*, inputs lock-timeout, lock-lease, force-unlock), one reading for every command. */
+function lockOptions(settings) {
+    const d = settings.config.deploy ?? {};
+    return {
+        lockTimeout: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-timeout', settings.option('lock-timeout', d.lockTimeout), 0, 86400),
+        staleLockAfter: d.staleLockAfter ?? 3600,
+        lockLease: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toInt */ .RI)('lock-lease', settings.option('lock-lease', d.lockLease), 10, 86400),
+        forceUnlock: (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .toBool */ .AF)('force-unlock', settings.option('force-unlock')),
+    };
+}
+
+
+/***/ }),
+
+/***/ 28316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IZ: () => (/* binding */ acquireLock),
+  Ss: () => (/* binding */ cancelCommand),
+  d8: () => (/* binding */ cancelMarker),
+  Lg: () => (/* binding */ lockCommand),
+  I_: () => (/* binding */ unlockCommand)
+});
+
+// UNUSED EXPORTS: renewLeaseCommand
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/host/key-values.ts
+var key_values = __webpack_require__(19364);
+;// CONCATENATED MODULE: ./src/host/lock-scripts.ts
+/**
+ * The deploy lock's host scripts, run as `sh -c SCRIPT NAME ARG...` like every host script: every
+ * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
+ */
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = `
+owns() {
+  if [ "$1" = - ]; then [ ! -e "$lock/owner.json" ]; else grep -q "\\"token\\":\\"$1\\"" "$lock/owner.json" 2>/dev/null; fi
+}
+set_aside() {
+  mkdir "$lock/ending" 2>/dev/null || return 1
+  if [ "$(stat -c %i "$lock" 2>/dev/null)" != "$2" ] || ! owns "$1"; then rmdir "$lock/ending" 2>/dev/null; return 1; fi
+  aside="$lock.ended.$$"
+  mv "$lock" "$aside"
+}
+`;
+/**
+ * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
+ * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
+ * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
+ * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
+ * older version), only force-unlock after stale-after breaks it.
+ */
+const LOCK_SCRIPT = `
+root=$1 stale=$3 force=$4 lease=$5
+lock="$root/.deploy-lock"
+${SET_ASIDE_FN}
+take() { cat > "$lock/owner.json"; : > "$lock/lease"; }
+mkdir -p "$root" || exit 1
+if mkdir "$lock" 2>/dev/null; then take; echo "lock=acquired"; exit 0; fi
+ino=$(stat -c %i "$lock" 2>/dev/null)
+now=$(date +%s)
+owner=$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)
+since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
+renewed=$(stat -c %Y "$lock/lease" 2>/dev/null)
+echo "lock=held"
+echo "age=$((now - since))"
+[ -n "$renewed" ] && echo "lease-age=$((now - renewed))"
+printf 'owner=%s\\n' "$owner"
+# The owner and the ages must be of one lock: one that changed while being read is not judged.
+[ -n "$ino" ] && [ "$(stat -c %i "$lock" 2>/dev/null)" = "$ino" ] || exit 75
+held_by=$(printf '%s' "$owner" | sed -n 's/.*"token":"\\([0-9a-zA-Z]*\\)".*/\\1/p')
+how=
+if [ -n "$renewed" ] && [ $((now - renewed)) -ge "$lease" ]; then how=taken-over
+elif [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then how=broken
+fi
+if [ -n "$how" ] && set_aside "\${held_by:--}" "$ino"; then
+  if mkdir "$lock" 2>/dev/null; then
+    take
+    rm -rf "$aside"
+    echo "lock=$how"
+    exit 0
+  fi
+  rm -rf "$aside"
+fi
+exit 75
+`;
+/** $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy). */
+const RENEW_LEASE_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/lease"; echo "lease=renewed"; else echo "lease=not-ours"; fi
+`;
+/** $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it). */
+const CANCEL_SCRIPT = `
+lock="$1/.deploy-lock"
+if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/cancel"; echo "cancel=marked"; fi
+`;
+/** $1 root, $2 token: removes the lock only if this run holds it. */
+const UNLOCK_SCRIPT = `
+lock="$1/.deploy-lock"
+${SET_ASIDE_FN}
+if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
+`;
+
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(38959);
+;// CONCATENATED MODULE: ./src/host/lock.ts
+
+
+
+
+
+const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,script/* hostScript */.Q)('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+const renewLeaseCommand = (root, token) => (0,script/* hostScript */.Q)('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
+const unlockCommand = (root, token) => (0,script/* hostScript */.Q)('unlock', UNLOCK_SCRIPT, [root, token]);
+/** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
+const cancelMarker = (root) => `${root}/.deploy-lock/cancel`;
+const cancelCommand = (root, token) => (0,script/* hostScript */.Q)('cancel', CANCEL_SCRIPT, [root, token]);
+const LOCK_HELD = 75;
+const POLL_MS = 2000;
+/**
+ * The deploy lock is a directory (mkdir is atomic) holding an owner record: who, which run,
+ * which commit, since when. It is a lease: the holder renews it every few seconds while it works, so
+ * a run killed outright (no signal, no clean-up) stops renewing it, and once lock-lease seconds have
+ * passed the next deploy takes it over without a person. A second deploy waits up to lock-timeout and
+ * then fails naming the holder; a lock without a lease (an older version's) is broken only with
+ * force-unlock after stale-lock-after.
+ */
+async function acquireLock(runner, ds, token, reporter, checkCancelled) {
+    const owner = JSON.stringify({ token, sha: ds.sha ?? '', actor: ds.actor ?? null, runUrl: ds.runUrl ?? null, startedAt: new Date().toISOString(), pid: process.pid });
+    const deadline = Date.now() + ds.lockTimeout * 1000;
+    let announced = false;
+    for (;;) {
+        const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner, ds.lockLease));
+        const kv = (0,key_values/* parseKeyValues */.H)(res.stdout);
+        if (res.code === 0) {
+            // The script says lock=held before it says how it took the lock anyway.
+            const how = kv.get('lock')?.at(-1);
+            if (how === 'broken')
+                reporter.warning(`force-unlock: broke a stale deploy lock held by ${describeHolder(kv)}`);
+            if (how === 'taken-over')
+                reporter.warning(`took over the deploy lock of ${describeHolder(kv)}: its lease was not renewed for ${kv.get('lease-age')?.[0] ?? '?'}s (lock-lease ${ds.lockLease}s), so that run is gone`);
+            return handle(runner, ds.deployPath, token, reporter, ds.lockLease, how === 'taken-over' ? ownerRecord(kv) : undefined);
+        }
+        if (res.code !== LOCK_HELD)
+            throw new runner_runner/* CommandFailed */.nk('taking the deploy lock', runner.where, res);
+        const holder = describeHolder(kv);
+        const age = Number(kv.get('age')?.[0] ?? 0);
+        if (Date.now() >= deadline) {
+            const staleHint = age >= ds.staleLockAfter
+                ? ` The lock is older than stale-lock-after (${ds.staleLockAfter}s): if that run is gone, re-run with force-unlock: true.`
+                : ` If that run is gone, wait until the lock is older than stale-lock-after (${ds.staleLockAfter}s) and re-run with force-unlock: true.`;
+            throw new errors/* OperationError */.OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
+        }
+        if (!announced)
+            reporter.info(`waiting up to ${ds.lockTimeout}s for the deploy lock held by ${holder}`);
+        announced = true;
+        checkCancelled();
+        await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+    }
+}
+/** Renews the lease a few times per lock-lease, so a slow SSH round trip never lets it lapse. */
+function handle(runner, root, token, reporter, leaseSeconds, tookOverFrom) {
+    let released = false;
+    const heartbeat = setInterval(() => void runner.run(renewLeaseCommand(root, token)).catch(() => undefined), Math.max(1, Math.floor(leaseSeconds / 4)) * 1000);
+    heartbeat.unref();
+    return {
+        tookOverFrom,
+        async release() {
+            if (released)
+                return;
+            released = true;
+            clearInterval(heartbeat);
+            const res = await runner.run(unlockCommand(root, token)).catch((err) => ({ code: 1, stdout: '', stderr: err.message }));
+            if (res.code !== 0)
+                reporter.warning(`could not release the deploy lock on ${root}: ${res.stderr.trim()}. Remove ${root}/.deploy-lock by hand once no deploy runs.`);
+        },
+    };
+}
+function ownerRecord(kv) {
+    try {
+        return JSON.parse(kv.get('owner')?.[0] ?? '');
+    }
+    catch {
+        return {};
+    }
+}
+function describeHolder(kv) {
+    try {
+        const o = JSON.parse(kv.get('owner')?.[0] ?? '');
+        return [o.actor ? `${o.actor}` : 'an unknown actor', o.sha ? `deploying ${o.sha.slice(0, 12)}` : '', o.runUrl ? `(${o.runUrl})` : '', o.startedAt ? `since ${o.startedAt}` : ''].filter(Boolean).join(' ');
+    }
+    catch {
+        return 'an unreadable owner record';
+    }
+}
+
+
+/***/ }),
+
+/***/ 89460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+}
+
+
+/***/ }),
+
+/***/ 38959:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ hostScript)
+/* harmony export */ });
+/**
+ * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
+ * host's process list; every variable part is a positional argument, quoted like any other.
+ */
+const hostScript = (name, body, args, stdin) => ({
+    argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
+    stdin,
+});
+
+
+/***/ })
+
+};

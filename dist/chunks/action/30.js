@@ -1,0 +1,393 @@
+export const id = 30;
+export const ids = [30];
+export const modules = {
+
+/***/ 38252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseRestoreState),
+/* harmony export */   RX: () => (/* binding */ swapped),
+/* harmony export */   nH: () => (/* binding */ explainState),
+/* harmony export */   pN: () => (/* binding */ keptAside)
+/* harmony export */ });
+function parseRestoreState(text) {
+    if (!text)
+        return undefined;
+    try {
+        const o = JSON.parse(text);
+        if (o && typeof o.phase === 'string' && typeof o.database === 'string' && typeof o.restored === 'string' && typeof o.aside === 'string')
+            return { ...o, writers: Array.isArray(o.writers) ? o.writers : [] };
+    }
+    catch {
+        // A torn write (killed while writing it): nothing can be said of it but that it is there.
+    }
+    return undefined;
+}
+/** Whether the live name holds the restored data: from the swap on. */
+function swapped(state) {
+    return state.phase === 'swapped' || state.phase === 'starting';
+}
+/** One sentence a person can act on: what an unfinished restore left, and what the next `restore` does about it. */
+function explainState(state) {
+    const when = `${state.startedAt}${state.actor ? ` by ${state.actor}` : ''}`;
+    if (swapped(state)) {
+        return `a restore of ${state.backup} (started ${when}) swapped the database and did not finish: ${state.database} holds the restored data, the replaced one is kept as ${state.aside}, and ${state.writers.join(', ') || 'no service'} may still be stopped with maintenance on. Run restore again (with confirm) to finish it: it starts the services through their health gates and switches maintenance off`;
+    }
+    return `a restore of ${state.backup} (started ${when}) stopped at "${state.phase}", before the swap: ${state.database} was not changed; ${state.writers.join(', ') || 'no service'} may be stopped with maintenance on, and ${state.restored} may be left half restored. Run restore again (with confirm): it drops ${state.restored} first; or switch maintenance off and start the services with a rollback to the live release`;
+}
+/** Databases set aside by restores and not dropped since, as the audit log tells (newest first). */
+function keptAside(events) {
+    const dropped = new Set(events.flatMap((r) => (Array.isArray(r['dropped']) ? r['dropped'].filter((d) => typeof d === 'string') : [])));
+    const kept = [];
+    for (const r of events) {
+        const name = r['previousDatabase'];
+        if (r.action !== 'restore' || r.result !== 'success' || typeof name !== 'string' || dropped.has(name))
+            continue;
+        kept.push({ name, since: r.finishedAt ?? r.startedAt, backup: typeof r['backup'] === 'string' ? r['backup'] : undefined });
+    }
+    return kept.reverse();
+}
+
+
+/***/ }),
+
+/***/ 82981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ hostToolsLine)
+/* harmony export */ });
+/* unused harmony export composeGeneration */
+/** "v2" or "v1": which Compose generation the host's command is, for a reader who knows them by that name. */
+function composeGeneration(command) {
+    return command === 'docker compose' ? 'v2' : command === 'docker-compose' ? 'v1' : '';
+}
+/**
+ * The summary's line about the host's tools: which Docker, and which Compose ran the deploy (v1 and
+ * v2 differ in what they recreate and how they name things, so a reader comparing two runs needs it).
+ */
+function hostToolsLine(facts) {
+    const docker = `Docker ${facts.dockerVersion ?? '**missing**'}`;
+    const compose = facts.composeCommand
+        ? `Compose ${composeGeneration(facts.composeCommand)} (\`${facts.composeCommand}\` ${facts.composeVersion ?? ''})`.replace(' )', ')')
+        : '**no Compose**';
+    return `${docker} · ${compose}`;
+}
+
+
+/***/ }),
+
+/***/ 89460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   oX: () => (/* binding */ imagePresenceCommand),
+/* harmony export */   tH: () => (/* binding */ listReleases),
+/* harmony export */   u5: () => (/* binding */ parseProbe)
+/* harmony export */ });
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = `
+root=$1 project=$2
+# One call for the version and the data root: docker info reads both from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+printf 'docker-version=%s\\n' "\${info%% *}"
+case $info in
+  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
+esac
+# Each Compose CLI is asked once: its start-up is most of what this probe costs.
+if v=$(docker compose version --short 2>/dev/null); then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
+elif command -v docker-compose >/dev/null 2>&1; then
+  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
+fi
+if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
+if [ -d "$root/releases" ]; then
+  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
+fi
+if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
+if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
+if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
+# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
+near=$root
+while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
+printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
+if [ -n "$project" ]; then
+  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
+    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
+fi
+exit 0
+`;
+/** With a project name, the probe also lists what the project runs (service and image). */
+function probeCommand(deployPath, project = '') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+}
+function parseProbe(stdout) {
+    const facts = { releases: [], audit: [], events: [], running: {} };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        switch (key) {
+            case 'docker-version':
+                if (value)
+                    facts.dockerVersion = value;
+                break;
+            case 'compose-command':
+                if (value === 'docker compose' || value === 'docker-compose')
+                    facts.composeCommand = value;
+                break;
+            case 'compose-version':
+                if (value)
+                    facts.composeVersion = value.replace(/^v/, '');
+                break;
+            case 'current':
+                if (value)
+                    facts.current = value;
+                break;
+            case 'release':
+                facts.releases.push(value);
+                break;
+            case 'audit':
+                try {
+                    const record = JSON.parse(value);
+                    // A restore's record names the live release, but no release was deployed by it.
+                    if (record.action === 'deploy' || record.action === 'rollback' || record.action === undefined)
+                        facts.audit.push(record);
+                    else
+                        (facts.events ??= []).push(record);
+                }
+                catch {
+                    // A torn last line (a deploy killed mid-append) must not hide the rest of the log.
+                }
+                break;
+            case 'running': {
+                const [service, image] = value.split(' ');
+                if (service && image)
+                    facts.running[service] = image;
+                break;
+            }
+            case 'maintenance':
+                facts.maintenance = value;
+                break;
+            case 'restore-state':
+                if (value)
+                    facts.restoreState = value;
+                break;
+            case 'free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.freeKb = Number(value);
+                break;
+            case 'docker-root':
+                if (value)
+                    facts.dockerRoot = value;
+                break;
+            case 'docker-root-free-kb':
+                if (/^[0-9]+$/.test(value))
+                    facts.dockerRootFreeKb = Number(value);
+                break;
+        }
+    }
+    return facts;
+}
+/** Kept releases, newest first, with what the audit log says of each. */
+function listReleases(facts) {
+    const lastRecord = new Map();
+    facts.audit.forEach((r) => lastRecord.set(r.sha, r));
+    const order = (sha) => facts.audit.map((r) => r.sha).lastIndexOf(sha);
+    return [...facts.releases]
+        .sort((a, b) => order(b) - order(a) || a.localeCompare(b))
+        .map((sha) => {
+        const r = lastRecord.get(sha);
+        const images = Array.isArray(r?.['images']) ? r['images'].filter((i) => typeof i === 'string') : undefined;
+        return {
+            sha,
+            current: sha === facts.current,
+            deployedAt: r?.finishedAt ?? r?.startedAt,
+            actor: r?.actor,
+            result: r?.result,
+            rollback: r?.action === 'rollback',
+            ...(images ? { images } : {}),
+        };
+    });
+}
+/** Which of these images the host has: one round trip, present=<image> per image found. */
+function imagePresenceCommand(images) {
+    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+}
+
+
+/***/ }),
+
+/***/ 45343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ maintenanceDir),
+/* harmony export */   Wh: () => (/* binding */ switchCommand),
+/* harmony export */   fM: () => (/* binding */ parseMaintenance),
+/* harmony export */   wu: () => (/* binding */ setMaintenance)
+/* harmony export */ });
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19364);
+
+
+/**
+ * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the
+ * proxy mounts `${COMPOSE_DEPLOY_PATH}/maintenance` read-only and answers 503 while `on` exists. The
+ * directory itself is never removed (a bind mount holds its inode); only the file comes and goes.
+ * $1 deploy path, $2 on|off; stdin (on): who and why, one JSON line, written as the file's content.
+ * The file is written under a temporary name and renamed: a proxy never sees half of it.
+ */
+const SWITCH_SCRIPT = `
+root=$1 want=$2
+dir="$root/maintenance"
+was=off
+[ -f "$dir/on" ] && was=on
+if [ "$want" = on ]; then
+  mkdir -p "$dir" || exit 1
+  cat > "$dir/.on.tmp" && chmod 644 "$dir/.on.tmp" && mv -f "$dir/.on.tmp" "$dir/on" || { rm -f "$dir/.on.tmp"; exit 1; }
+else
+  rm -f "$dir/on" || exit 1
+fi
+echo "was=$was"
+echo "maintenance=$want"
+`;
+const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
+function switchCommand(deployPath, on, record) {
+    return {
+        argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
+        stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
+    };
+}
+/** Switches maintenance on or off; returns what it was before. */
+async function setMaintenance(runner, deployPath, on, record) {
+    const res = await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
+    return (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .H)(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
+}
+/** The `on` file's content as the probe printed it: a record, or (written by hand) whatever it says. */
+function parseMaintenance(line) {
+    if (line === undefined)
+        return undefined;
+    try {
+        const o = JSON.parse(line);
+        if (o && typeof o === 'object' && typeof o.since === 'string')
+            return o;
+    }
+    catch {
+        // Made by hand (touch): on, with nothing more known.
+    }
+    return { since: '' };
+}
+
+
+/***/ }),
+
+/***/ 56030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   releasesCommand: () => (/* binding */ releasesCommand)
+/* harmony export */ });
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89460);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19364);
+/* harmony import */ var _host_describe_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82981);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26630);
+/* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81456);
+/* harmony import */ var _maintenance_switch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45343);
+/* harmony import */ var _db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38252);
+
+
+
+
+
+
+
+
+/** `releases`: what the host runs, which Docker and Compose it has, and what can be rolled back to. */
+async function releasesCommand(settings, reporter, services = {}) {
+    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteSettings */ .k)(settings);
+    const probe = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .probeCommand */ .CL)(remote.deployPath);
+    if (settings.dryRun) {
+        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .shellText */ .o0)(probe)}`);
+        return { ok: true, outputs: { 'dry-run': 'true' } };
+    }
+    const runner = await (services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z)(remote.target, reporter);
+    try {
+        const facts = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .parseProbe */ .u5)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, probe, 'reading the host state')).stdout);
+        const releases = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .listReleases */ .tH)(facts);
+        const images = [...new Set(releases.flatMap((r) => r.images ?? []))];
+        if (images.length > 0) {
+            const present = new Set((0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_5__/* .parseKeyValues */ .H)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .imagePresenceCommand */ .oX)(images), 'checking which release images the host has')).stdout).get('present') ?? []);
+            for (const r of releases)
+                if (r.images)
+                    r.imagesOnHost = r.images.every((i) => present.has(i));
+        }
+        return releasesResult(facts, releases, runner.where, reporter);
+    }
+    finally {
+        await runner.close();
+    }
+}
+function releasesResult(facts, releases, where, reporter) {
+    if (!facts.dockerVersion)
+        reporter.warning(`Docker is not reachable on ${where} for this user: deploys will fail until it is (is the user in the docker group?)`);
+    if (!facts.composeCommand)
+        reporter.warning(`neither "docker compose" (v2) nor "docker-compose" (v1) was found on ${where}`);
+    reporter.info(`host ${where}: Docker ${facts.dockerVersion ?? 'missing'}, ${facts.composeCommand ?? 'no Compose'} ${facts.composeVersion ?? ''}`.trim());
+    reporter.info(releases.length === 0 ? 'no releases kept yet' : releases.map((r) => `${r.current ? '*' : ' '} ${r.sha} ${r.deployedAt ?? ''} ${r.actor ?? ''} ${r.rollback ? 'rollback' : ''} ${imagesNote(r)}`.trimEnd()).join('\n'));
+    const maintenance = (0,_maintenance_switch_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMaintenance */ .fM)(facts.maintenance);
+    const maintenanceLine = maintenance
+        ? `🚧 Maintenance is on${maintenance.since ? ` since ${maintenance.since}` : ''}${maintenance.actor ? ` (${maintenance.actor})` : ''}${maintenance.reason ? `: ${maintenance.reason}` : ''}; the proxy answers 503. Switch it off with: compose-deploy maintenance off`
+        : undefined;
+    const state = (0,_db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRestoreState */ .H)(facts.restoreState);
+    const stateLine = facts.restoreState ? `⚠️ Unfinished restore: ${state ? (0,_db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__/* .explainState */ .nH)(state) : `${where}: restore/state.json is unreadable; run restore again to clean up`}.` : undefined;
+    const kept = (0,_db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__/* .keptAside */ .pN)(facts.events ?? []);
+    const keptLine = kept.length > 0 ? `Databases kept aside by restores (dropped after restore.keep-previous): ${kept.map((k) => `${k.name} (since ${k.since})`).join(', ')}.` : undefined;
+    for (const line of [maintenanceLine, stateLine])
+        if (line)
+            reporter.warning(line);
+    if (keptLine)
+        reporter.info(keptLine);
+    const rows = releases.map((r) => `| \`${r.sha.slice(0, 12)}\` | ${r.current ? '**live**' : ''} | ${r.deployedAt ?? ''} | ${r.actor ?? ''} | ${r.result ?? ''}${r.rollback ? ' (rollback)' : ''} | ${imagesNote(r)} |`);
+    const summary = [
+        `### Releases on ${where}`,
+        '',
+        (0,_host_describe_js__WEBPACK_IMPORTED_MODULE_7__/* .hostToolsLine */ .G)(facts),
+        '',
+        ...[maintenanceLine, stateLine, keptLine].filter((l) => !!l).flatMap((l) => [l, '']),
+        releases.length === 0 ? '_No releases kept yet._' : ['| sha | | deployed | by | result | images |', '|---|---|---|---|---|---|', ...rows].join('\n'),
+        '',
+    ].join('\n');
+    return {
+        ok: true,
+        outputs: {
+            'docker-version': facts.dockerVersion ?? '',
+            'compose-command': facts.composeCommand ?? '',
+            'compose-version': facts.composeVersion ?? '',
+            'current-sha': facts.current ?? '',
+            releases: JSON.stringify(releases),
+            maintenance: maintenance ? 'on' : 'off',
+        },
+        summary,
+    };
+}
+function imagesNote(r) {
+    if (r.imagesOnHost === undefined)
+        return '';
+    return r.imagesOnHost ? 'on the host' : 'some pruned: a rollback pulls them';
+}
+
+
+/***/ })
+
+};
