@@ -10,8 +10,11 @@ export function deployTarget(config: { target?: DeployTarget }): DeployTarget {
   return config.target ?? 'compose';
 }
 
-/** Commands that drive the host's Compose project (backup reaches the database through it), and so would do the wrong thing to a swarm. */
-const NOT_ON_SWARM_YET: ReadonlySet<CommandName> = new Set(['deploy', 'rollback', 'restore', 'backup']);
+/**
+ * Commands that drive the host's Compose project (backup and restore reach the database through it),
+ * and so would do the wrong thing to a swarm. Deploy and rollback have the swarm's own procedure.
+ */
+const NOT_ON_SWARM_YET: ReadonlySet<CommandName> = new Set(['restore', 'backup']);
 
 /**
  * Stops a command the swarm target does not have yet before it reads anything else or connects anywhere:
@@ -20,7 +23,7 @@ const NOT_ON_SWARM_YET: ReadonlySet<CommandName> = new Set(['deploy', 'rollback'
 export function refuseUnavailableTarget(command: CommandName, config: { target?: DeployTarget }, configFile: string | undefined): void {
   if (deployTarget(config) !== 'swarm' || !NOT_ON_SWARM_YET.has(command)) return;
   throw new InputError(
-    `${command}: target: swarm${configFile ? ` (in ${configFile})` : ''}: the swarm deploy is not available in this version, so ${command} does nothing for a swarm; ` +
-      'validate checks a swarm stack already. Deploy with target: compose (the default) or wait for the swarm deploy',
+    `${command}: target: swarm${configFile ? ` (in ${configFile})` : ''}: ${command} is not available for a swarm in this version (it reaches the database through the host's Compose project), so it does nothing here; ` +
+      'validate, deploy and rollback work for a swarm. Use target: compose (the default) for this command',
   );
 }

@@ -27,7 +27,7 @@ export const projectSchema: Extract<Field, { kind: 'object' }> = {
     registry: { kind: 'string', describe: 'Registry host (default ghcr.io)', pattern: /^[a-z0-9.-]+(:[0-9]+)?$/, patternHint: 'a host[:port]' },
     'image-prefix': { kind: 'string', describe: 'Where images are pushed (default <registry>/<owner>/<repo>, lower-cased)', pattern: /^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, patternHint: 'lower-case registry/path, as GHCR requires' },
     environment: { kind: 'string', describe: 'Deployment environment name (default production)', pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'letters, digits, ".", "_", "-"' },
-    target: { kind: 'string', describe: 'What the prod set runs on: compose (Docker Compose on one host, the default) or swarm (a Docker Swarm; host is a manager node). With swarm, validate also checks what Swarm ignores or rejects (docs/validate.md#the-swarm-target); deploy, rollback, restore and backup for swarm are not available in this version', values: DEPLOY_TARGETS },
+    target: { kind: 'string', describe: 'What the prod set runs on: compose (Docker Compose on one host, the default) or swarm (a Docker Swarm; host is a manager node). With swarm, validate also checks what Swarm ignores or rejects (docs/validate.md#the-swarm-target); deploy and rollback make the stack live through the manager (docs/swarm.md); restore and backup for swarm are not available in this version', values: DEPLOY_TARGETS },
     compose: composeSection,
     host: hostSection,
     deploy: deploySection,

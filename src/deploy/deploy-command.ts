@@ -15,11 +15,16 @@ import { printPlan } from './dry-run.js';
 import type { HostSteps, ReleaseMoment, RunKind } from './run-kind.js';
 import { runOnHost } from './run-on-host.js';
 import { dependenciesOf } from './compose-services.js';
+import { releaseServices, type SwarmService } from './swarm-commands.js';
+import { envValues, parseEnvText } from '../compose/model-env.js';
+import { InputError } from '../errors.js';
 
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 export async function deployCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
   const ds = deploySettings(settings);
-  const kind = deployKind(ds, { backup: PreDeployBackup.forDeploy(settings, ds), connect: services.connectHost ?? connectHost });
+  const backup = PreDeployBackup.forDeploy(settings, ds);
+  if (ds.deployTarget === 'swarm') refuseOnSwarm(ds, backup);
+  const kind = deployKind(ds, { backup, connect: services.connectHost ?? connectHost });
   if (ds.dryRun) return printPlan(ds, kind.plan, reporter);
   return runOnHost(ds, kind, reporter, services);
 }
@@ -30,9 +35,11 @@ export async function deployCommand(settings: Settings, reporter: Reporter, serv
  * releases.
  */
 export function deployKind(ds: DeploySettings, { backup, connect = connectHost }: { backup?: PreDeployBackup; connect?: HostConnector } = {}): RunKind {
+  const swarmServices = ds.deployTarget === 'swarm' ? swarmServicesOf(ds) : undefined;
   return {
     name: 'deploy',
     knownSha: ds.sha,
+    swarmServices,
     plan: {
       what: `deploy of ${ds.sha} to`,
       title: 'Deploy',
@@ -46,6 +53,7 @@ export function deployKind(ds: DeploySettings, { backup, connect = connectHost }
             ]
           : [],
       record: ['append to the audit log (record on stdin), then prune old releases', cmd.auditAndPruneCommand(ds.deployPath, {}, [ds.sha, '<kept releases>'])],
+      swarmServices,
     },
     words: {
       notStarted: `Deploy of ${ds.sha} to`,
@@ -81,6 +89,23 @@ export function deployKind(ds: DeploySettings, { backup, connect = connectHost }
     },
     successNotes: () => [],
   };
+}
+
+/**
+ * What the swarm target does not do in this version, refused before anything connects: the migration
+ * (Compose's one-off run has no stack counterpart the deploy drives yet) and the pre-deploy backup
+ * (it reaches the database through the host's Compose project).
+ */
+function refuseOnSwarm(ds: DeploySettings, backup: PreDeployBackup | undefined): void {
+  const refused = [ds.migrate ? 'deploy.migrate' : '', backup ? 'deploy.backup' : ''].filter(Boolean);
+  if (refused.length > 0) throw new InputError(`target: swarm: ${refused.join(' and ')} ${refused.length > 1 ? 'are' : 'is'} not available for a swarm in this version; remove ${refused.length > 1 ? 'them' : 'it'} from the config (run the migration and the backup outside the deploy) or deploy with target: compose. Nothing was done`);
+}
+
+/** The release's services as its Compose files and the env-file input name them (the manager has no Compose to render them). */
+function swarmServicesOf(ds: DeploySettings): SwarmService[] {
+  const texts = ds.files.filter((f) => ds.composeFiles.includes(f.path)).map((f) => f.content.toString('utf8'));
+  const env = ds.envFileContent === undefined ? {} : envValues(parseEnvText(ds.envFileContent, 'input env-file'));
+  return releaseServices(texts, ds.sha, ds.deployPath, env, ds);
 }
 
 /** The release's files, its .env and the Compose files it is made with, unpacked on the host; returns the host's release records. */

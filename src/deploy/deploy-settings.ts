@@ -12,6 +12,7 @@ import type { DeploymentTarget } from './github-deployment.js';
 import { parseDuration } from '../config/duration.js';
 import { readReleaseFile, releasePath, type ReleaseFile } from './release-files.js';
 import { configFolder } from '../config/config-paths.js';
+import { deployTarget, type DeployTarget } from '../config/deploy-target.js';
 
 /**
  * What the rolling procedure needs whichever kind of run it makes (deploy or rollback), parsed and
@@ -19,6 +20,8 @@ import { configFolder } from '../config/config-paths.js';
  * commit, a rollback's is resolved on the host.
  */
 export interface RolloutSettings extends ProjectHostSettings {
+  /** Where the prod set runs: Compose on the host, or the swarm the host manages (config `target`). */
+  deployTarget: DeployTarget;
   composeFiles: string[];
   registry: string;
   registryUsername?: string;
@@ -90,6 +93,7 @@ export function rolloutSettings(settings: Settings, composeFiles: string[]): Rol
   if (token && !settings.run.repository) throw new InputError(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
   return {
     ...host,
+    deployTarget: deployTarget(settings.config),
     composeFiles,
     registry: settings.registry,
     registryUsername: settings.registryUsername,

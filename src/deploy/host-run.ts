@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ComposeFlavor } from '../compose/cli.js';
+import type { DeployTarget } from '../config/deploy-target.js';
 import type { CommandResult } from '../engine/result.js';
 import { acquireLock, cancelCommand, type LockHandle, type LockOwner } from '../host/lock.js';
 import { parseProbe, probeCommand, type HostFacts } from '../host/probe.js';
@@ -9,10 +10,18 @@ import * as cmd from './commands.js';
 import type { RolloutSettings } from './deploy-settings.js';
 import { preflight } from './preflight.js';
 import { Rollout } from './rollout.js';
+import type { RolloutSteps } from './rollout-steps.js';
+import { SwarmRollout } from './swarm-rollout.js';
 import type { HostSteps, RunKind } from './run-kind.js';
 import { auditRecord, runOutputs, type RunState } from './run-report.js';
 
 class Cancelled extends Error {}
+
+/** The rolling procedure of each target: the kinds of run (deploy, rollback) are the same on both. */
+const PROCEDURES: Record<DeployTarget, new (run: HostRun, sha: string, facts: HostFacts) => RolloutSteps & { run(): Promise<CommandResult> }> = {
+  compose: Rollout,
+  swarm: SwarmRollout,
+};
 
 /**
  * One run on the host, whatever its kind: the lock, the host read under it, the preflight, then the
@@ -28,7 +37,7 @@ export class HostRun implements HostSteps {
   private facts?: HostFacts;
   /** The release this run makes live, once resolved. */
   private target?: string;
-  private rollout?: Rollout;
+  private rollout?: RolloutSteps;
 
   constructor(
     readonly runner: HostRunner,
@@ -67,7 +76,7 @@ export class HostRun implements HostSteps {
     // The lock comes first: a run that waited for another must read the host as that one left it.
     this.lock = await acquireLock(this.runner, { ...rs, sha: kind.knownSha }, this.token, this.reporter, () => this.checkCancelled());
     try {
-      let facts = parseProbe((await this.exec(probeCommand(rs.deployPath, rs.project), 'reading the host state')).stdout);
+      let facts = parseProbe((await this.exec(probeCommand(rs.deployPath, rs.project, rs.deployTarget), 'reading the host state')).stdout);
       this.facts = facts;
       this.checkCancelled();
       this.flavor = preflight(facts, rs, this.runner.where, this.reporter, () => kind.preflight(facts, this.runner.where));
@@ -81,8 +90,9 @@ export class HostRun implements HostSteps {
         this.reporter.summary([`### ${idle.title}`, '', idle.text, ''].join('\n'));
         return { ok: true, outputs: runOutputs(this.state, 'success', false) };
       }
-      this.rollout = new Rollout(this, sha, facts);
-      return await this.rollout.run();
+      const rollout = new PROCEDURES[rs.deployTarget](this, sha, facts);
+      this.rollout = rollout;
+      return await rollout.run();
     } finally {
       await this.lock.release();
     }

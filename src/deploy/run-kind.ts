@@ -4,6 +4,7 @@ import type { Reporter } from '../report/reporter.js';
 import type { Command, HostRunner, RunResult } from '../runner/runner.js';
 import type { KindPlan } from './dry-run.js';
 import type { ServiceInfo } from './compose-services.js';
+import type { SwarmService } from './swarm-commands.js';
 
 /**
  * The kinds of run the rolling procedure makes (a deploy, a rollback; a second target later) differ
@@ -19,6 +20,11 @@ export interface RunKind {
   readonly plan: KindPlan;
   /** The release known before anything connects (a deploy's commit); a rollback's is resolved on the host. */
   readonly knownSha?: string;
+  /**
+   * The swarm target: the release's services as the runner read them from its files (a deploy). A
+   * kind without them makes a kept release live with the services and digests its audit record keeps.
+   */
+  readonly swarmServices?: SwarmService[];
   /** Checks only this kind makes once the host is read, before anything changes. */
   preflight(facts: HostFacts, where: string): void;
   /** The release this run makes live, from the host as read under the lock: known before the procedure starts. */

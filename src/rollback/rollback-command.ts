@@ -1,5 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import { toBool } from '../config/settings.js';
+import { deployTarget } from '../config/deploy-target.js';
+import { InputError } from '../errors.js';
 import type { CommandResult } from '../engine/result.js';
 import type { EngineServices } from '../engine/services.js';
 import { runOnHost } from '../deploy/run-on-host.js';
@@ -14,7 +16,11 @@ import { rollbackSettings } from './rollback-settings.js';
  * the host on the release the rollback started from.
  */
 export async function rollbackCommand(settings: Settings, reporter: Reporter, services: EngineServices = {}): Promise<CommandResult> {
-  if (toBool('with-data', settings.option('with-data') ?? 'false')) return (await import('../db-restore/with-data.js')).rollbackWithData(settings, reporter, services);
+  if (toBool('with-data', settings.option('with-data') ?? 'false')) {
+    // A restore of the database: like restore, it reaches it through the host's Compose project.
+    if (deployTarget(settings.config) === 'swarm') throw new InputError('rollback: with-data is not available for target: swarm in this version (it restores the database through the host\'s Compose project); roll back without it, and restore by hand');
+    return (await import('../db-restore/with-data.js')).rollbackWithData(settings, reporter, services);
+  }
   const rs = rollbackSettings(settings);
   const kind = rollbackKind(rs);
   if (rs.dryRun) return printPlan(rs, kind.plan, reporter);

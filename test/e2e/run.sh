@@ -25,7 +25,7 @@ for v in "${versions[@]}"; do
   case "$v" in v1|v2) ;; *) echo "run.sh: COMPOSE_DEPLOY_HARNESS_COMPOSE=${versions[*]}: want v2, v1 or both (\"v2 v1\")" >&2; exit 2 ;; esac
 done
 SOLO_FILES=(test/e2e/deploy/docker-restart.test.ts)
-ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts test/e2e/swarm/harness.test.ts test/e2e/restore/hostile-dump.test.ts)
+ONCE_FILES=(test/e2e/restore/restore-test.test.ts test/e2e/restore/source-ssh.test.ts test/e2e/restore/source-copy.test.ts test/e2e/restore/newer-major.test.ts test/e2e/backup/external.test.ts test/e2e/validate/versions.test.ts test/e2e/swarm/harness.test.ts test/e2e/swarm/deploy.test.ts test/e2e/restore/hostile-dump.test.ts)
 # The slowest files of a quiet run, slowest first; the others follow in path order.
 SLOW_FIRST=(test/e2e/deploy/deploy.test.ts test/e2e/validate/hostile.test.ts test/e2e/rollback/rollback.test.ts test/e2e/db-restore/killed.test.ts test/e2e/db-restore/restore.test.ts test/e2e/db-restore/with-data.test.ts test/e2e/backup/backup.test.ts test/e2e/deploy/names-paths.test.ts test/e2e/build/build.test.ts test/e2e/validate/corpus.test.ts test/e2e/deploy/health-faults.test.ts test/e2e/backup/pre-deploy.test.ts)
 

@@ -12,8 +12,8 @@ import { annotations, cliFindings } from './printed-findings.js';
 
 // target: swarm (issue 24) through the committed bundles with the real Compose CLI (v2, or v1 under
 // COMPOSE_DEPLOY_HARNESS_COMPOSE=v1): a project switched to swarm as it was is flagged at every line Swarm
-// would not honour; the same project made ready has no finding and is told what the deploy sets; deploy,
-// rollback and restore refuse the target with exit 2 before reaching the host.
+// would not honour; the same project made ready has no finding and is told what the deploy sets; restore
+// and backup refuse the target with exit 2 before reaching the host.
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/swarm-target');
 const MOVED = join(FIXTURES, 'moved');
 const READY = join(FIXTURES, 'ready');
@@ -98,7 +98,7 @@ describe('validate with target: swarm, through the action', () => {
   });
 });
 
-describe('deploy, rollback and restore refuse target: swarm before reaching the host', () => {
+describe('restore and backup refuse target: swarm before reaching the host (deploy and rollback have the swarm procedure: test/e2e/swarm/deploy.test.ts)', () => {
   const h = harnessEnv();
   /** A deploy path nobody uses: a command that got as far as the host would create it. */
   const untouched = () => `${h.deployRoot}/swarm-guard-${randomBytes(4).toString('hex')}`;
@@ -106,23 +106,23 @@ describe('deploy, rollback and restore refuse target: swarm before reaching the 
     const probe = await spawnCollect('ssh', sshArgs(`if test -e '${path}'; then echo present; else echo absent; fi`));
     assert.equal(probe.stdout.trim(), 'absent', probe.stderr);
   };
-  const SAYS = /target: swarm \(in compose-deploy\.yml\): the swarm deploy is not available in this version/;
+  const SAYS = /target: swarm \(in compose-deploy\.yml\): (restore|backup) is not available for a swarm in this version/;
 
-  it('deploy through the action: exit 2, the key named, nothing on the host', async () => {
+  it('backup through the action: exit 2, the key named, nothing on the host', async () => {
     const path = untouched();
-    const run = await runAction({ command: 'deploy', sha: 'a'.repeat(40), 'deploy-path': path, ...hostInputs() }, { workspace: READY });
+    const run = await runAction({ command: 'backup', 'deploy-path': path, ...hostInputs() }, { workspace: READY });
     assert.equal(run.code, 2, run.stdout);
     assert.match(run.stdout, SAYS);
-    assert.match(run.stdout, /^::error::deploy: target: swarm/m);
+    assert.match(run.stdout, /^::error::backup: target: swarm/m);
     await absentOnHost(path);
   });
 
-  for (const command of ['deploy', 'rollback', 'restore'] as const) {
+  for (const command of ['restore', 'backup'] as const) {
     it(`${command} through the CLI: exit 2, the key named, nothing on the host`, async () => {
       const path = untouched();
       const host = hostInputs({ 'deploy-path': path });
       const env = Object.fromEntries(Object.entries(host).map(([k, v]) => [`COMPOSE_DEPLOY_${k.toUpperCase().replace(/-/g, '_')}`, v]));
-      const run = await runCli([command, '--sha', 'b'.repeat(40), ...(command === 'restore' ? ['--confirm', 'shop'] : [])], { cwd: READY, env });
+      const run = await runCli([command, ...(command === 'restore' ? ['--sha', 'b'.repeat(40), '--confirm', 'shop'] : [])], { cwd: READY, env });
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, SAYS);
       assert.match(run.stderr, new RegExp(`${command}: target: swarm`));

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as scripts from '../../../src/deploy/host-scripts.js';
+import * as swarmScripts from '../../../src/deploy/swarm-scripts.js';
 import { probeCommand } from '../../../src/host/probe.js';
 
-const all: Record<string, string> = { ...scripts, PROBE_SCRIPT: probeCommand('/srv/x', 'p').argv[2]! };
+const all: Record<string, string> = { ...scripts, ...swarmScripts, PROBE_SCRIPT: probeCommand('/srv/x', 'p').argv[2]! };
 
 test('every host script is valid POSIX sh and passes shellcheck at warning level', () => {
   for (const [name, body] of Object.entries(all)) {

@@ -24,6 +24,7 @@ const ID_NEW = 'c'.repeat(64);
 
 const ds: DeploySettings = {
   target: { host: 'scripted', port: 22, user: 'deploy', privateKey: 'unused' },
+  deployTarget: 'compose',
   deployPath: '/srv/shop',
   sha: NEW,
   project: 'shop',

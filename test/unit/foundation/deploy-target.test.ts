@@ -10,8 +10,8 @@ import { runCommand } from '../../../src/engine/handlers.js';
 import { EXIT_BAD_INPUT, InputError, exitCodeOf } from '../../../src/errors.js';
 import { MemoryReporter } from '../../../src/report/reporter.js';
 
-// target: swarm (issue 24): validate knows it; the swarm deploy is not in this version, so deploy, rollback
-// and restore stop at once, before reading anything else or connecting anywhere.
+// target: swarm (issue 24): validate, deploy and rollback know it; restore and backup reach the database
+// through the host's Compose project, so they stop at once, before reading anything else or connecting anywhere.
 
 function dirWith(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cd-target-'));
@@ -22,35 +22,37 @@ function dirWith(config: string): string {
 /** Everything a deploy would need to connect: the guard must stop it first. */
 const HOST = { host: '203.0.113.7', user: 'deploy', 'deploy-path': '/srv/app', sha: 'a'.repeat(40), 'ssh-private-key': 'not a key', 'known-hosts': 'x' };
 
-for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
+const REFUSED = ['restore', 'backup'] as const;
+
+for (const command of REFUSED) {
   test(`${command} with target: swarm is bad input (exit 2) naming the key, before anything runs`, () => {
     const cwd = dirWith('project: shop\ntarget: swarm\n');
     assert.throws(() => resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd }), (err: unknown) => {
       assert.ok(err instanceof InputError);
       assert.equal(exitCodeOf(err), EXIT_BAD_INPUT);
       assert.equal(EXIT_BAD_INPUT, 2);
-      assert.match(err.message, new RegExp(`^${command}: target: swarm \\(in compose-deploy\\.yml\\): the swarm deploy is not available in this version`));
+      assert.match(err.message, new RegExp(`^${command}: target: swarm \\(in compose-deploy\\.yml\\): ${command} is not available for a swarm in this version`));
       assert.match(err.message, /target: compose/);
       return true;
     });
   });
 }
 
-test('deploy --dry-run with target: swarm is refused too: its plan would be a Compose plan', () => {
-  const cwd = dirWith('target: swarm\n');
-  assert.throws(() => resolveSettings({ explicit: { command: 'deploy', 'dry-run': 'true', ...HOST }, env: {}, cwd }), /the swarm deploy is not available in this version/);
+test('deploy and rollback with target: swarm pass the guard: they have the swarm procedure', () => {
+  const cwd = dirWith('project: shop\ntarget: swarm\n');
+  for (const command of ['deploy', 'rollback'] as const) assert.equal(deployTarget(resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd }).config), 'swarm');
 });
 
 test('the config file is named as given: one in a folder', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'cd-target-'));
   mkdirSync(join(cwd, 'ops'));
   writeFileSync(join(cwd, 'ops', 'deploy.yml'), 'target: swarm\n');
-  assert.throws(() => resolveSettings({ explicit: { command: 'rollback', config: 'ops/deploy.yml', ...HOST }, env: {}, cwd }), /target: swarm \(in ops\/deploy\.yml\)/);
+  assert.throws(() => resolveSettings({ explicit: { command: 'backup', config: 'ops/deploy.yml', ...HOST }, env: {}, cwd }), /target: swarm \(in ops\/deploy\.yml\)/);
 });
 
 test('every other command runs with target: swarm (validate checks the stack for Swarm)', () => {
   const cwd = dirWith('target: swarm\n');
-  for (const command of COMMANDS.filter((c) => !['deploy', 'rollback', 'restore', 'backup'].includes(c))) {
+  for (const command of COMMANDS.filter((c) => !(REFUSED as readonly string[]).includes(c))) {
     const s = resolveSettings({ explicit: { command }, env: {}, cwd });
     assert.equal(deployTarget(s.config), 'swarm', command);
   }
@@ -76,17 +78,17 @@ test('a target other than compose or swarm is bad input at its line', () => {
   });
 });
 
-test('the guard alone: only the three commands, only for swarm', () => {
+test('the guard alone: only restore and backup, only for swarm', () => {
   for (const command of COMMANDS) {
-    const refused = ['deploy', 'rollback', 'restore', 'backup'].includes(command);
+    const refused = (REFUSED as readonly string[]).includes(command);
     assert.doesNotThrow(() => refuseUnavailableTarget(command, { target: 'compose' }, 'compose-deploy.yml'));
     assert.doesNotThrow(() => refuseUnavailableTarget(command, {}, undefined));
-    if (refused) assert.throws(() => refuseUnavailableTarget(command, { target: 'swarm' }, undefined), new RegExp(`${command}: target: swarm: the swarm deploy`));
+    if (refused) assert.throws(() => refuseUnavailableTarget(command, { target: 'swarm' }, undefined), new RegExp(`${command}: target: swarm: ${command} is not available for a swarm`));
     else assert.doesNotThrow(() => refuseUnavailableTarget(command, { target: 'swarm' }, undefined));
   }
 });
 
-for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
+for (const command of REFUSED) {
   test(`${command}: the engine refuses swarm settings too, and never asks for a host`, async () => {
     // Settings made some other way than resolveSettings (an embedding, a test) meet the same guard in runCommand.
     const settings = resolveSettings({ explicit: { command, ...HOST }, env: {}, cwd: dirWith('project: shop\n') });
@@ -95,7 +97,7 @@ for (const command of ['deploy', 'rollback', 'restore', 'backup'] as const) {
     const reporter = new MemoryReporter();
     await assert.rejects(runCommand(settings, reporter, { connectHost: async () => { connected++; throw new Error('connected'); } }), (err: unknown) => {
       assert.ok(err instanceof InputError);
-      assert.match(err.message, /target: swarm.*the swarm deploy is not available in this version/);
+      assert.match(err.message, /target: swarm.*is not available for a swarm in this version/);
       return true;
     });
     assert.equal(connected, 0);
