@@ -10,10 +10,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   rollbackCommand: () => (/* binding */ rollbackCommand)
 /* harmony export */ });
 /* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49235);
-/* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23191);
-/* harmony import */ var _deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82034);
-/* harmony import */ var _rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98917);
-/* harmony import */ var _rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10158);
+/* harmony import */ var _config_deploy_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9425);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66169);
+/* harmony import */ var _deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82034);
+/* harmony import */ var _rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98917);
+/* harmony import */ var _rollback_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10158);
+
+
 
 
 
@@ -25,13 +29,17 @@ __webpack_require__.r(__webpack_exports__);
  * the host on the release the rollback started from.
  */
 async function rollbackCommand(settings, reporter, services = {}) {
-    if ((0,_config_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .toBool */ .AF)('with-data', settings.option('with-data') ?? 'false'))
-        return (await Promise.all(/* import() */[__webpack_require__.e(594), __webpack_require__.e(65), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 34446))).rollbackWithData(settings, reporter, services);
-    const rs = (0,_rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .rollbackSettings */ .O)(settings);
-    const kind = (0,_rollback_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackKind */ .b)(rs);
+    if ((0,_config_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .toBool */ .AF)('with-data', settings.option('with-data') ?? 'false')) {
+        // A restore of the database: like restore, it reaches it through the host's Compose project.
+        if ((0,_config_deploy_target_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTarget */ .rQ)(settings.config) === 'swarm')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('rollback: with-data is not available for target: swarm in this version (it restores the database through the host\'s Compose project); roll back without it, and restore by hand');
+        return (await Promise.all(/* import() */[__webpack_require__.e(594), __webpack_require__.e(211), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 34446))).rollbackWithData(settings, reporter, services);
+    }
+    const rs = (0,_rollback_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .rollbackSettings */ .O)(settings);
+    const kind = (0,_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackKind */ .b)(rs);
     if (rs.dryRun)
-        return (0,_deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_2__/* .printPlan */ .Z)(rs, kind.plan, reporter);
-    return (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_1__/* .runOnHost */ .l)(rs, kind, reporter, services);
+        return (0,_deploy_dry_run_js__WEBPACK_IMPORTED_MODULE_4__/* .printPlan */ .Z)(rs, kind.plan, reporter);
+    return (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__/* .runOnHost */ .l)(rs, kind, reporter, services);
 }
 
 

@@ -477,6 +477,7 @@ __webpack_require__.d(__webpack_exports__, {
   pj: () => (/* binding */ migrationDependenciesCommand),
   TW: () => (/* binding */ pullCommand),
   Cf: () => (/* binding */ releaseCompose),
+  ZI: () => (/* binding */ releaseDir),
   be: () => (/* binding */ removeCurrentCommand),
   uF: () => (/* binding */ removeServicesCommand),
   CB: () => (/* binding */ renderCommand),
@@ -485,8 +486,6 @@ __webpack_require__.d(__webpack_exports__, {
   zg: () => (/* binding */ switchCurrentCommand),
   YT: () => (/* binding */ unpackCommand)
 });
-
-// UNUSED EXPORTS: releaseDir
 
 // EXTERNAL MODULE: ./src/compose/service-name.ts
 var service_name = __webpack_require__(2311);
@@ -1203,7 +1202,10 @@ function releasePath(folder, path, listedIn) {
 
 // EXTERNAL MODULE: ./src/config/config-paths.ts
 var config_paths = __webpack_require__(4431);
+// EXTERNAL MODULE: ./src/config/deploy-target.ts
+var deploy_target = __webpack_require__(9425);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
+
 
 
 
@@ -1255,6 +1257,7 @@ function rolloutSettings(settings, composeFiles) {
         throw new errors/* InputError */.dz(`input "github-token" needs the repository (GITHUB_REPOSITORY, set on every runner) to create a GitHub Deployment`);
     return {
         ...host,
+        deployTarget: (0,deploy_target/* deployTarget */.rQ)(settings.config),
         composeFiles,
         registry: settings.registry,
         registryUsername: settings.registryUsername,
@@ -1684,15 +1687,18 @@ function describeHolder(kv) {
  * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
  */
 const PROBE_SCRIPT = `
-root=$1 project=$2
-# One call for the version and the data root: docker info reads both from the daemon.
-info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+root=$1 project=$2 target=\${3:-compose}
+# One call for the version, the swarm role and the data root: docker info reads them from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}' 2>/dev/null) || info=
 printf 'docker-version=%s\\n' "\${info%% *}"
+swarm=\${info#* }
+printf 'swarm=%s\\n' "\${swarm%% /*}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-# Each Compose CLI is asked once: its start-up is most of what this probe costs.
-if v=$(docker compose version --short 2>/dev/null); then
+# Each Compose CLI is asked once: its start-up is most of what this probe costs. A swarm needs none.
+if [ "$target" = swarm ]; then :
+elif v=$(docker compose version --short 2>/dev/null); then
   printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then
   printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
@@ -1708,15 +1714,17 @@ if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d
 near=$root
 while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
 printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
-if [ -n "$project" ]; then
+if [ -n "$project" ] && [ "$target" = swarm ]; then
+  docker service ls --filter "label=com.docker.stack.namespace=$project" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed "s/^\${project}_/running=/"
+elif [ -n "$project" ]; then
   docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
     --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
 fi
 exit 0
 `;
-/** With a project name, the probe also lists what the project runs (service and image). */
-function probeCommand(deployPath, project = '') {
-    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+/** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
+function probeCommand(deployPath, project = '', target = 'compose') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -1730,6 +1738,10 @@ function parseProbe(stdout) {
             case 'docker-version':
                 if (value)
                     facts.dockerVersion = value;
+                break;
+            case 'swarm':
+                if (value)
+                    facts.swarm = value;
                 break;
             case 'compose-command':
                 if (value === 'docker compose' || value === 'docker-compose')

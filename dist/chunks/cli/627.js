@@ -791,15 +791,18 @@ function describeHolder(kv) {
  * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
  */
 const PROBE_SCRIPT = `
-root=$1 project=$2
-# One call for the version and the data root: docker info reads both from the daemon.
-info=$(docker info --format '{{.ServerVersion}} {{.DockerRootDir}}' 2>/dev/null) || info=
+root=$1 project=$2 target=\${3:-compose}
+# One call for the version, the swarm role and the data root: docker info reads them from the daemon.
+info=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}' 2>/dev/null) || info=
 printf 'docker-version=%s\\n' "\${info%% *}"
+swarm=\${info#* }
+printf 'swarm=%s\\n' "\${swarm%% /*}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-# Each Compose CLI is asked once: its start-up is most of what this probe costs.
-if v=$(docker compose version --short 2>/dev/null); then
+# Each Compose CLI is asked once: its start-up is most of what this probe costs. A swarm needs none.
+if [ "$target" = swarm ]; then :
+elif v=$(docker compose version --short 2>/dev/null); then
   printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then
   printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
@@ -815,15 +818,17 @@ if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d
 near=$root
 while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
 printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
-if [ -n "$project" ]; then
+if [ -n "$project" ] && [ "$target" = swarm ]; then
+  docker service ls --filter "label=com.docker.stack.namespace=$project" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed "s/^\${project}_/running=/"
+elif [ -n "$project" ]; then
   docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
     --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
 fi
 exit 0
 `;
-/** With a project name, the probe also lists what the project runs (service and image). */
-function probeCommand(deployPath, project = '') {
-    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project] };
+/** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
+function probeCommand(deployPath, project = '', target = 'compose') {
+    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -837,6 +842,10 @@ function parseProbe(stdout) {
             case 'docker-version':
                 if (value)
                     facts.dockerVersion = value;
+                break;
+            case 'swarm':
+                if (value)
+                    facts.swarm = value;
                 break;
             case 'compose-command':
                 if (value === 'docker compose' || value === 'docker-compose')

@@ -471,11 +471,18 @@ var deploy_settings = __webpack_require__(8229);
 var env_file_input = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/deploy/dry-run.ts
 var dry_run = __webpack_require__(2034);
-// EXTERNAL MODULE: ./src/deploy/run-on-host.ts + 10 modules
-var run_on_host = __webpack_require__(3191);
+// EXTERNAL MODULE: ./src/deploy/run-on-host.ts + 11 modules
+var run_on_host = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/deploy/compose-services.ts
 var compose_services = __webpack_require__(3124);
+// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts + 1 modules
+var swarm_commands = __webpack_require__(2577);
+// EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
+var model_env = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-command.ts
+
+
+
 
 
 
@@ -490,7 +497,10 @@ var compose_services = __webpack_require__(3124);
 /** `deploy`: the commit's images to the host, gated and rolling, or the previous release left serving. */
 async function deployCommand(settings, reporter, services = {}) {
     const ds = (0,deploy_settings/* deploySettings */.$Y)(settings);
-    const kind = deployKind(ds, { backup: PreDeployBackup.forDeploy(settings, ds), connect: services.connectHost ?? ssh_connect/* connectHost */.Z });
+    const backup = PreDeployBackup.forDeploy(settings, ds);
+    if (ds.deployTarget === 'swarm')
+        refuseOnSwarm(ds, backup);
+    const kind = deployKind(ds, { backup, connect: services.connectHost ?? ssh_connect/* connectHost */.Z });
     if (ds.dryRun)
         return (0,dry_run/* printPlan */.Z)(ds, kind.plan, reporter);
     return (0,run_on_host/* runOnHost */.l)(ds, kind, reporter, services);
@@ -501,9 +511,11 @@ async function deployCommand(settings, reporter, services = {}) {
  * releases.
  */
 function deployKind(ds, { backup, connect = ssh_connect/* connectHost */.Z } = {}) {
+    const swarmServices = ds.deployTarget === 'swarm' ? swarmServicesOf(ds) : undefined;
     return {
         name: 'deploy',
         knownSha: ds.sha,
+        swarmServices,
         plan: {
             what: `deploy of ${ds.sha} to`,
             title: 'Deploy',
@@ -516,6 +528,7 @@ function deployKind(ds, { backup, connect = ssh_connect/* connectHost */.Z } = {
                 ]
                 : [],
             record: ['append to the audit log (record on stdin), then prune old releases', commands/* auditAndPruneCommand */.Gi(ds.deployPath, {}, [ds.sha, '<kept releases>'])],
+            swarmServices,
         },
         words: {
             notStarted: `Deploy of ${ds.sha} to`,
@@ -554,6 +567,22 @@ function deployKind(ds, { backup, connect = ssh_connect/* connectHost */.Z } = {
         },
         successNotes: () => [],
     };
+}
+/**
+ * What the swarm target does not do in this version, refused before anything connects: the migration
+ * (Compose's one-off run has no stack counterpart the deploy drives yet) and the pre-deploy backup
+ * (it reaches the database through the host's Compose project).
+ */
+function refuseOnSwarm(ds, backup) {
+    const refused = [ds.migrate ? 'deploy.migrate' : '', backup ? 'deploy.backup' : ''].filter(Boolean);
+    if (refused.length > 0)
+        throw new errors/* InputError */.dz(`target: swarm: ${refused.join(' and ')} ${refused.length > 1 ? 'are' : 'is'} not available for a swarm in this version; remove ${refused.length > 1 ? 'them' : 'it'} from the config (run the migration and the backup outside the deploy) or deploy with target: compose. Nothing was done`);
+}
+/** The release's services as its Compose files and the env-file input name them (the manager has no Compose to render them). */
+function swarmServicesOf(ds) {
+    const texts = ds.files.filter((f) => ds.composeFiles.includes(f.path)).map((f) => f.content.toString('utf8'));
+    const env = ds.envFileContent === undefined ? {} : (0,model_env/* envValues */.Qo)((0,model_env/* parseEnvText */.iQ)(ds.envFileContent, 'input env-file'));
+    return (0,swarm_commands/* releaseServices */.sE)(texts, ds.sha, ds.deployPath, env, ds);
 }
 /** The release's files, its .env and the Compose files it is made with, unpacked on the host; returns the host's release records. */
 async function upload(steps, ds, sha, startedAt) {

@@ -16,7 +16,7 @@ const target = { host: 'scripted', port: 22, user: 'deploy', privateKey: 'unused
 const common = { target, deployPath: '/srv/shop', project: 'shop', lockTimeout: 0, staleLockAfter: 3600, lockLease: 600, forceUnlock: false, actor: 'octocat', dryRun: false };
 const rs: DbRestoreSettings = {
   bs: { ...common, service: 'db', dir: '/srv/shop/backups', keep: 7, keepDays: 0 },
-  ds: { ...common, composeFiles: ['compose.yaml'], registry: '127.0.0.1:5000', order: [], healthTimeout: 60, minReadySeconds: 5, keepReleases: 5, drainSeconds: 2, minFreeDiskMb: 500, services: {}, request: {} },
+  ds: { ...common, composeFiles: ['compose.yaml'], registry: '127.0.0.1:5000', order: [], healthTimeout: 60, minReadySeconds: 5, keepReleases: 5, drainSeconds: 2, minFreeDiskMb: 500, services: {}, request: {}, deployTarget: 'compose' },
   backup: DUMP,
   confirmed: true,
   confirmGiven: true,

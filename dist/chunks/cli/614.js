@@ -1,5 +1,5 @@
-export const id = 96;
-export const ids = [96];
+export const id = 614;
+export const ids = [614];
 export const modules = {
 
 /***/ 2034:
@@ -9,10 +9,12 @@ export const modules = {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
 /* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8316);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9460);
+/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9460);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7765);
 /* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8229);
+/* harmony import */ var _swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2577);
+
 
 
 
@@ -27,34 +29,58 @@ function printPlan(rs, plan, reporter) {
     const { sha } = plan;
     const target = _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .releaseCompose */ .Cf(rs, flavor, sha);
     const token = '<run-token>';
-    const login = (0,_deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLogin */ .j8)(rs);
     const steps = [
         ['take the deploy lock (owner record on stdin)', (0,_host_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .lockCommand */ .Lg)(rs.deployPath, token, rs.staleLockAfter, rs.forceUnlock, '')],
-        ['read the host state', (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_4__/* .probeCommand */ .CL)(rs.deployPath, rs.project)],
+        ['read the host state', (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_5__/* .probeCommand */ .CL)(rs.deployPath, rs.project, rs.deployTarget)],
         plan.stage,
+        ...(rs.deployTarget === 'swarm' ? swarmSteps(rs, plan, sha) : composeSteps(rs, plan, target)),
+        plan.record,
+        ['release the lock', (0,_host_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .unlockCommand */ .I_)(rs.deployPath, token)],
+    ];
+    const text = steps.map(([step, c], i) => `${i + 1}. ${step}\n   ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .shellText */ .o0)(c).replace(/\n/g, '\n   ')}`).join('\n');
+    const how = rs.deployTarget === 'swarm' ? 'the swarm its manager runs' : 'Compose v2 shown; a v1 host runs docker-compose with the same arguments';
+    reporter.info(`dry-run: ${plan.what} ${rs.target.user}@${rs.target.host}:${rs.target.port}${rs.deployPath} (${how}). Nothing is changed.\n${text}`);
+    reporter.summary(`### ${plan.title} plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
+    return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
+/** The compose target's steps between the staging and the audit record. */
+function composeSteps(rs, plan, target) {
+    const login = (0,_deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLogin */ .j8)(rs);
+    return [
         ['render the release', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .renderCommand */ .CB(target)],
         [login ? 'log in (password on stdin) and pull images not on the host' : 'pull images not on the host', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .pullCommand */ .TW(['<images of the release>'], login && { ...login, password: '' })],
         ...plan.beforeSwitch(target),
-        ['point current at the release', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .switchCurrentCommand */ .zg(rs.deployPath, sha)],
+        ['point current at the release', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .switchCurrentCommand */ .zg(rs.deployPath, plan.sha)],
         // Placeholders within the service-name grammar: the names reach the same checked argv builder.
         ['start changed third-party services', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .convergeCommand */ .Td(target, ['THIRD_PARTY_SERVICES...'])],
         ...rs.order.map((s) => [
             `roll ${s}`,
             _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .rollCommand */ .Lm(target, { service: s, strategy: rs.services[s]?.strategy ?? 'rolling', replicas: 1, stopGraceSeconds: 10, healthUrl: rs.services[s]?.healthUrl }, rs),
         ]),
-        plan.record,
-        ['release the lock', (0,_host_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .unlockCommand */ .I_)(rs.deployPath, token)],
     ];
-    const text = steps.map(([step, c], i) => `${i + 1}. ${step}\n   ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .shellText */ .o0)(c).replace(/\n/g, '\n   ')}`).join('\n');
-    reporter.info(`dry-run: ${plan.what} ${rs.target.user}@${rs.target.host}:${rs.target.port}${rs.deployPath} (Compose v2 shown; a v1 host runs docker-compose with the same arguments). Nothing is changed.\n${text}`);
-    reporter.summary(`### ${plan.title} plan (dry-run)\n\n\`\`\`\n${text}\n\`\`\`\n`);
-    return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
+}
+/**
+ * The swarm target's: one stack deploy with the update_config the deploy sets (a kept release: with
+ * its recorded digests), current moved, then every service watched in the config's order.
+ */
+function swarmSteps(rs, plan, sha) {
+    const services = plan.swarmServices ?? [{ name: 'SERVICES_OF_THE_KEPT_RELEASE', rolled: true, replicas: 1, image: '<digest from its audit record>' }];
+    const login = (0,_deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLogin */ .j8)(rs);
+    const files = rs.composeFiles.map((f) => `${_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .releaseDir */ .ZI(rs.deployPath, sha)}/${f}`);
+    return [
+        [
+            `${login ? 'log in (password on stdin), ' : ''}docker stack deploy (digests pinned by the manager; the update_config the deploy sets laid over the files)`,
+            (0,_swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .stackDeployCommand */ .F0)({ dir: _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .releaseDir */ .ZI(rs.deployPath, sha), files }, rs.project, (0,_swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .stackOverride */ .Di)(services, rs.healthTimeout, !plan.swarmServices), login && { ...login, password: '' }),
+        ],
+        ['point current at the release', _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .switchCurrentCommand */ .zg(rs.deployPath, sha)],
+        ['watch every service converge, in the config\'s order', (0,_swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceWaitCommand */ .iv)(rs.project, (0,_swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .watchOrder */ .Sg)(services, rs.order), rs.healthTimeout, 0, (0,_host_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelMarker */ .d8)(rs.deployPath))],
+    ];
 }
 
 
 /***/ }),
 
-/***/ 3191:
+/***/ 6169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -152,21 +178,28 @@ var commands = __webpack_require__(7765);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 /**
- * What the host must have before anything changes: Docker, a Compose, room for the release. `ownChecks`
- * are the kind's own, made once the Compose is known. Returns the Compose the host has.
+ * What the host must have before anything changes: Docker, a Compose (for the swarm target: to be a
+ * swarm manager instead), room for the release. `ownChecks` are the kind's own, made once the Compose
+ * is known. Returns the Compose the host has (v2's name on a swarm, which runs none).
  */
 function preflight(facts, rs, where, reporter, ownChecks) {
     if (!facts.dockerVersion)
         throw new errors/* OperationError */.OK(`preflight: Docker is not reachable on ${where} for user ${rs.target.user} (is it installed, running, and is the user in the docker group?). Nothing was changed.`);
-    if (!facts.composeCommand)
+    if (rs.deployTarget === 'swarm') {
+        if (facts.swarm !== 'active true') {
+            throw new errors/* OperationError */.OK(`preflight: target: swarm, but ${where} is ${facts.swarm?.startsWith('active') ? 'a swarm worker' : 'not part of a swarm'}: set host to a manager node (docker node ls lists them). Nothing was changed.`);
+        }
+    }
+    else if (!facts.composeCommand)
         throw new errors/* OperationError */.OK(`preflight: neither "docker compose" (v2) nor "docker-compose" (v1) is installed on ${where}. Nothing was changed.`);
     ownChecks();
     const short = lowDisk(facts, rs);
     if (short.length > 0) {
         throw new errors/* OperationError */.OK(`preflight: ${short.join('; ')} on ${where}; deploy needs ${rs.minFreeDiskMb} MB free in each (deploy.min-free-disk-mb). Free space (docker image prune) and retry. Nothing was changed.`);
     }
-    reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${facts.composeCommand} ${facts.composeVersion ?? ''}; live release: ${facts.current ?? 'none'}`);
-    return facts.composeCommand;
+    const engine = rs.deployTarget === 'swarm' ? 'swarm manager' : `${facts.composeCommand} ${facts.composeVersion ?? ''}`;
+    reporter.info(`host ${where}: Docker ${facts.dockerVersion}, ${engine}; live release: ${facts.current ?? 'none'}`);
+    return facts.composeCommand ?? 'docker compose';
 }
 /**
  * Where the host has less free space than min-free-disk-mb: the deploy path (the release files) and
@@ -740,7 +773,181 @@ class Rollout extends RolloutSteps {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts + 1 modules
+var swarm_commands = __webpack_require__(2577);
+;// CONCATENATED MODULE: ./src/deploy/swarm-rollout.ts
+
+
+
+
+
+
+
+
+
+/** A service that did not converge: Swarm's task list says why. */
+class NotConverged extends Error {
+    service;
+    tasks;
+    constructor(service, reason, tasks) {
+        super(`service ${service} did not converge: ${reason}`);
+        this.service = service;
+        this.tasks = tasks;
+    }
+}
+/**
+ * The rolling procedure of the swarm target, for every kind of run: the release's files in place on
+ * the manager (the kind's stage), one `docker stack deploy` of them with the update_config the deploy
+ * sets (a kept release: with its recorded digests), every image checked pinned by digest, then each
+ * service watched until it converged, in the config's order. A failure from the stack deploy on is
+ * answered by the tool itself: the previous release's files deployed again with its digests, and
+ * watched the same way (Swarm's own rollback only covers the service whose task failed).
+ */
+class SwarmRollout extends RolloutSteps {
+    async run() {
+        const { hostRun, sha, facts } = this;
+        const { kind, rs } = hostRun;
+        try {
+            this.readReleaseRecords(await kind.stage(hostRun, sha, hostRun.startedAt));
+            const kept = kind.swarmServices ? undefined : (0,swarm_commands/* keptStack */.t5)(facts.audit, sha);
+            const services = kind.swarmServices ?? kept?.services;
+            if (!services)
+                throw new errors/* OperationError */.OK(`release ${sha.slice(0, 12)} has no digests recorded for a swarm (it was not deployed to one by this tool): deploy its commit instead`);
+            const ordered = (0,swarm_commands/* watchOrder */.Sg)(services, rs.order);
+            this.outcomes = ordered.map((s) => ({ service: s.name, strategy: s.rolled ? 'start-first' : 'converge', oldImage: facts.running[s.name], result: 'not-started' }));
+            hostRun.checkCancelled();
+            this.touched = true;
+            const { pinned, since } = await this.deployStack(sha, ordered, !!kept, true);
+            this.swarmServices = pinned;
+            if (facts.current !== sha)
+                await this.exec(commands/* switchCurrentCommand */.zg(rs.deployPath, sha), 'pointing current at the release');
+            await this.watch(pinned, since, (0,lock/* cancelMarker */.d8)(rs.deployPath), 'updated');
+            return await this.succeed(pinned);
+        }
+        catch (err) {
+            return await this.fail(err);
+        }
+    }
+    /** The services as the manager runs them now, with the digests it pinned. */
+    swarmServices = [];
+    async deployStack(sha, services, pin, forward) {
+        const { rs, runner, reporter } = this.hostRun;
+        const target = this.compose(sha);
+        const command = (0,swarm_commands/* stackDeployCommand */.F0)({ dir: commands/* releaseDir */.ZI(rs.deployPath, sha), files: target.files }, rs.project, (0,swarm_commands/* stackOverride */.Di)(services, rs.healthTimeout, pin), (0,deploy_settings/* registryLogin */.j8)(rs));
+        reporter.debug((0,runner_runner/* shellText */.o0)({ ...command, stdin: undefined }));
+        const started = Date.now();
+        const res = await runner.run(command);
+        if (res.code === 3)
+            throw new errors/* OperationError */.OK(`registry login to ${rs.registry} as ${rs.registryUsername} was refused on the manager: ${lastLine(res.stderr)}. Check registry-username and registry-password.`);
+        if (res.code !== 0)
+            throw new errors/* OperationError */.OK(`docker stack deploy of release ${sha.slice(0, 12)} failed on ${runner.where}${(0,runner_runner/* tail */.RT)(res.stderr)}`);
+        reporter.info(`▸ docker stack deploy of release ${sha.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        const images = (0,swarm_commands/* parseStackImages */.O$)(res.stdout, rs.project);
+        const pinned = services.map((s) => ({ ...s, image: images.get(s.name) }));
+        // The manager could not read a tag's digest (the registry unreachable, a missing tag): the nodes
+        // would each resolve the tag on their own, and the release would not be the same everywhere.
+        const loose = pinned.filter((s) => !s.image?.includes('@sha256:'));
+        if (loose.length > 0)
+            throw new errors/* OperationError */.OK(`the manager did not pin ${loose.map((s) => `${s.name} (${s.image ?? 'not in the stack'})`).join(', ')} to a digest: is the image in the registry, and the login right?`);
+        if (forward)
+            for (const o of this.outcomes)
+                o.newImage = images.get(o.service);
+        return { pinned, since: (0,swarm_commands/* parseSince */.m1)(res.stdout) };
+    }
+    async watch(services, since, marker, success) {
+        const { rs, runner, reporter } = this.hostRun;
+        reporter.info(`▸ watching ${services.map((s) => s.name).join(', ')} converge`);
+        const res = await runner.run((0,swarm_commands/* serviceWaitCommand */.iv)(rs.project, services, rs.healthTimeout, since, marker));
+        const report = (0,swarm_commands/* parseWaitOutput */.gD)(res.stdout);
+        for (const c of report.converged) {
+            const o = this.outcomes.find((x) => x.service === c.service);
+            if (o && success === 'updated')
+                Object.assign(o, { result: o.strategy === 'converge' ? 'converged' : 'updated', secondsToHealthy: c.seconds });
+            if (o && success === 'rolled-back' && o.result === 'updated')
+                o.result = 'rolled-back';
+            reporter.info(`${c.service}: converged in ${c.seconds}s`);
+        }
+        if (res.code === 0)
+            return;
+        const service = report.failed ?? '?';
+        const o = this.outcomes.find((x) => x.service === service);
+        if (o && success === 'updated')
+            Object.assign(o, { result: 'failed', diagnostics: report.tasks });
+        throw new NotConverged(service, report.reason ?? `exit ${res.code}: ${lastLine(res.stderr)}`, report.tasks);
+    }
+    async succeed(services) {
+        const { hostRun, sha, facts } = this;
+        const { kind, reporter, runner } = hostRun;
+        this.additions.audit = { ...this.additions.audit, target: 'swarm', swarm: { services } };
+        await kind.recordSuccess(hostRun, this.record('success'), sha, facts);
+        const notes = kind.successNotes(sha, facts, reporter);
+        const live = `\`${sha}\` is live on the swarm of ${runner.where}${this.previous ? `, replacing \`${this.previous.slice(0, 12)}\`` : ''}.${kind.words.successSuffix}`;
+        reporter.summary(runSummary(hostRun.state, kind.words.succeededTitle, live, notes));
+        return { ok: true, outputs: runOutputs(hostRun.state, 'success', false) };
+    }
+    /** The audit record, with each service's pinned image (what a rollback to this release deploys). */
+    record(result, error) {
+        return { ...auditRecord(this.hostRun.state, result, error), images: this.swarmServices.map((s) => s.image).filter((i) => !!i) };
+    }
+    /** Back to the previous release's digests (or, on a first release, the stack removed); then the audit log and the summary. */
+    async fail(err) {
+        const { hostRun, sha, touched, facts } = this;
+        const { rs, kind, reporter, runner } = hostRun;
+        const why = hostRun.cancelled ? 'the run was cancelled' : reporter.redact(err.message);
+        reporter.error(`${kind.words.failedLine(sha.slice(0, 12))} failed: ${why}`);
+        const lost = err instanceof ssh_runner/* ConnectionLost */.p || (err instanceof runner_runner/* CommandFailed */.nk && /Not connected/.test(err.message));
+        let result = 'failed';
+        let problem;
+        if (lost)
+            problem = 'the connection is gone';
+        else if (touched) {
+            try {
+                if (this.previous) {
+                    await this.returnTo(this.previous);
+                    result = 'rolled-back';
+                }
+                else if (!facts.current) {
+                    await this.exec((0,swarm_commands/* stackRemoveCommand */.aG)(rs.project), 'removing the stack the failed first release started');
+                    await this.exec(commands/* removeCurrentCommand */.be(rs.deployPath), 'removing current');
+                }
+            }
+            catch (backErr) {
+                problem = backErr.message;
+                reporter.error(`rollback failed too: ${problem}`);
+            }
+        }
+        if (!lost)
+            await runner.run(commands/* auditCommand */.Ht(rs.deployPath, this.record(result, [why, problem].filter(Boolean).join('; ')))).catch(() => undefined);
+        const diagnostics = err instanceof NotConverged && err.tasks ? [`#### ${err.service}: its tasks\n\n\`\`\`\n${err.tasks.replace(/^task\| /gm, '')}\n\`\`\``] : [];
+        const serving = lost
+            ? `The SSH connection was lost, so nothing could be undone from here: the next deploy takes the lock over after lock-lease (${rs.lockLease}s) and deploys its release over the stack.`
+            : problem
+                ? `Rolling back failed as well (${problem}); check the swarm (docker stack ps ${rs.project}).`
+                : this.previous
+                    ? `The stack was deployed again with release \`${this.previous.slice(0, 12)}\`'s digests and converged: it is serving, as before.`
+                    : facts.current === sha
+                        ? 'This was a redeploy of the live release.'
+                        : 'This was the first deploy: the stack was removed.';
+        const message = `${kind.words.failedMessage(sha)} ${runner.where} failed: ${why}. ${serving}`;
+        reporter.summary(runSummary(hostRun.state, kind.words.failedTitle(result === 'rolled-back'), message, diagnostics));
+        return { ok: false, message, outputs: runOutputs(hostRun.state, result, result === 'rolled-back') };
+    }
+    /** The previous release's files deployed again with the digests its audit record keeps, and watched to convergence. */
+    async returnTo(previous) {
+        const { rs, reporter } = this.hostRun;
+        const kept = (0,swarm_commands/* keptStack */.t5)(this.facts.audit, previous);
+        if (!kept)
+            throw new Error(`release ${previous.slice(0, 12)} has no digests recorded for a swarm, so the tool cannot put it back`);
+        reporter.warning(`rolling the stack back to release ${previous.slice(0, 12)} (its recorded digests)`);
+        await this.exec(commands/* switchCurrentCommand */.zg(rs.deployPath, previous), 'pointing current back at the previous release');
+        const services = (0,swarm_commands/* watchOrder */.Sg)(kept.services, rs.order);
+        const { since } = await this.deployStack(previous, services, true, false);
+        await this.watch(services, since, '', 'rolled-back');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/host-run.ts
+
 
 
 
@@ -751,6 +958,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 class Cancelled extends Error {
 }
+/** The rolling procedure of each target: the kinds of run (deploy, rollback) are the same on both. */
+const PROCEDURES = {
+    compose: Rollout,
+    swarm: SwarmRollout,
+};
 /**
  * One run on the host, whatever its kind: the lock, the host read under it, the preflight, then the
  * target resolved and handed to the rolling procedure (`Rollout`), which never changes it. Also
@@ -809,7 +1021,7 @@ class HostRun {
         // The lock comes first: a run that waited for another must read the host as that one left it.
         this.lock = await (0,lock/* acquireLock */.IZ)(this.runner, { ...rs, sha: kind.knownSha }, this.token, this.reporter, () => this.checkCancelled());
         try {
-            let facts = (0,probe/* parseProbe */.u5)((await this.exec((0,probe/* probeCommand */.CL)(rs.deployPath, rs.project), 'reading the host state')).stdout);
+            let facts = (0,probe/* parseProbe */.u5)((await this.exec((0,probe/* probeCommand */.CL)(rs.deployPath, rs.project, rs.deployTarget), 'reading the host state')).stdout);
             this.facts = facts;
             this.checkCancelled();
             this.flavor = preflight(facts, rs, this.runner.where, this.reporter, () => kind.preflight(facts, this.runner.where));
@@ -824,8 +1036,9 @@ class HostRun {
                 this.reporter.summary([`### ${idle.title}`, '', idle.text, ''].join('\n'));
                 return { ok: true, outputs: runOutputs(this.state, 'success', false) };
             }
-            this.rollout = new Rollout(this, sha, facts);
-            return await this.rollout.run();
+            const rollout = new PROCEDURES[rs.deployTarget](this, sha, facts);
+            this.rollout = rollout;
+            return await rollout.run();
         }
         finally {
             await this.lock.release();
@@ -936,6 +1149,263 @@ async function runOnHost(rs, kind, reporter, services = {}) {
     finally {
         await tracker?.finish(result ? (result.ok ? 'success' : 'failure') : 'error', result?.message);
     }
+}
+
+
+/***/ }),
+
+/***/ 2577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  t5: () => (/* binding */ keptStack),
+  m1: () => (/* binding */ parseSince),
+  O$: () => (/* binding */ parseStackImages),
+  gD: () => (/* binding */ parseWaitOutput),
+  sE: () => (/* binding */ releaseServices),
+  iv: () => (/* binding */ serviceWaitCommand),
+  F0: () => (/* binding */ stackDeployCommand),
+  Di: () => (/* binding */ stackOverride),
+  aG: () => (/* binding */ stackRemoveCommand),
+  Sg: () => (/* binding */ watchOrder)
+});
+
+// UNUSED EXPORTS: convergeSeconds, updateConfig
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/compose/deploy-role.ts
+var deploy_role = __webpack_require__(3574);
+// EXTERNAL MODULE: ./src/compose/service-name.ts
+var service_name = __webpack_require__(2311);
+// EXTERNAL MODULE: ./src/compose/model-vars.ts
+var model_vars = __webpack_require__(8040);
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
+;// CONCATENATED MODULE: ./src/deploy/swarm-scripts.ts
+/**
+ * Fixed shell scripts the swarm target runs on the manager, as `sh -c SCRIPT NAME ARG...` (see
+ * host-scripts.ts): every variable part is a positional argument, secrets arrive on stdin.
+ */
+/**
+ * $1 release dir, $2 stack, $3 override (YAML: the update_config the deploy sets, and pinned images),
+ * $4 registry, $5 user ("" for no login), then the Compose files; stdin: the registry password.
+ *
+ * `docker stack deploy` reads no .env: the release's is exported for interpolation (KEY=value lines,
+ * one pair of surrounding quotes dropped). The login lives in a private DOCKER_CONFIG only while this
+ * script runs; --with-registry-auth hands it to the nodes that pull. --resolve-image always makes the
+ * manager pin each tag to its digest in the registry, which the service specs printed at the end
+ * (image=<service> <reference>) show. --prune: the stack is the release, services it dropped go.
+ * Docker 20.10's stack loader wants the same `version` in every file: the override takes the first file's.
+ * Exit 3: the registry refused the login; 4: the release is not on the manager.
+ */
+const STACK_DEPLOY_SCRIPT = `
+dir=$1 stack=$2 override=$3 registry=$4 user=$5
+shift 5
+tmp=
+cleanup() { [ -z "$tmp" ] || rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 129' HUP
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM
+cd "$dir" 2>/dev/null || { echo "missing=$dir"; exit 4; }
+tmp=$(mktemp -d) || exit 1
+if [ -f .env ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in ''|'#'*) continue ;; esac
+    key=\${line%%=*} val=\${line#*=}
+    case $key in ''|*[!A-Za-z0-9_]*) continue ;; esac
+    case $val in \\"*\\") val=\${val#\\"} val=\${val%\\"} ;; \\'*\\') val=\${val#\\'} val=\${val%\\'} ;; esac
+    export "$key=$val"
+  done < .env
+fi
+if [ -n "$user" ]; then
+  export DOCKER_CONFIG="$tmp/config"
+  mkdir -p "$DOCKER_CONFIG"
+  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$tmp/err"; then
+    echo "login=refused"; cat "$tmp/err" >&2; exit 3
+  fi
+fi
+version=$(sed -n 's/^version:[[:space:]]*//p' "$1" | head -n 1 | tr -d "\\"'\\r ")
+{ [ -z "$version" ] || echo "version: \\"$version\\""; printf '%s\\n' "$override"; } > "$tmp/override.yml"
+# Each Compose file as "-c FILE", kept as separate words whatever the path holds.
+n=$#
+for f in "$@"; do set -- "$@" -c "$f"; done
+shift "$n"
+# The manager's clock before the deploy: an update status older than this is an earlier run's.
+echo "since=$(date +%s)"
+# "--" is not understood by stack deploy: the stack name was checked before it got here.
+if ! docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >&2; then
+  echo "deployed=no"; exit 1
+fi
+echo "deployed=yes"
+ids=$(docker stack services -q "$stack")
+[ -z "$ids" ] || docker service inspect -f 'image={{index .Spec.Labels "com.docker.stack.namespace"}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' $ids
+exit 0
+`;
+/**
+ * $1 stack, $2 cancel marker or "", $3 the manager's clock (seconds) before the stack deploy, then
+ * <service>:<seconds> pairs in the order to watch them. An update status that started before $3 is an
+ * earlier run's (a service this deploy did not change keeps it) and counts as none. Waits,
+ * one service after another, until each has converged: no update under way (state completed, or none
+ * for a new or unchanged service) and every task Swarm wants running runs the spec's image (a task of a
+ * service with a healthcheck is Running only once healthy), as many as the spec asks. Swarm's own
+ * rollback (failure_action), a paused update, or the seconds running out fail the service: its tasks
+ * are printed (task| lines) and the script stops. One round trip however many polls.
+ */
+const SERVICE_WAIT_SCRIPT = `
+stack=$1 cancel=$2 since=$3
+shift 3
+for pair in "$@"; do
+  svc=\${pair%%:*} secs=\${pair##*:}
+  full="\${stack}_$svc"
+  t0=$(date +%s)
+  deadline=$((t0 + secs))
+  while :; do
+    info=$(docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}} {{if .UpdateStatus.StartedAt}}{{.UpdateStatus.StartedAt.Unix}}{{else}}0{{end}}{{else}}none 0{{end}} {{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{else}}0{{end}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' "$full" 2>/dev/null) || info="gone 0 0 -"
+    set -- $info
+    state=$1 started=$2 want=$3 image=$4
+    case $started in ''|*[!0-9]*) started=0 ;; esac
+    [ "$state" = gone ] || [ "$started" -ge "$since" ] || state=none
+    why=
+    case $state in
+      gone) why="the service is not in the stack" ;;
+      rollback_started|rollback_completed|rollback_paused) why="Swarm rolled the update back ($state): a new task failed" ;;
+      paused) why="Swarm paused the update: a new task failed" ;;
+    esac
+    if [ -z "$why" ]; then
+      tasks=$(docker service ps --no-trunc --filter desired-state=running --format '{{.CurrentState}}|{{.Image}}' "$full" 2>/dev/null)
+      all=$(printf '%s\\n' "$tasks" | grep -c . || true)
+      ok=$(printf '%s\\n' "$tasks" | grep -c "^Running .*|$image\\$" || true)
+      if [ "$state" != updating ] && [ "$ok" = "$all" ] && [ "$ok" -ge "$want" ] && [ "$ok" -gt 0 ]; then
+        echo "converged=$svc after=$(( $(date +%s) - t0 )) tasks=$ok image=$image"
+        break
+      fi
+      if [ -n "$cancel" ] && [ -e "$cancel" ]; then why="deploy cancelled"
+      elif [ "$(date +%s)" -ge "$deadline" ]; then why="not converged after \${secs}s (update $state, $ok of $want tasks running the new image)"; fi
+    fi
+    if [ -n "$why" ]; then
+      echo "failed=$svc"
+      echo "reason=$why"
+      docker service ps --no-trunc --format '{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}' "$full" 2>/dev/null | head -n 12 | sed 's/^/task| /'
+      exit 1
+    fi
+    sleep 0.5
+  done
+done
+exit 0
+`;
+
+;// CONCATENATED MODULE: ./src/deploy/swarm-commands.ts
+
+
+
+
+
+
+/** The update_config the deploy sets (validate's summary shows the same, src/validate/rules/swarm.ts). */
+function updateConfig(healthTimeout) {
+    return { parallelism: 1, order: 'start-first', failure_action: 'rollback', monitor: `${healthTimeout}s` };
+}
+/**
+ * The file laid over the release's Compose files: every rolled service gets the update_config the
+ * deploy sets (and a start-first rollback_config, for Swarm's own rollback), and with `pin`, each
+ * service the image its digest names. JSON is YAML: no quoting of our own.
+ */
+function stackOverride(services, healthTimeout, pin) {
+    const out = {};
+    for (const s of services) {
+        const deploy = s.rolled ? { update_config: updateConfig(healthTimeout), rollback_config: { parallelism: 1, order: 'start-first' } } : undefined;
+        const image = pin ? s.image : undefined;
+        if (deploy || image)
+            out[s.name] = { ...(image ? { image } : {}), ...(deploy ? { deploy } : {}) };
+    }
+    return `services: ${JSON.stringify(out)}`;
+}
+/**
+ * The release's services as the runner reads its Compose files (the swarm target has no Compose on the
+ * manager to render them): names, replicas, and which the deploy rolls, judged as the compose target
+ * judges it (deployRole) on the image with the release's variables and the env-file's values.
+ */
+function releaseServices(composeTexts, sha, deployPath, env, rs) {
+    const merged = new Map();
+    for (const text of composeTexts) {
+        const doc = (0,dist/* parse */.qg)(text);
+        for (const [name, s] of Object.entries(doc?.services ?? {})) {
+            const was = merged.get(name) ?? { profiles: [] };
+            const deploy = (s?.['deploy'] ?? {});
+            merged.set(name, {
+                image: typeof s?.['image'] === 'string' ? s['image'] : was.image,
+                replicas: typeof deploy.replicas === 'number' ? deploy.replicas : was.replicas,
+                profiles: Array.isArray(s?.['profiles']) ? s['profiles'] : was.profiles,
+                restart: typeof s?.['restart'] === 'string' ? s['restart'] : was.restart,
+            });
+        }
+    }
+    const vars = new Map(Object.entries({ ...env, ...(0,deploy_role/* releaseVariables */.hV)(sha, deployPath) }));
+    return [...merged].map(([name, s]) => {
+        (0,service_name/* checkServiceName */.PV)(name, 'the prod Compose set');
+        const image = s.image === undefined ? undefined : (0,model_vars/* interpolate */.GW)(s.image, vars, () => undefined);
+        const role = (0,deploy_role/* deployRole */.sy)({ name, image, profiles: s.profiles, restart: s.restart }, sha, { migrateService: rs.migrate?.service, perService: rs.services });
+        return { name, rolled: role === 'update', replicas: s.replicas ?? 1 };
+    });
+}
+/** The services a kept release ran, pinned by digest, from its last successful audit record. */
+function keptStack(audit, sha) {
+    const r = [...audit].reverse().find((x) => x.sha === sha && x.result === 'success' && x['swarm']);
+    const swarm = r?.['swarm'];
+    if (!swarm || !Array.isArray(swarm.services) || swarm.services.some((s) => typeof s.image !== 'string' || !s.image.includes('@sha256:')))
+        return undefined;
+    return { services: swarm.services.map((s) => ({ name: (0,service_name/* checkServiceName */.PV)(s.name, 'the audit log'), rolled: !!s.rolled, replicas: Number(s.replicas) || 1, image: s.image })) };
+}
+/** The order services are watched in: the config's order first, then the others as the files list them. */
+function watchOrder(services, order) {
+    const first = order.map((n) => services.find((s) => s.name === n)).filter((s) => !!s);
+    return [...first, ...services.filter((s) => !order.includes(s.name))];
+}
+/**
+ * How long one service may take to converge: a health-timeout for each task replaced one at a time,
+ * one more for Swarm's monitor window after the last, and a minute for the pulls on the nodes.
+ */
+function convergeSeconds(s, healthTimeout) {
+    return healthTimeout * (s.rolled ? s.replicas + 1 : 1) + 60;
+}
+/** `docker stack deploy` of a release's files with the override laid over them; the password on stdin. */
+function stackDeployCommand(release, stack, override, login) {
+    return (0,script/* hostScript */.Q)('stack-deploy', STACK_DEPLOY_SCRIPT, [release.dir, (0,service_name/* checkServiceName */.PV)(stack, 'the stack'), override, login?.registry ?? '', login?.user ?? '', ...release.files], login?.password);
+}
+/** Waits for each service in turn (one round trip); `cancelMarker`: none for a rollback, which must finish. */
+function serviceWaitCommand(stack, services, healthTimeout, since, cancelMarker = '') {
+    return (0,script/* hostScript */.Q)('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
+}
+/** Removes what a failed first release started (volumes stay). */
+const stackRemoveCommand = (stack) => ({ argv: ['docker', 'stack', 'rm', (0,service_name/* checkServiceName */.PV)(stack, 'the stack')] });
+/** The manager's clock before its stack deploy, from stack-deploy's since= line (0: take every update status as this run's). */
+function parseSince(stdout) {
+    const m = /^since=(\d+)$/m.exec(stdout);
+    return m ? Number(m[1]) : 0;
+}
+/** The images the stack's services run, from stack-deploy's image=<stack> <stack>_<service> <ref> lines. */
+function parseStackImages(stdout, stack) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^image=(\S*) (\S+) (\S+)$/.exec(line);
+        if (!m || m[1] !== stack || !m[2].startsWith(`${stack}_`))
+            continue;
+        out.set(m[2].slice(stack.length + 1), m[3]);
+    }
+    return out;
+}
+function parseWaitOutput(stdout) {
+    const lines = stdout.split('\n');
+    const converged = lines
+        .map((l) => /^converged=(\S+) after=(\d+)/.exec(l))
+        .filter((m) => !!m)
+        .map((m) => ({ service: m[1], seconds: Number(m[2]) }));
+    const value = (key) => lines.find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1);
+    return { converged, failed: value('failed'), reason: value('reason'), tasks: lines.filter((l) => l.startsWith('task| ')).join('\n') };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 65;
-export const ids = [65];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
-/***/ 90528:
+/***/ 528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(32706);
+var commands = __webpack_require__(2706);
 ;// CONCATENATED MODULE: ./src/backup/copy-to.ts
 
 
@@ -53,11 +53,11 @@ async function copyBackup(from, connect, made, to, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/runtime/sha256-file.ts
-var sha256_file = __webpack_require__(26464);
+var sha256_file = __webpack_require__(4083);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/backup/download.ts
 
 
@@ -90,9 +90,9 @@ async function downloadBackup(runner, made, dir) {
 }
 
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(41814);
+var runner_runner = __webpack_require__(1814);
 // EXTERNAL MODULE: ./src/backup/retention.ts
-var retention = __webpack_require__(65668);
+var retention = __webpack_require__(5668);
 ;// CONCATENATED MODULE: ./src/backup/prune.ts
 
 
@@ -113,11 +113,11 @@ async function pruneBackups(runner, bs, reporter, before, made) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(90414);
+var take_backup = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(19364);
+var key_values = __webpack_require__(9364);
 ;// CONCATENATED MODULE: ./src/backup/backup-flow.ts
 
 
@@ -194,7 +194,7 @@ async function startClient(runner, bs, reporter) {
 
 /***/ }),
 
-/***/ 65668:
+/***/ 5668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ function planRetention(files, project, now, keep, keepDays) {
 
 /***/ }),
 
-/***/ 90414:
+/***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,11 +241,11 @@ function planRetention(files, project, now, keep, keepDays) {
 /* harmony export */   ay: () => (/* binding */ takeBackup),
 /* harmony export */   jq: () => (/* binding */ requireRunning)
 /* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2011);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
 
@@ -348,17 +348,17 @@ async function takeBackup(runner, bs, reporter, found, release) {
 
 /***/ }),
 
-/***/ 73257:
+/***/ 3257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ verifyDump)
 /* harmony export */ });
 /* unused harmony export judge */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
 
 
 
@@ -422,18 +422,24 @@ function judge(kv) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ writeStateCommand),
+/* harmony export */   E3: () => (/* binding */ STAGED_PREFIX),
 /* harmony export */   Ej: () => (/* binding */ allowConnectionsCommand),
+/* harmony export */   HV: () => (/* binding */ interruptCommand),
+/* harmony export */   NX: () => (/* binding */ cpusCommand),
 /* harmony export */   O9: () => (/* binding */ countsCommand),
 /* harmony export */   OH: () => (/* binding */ listDatabasesCommand),
 /* harmony export */   Ty: () => (/* binding */ swapCommand),
+/* harmony export */   XP: () => (/* binding */ unstageCommand),
+/* harmony export */   bl: () => (/* binding */ parallelRestoreCommand),
 /* harmony export */   fN: () => (/* binding */ prepareCommand),
 /* harmony export */   fd: () => (/* binding */ readManifestCommand),
 /* harmony export */   g4: () => (/* binding */ manifestsCommand),
 /* harmony export */   gz: () => (/* binding */ clearStateCommand),
 /* harmony export */   hm: () => (/* binding */ dropCommand),
+/* harmony export */   iP: () => (/* binding */ stageCommand),
 /* harmony export */   je: () => (/* binding */ pgRestoreCommand)
 /* harmony export */ });
-/* harmony import */ var _backup_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78130);
+/* harmony import */ var _backup_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8130);
 
 function psql(pg, database, vars, sql) {
     const v = Object.entries(vars).flatMap(([k, value]) => ['-v', `${k}=${value}`]);
@@ -455,6 +461,14 @@ const DROP_SQL = `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity 
 DROP DATABASE IF EXISTS :"name";
 `;
 const dropCommand = (pg, name) => psql(pg, 'postgres', { name }, DROP_SQL);
+/**
+ * A cancelled restore's pg_restore cut off: the new database refuses connections (so a pg_restore
+ * not yet connected never starts) and its sessions are ended. Only the restore uses that database.
+ */
+const INTERRUPT_SQL = `ALTER DATABASE :"name" ALLOW_CONNECTIONS false;
+SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'name';
+`;
+const interruptCommand = (pg, name) => psql(pg, 'postgres', { name }, INTERRUPT_SQL);
 /** The server's databases, one name a line. */
 const listDatabasesCommand = (pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
 /**
@@ -469,6 +483,30 @@ docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" 
 `;
 const pgRestoreCommand = (pg, restored, file) => ({
     argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
+});
+/** The database container's CPUs, as its processes see them (nproc: its CPU set). */
+const cpusCommand = (pg) => ({ argv: ['docker', 'exec', pg.container, 'nproc'] });
+/** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
+const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
+/**
+ * $1 container, $2 dump on the host, $3 path in the container. pg_restore --jobs reads a file it can
+ * seek in, never a stream: the dump is copied into the container (written by its exec user, so
+ * pg_restore there can read it), after removing any copy a killed restore left.
+ */
+const STAGE_SCRIPT = `
+id=$1 file=$2 staged=$3
+[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
+docker exec -i "$id" sh -c 'rm -f ${STAGED_PREFIX}*.dump; umask 077; cat > "$1"' compose-deploy-stage "$staged" <"$file"
+`;
+const stageCommand = (pg, file, staged) => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
+const unstageCommand = (pg, staged) => ({ argv: ['docker', 'exec', pg.container, 'rm', '-f', staged] });
+/**
+ * pg_restore with several jobs from the copy in the container. Not one transaction (pg_restore
+ * refuses --single-transaction with --jobs): a failure leaves the new database half filled, and the
+ * restore drops it; it never became the live one.
+ */
+const parallelRestoreCommand = (pg, restored, staged, jobs) => ({
+    argv: ['docker', 'exec', pg.container, 'pg_restore', '--exit-on-error', `--jobs=${jobs}`, '-U', pg.user, '-d', restored, staged],
 });
 /** Every table's rows in a database, counted as the backup's manifest counted them (counts=JSON). */
 const countsCommand = (pg, database) => psql(pg, database, {}, `${_backup_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .COUNTS_SQL */ .O}\n`);
@@ -519,7 +557,7 @@ const manifestsCommand = (dir) => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compo
 
 /***/ }),
 
-/***/ 35065:
+/***/ 211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -532,43 +570,43 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/host/probe.ts
-var probe = __webpack_require__(89460);
+var probe = __webpack_require__(9460);
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner = __webpack_require__(41814);
+var runner_runner = __webpack_require__(1814);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var ssh_connect = __webpack_require__(81456);
+var ssh_connect = __webpack_require__(1456);
 // EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
-var host_lock = __webpack_require__(28316);
+var host_lock = __webpack_require__(8316);
 // EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(27765);
+var commands = __webpack_require__(7765);
 // EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(19364);
+var key_values = __webpack_require__(9364);
 // EXTERNAL MODULE: ./src/deploy/outcome.ts
-var outcome = __webpack_require__(84535);
+var outcome = __webpack_require__(4535);
 // EXTERNAL MODULE: ./src/deploy/compose-services.ts
-var compose_services = __webpack_require__(13124);
+var compose_services = __webpack_require__(3124);
 // EXTERNAL MODULE: ./src/backup/backup-flow.ts + 3 modules
-var backup_flow = __webpack_require__(90528);
+var backup_flow = __webpack_require__(528);
 // EXTERNAL MODULE: ./src/backup/manifest.ts
 var backup_manifest = __webpack_require__(6345);
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(90414);
+var take_backup = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/backup/verify.ts
-var verify = __webpack_require__(73257);
+var verify = __webpack_require__(3257);
 // EXTERNAL MODULE: ./src/restore/manifest.ts
-var restore_manifest = __webpack_require__(64453);
+var restore_manifest = __webpack_require__(4453);
 // EXTERNAL MODULE: ./src/maintenance/switch.ts
-var maintenance_switch = __webpack_require__(45343);
+var maintenance_switch = __webpack_require__(5343);
 // EXTERNAL MODULE: ./src/db-restore/commands.ts
 var db_restore_commands = __webpack_require__(6839);
 // EXTERNAL MODULE: ./src/db-restore/restore-plan.ts
-var restore_plan = __webpack_require__(17987);
+var restore_plan = __webpack_require__(7987);
 // EXTERNAL MODULE: ./src/db-restore/db-restore-settings.ts
-var db_restore_settings = __webpack_require__(30896);
+var db_restore_settings = __webpack_require__(8515);
 ;// CONCATENATED MODULE: ./src/db-restore/dry-run.ts
 /** dry-run: the restore's steps, in order; nothing connects. */
 function printRestorePlan(rs, reporter) {
@@ -578,7 +616,7 @@ function printRestorePlan(rs, reporter) {
         'take the deploy lock; check the dump (sha256 against sidecar and manifest, PGDMP, pg_restore --list, every block read)',
         `maintenance on (${rs.bs.deployPath}/maintenance/on); stop the services that write (${rs.services?.join(', ') ?? 'those the deploy rolls'})`,
         'safety backup of the live database (the backup command\'s checked dump)',
-        'restore into a new database <db>_restoring_<stamp> on the same server (one transaction)',
+        `restore into a new database <db>_restoring_<stamp> on the same server: pg_restore --jobs=${rs.jobs ?? 'the container\'s CPUs, at most 4'} from a copy of the dump in the container (made before maintenance), or streamed in one transaction with one job`,
         'compare every table\'s rows with the manifest',
         'swap the names in one transaction: <db> -> <db>_pre_restore_<stamp>, the new one -> <db>',
         'start the services through the deploy\'s health gates; maintenance off; audit record',
@@ -589,8 +627,59 @@ function printRestorePlan(rs, reporter) {
     return { ok: true, outputs: { 'dry-run': 'true', plan: text } };
 }
 
+;// CONCATENATED MODULE: ./src/db-restore/dump-feed.ts
+
+
+
+/**
+ * Chooses pg_restore's jobs (restore.jobs, else the container's CPUs, at most four; one for a dump
+ * that cannot be restored in parallel) and, for more than one, copies the dump into the database
+ * container: done before maintenance goes on, so the copy costs no downtime.
+ */
+async function prepareFeed(runner, pg, file, manifestText, asked, token, reporter) {
+    const format = (0,restore_plan/* dumpFormat */.Wi)(manifestText);
+    let cpus;
+    if (asked === undefined && (0,restore_plan/* parallelFormat */.Ji)(format)) {
+        const res = await runner.run(db_restore_commands/* cpusCommand */.NX(pg));
+        cpus = res.code === 0 ? Number(res.stdout.trim()) : undefined;
+    }
+    const jobs = (0,restore_plan/* restoreJobs */.Zq)(asked, format, cpus);
+    if (jobs === 1)
+        return { jobs, restore: (restored) => db_restore_commands/* pgRestoreCommand */.je(pg, restored, file), cleanUp: async () => undefined };
+    const staged = `${db_restore_commands/* STAGED_PREFIX */.E3}${token}.dump`;
+    const started = Date.now();
+    await (0,runner_runner/* runChecked */.X4)(runner, db_restore_commands/* stageCommand */.iP(pg, file, staged), `copying the dump into the database container for pg_restore --jobs=${jobs}`);
+    reporter.info(`▸ copied the dump into the database container for pg_restore --jobs=${jobs} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    return {
+        jobs,
+        restore: (restored) => db_restore_commands/* parallelRestoreCommand */.bl(pg, restored, staged, jobs),
+        cleanUp: async () => void (await runner.run(db_restore_commands/* unstageCommand */.XP(pg, staged)).catch(() => undefined)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/db-restore/kept-aside.ts
+
+
+
+/** Drops the databases earlier restores set aside once restore.keep-previous has passed (never `keep`): the names dropped. */
+async function dropExpiredAside(runner, pg, rs, reporter, names, keep) {
+    const cutoff = Date.now() - rs.keepPreviousSeconds * 1000;
+    const old = (0,restore_plan/* asideDatabases */.PO)(names, pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
+    const dropped = [];
+    for (const d of old) {
+        const res = await runner.run(db_restore_commands/* dropCommand */.hm(pg, d.name));
+        if (res.code === 0)
+            dropped.push(d.name);
+        else
+            reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${(0,runner_runner/* tail */.RT)(res.stderr, 2).trim()}`);
+    }
+    if (dropped.length > 0)
+        reporter.info(`dropped databases kept aside longer than ${rs.keepPrevious}: ${dropped.join(', ')}`);
+    return dropped;
+}
+
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
+var duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/db-restore/restore-report.ts
 
 
@@ -644,8 +733,41 @@ function listOf(names) {
 }
 
 // EXTERNAL MODULE: ./src/db-restore/state.ts
-var state = __webpack_require__(38252);
+var db_restore_state = __webpack_require__(8252);
+;// CONCATENATED MODULE: ./src/db-restore/preview-message.ts
+
+
+
+
+
+
+/** Without confirm: what would be restored, from when, and what would be lost (the summary too); exit 2 follows. */
+async function previewMessage(c, name, leftover) {
+    const { rs, runner } = c;
+    const file = `${rs.bs.dir}/${name}`;
+    const text = (await (0,runner_runner/* runChecked */.X4)(runner, db_restore_commands/* readManifestCommand */.fd(file), 'reading the manifest')).stdout.trim();
+    let manifest = {};
+    try {
+        manifest = text ? (0,restore_manifest/* parseManifest */.N)(text, `${file}.json`) : {};
+    }
+    catch {
+        // The restore itself refuses a dump whose manifest does not read; the preview says what it can.
+    }
+    const p = (0,restore_plan/* preview */.VH)(name, manifest, rs.bs.project, c.audit, new Date());
+    const lines = [
+        ...(leftover ? [`Found ${(0,db_restore_state/* explainState */.nH)(leftover)}.`, ''] : []),
+        (0,restore_plan/* previewText */.DX)(p, runner.where, c.database, rs.keepPrevious),
+        '',
+        `Nothing was changed. ${rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${rs.bs.project} (CLI: --confirm ${rs.bs.project}).`,
+    ];
+    c.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(c.verified)].join('\n'));
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/db-restore/db-restore-command.ts
+
+
+
 
 
 
@@ -685,15 +807,23 @@ async function restoreCommand(settings, reporter, services = {}) {
 async function restoreCommandWith(rs, reporter, services = {}) {
     const connect = services.connectHost ?? ssh_connect/* connectHost */.Z;
     const runner = await connect(rs.bs.target, reporter);
+    const run = new RestoreRun(runner, rs, reporter, connect);
+    // First request: stop before the swap and put production back (after it: finish). Second (the kill
+    // is near): the audit record says where it stopped, and the lock is freed.
+    const stopListening = services.interrupts?.listen(() => run.cancel(), () => run.abandon());
     try {
-        return await new RestoreRun(runner, rs, reporter, connect).run();
+        return await run.run();
     }
     finally {
+        stopListening?.();
         await runner.close();
     }
 }
 /** Where a failed restore left production: unchanged (as before it), or failed (a person must look). */
 class RestoreFailed extends Error {
+}
+/** A cancel heard before the swap: the run stops at its next step and puts production back. */
+class Cancelled extends errors/* OperationError */.OK {
 }
 class RestoreRun {
     runner;
@@ -715,6 +845,12 @@ class RestoreRun {
     maintenanceAt;
     /** The backup dir's verified dumps, newest first, for the summary. */
     verified = [];
+    lock;
+    cancelled = false;
+    /** The new database while pg_restore fills it: what a cancel interrupts. */
+    filling;
+    /** The audit record is written (by finish): a second signal has nothing left to record. */
+    ended = false;
     constructor(runner, rs, reporter, connect) {
         this.runner = runner;
         this.rs = rs;
@@ -724,20 +860,21 @@ class RestoreRun {
     async run() {
         const { rs } = this;
         await this.readHost();
-        const leftover = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
+        const leftover = (0,db_restore_state/* parseRestoreState */.H)(this.facts.restoreState);
         const files = (await this.inspect()).files;
-        const name = leftover && (0,state/* swapped */.RX)(leftover) ? leftover.backup : (0,restore_plan/* pickDump */.g2)(files, rs.bs.project, rs.backup);
+        const name = leftover && (0,db_restore_state/* swapped */.RX)(leftover) ? leftover.backup : (0,restore_plan/* pickDump */.g2)(files, rs.bs.project, rs.backup);
         if (!rs.confirmed)
-            throw new errors/* InputError */.dz(await this.previewMessage(name, leftover));
-        const lock = await (0,host_lock/* acquireLock */.IZ)(this.runner, rs.ds, this.token, this.reporter, () => undefined);
+            throw new errors/* InputError */.dz(await previewMessage({ runner: this.runner, rs, reporter: this.reporter, database: this.pg.database, audit: this.facts.audit, verified: this.verified }, name, leftover));
+        const lock = (this.lock = await (0,host_lock/* acquireLock */.IZ)(this.runner, rs.ds, this.token, this.reporter, () => this.checkCancelled()));
         try {
+            this.checkCancelled();
             // Read again under the lock: a run that held it may have changed the host meanwhile.
             await this.readHost();
             const found = await this.inspect();
             const names = await this.databases();
-            const unfinished = (0,state/* parseRestoreState */.H)(this.facts.restoreState);
+            const unfinished = (0,db_restore_state/* parseRestoreState */.H)(this.facts.restoreState);
             if (unfinished) {
-                this.reporter.warning(`found ${(0,state/* explainState */.nH)(unfinished)}`);
+                this.reporter.warning(`found ${(0,db_restore_state/* explainState */.nH)(unfinished)}`);
                 if (names.includes(unfinished.aside))
                     return await this.finishInterrupted(unfinished);
             }
@@ -751,8 +888,43 @@ class RestoreRun {
             await lock.release();
         }
     }
+    /**
+     * First signal. Before the swap the run stops at its next step (a pg_restore in flight is cut off
+     * at once) and undoes what it did: production as it was. From the swap on it finishes: the live
+     * name holds the restored data and the services may already have written to it, so swapping back
+     * would lose those writes; the replaced database is kept aside either way (docs/restore.md).
+     */
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.cancelled = true;
+        if (this.isSwapped) {
+            this.reporter.warning('cancel requested after the swap: finishing the restore (the restored data is live; swapping back would lose what the started services wrote). The replaced database stays kept aside');
+            return;
+        }
+        this.reporter.warning('cancel requested: stopping before the swap, then putting production back as it was and releasing the lock');
+        if (this.filling)
+            void this.runner.run(db_restore_commands/* interruptCommand */.HV(this.pg, this.filling)).catch(() => undefined);
+    }
+    /**
+     * Second signal: the process ends in moments. The audit record says where the run stopped (the state
+     * file stays: `releases` explains it, the next restore finishes it) and the lock is freed.
+     */
+    async abandon() {
+        if (!this.lock)
+            return;
+        const state = this.state;
+        if (!this.ended && state) {
+            await this.finish('failed', state.backup, `cancelled: the runner stopped the restore at "${state.phase}" before it had put production back; found ${(0,db_restore_state/* explainState */.nH)(state)}`, undefined).catch(() => undefined);
+        }
+        await this.lock.release();
+    }
+    checkCancelled() {
+        if (this.cancelled && !this.isSwapped)
+            throw new Cancelled('the run was cancelled');
+    }
     async readHost() {
-        this.facts = (0,probe/* parseProbe */.u5)((await (0,runner/* runChecked */.X4)(this.runner, (0,probe/* probeCommand */.CL)(this.rs.bs.deployPath, this.rs.bs.project), 'reading the host state')).stdout);
+        this.facts = (0,probe/* parseProbe */.u5)((await (0,runner_runner/* runChecked */.X4)(this.runner, (0,probe/* probeCommand */.CL)(this.rs.bs.deployPath, this.rs.bs.project), 'reading the host state')).stdout);
         if (!this.facts.dockerVersion)
             throw new errors/* OperationError */.OK(`Docker is not reachable on ${this.runner.where} for user ${this.rs.bs.target.user}. Nothing was changed.`);
         if (!this.facts.composeCommand)
@@ -770,27 +942,6 @@ class RestoreRun {
     async databases() {
         return (await this.exec(db_restore_commands/* listDatabasesCommand */.OH(this.pg), 'listing the databases')).stdout.split('\n').map((l) => l.trim()).filter(Boolean);
     }
-    /** Without confirm: what would be restored, from when, and what would be lost; exit 2. */
-    async previewMessage(name, leftover) {
-        const file = `${this.rs.bs.dir}/${name}`;
-        const text = (await (0,runner/* runChecked */.X4)(this.runner, db_restore_commands/* readManifestCommand */.fd(file), 'reading the manifest')).stdout.trim();
-        let manifest = {};
-        try {
-            manifest = text ? (0,restore_manifest/* parseManifest */.N)(text, `${file}.json`) : {};
-        }
-        catch {
-            // The restore itself refuses a dump whose manifest does not read; the preview says what it can.
-        }
-        const p = (0,restore_plan/* preview */.VH)(name, manifest, this.rs.bs.project, this.facts.audit, new Date());
-        const lines = [
-            ...(leftover ? [`Found ${(0,state/* explainState */.nH)(leftover)}.`, ''] : []),
-            (0,restore_plan/* previewText */.Wi)(p, this.runner.where, this.pg.database, this.rs.keepPrevious),
-            '',
-            `Nothing was changed. ${this.rs.confirmGiven ? 'confirm is not the project name. ' : ''}To restore, set confirm to the project name: confirm: ${this.rs.bs.project} (CLI: --confirm ${this.rs.bs.project}).`,
-        ];
-        this.reporter.summary(['### 🛑 Restore not confirmed', '', '```', ...lines, '```', '', backupsList(this.verified)].join('\n'));
-        return lines.join('\n');
-    }
     async restore(name, unfinished) {
         const { rs, pg } = this;
         const file = `${rs.bs.dir}/${name}`;
@@ -807,29 +958,44 @@ class RestoreRun {
         this.reporter.info(`▸ ${name} verified: sha256 matches its sidecar and manifest, pg_restore reads every block`);
         const writers = await this.planWriters();
         this.updates = writers;
+        // The dump made ready for pg_restore (copied into the container for several jobs) before any downtime.
+        let feed;
+        try {
+            feed = await prepareFeed(this.runner, pg, file, verdict.manifest, rs.jobs, this.token, this.reporter);
+        }
+        catch (err) {
+            return this.finish('unchanged', name, `${err.message}. Nothing was changed: maintenance was never turned on.`, manifest.created_at);
+        }
         this.state = { phase: 'stopping', backup: name, database: pg.database, restored, aside, writers: writers.map((u) => u.service), startedAt: this.startedAt.toISOString(), actor: rs.ds.actor, ...(unfinished ? { takenOverFrom: unfinished.startedAt } : {}) };
         let safety;
         try {
             // 2. Maintenance on, then the writers stopped: the proxy answers 503 instead of errors.
+            this.checkCancelled();
             await this.writeState('stopping');
             this.maintenanceAt = Date.now();
             const was = await (0,maintenance_switch/* setMaintenance */.wu)(this.runner, rs.bs.deployPath, true, { since: new Date().toISOString(), actor: rs.ds.actor, reason: `restore of ${name}`, by: 'restore' });
             // On before a restore: a person's switch stays on after it; one left by a killed restore is this one's to end.
             this.maintenanceSet = was === 'off' || (0,maintenance_switch/* parseMaintenance */.fM)(this.facts.maintenance)?.by === 'restore';
             this.reporter.info('▸ maintenance on');
+            this.checkCancelled();
             if (writers.length > 0) {
                 this.writersStopped = true;
                 await this.exec((0,commands/* removeServicesCommand */.uF)(this.target, writers.map((u) => u.service)), `stopping ${writers.map((u) => u.service).join(', ')}`);
             }
             // 3. A safety backup of what is live now, with nothing writing: the way back from this restore.
             // Retention is held back for it: the dump being restored may be the oldest one kept.
+            this.checkCancelled();
             const done = await (0,backup_flow/* backupAndKeep */.P7)(this.runner, this.connect, { ...rs.bs, keep: Number.MAX_SAFE_INTEGER, keepDays: 0, download: undefined, verify: undefined }, this.reporter, { sha: this.facts.current });
             safety = done.file;
             // 4. Into a new database on the same server.
             await this.writeState('restoring');
             this.restoredCreated = true;
             await this.exec(db_restore_commands/* prepareCommand */.fN(pg, pg.database, restored), `creating database ${restored}`);
-            await this.exec(db_restore_commands/* pgRestoreCommand */.je(pg, restored, file), `restoring ${name} into ${restored}`);
+            // Set before the check: a cancel from here on cuts pg_restore off (or keeps it from connecting).
+            this.filling = restored;
+            this.checkCancelled();
+            await this.exec(feed.restore(restored), `restoring ${name} into ${restored}${feed.jobs > 1 ? ` (${feed.jobs} jobs)` : ''}`);
+            this.filling = undefined;
             // 5. Every table's rows against the manifest.
             await this.writeState('comparing');
             const counted = (0,key_values/* parseKeyValues */.H)((await this.exec(db_restore_commands/* countsCommand */.O9(pg, restored), `counting the rows of ${restored}`)).stdout).get('counts')?.[0];
@@ -841,13 +1007,19 @@ class RestoreRun {
             await this.writeState('swapping');
             await this.swap(pg.database, restored, aside);
             this.isSwapped = true;
+            if (this.cancelled)
+                this.reporter.warning('the cancel came while the names were swapped, and the swap went through: finishing the restore');
             await this.writeState('starting');
             // 7. The writers of the live release, through the deploy's health gates.
             await this.startWriters(writers);
             return await this.succeed(name, manifest.created_at, aside, safety);
         }
         catch (err) {
+            this.filling = undefined;
             return await this.undo(err, name, manifest.created_at, restored, aside, safety);
+        }
+        finally {
+            await feed.cleanUp();
         }
     }
     /** The live release's services that write, as the deploy rolls them (restore.services names others). */
@@ -879,7 +1051,7 @@ class RestoreRun {
             await this.runner.run(db_restore_commands/* allowConnectionsCommand */.Ej(this.pg, live)).catch(() => undefined);
             await new Promise((r) => setTimeout(r, 500));
         }
-        throw new RestoreFailed(`renaming the databases failed: ${(0,runner/* tail */.RT)(last?.stderr ?? '', 3).trim()}`);
+        throw new RestoreFailed(`renaming the databases failed: ${(0,runner_runner/* tail */.RT)(last?.stderr ?? '', 3).trim()}`);
     }
     async startWriters(writers) {
         for (const u of writers) {
@@ -898,13 +1070,15 @@ class RestoreRun {
         const downtime = this.maintenanceAt ? (Date.now() - this.maintenanceAt) / 1000 : 0;
         this.reporter.info(this.maintenanceSet ? `▸ maintenance off (${downtime.toFixed(1)}s after it went on)` : 'maintenance stays on: it was on before the restore');
         await this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state');
-        const dropped = await this.applyRetention(aside);
+        const dropped = await dropExpiredAside(this.runner, this.pg, this.rs, this.reporter, await this.databases().catch(() => []), aside);
         return this.finish('restored', name, undefined, createdAt, { previousDatabase: aside, safety, downtime, dropped });
     }
     /** A failure: before the swap, production is put back as it was; after it, the swap is undone. */
     async undo(err, name, createdAt, restored, aside, safety) {
         const why = this.reporter.redact(err.message);
-        this.reporter.error(`restore of ${name} failed: ${why}`);
+        // A step cut off by the cancel fails with its own words; the cancel is the reason.
+        const failed = err instanceof Cancelled || (this.cancelled && !this.isSwapped) ? 'was cancelled before the swap' : `failed: ${why}`;
+        this.reporter.error(`restore of ${name} ${failed}`);
         const problems = [];
         const step = async (what, f) => {
             try {
@@ -932,8 +1106,8 @@ class RestoreRun {
             await step('clearing the restore state', () => this.exec(db_restore_commands/* clearStateCommand */.gz(this.rs.bs.deployPath), 'clearing the restore state'));
         }
         const message = unchanged
-            ? `restore of ${name} failed: ${why}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
-            : `restore of ${name} failed: ${why}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
+            ? `restore of ${name} ${failed}. Production is as it was before: database ${this.pg.database} was not replaced${this.writersStopped ? '' : ', the services run again'}${this.maintenanceSet ? ', maintenance is off' : ''}.${safety ? ` A safety backup was taken: ${safety}.` : ''}`
+            : `restore of ${name} ${failed}; and putting production back failed too: ${problems.join('; ')}. Maintenance stays on; restore/state.json on the host says where it stopped, and compose-deploy releases explains it.`;
         return this.finish(unchanged ? 'unchanged' : 'failed', name, message, createdAt, { safety });
     }
     /**
@@ -942,6 +1116,7 @@ class RestoreRun {
      */
     async finishInterrupted(state) {
         this.state = state;
+        this.isSwapped = true;
         this.reporter.warning(`finishing the interrupted restore of ${state.backup}: ${state.database} holds its data; starting ${state.writers.join(', ') || 'nothing'}`);
         const writers = (await this.planWriters()).filter((u) => state.writers.includes(u.service));
         this.maintenanceAt = Date.now();
@@ -955,36 +1130,22 @@ class RestoreRun {
         }
         return this.succeed(state.backup, undefined, state.aside, undefined);
     }
-    /** Drops the databases set aside by earlier restores once restore.keep-previous has passed. */
-    async applyRetention(keep) {
-        const names = await this.databases().catch(() => []);
-        const cutoff = Date.now() - this.rs.keepPreviousSeconds * 1000;
-        const old = (0,restore_plan/* asideDatabases */.PO)(names, this.pg.database).filter((d) => d.name !== keep && d.at.getTime() < cutoff);
-        const dropped = [];
-        for (const d of old) {
-            const res = await this.runner.run(db_restore_commands/* dropCommand */.hm(this.pg, d.name));
-            if (res.code === 0)
-                dropped.push(d.name);
-            else
-                this.reporter.warning(`could not drop ${d.name} (kept aside since ${d.at.toISOString()}): ${(0,runner/* tail */.RT)(res.stderr, 2).trim()}`);
-        }
-        if (dropped.length > 0)
-            this.reporter.info(`dropped databases kept aside longer than ${this.rs.keepPrevious}: ${dropped.join(', ')}`);
-        return dropped;
-    }
     /** The audit record, the summary and the outputs, for every ending. */
     finish(result, name, message, createdAt, done = {}) {
         const { rs, runner, reporter, startedAt, maintenanceAt, verified } = this;
+        this.ended = true;
         return finishRestore({ rs, runner, reporter, startedAt, maintenanceAt, verified, live: this.facts.current, pg: this.pg }, result, name, message, createdAt, done);
     }
+    /** Before each step that changes something: a cancel heard before the swap stops the run here. */
     async writeState(phase) {
+        this.checkCancelled();
         this.state = { ...this.state, phase };
         await this.exec(db_restore_commands/* writeStateCommand */.Aq(this.rs.bs.deployPath, this.state), `restore: ${phase}`);
     }
     async exec(command, what) {
-        this.reporter.debug((0,runner/* shellText */.o0)({ ...command, stdin: undefined }));
+        this.reporter.debug((0,runner_runner/* shellText */.o0)({ ...command, stdin: undefined }));
         const started = Date.now();
-        const res = await (0,runner/* runChecked */.X4)(this.runner, command, what);
+        const res = await (0,runner_runner/* runChecked */.X4)(this.runner, command, what);
         this.reporter.info(`▸ ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
         return res;
     }
@@ -1001,29 +1162,32 @@ function safeManifest(text, file) {
 
 /***/ }),
 
-/***/ 30896:
+/***/ 8515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ dbRestoreSettings)
 /* harmony export */ });
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26502);
-/* harmony import */ var _rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10158);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9235);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7840);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6502);
+/* harmony import */ var _rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7777);
+
 
 
 
 
 function dbRestoreSettings(settings) {
-    const bs = (0,_backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .backupSettings */ .cg)(settings);
+    const bs = (0,_backup_backup_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .backupSettings */ .cg)(settings);
     if (bs.external)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('restore puts back a database of the stack (backup.service); an external database (backup.image) is restored with its provider\'s tools');
-    const ds = (0,_rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackSettings */ .O)(settings);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('restore puts back a database of the stack (backup.service); an external database (backup.image) is restored with its provider\'s tools');
+    const ds = (0,_rollback_rollback_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .rollbackSettings */ .O)(settings);
     const r = settings.config.restore ?? {};
     const keepPrevious = r.keepPrevious ?? '7d';
     const confirm = settings.option('confirm')?.trim();
     const backup = settings.option('backup')?.trim() || undefined;
+    const jobs = settings.option('restore-jobs', r.jobs);
     return {
         bs,
         ds: { ...ds, project: bs.project },
@@ -1032,7 +1196,8 @@ function dbRestoreSettings(settings) {
         confirmGiven: !!confirm,
         reason: ds.request.reason,
         keepPrevious,
-        keepPreviousSeconds: (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)('restore.keep-previous', keepPrevious),
+        keepPreviousSeconds: (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)('restore.keep-previous', keepPrevious),
+        jobs: jobs === undefined || jobs === '' ? undefined : (0,_config_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)('restore-jobs', jobs, 1, 64),
         services: r.services,
         dryRun: settings.dryRun,
     };
@@ -1041,25 +1206,28 @@ function dbRestoreSettings(settings) {
 
 /***/ }),
 
-/***/ 17987:
+/***/ 7987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DX: () => (/* binding */ previewText),
+/* harmony export */   Ji: () => (/* binding */ parallelFormat),
 /* harmony export */   Mv: () => (/* binding */ countMismatches),
 /* harmony export */   PO: () => (/* binding */ asideDatabases),
 /* harmony export */   Ub: () => (/* binding */ verifiedDumps),
 /* harmony export */   VH: () => (/* binding */ preview),
-/* harmony export */   Wi: () => (/* binding */ previewText),
+/* harmony export */   Wi: () => (/* binding */ dumpFormat),
+/* harmony export */   Zq: () => (/* binding */ restoreJobs),
 /* harmony export */   g2: () => (/* binding */ pickDump),
 /* harmony export */   j7: () => (/* binding */ restoringName),
 /* harmony export */   o1: () => (/* binding */ asideName),
 /* harmony export */   oT: () => (/* binding */ restoringDatabases)
 /* harmony export */ });
-/* unused harmony export nameStamp */
+/* unused harmony exports nameStamp, MAX_AUTO_JOBS */
 /* harmony import */ var _backup_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6345);
-/* harmony import */ var _backup_retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65668);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _backup_retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5668);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 
@@ -1154,11 +1322,37 @@ function countMismatches(expected, restored) {
             out.push(`${t}: ${restored[t]} rows, not in the manifest`);
     return out;
 }
+/** Most jobs a restore picks by itself: past four, the server's disk, not its CPUs, sets the pace. */
+const MAX_AUTO_JOBS = 4;
+/** Whether pg_restore can restore a dump of this format with several jobs (undefined: a backup's own, custom). */
+const parallelFormat = (format) => format === undefined || format === 'custom' || format === 'directory';
+/**
+ * pg_restore's jobs: restore.jobs when set; else the database container's CPUs, at most four. A dump
+ * pg_restore cannot run in parallel (plain SQL, tar) gets one, whatever is asked; so does a
+ * container whose CPUs could not be read.
+ */
+function restoreJobs(asked, format, cpus) {
+    if (!parallelFormat(format))
+        return 1;
+    if (asked !== undefined)
+        return asked;
+    return cpus !== undefined && Number.isInteger(cpus) && cpus > 0 ? Math.min(MAX_AUTO_JOBS, cpus) : 1;
+}
+/** The format a dump's manifest states (backup writes "custom"); undefined when it says none. */
+function dumpFormat(manifestText) {
+    try {
+        const format = JSON.parse(manifestText ?? '').format;
+        return typeof format === 'string' ? format : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 
 /***/ }),
 
-/***/ 38252:
+/***/ 8252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1208,7 +1402,7 @@ function keptAside(events) {
 
 /***/ }),
 
-/***/ 45343:
+/***/ 5343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1217,8 +1411,8 @@ function keptAside(events) {
 /* harmony export */   fM: () => (/* binding */ parseMaintenance),
 /* harmony export */   wu: () => (/* binding */ setMaintenance)
 /* harmony export */ });
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19364);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1814);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9364);
 
 
 /**
@@ -1272,7 +1466,7 @@ function parseMaintenance(line) {
 
 /***/ }),
 
-/***/ 12011:
+/***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1297,7 +1491,7 @@ function formatBytes(n) {
 
 /***/ }),
 
-/***/ 64453:
+/***/ 4453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
