@@ -179,15 +179,16 @@ export interface LoadResult {
   bodies: Set<string>;
 }
 
-/** Sends requests through the proxy until stopped (bounded by maxRequests), counting failures. */
-export function loadLoop(port: number, maxRequests = 20_000): { stop: () => Promise<LoadResult> } {
+/** Sends requests through the proxy (a port on 127.0.0.1, or a URL) until stopped (bounded by maxRequests), counting failures. */
+export function loadLoop(to: number | string, maxRequests = 20_000): { stop: () => Promise<LoadResult> } {
+  const url = typeof to === 'number' ? `http://127.0.0.1:${to}/` : to;
   const result: LoadResult = { ok: 0, failed: 0, errors: [], bodies: new Set() };
   let running = true;
   const worker = async () => {
     let sent = 0;
     while (running && sent++ < maxRequests) {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(20_000) });
+        const res = await fetch(url, { signal: AbortSignal.timeout(20_000) });
         const body = (await res.text()).trim();
         if (res.status === 200) {
           result.ok++;

@@ -17,6 +17,7 @@ import { quoteArgv } from '../../../src/runner/quote.js';
 import { harnessEnv } from '../harness/env.js';
 import { swarmEnv } from '../harness/swarm-env.js';
 import { runAction, startAction } from '../lib/run-action.js';
+import { loadLoop } from '../deploy/stack.js';
 
 const SWARM_UP = fileURLToPath(new URL('../harness/swarm-up.sh', import.meta.url));
 const up = spawnSync('bash', [SWARM_UP], { encoding: 'utf8', timeout: 1_200_000, killSignal: 'SIGKILL' });
@@ -157,38 +158,6 @@ async function body(): Promise<string | undefined> {
 }
 
 /** Requests through Caddy until stopped: two at a time, each failure kept. */
-function load() {
-  const result = { ok: 0, failed: 0, errors: [] as string[], bodies: new Set<string>() };
-  let running = true;
-  const worker = async () => {
-    for (let sent = 0; running && sent < 20_000; sent++) {
-      try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(20_000) });
-        const text = (await res.text()).trim();
-        if (res.status === 200) {
-          result.ok++;
-          result.bodies.add(text);
-        } else {
-          result.failed++;
-          result.errors.push(`HTTP ${res.status}: ${text.slice(0, 80)}`);
-        }
-      } catch (err) {
-        result.failed++;
-        result.errors.push((err as Error).message);
-      }
-      await sleep(20);
-    }
-  };
-  const workers = [worker(), worker()];
-  return {
-    async stop() {
-      running = false;
-      await Promise.all(workers);
-      return result;
-    },
-  };
-}
-
 /** The api's running tasks: node and image each. */
 function apiTasks(): { node: string; image: string }[] {
   return onManager(['docker', 'service', 'ps', '--no-trunc', '--filter', 'desired-state=running', '--format', '{{.Node}} {{.Image}}', `${stack}_api`])
@@ -214,7 +183,7 @@ test('first release: the stack comes up, every image pinned by digest, the audit
 });
 
 test('a rolling deploy across nodes under load through Caddy: zero failed requests, the new release on every task', async () => {
-  const traffic = load();
+  const traffic = loadLoop(url);
   const r = await deploy({ sha: V2 });
   const seen = await traffic.stop();
   assert.equal(r.code, 0, r.log);
@@ -230,7 +199,7 @@ test('a rolling deploy across nodes under load through Caddy: zero failed reques
 
 test('a release that never turns healthy: the tool deploys the previous digests again, under load with zero failed requests', async () => {
   const before = apiTasks().map((t) => t.image)[0];
-  const traffic = load();
+  const traffic = loadLoop(url);
   const r = await deploy({ sha: BAD });
   const seen = await traffic.stop();
   assert.equal(r.code, 1, r.log);
@@ -265,7 +234,7 @@ function sshdServingWait(): number | undefined {
 }
 
 test('the manager\'s SSH dropped mid-deploy: the run fails without undoing; the next deploy takes the lease over and converges, under load with zero failed requests', async () => {
-  const traffic = load();
+  const traffic = loadLoop(url);
   const run = startAction(inputs({ sha: V2 }), { workspace });
   let sshd: number | undefined;
   for (let i = 0; i < 1200 && sshd === undefined; i++) {
