@@ -108,8 +108,8 @@ export function stackDeployCommand(
 }
 
 /** Waits for each service in turn (one round trip); `cancelMarker`: none for a rollback, which must finish. */
-export function serviceWaitCommand(stack: string, services: readonly SwarmService[], healthTimeout: number, since: number, cancelMarker = ''): Command {
-  return hostScript('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
+export function serviceWaitCommand(stack: string, services: readonly SwarmService[], healthTimeout: number, since: number, cancelMarker = '', mode: 'update' | 'return' = 'update'): Command {
+  return hostScript('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), mode, ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
 }
 
 /** Removes what a failed first release started (volumes stay). */

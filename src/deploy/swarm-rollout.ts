@@ -89,7 +89,7 @@ export class SwarmRollout extends RolloutSteps {
   private async watch(services: readonly SwarmService[], since: number, marker: string, success: 'updated' | 'rolled-back'): Promise<void> {
     const { rs, runner, reporter } = this.hostRun;
     reporter.info(`▸ watching ${services.map((s) => s.name).join(', ')} converge`);
-    const res = await runner.run(serviceWaitCommand(rs.project, services, rs.healthTimeout, since, marker));
+    const res = await runner.run(serviceWaitCommand(rs.project, services, rs.healthTimeout, since, marker, success === 'rolled-back' ? 'return' : 'update'));
     const report = parseWaitOutput(res.stdout);
     for (const c of report.converged) {
       const o = this.outcomes.find((x) => x.service === c.service);

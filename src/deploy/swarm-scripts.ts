@@ -71,8 +71,8 @@ exit 0
  * are printed (task| lines) and the script stops. One round trip however many polls.
  */
 export const SERVICE_WAIT_SCRIPT = `
-stack=$1 cancel=$2 since=$3
-shift 3
+stack=$1 cancel=$2 since=$3 mode=$4
+shift 4
 for pair in "$@"; do
   svc=\${pair%%:*} secs=\${pair##*:}
   full="\${stack}_$svc"
@@ -87,7 +87,12 @@ for pair in "$@"; do
     why=
     case $state in
       gone) why="the service is not in the stack" ;;
-      rollback_started|rollback_completed|rollback_paused) why="Swarm rolled the update back ($state): a new task failed" ;;
+      rollback_started|rollback_completed)
+        # Putting the previous release back, Swarm's own rollback (failure_action) heads where the tool
+        # is going: wait for its tasks like an update's. Deploying, it means a new task failed.
+        if [ "$mode" = return ]; then [ "$state" = rollback_completed ] || state=updating
+        else why="Swarm rolled the update back ($state): a new task failed"; fi ;;
+      rollback_paused) why="Swarm paused its rollback: a task failed" ;;
       paused) why="Swarm paused the update: a new task failed" ;;
     esac
     if [ -z "$why" ]; then

@@ -857,7 +857,7 @@ class SwarmRollout extends RolloutSteps {
     async watch(services, since, marker, success) {
         const { rs, runner, reporter } = this.hostRun;
         reporter.info(`▸ watching ${services.map((s) => s.name).join(', ')} converge`);
-        const res = await runner.run((0,swarm_commands/* serviceWaitCommand */.iv)(rs.project, services, rs.healthTimeout, since, marker));
+        const res = await runner.run((0,swarm_commands/* serviceWaitCommand */.iv)(rs.project, services, rs.healthTimeout, since, marker, success === 'rolled-back' ? 'return' : 'update'));
         const report = (0,swarm_commands/* parseWaitOutput */.gD)(res.stdout);
         for (const c of report.converged) {
             const o = this.outcomes.find((x) => x.service === c.service);
@@ -1256,8 +1256,8 @@ exit 0
  * are printed (task| lines) and the script stops. One round trip however many polls.
  */
 const SERVICE_WAIT_SCRIPT = `
-stack=$1 cancel=$2 since=$3
-shift 3
+stack=$1 cancel=$2 since=$3 mode=$4
+shift 4
 for pair in "$@"; do
   svc=\${pair%%:*} secs=\${pair##*:}
   full="\${stack}_$svc"
@@ -1272,7 +1272,12 @@ for pair in "$@"; do
     why=
     case $state in
       gone) why="the service is not in the stack" ;;
-      rollback_started|rollback_completed|rollback_paused) why="Swarm rolled the update back ($state): a new task failed" ;;
+      rollback_started|rollback_completed)
+        # Putting the previous release back, Swarm's own rollback (failure_action) heads where the tool
+        # is going: wait for its tasks like an update's. Deploying, it means a new task failed.
+        if [ "$mode" = return ]; then [ "$state" = rollback_completed ] || state=updating
+        else why="Swarm rolled the update back ($state): a new task failed"; fi ;;
+      rollback_paused) why="Swarm paused its rollback: a task failed" ;;
       paused) why="Swarm paused the update: a new task failed" ;;
     esac
     if [ -z "$why" ]; then
@@ -1377,8 +1382,8 @@ function stackDeployCommand(release, stack, override, login) {
     return (0,script/* hostScript */.Q)('stack-deploy', STACK_DEPLOY_SCRIPT, [release.dir, (0,service_name/* checkServiceName */.PV)(stack, 'the stack'), override, login?.registry ?? '', login?.user ?? '', ...release.files], login?.password);
 }
 /** Waits for each service in turn (one round trip); `cancelMarker`: none for a rollback, which must finish. */
-function serviceWaitCommand(stack, services, healthTimeout, since, cancelMarker = '') {
-    return (0,script/* hostScript */.Q)('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
+function serviceWaitCommand(stack, services, healthTimeout, since, cancelMarker = '', mode = 'update') {
+    return (0,script/* hostScript */.Q)('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), mode, ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
 }
 /** Removes what a failed first release started (volumes stay). */
 const stackRemoveCommand = (stack) => ({ argv: ['docker', 'stack', 'rm', (0,service_name/* checkServiceName */.PV)(stack, 'the stack')] });

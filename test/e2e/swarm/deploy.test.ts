@@ -203,7 +203,7 @@ test('a release that never turns healthy: the tool deploys the previous digests 
   const r = await deploy({ sha: BAD });
   const seen = await traffic.stop();
   assert.equal(r.code, 1, r.log);
-  assert.equal(r.outputs['rolled-back'], 'true');
+  assert.equal(r.outputs['rolled-back'], 'true', r.log);
   assert.equal(seen.failed, 0, `failed requests: ${seen.errors.slice(0, 5).join('; ')}`);
   assert.deepEqual([...seen.bodies], [V2]);
   assert.deepEqual(apiTasks().map((t) => t.image), [before, before]);

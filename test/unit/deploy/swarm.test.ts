@@ -110,7 +110,9 @@ test('stack deploy: the password on stdin only; the files, the stack and the ove
   assert.equal(c.stdin, 'pw');
   assert.ok(!c.argv.includes('pw'));
   assert.deepEqual(c.argv.slice(3), ['compose-deploy-stack-deploy', '/srv/shop/releases/x', 'shop', 'services: {}', 'r', 'u', '/srv/shop/releases/x/compose.yaml']);
-  assert.deepEqual(serviceWaitCommand('shop', pinned(OLD, 'a'), 20, 1700000000, '/m').argv.slice(4), ['shop', '/m', '1700000000', 'worker:100', 'api:120', 'proxy:80']);
+  assert.deepEqual(serviceWaitCommand('shop', pinned(OLD, 'a'), 20, 1700000000, '/m').argv.slice(4), ['shop', '/m', '1700000000', 'update', 'worker:100', 'api:120', 'proxy:80']);
+  // Putting the previous release back, Swarm's own rollback toward it is waited on, not a failure.
+  assert.equal(serviceWaitCommand('shop', pinned(OLD, 'a'), 20, 1700000000, '', 'return').argv[7], 'return');
 });
 
 test('the manager\'s answers: pinned images of this stack only; the wait\'s converged, failed and task lines', () => {
