@@ -62,11 +62,27 @@ exit 0
 `;
 
 /**
+ * Shared by the scripts that log in to the registry: private_login DIR REGISTRY USER ERRFILE logs in
+ * with the password on stdin into DIR, a DOCKER_CONFIG of the script's own (exported for the rest of
+ * it, removed by the caller's traps); a refusal prints login=refused and ends the script with exit 3.
+ */
+export const PRIVATE_LOGIN_FN = `
+private_login() {
+  export DOCKER_CONFIG="$1"
+  if ! docker login "$2" --username "$3" --password-stdin >/dev/null 2>"$4"; then
+    echo "login=refused"
+    cat "$4" >&2
+    exit 3
+  fi
+}`;
+
+/**
  * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
  * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
  * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
  */
 export const PULL_SCRIPT = `
+${PRIVATE_LOGIN_FN}
 registry=$1 user=$2
 shift 2
 err=
@@ -82,12 +98,7 @@ trap 'cleanup; trap - EXIT; exit 143' TERM
 err=$(mktemp)
 if [ -n "$user" ]; then
   auth=$(mktemp -d) || exit 1
-  export DOCKER_CONFIG="$auth"
-  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$err"; then
-    echo "login=refused"
-    cat "$err" >&2
-    exit 3
-  fi
+  private_login "$auth" "$registry" "$user" "$err"
 fi
 # "--": an image reference comes from the rendered Compose file and must never act as an option.
 for img in "$@"; do

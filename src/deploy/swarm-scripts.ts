@@ -2,6 +2,7 @@
  * Fixed shell scripts the swarm target runs on the manager, as `sh -c SCRIPT NAME ARG...` (see
  * host-scripts.ts): every variable part is a positional argument, secrets arrive on stdin.
  */
+import { PRIVATE_LOGIN_FN } from './host-scripts.js';
 
 /**
  * $1 release dir, $2 stack, $3 override (YAML: the update_config the deploy sets, and pinned images),
@@ -16,6 +17,7 @@
  * Exit 3: the registry refused the login; 4: the release is not on the manager.
  */
 export const STACK_DEPLOY_SCRIPT = `
+${PRIVATE_LOGIN_FN}
 dir=$1 stack=$2 override=$3 registry=$4 user=$5
 shift 5
 tmp=
@@ -36,11 +38,8 @@ if [ -f .env ]; then
   done < .env
 fi
 if [ -n "$user" ]; then
-  export DOCKER_CONFIG="$tmp/config"
-  mkdir -p "$DOCKER_CONFIG"
-  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$tmp/err"; then
-    echo "login=refused"; cat "$tmp/err" >&2; exit 3
-  fi
+  mkdir -p "$tmp/config"
+  private_login "$tmp/config" "$registry" "$user" "$tmp/err"
 fi
 version=$(sed -n 's/^version:[[:space:]]*//p' "$1" | head -n 1 | tr -d "\\"'\\r ")
 { [ -z "$version" ] || echo "version: \\"$version\\""; printf '%s\\n' "$override"; } > "$tmp/override.yml"

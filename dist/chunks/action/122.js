@@ -51,7 +51,7 @@ async function rollbackCommand(settings, reporter, services = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ rollbackKind)
 /* harmony export */ });
-/* harmony import */ var _deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27765);
+/* harmony import */ var _deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56215);
 /* harmony import */ var _rollback_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91866);
 
 

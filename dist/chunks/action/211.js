@@ -581,8 +581,8 @@ var runner_runner = __webpack_require__(41814);
 var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
 var host_lock = __webpack_require__(28316);
-// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(27765);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
+var commands = __webpack_require__(56215);
 // EXTERNAL MODULE: ./src/host/key-values.ts
 var key_values = __webpack_require__(19364);
 // EXTERNAL MODULE: ./src/deploy/outcome.ts

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28316);
 /* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89460);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27765);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56215);
 /* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88229);
 /* harmony import */ var _swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32577);
 
@@ -173,8 +173,8 @@ var lock = __webpack_require__(28316);
 var probe = __webpack_require__(89460);
 // EXTERNAL MODULE: ./src/runner/runner.ts
 var runner_runner = __webpack_require__(41814);
-// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(27765);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
+var commands = __webpack_require__(56215);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 /**
@@ -1184,11 +1184,14 @@ var service_name = __webpack_require__(82311);
 var model_vars = __webpack_require__(8040);
 // EXTERNAL MODULE: ./src/host/script.ts
 var script = __webpack_require__(38959);
+// EXTERNAL MODULE: ./src/deploy/host-scripts.ts
+var host_scripts = __webpack_require__(86820);
 ;// CONCATENATED MODULE: ./src/deploy/swarm-scripts.ts
 /**
  * Fixed shell scripts the swarm target runs on the manager, as `sh -c SCRIPT NAME ARG...` (see
  * host-scripts.ts): every variable part is a positional argument, secrets arrive on stdin.
  */
+
 /**
  * $1 release dir, $2 stack, $3 override (YAML: the update_config the deploy sets, and pinned images),
  * $4 registry, $5 user ("" for no login), then the Compose files; stdin: the registry password.
@@ -1202,6 +1205,7 @@ var script = __webpack_require__(38959);
  * Exit 3: the registry refused the login; 4: the release is not on the manager.
  */
 const STACK_DEPLOY_SCRIPT = `
+${host_scripts/* PRIVATE_LOGIN_FN */.tX}
 dir=$1 stack=$2 override=$3 registry=$4 user=$5
 shift 5
 tmp=
@@ -1222,11 +1226,8 @@ if [ -f .env ]; then
   done < .env
 fi
 if [ -n "$user" ]; then
-  export DOCKER_CONFIG="$tmp/config"
-  mkdir -p "$DOCKER_CONFIG"
-  if ! docker login "$registry" --username "$user" --password-stdin >/dev/null 2>"$tmp/err"; then
-    echo "login=refused"; cat "$tmp/err" >&2; exit 3
-  fi
+  mkdir -p "$tmp/config"
+  private_login "$tmp/config" "$registry" "$user" "$tmp/err"
 fi
 version=$(sed -n 's/^version:[[:space:]]*//p' "$1" | head -n 1 | tr -d "\\"'\\r ")
 { [ -z "$version" ] || echo "version: \\"$version\\""; printf '%s\\n' "$override"; } > "$tmp/override.yml"

@@ -463,8 +463,8 @@ class PreDeployBackup {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(27765);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
+var commands = __webpack_require__(56215);
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
 var deploy_settings = __webpack_require__(88229);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts

@@ -463,8 +463,8 @@ class PreDeployBackup {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/commands.ts + 2 modules
-var commands = __webpack_require__(7765);
+// EXTERNAL MODULE: ./src/deploy/commands.ts + 1 modules
+var commands = __webpack_require__(6215);
 // EXTERNAL MODULE: ./src/deploy/deploy-settings.ts + 1 modules
 var deploy_settings = __webpack_require__(8229);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts
