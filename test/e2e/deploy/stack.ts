@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessEnv } from '../harness/env.js';
+import { claimPort } from '../lib/port-claim.js';
 import { REPO_ROOT, hostInputs, sshArgs } from '../lib/run-action.js';
 
 const FIXTURE = join(REPO_ROOT, 'test/fixtures/deploy-stack');
@@ -22,15 +22,9 @@ export interface Version {
 
 export const randomSha = () => randomBytes(20).toString('hex');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
+/** A port on 127.0.0.1 this test process holds for its whole life (see lib/port-claim.ts). */
+export function freePort(): Promise<number> {
+  return claimPort(join(harnessEnv().stateDir, 'ports'));
 }
 
 /** The example stack in a workspace of its own, its images in the harness registry, its release dir on the host. */
