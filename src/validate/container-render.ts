@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ComposeFlavor } from '../compose/cli.js';
 import { withFileAt } from './elf-needs.js';
 import type { IsolatedRunner } from './isolated-runner.js';
-import { binarySpec, COMPOSE_PATH, EMPTY_ENV_PATH, imageTag, interpreterOf, pythonSpec, TIMEOUT_PATH, type ImageSpec } from './sandbox-image.js';
+import { binarySpec, COMPOSE_PATH, EMPTY_ENV_PATH, interpreterOf, pythonSpec, TIMEOUT_PATH, type ImageSpec } from './sandbox-image.js';
 import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
 
 /*
@@ -50,7 +50,7 @@ function composeV2Plugin(env: NodeJS.ProcessEnv): string | undefined {
 /**
  * Finds the runner's Compose (v2's plugin first, else v1's `docker-compose`), checks that a Docker engine
  * answers on this machine's default socket (never the runner's DOCKER_HOST: the pull request's workflow
- * may have set it) and makes the sandbox image unless an image of the same content is there.
+ * may have set it) and makes the sandbox image unless one was made before from the same files.
  */
 export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEnv, workDir: string): Promise<SandboxProbe> {
   const docker = runner.which('docker');
@@ -59,9 +59,16 @@ export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEn
   const candidates: [string | undefined, ComposeFlavor][] = [[docker ? composeV2Plugin(env) : undefined, 'docker compose'], [runner.which('docker-compose'), 'docker-compose']];
   const timeout = runner.which('timeout');
   const engine = docker ? runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }) : undefined;
-  let chosen: { program: string; flavor: ComposeFlavor; version: string } | undefined;
+  let chosen: { program: string; flavor: ComposeFlavor; version: string; known?: SandboxImage } | undefined;
   for (const [program, flavor] of candidates) {
     if (!program) continue;
+    // An image made from these very files answered its version before: starting Compose again to ask
+    // (a third of a second for v2, most of a second for v1's Python) would be every run's largest cost.
+    const known = docker && timeout ? await madeBefore(runner, program, timeout) : undefined;
+    if (known) {
+      chosen = { program, flavor, version: known.version, known };
+      break;
+    }
     // The runner's own program, with validate's empty environment and no argument of the pull request's.
     const v = await runner.run({ argv: [program, 'version', '--short'] });
     if (v.code === 0 && v.stdout.trim()) {
@@ -71,52 +78,81 @@ export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEn
   }
   const engineAnswer = await engine;
   if (!chosen) return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
-  const { program, flavor } = chosen;
+  const { program, flavor, version } = chosen;
   if (!docker || !engineAnswer) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
   if (!timeout) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
   if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim()) return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-  const found = await sandboxImage(runner, program, timeout, workDir);
+  const found = chosen.known ?? (await makeSandboxImage(runner, program, timeout, version, workDir));
   if ('reason' in found) return { ok: false, reason: found.reason, composeFound: true };
-  return { ok: true, compose: { flavor, version: chosen.version, ...found } };
+  return { ok: true, compose: { flavor, version, image: found.image, entry: found.entry } };
 }
 
 const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';
+const VERSION_LABEL = 'compose-deploy.validate-sandbox-compose-version';
 
-/**
- * The image for this Compose: one made before from the same files (found by a label holding a hash of
- * their paths, sizes, times and inodes, so a run reads no 60 MB binary), else made now and tagged by
- * a hash of its content.
- */
-async function sandboxImage(runner: IsolatedRunner, program: string, timeout: string, workDir: string): Promise<{ image: string; entry: string[] } | { reason: string }> {
+interface SandboxImage {
+  image: string;
+  entry: string[];
+  version: string;
+}
+
+/** Where the image made from these files is, and what runs Compose in it. */
+interface SandboxSource {
+  /** A hash of the source files' paths, sizes, times and inodes: no 60 MB binary is read to find the image. */
+  tag: string;
+  interpreter: string | undefined;
+  entry: string[];
+}
+
+function sandboxSource(program: string, timeout: string): SandboxSource {
   // Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second.
   const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
-  let source: string;
-  let interpreter: string | undefined;
+  const interpreter = python ? interpreterOf(program) : undefined;
+  const fingerprint = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
+  return { tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+}
+
+/** The image made before from the same files, with the version that Compose answered then. */
+/** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
+export function sandboxImageTag(program: string, timeout: string): string {
+  return sandboxSource(program, timeout).tag;
+}
+
+async function madeBefore(runner: IsolatedRunner, program: string, timeout: string): Promise<SandboxImage | undefined> {
+  let source: SandboxSource;
   try {
-    interpreter = python ? interpreterOf(program) : undefined;
-    source = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
-  } catch (err) {
-    return { reason: `the sandbox image cannot be made from ${program}: ${(err as Error).message}` };
+    source = sandboxSource(program, timeout);
+  } catch {
+    return undefined;
   }
-  const known = await runner.run({ argv: ['docker', 'image', 'ls', '--filter', `label=${SOURCE_LABEL}=${source}`, '--format', '{{.Repository}}:{{.Tag}}'] });
-  const image = known.code === 0 ? known.stdout.trim().split('\n').find((l) => l.startsWith('compose-deploy-validate-sandbox:')) : undefined;
-  if (image) return { image, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+  const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
+  const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
+  if (from !== source.tag.slice(source.tag.indexOf(':src-') + 5) || !version) return undefined;
+  return { image: source.tag, entry: source.entry, version };
+}
+
+/** Makes the image from the runner's Compose, tagged and labelled by its source files and version. */
+async function makeSandboxImage(runner: IsolatedRunner, program: string, timeout: string, version: string, workDir: string): Promise<SandboxImage | { reason: string }> {
+  let source: SandboxSource;
   let spec: ImageSpec;
   try {
-    spec = python ? pythonSpec(program, timeout) : binarySpec(program, timeout);
+    source = sandboxSource(program, timeout);
+    spec = source.interpreter ? pythonSpec(program, timeout) : binarySpec(program, timeout);
   } catch (err) {
     return { reason: `the sandbox image cannot be made from ${program}: ${(err as Error).message}` };
   }
-  const tag = imageTag(spec);
   const tar = join(workDir, `sandbox-${randomBytes(6).toString('hex')}.tar`);
+  const fingerprint = source.tag.slice(source.tag.indexOf(':src-') + 5);
   try {
     writeFileSync(tar, imageArchive(spec));
-    const made = await runner.run({ argv: ['docker', 'import', '--change', `LABEL ${SOURCE_LABEL}=${source}`, '--message', 'compose-deploy validate sandbox', tar, tag] });
+    // A version of plain characters only is kept (another one is asked again next run): it goes through Dockerfile syntax.
+    const labels = [`LABEL ${SOURCE_LABEL}=${fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
+    const made = await runner.run({ argv: ['docker', 'import', ...labels.flatMap((l) => ['--change', l]), '--message', 'compose-deploy validate sandbox', tar, source.tag] });
     if (made.code !== 0) return { reason: `docker import of the sandbox image failed: ${made.stderr.trim().split('\n').pop()}` };
   } finally {
     rmSync(tar, { force: true });
   }
-  return { image: tag, entry: spec.entry };
+  return { image: source.tag, entry: spec.entry, version };
 }
 
 function sourceFingerprint(paths: readonly string[]): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { sharedLibraryClosure } from './elf-needs.js';
@@ -125,15 +124,4 @@ export function packageTops(dpkgDir: string, pkg: string): string[] {
     }
   }
   return [...tops].sort();
-}
-
-/** The tag of the image: a hash of every file's path in the image and content, and of the entry. */
-export function imageTag(spec: ImageSpec): string {
-  const h = createHash('sha256');
-  h.update(`compose-deploy sandbox 1\n${spec.entry.join(' ')}\n${spec.empty.join(' ')}\n`);
-  for (const f of [...spec.files].sort((a, b) => a.to.localeCompare(b.to))) {
-    h.update(`${f.to}\n`);
-    h.update(readFileSync(f.from));
-  }
-  return `compose-deploy-validate-sandbox:${h.digest('hex').slice(0, 24)}`;
 }

@@ -793,15 +793,23 @@ function describeHolder(kv) {
 const PROBE_SCRIPT = `
 root=$1 project=$2 target=\${3:-compose}
 # One call for the version, the swarm role and the data root: docker info reads them from the daemon.
-info=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}' 2>/dev/null) || info=
+# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).
+all=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}
+plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}' 2>/dev/null) || all=
+# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.
+[ -n "$all" ] || all=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}' 2>/dev/null) || all=
+info=$(printf '%s\\n' "$all" | head -n 1)
+plugin=$(printf '%s\\n' "$all" | sed -n 's/^plugin=//p')
 printf 'docker-version=%s\\n' "\${info%% *}"
 swarm=\${info#* }
 printf 'swarm=%s\\n' "\${swarm%% /*}"
 case $info in
   *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
 esac
-# Each Compose CLI is asked once: its start-up is most of what this probe costs. A swarm needs none.
+# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.
 if [ "$target" = swarm ]; then :
+elif [ -n "$plugin" ]; then
+  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$plugin"
 elif v=$(docker compose version --short 2>/dev/null); then
   printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
 elif command -v docker-compose >/dev/null 2>&1; then

@@ -2527,7 +2527,6 @@ function sharedLibraryClosure(programs, links = (p) => withFileAt(p, elfLinks)) 
 
 
 
-
 const TIMEOUT_PATH = '/sandbox/timeout';
 const EMPTY_ENV_PATH = '/sandbox/empty.env';
 const COMPOSE_PATH = '/sandbox/docker-compose';
@@ -2639,16 +2638,6 @@ function packageTops(dpkgDir, pkg) {
     }
     return [...tops].sort();
 }
-/** The tag of the image: a hash of every file's path in the image and content, and of the entry. */
-function imageTag(spec) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    h.update(`compose-deploy sandbox 1\n${spec.entry.join(' ')}\n${spec.empty.join(' ')}\n`);
-    for (const f of [...spec.files].sort((a, b) => a.to.localeCompare(b.to))) {
-        h.update(`${f.to}\n`);
-        h.update((0,external_node_fs_.readFileSync)(f.from));
-    }
-    return `compose-deploy-validate-sandbox:${h.digest('hex').slice(0, 24)}`;
-}
 
 ;// CONCATENATED MODULE: ./src/validate/tar-writer.ts
 /*
@@ -2747,7 +2736,7 @@ function composeV2Plugin(env) {
 /**
  * Finds the runner's Compose (v2's plugin first, else v1's `docker-compose`), checks that a Docker engine
  * answers on this machine's default socket (never the runner's DOCKER_HOST: the pull request's workflow
- * may have set it) and makes the sandbox image unless an image of the same content is there.
+ * may have set it) and makes the sandbox image unless one was made before from the same files.
  */
 async function probeSandbox(runner, env, workDir) {
     const docker = runner.which('docker');
@@ -2760,6 +2749,13 @@ async function probeSandbox(runner, env, workDir) {
     for (const [program, flavor] of candidates) {
         if (!program)
             continue;
+        // An image made from these very files answered its version before: starting Compose again to ask
+        // (a third of a second for v2, most of a second for v1's Python) would be every run's largest cost.
+        const known = docker && timeout ? await madeBefore(runner, program, timeout) : undefined;
+        if (known) {
+            chosen = { program, flavor, version: known.version, known };
+            break;
+        }
         // The runner's own program, with validate's empty environment and no argument of the pull request's.
         const v = await runner.run({ argv: [program, 'version', '--short'] });
         if (v.code === 0 && v.stdout.trim()) {
@@ -2770,59 +2766,71 @@ async function probeSandbox(runner, env, workDir) {
     const engineAnswer = await engine;
     if (!chosen)
         return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
-    const { program, flavor } = chosen;
+    const { program, flavor, version } = chosen;
     if (!docker || !engineAnswer)
         return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
     if (!timeout)
         return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
     if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim())
         return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-    const found = await sandboxImage(runner, program, timeout, workDir);
+    const found = chosen.known ?? (await makeSandboxImage(runner, program, timeout, version, workDir));
     if ('reason' in found)
         return { ok: false, reason: found.reason, composeFound: true };
-    return { ok: true, compose: { flavor, version: chosen.version, ...found } };
+    return { ok: true, compose: { flavor, version, image: found.image, entry: found.entry } };
 }
 const SOURCE_LABEL = 'compose-deploy.validate-sandbox-source';
-/**
- * The image for this Compose: one made before from the same files (found by a label holding a hash of
- * their paths, sizes, times and inodes, so a run reads no 60 MB binary), else made now and tagged by
- * a hash of its content.
- */
-async function sandboxImage(runner, program, timeout, workDir) {
+const VERSION_LABEL = 'compose-deploy.validate-sandbox-compose-version';
+function sandboxSource(program, timeout) {
     // Only the first two bytes: reading all of Compose v2 (tens of megabytes) cost every validate run most of a second.
     const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
+    const interpreter = python ? interpreterOf(program) : undefined;
+    const fingerprint = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
+    return { tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+}
+/** The image made before from the same files, with the version that Compose answered then. */
+/** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
+function sandboxImageTag(program, timeout) {
+    return sandboxSource(program, timeout).tag;
+}
+async function madeBefore(runner, program, timeout) {
     let source;
-    let interpreter;
     try {
-        interpreter = python ? interpreterOf(program) : undefined;
-        source = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
+        source = sandboxSource(program, timeout);
     }
-    catch (err) {
-        return { reason: `the sandbox image cannot be made from ${program}: ${err.message}` };
+    catch {
+        return undefined;
     }
-    const known = await runner.run({ argv: ['docker', 'image', 'ls', '--filter', `label=${SOURCE_LABEL}=${source}`, '--format', '{{.Repository}}:{{.Tag}}'] });
-    const image = known.code === 0 ? known.stdout.trim().split('\n').find((l) => l.startsWith('compose-deploy-validate-sandbox:')) : undefined;
-    if (image)
-        return { image, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+    const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
+    const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
+    if (from !== source.tag.slice(source.tag.indexOf(':src-') + 5) || !version)
+        return undefined;
+    return { image: source.tag, entry: source.entry, version };
+}
+/** Makes the image from the runner's Compose, tagged and labelled by its source files and version. */
+async function makeSandboxImage(runner, program, timeout, version, workDir) {
+    let source;
     let spec;
     try {
-        spec = python ? pythonSpec(program, timeout) : binarySpec(program, timeout);
+        source = sandboxSource(program, timeout);
+        spec = source.interpreter ? pythonSpec(program, timeout) : binarySpec(program, timeout);
     }
     catch (err) {
         return { reason: `the sandbox image cannot be made from ${program}: ${err.message}` };
     }
-    const tag = imageTag(spec);
     const tar = (0,external_node_path_.join)(workDir, `sandbox-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tar`);
+    const fingerprint = source.tag.slice(source.tag.indexOf(':src-') + 5);
     try {
         (0,external_node_fs_.writeFileSync)(tar, imageArchive(spec));
-        const made = await runner.run({ argv: ['docker', 'import', '--change', `LABEL ${SOURCE_LABEL}=${source}`, '--message', 'compose-deploy validate sandbox', tar, tag] });
+        // A version of plain characters only is kept (another one is asked again next run): it goes through Dockerfile syntax.
+        const labels = [`LABEL ${SOURCE_LABEL}=${fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
+        const made = await runner.run({ argv: ['docker', 'import', ...labels.flatMap((l) => ['--change', l]), '--message', 'compose-deploy validate sandbox', tar, source.tag] });
         if (made.code !== 0)
             return { reason: `docker import of the sandbox image failed: ${made.stderr.trim().split('\n').pop()}` };
     }
     finally {
         (0,external_node_fs_.rmSync)(tar, { force: true });
     }
-    return { image: tag, entry: spec.entry };
+    return { image: source.tag, entry: spec.entry, version };
 }
 function sourceFingerprint(paths) {
     const h = (0,external_node_crypto_.createHash)('sha256');

@@ -13,6 +13,8 @@ export interface TracedRun {
   report?: { errors: number; sets: { findings: { rule: string; message: string; file: string }[] }[]; workflows: { findings: { rule: string; message: string; file: string }[] } | null };
   /** Programs the run tried to start (execve, any result), by base name. */
   programs: string[];
+  /** The same, by the path the run gave execve. */
+  executables: string[];
   /** connect() calls to anything but a local Unix socket (AF_INET, AF_INET6, ...), as strace printed them. */
   networkConnects: string[];
   /** Unix sockets connected to. */
@@ -86,6 +88,7 @@ export async function runTraced(kind: 'action' | 'cli', opts: { workspace: strin
       code: res.code,
       channels,
       report: reportText ? JSON.parse(reportText) : undefined,
+      executables: [...straced.matchAll(/execve\("([^"]+)"/g)].map((m) => m[1]!),
       programs: [...straced.matchAll(/execve\("([^"]+)"/g)].map((m) => basename(m[1]!)),
       networkConnects: straced.split('\n').filter((l) => /connect\(/.test(l) && /sa_family=/.test(l) && !/sa_family=AF_UNIX/.test(l)),
       unixSockets: [...straced.matchAll(/connect\(\d+, \{sa_family=AF_UNIX, sun_path="([^"]*)"/g)].map((m) => m[1]!),
