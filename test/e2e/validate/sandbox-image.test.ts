@@ -38,7 +38,7 @@ describe(`validate's sandbox image remembers its Compose's version (Compose ${h.
     assert.equal(again.code, 0, again.channels['stderr']);
     assert.ok(first.executables.length > 0 && !again.executables.includes(lanesCompose()), `${lanesCompose()} was started again: ${again.executables.join(' ')}`);
     const asked = h.compose === 'v2' ? sh('docker compose version --short', { ...process.env, DOCKER_CONFIG: h.runnerDockerConfig }) : sh('docker-compose version --short');
-    assert.equal((again.report as { renderer: { version: string } }).renderer.version, asked.replace(/^v/, ''));
+    assert.equal(again.report?.renderer.version, asked.replace(/^v/, ''));
   });
 
   it('another Compose program (a copy: another path and inode) is asked its version, gets an image of its own, and the next run uses that', async () => {
@@ -67,6 +67,6 @@ describe(`validate's sandbox image remembers its Compose's version (Compose ${h.
     const again = await runTraced('cli', { workspace, env });
     assert.equal(again.code, 0, again.channels['stderr']);
     assert.ok(!again.executables.includes(copy), `the copy was started again: ${again.executables.join(' ')}`);
-    assert.equal((again.report as { renderer: { version: string } }).renderer.version, (first.report as { renderer: { version: string } }).renderer.version);
+    assert.equal(again.report?.renderer.version, first.report?.renderer.version);
   });
 });

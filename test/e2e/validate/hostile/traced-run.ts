@@ -10,7 +10,7 @@ export interface TracedRun {
   code: number;
   /** Every channel, by name: stdout (for the action without ::add-mask:: lines), stderr, summary, annotations, report, outputs. */
   channels: Record<string, string>;
-  report?: { errors: number; sets: { findings: { rule: string; message: string; file: string }[] }[]; workflows: { findings: { rule: string; message: string; file: string }[] } | null };
+  report?: { errors: number; renderer: { kind: string; command?: string; version?: string }; sets: { findings: { rule: string; message: string; file: string }[] }[]; workflows: { findings: { rule: string; message: string; file: string }[] } | null };
   /** Programs the run tried to start (execve, any result), by base name. */
   programs: string[];
   /** The same, by the path the run gave execve. */
