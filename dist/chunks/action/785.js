@@ -2744,7 +2744,9 @@ async function probeSandbox(runner, env, workDir) {
     // does not answer its version (a stub hiding a system one) is no Compose; v1 is looked for next.
     const candidates = [[docker ? composeV2Plugin(env) : undefined, 'docker compose'], [runner.which('docker-compose'), 'docker-compose']];
     const timeout = runner.which('timeout');
-    const engine = docker ? runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }) : undefined;
+    // Asked beside Compose's version; an image found by the engine is answer enough.
+    let engine;
+    const askEngine = () => (engine ??= runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }));
     let chosen;
     for (const [program, flavor] of candidates) {
         if (!program)
@@ -2756,6 +2758,8 @@ async function probeSandbox(runner, env, workDir) {
             chosen = { program, flavor, version: known.version, known };
             break;
         }
+        if (docker)
+            void askEngine();
         // The runner's own program, with validate's empty environment and no argument of the pull request's.
         const v = await runner.run({ argv: [program, 'version', '--short'] });
         if (v.code === 0 && v.stdout.trim()) {
@@ -2763,9 +2767,14 @@ async function probeSandbox(runner, env, workDir) {
             break;
         }
     }
-    const engineAnswer = await engine;
     if (!chosen)
         return { ok: false, reason: 'no Compose CLI on this machine', composeFound: false };
+    if (chosen.known) {
+        // A version check started for a candidate before this one ends here, not after validate.
+        await engine;
+        return { ok: true, compose: { flavor: chosen.flavor, version: chosen.version, image: chosen.known.image, entry: chosen.known.entry } };
+    }
+    const engineAnswer = docker ? await askEngine() : undefined;
     const { program, flavor, version } = chosen;
     if (!docker || !engineAnswer)
         return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
@@ -2773,7 +2782,7 @@ async function probeSandbox(runner, env, workDir) {
         return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
     if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim())
         return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-    const found = chosen.known ?? (await makeSandboxImage(runner, program, timeout, version, workDir));
+    const found = await makeSandboxImage(runner, program, timeout, version, workDir);
     if ('reason' in found)
         return { ok: false, reason: found.reason, composeFound: true };
     return { ok: true, compose: { flavor, version, image: found.image, entry: found.entry } };
