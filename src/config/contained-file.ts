@@ -96,10 +96,23 @@ export function readRegularFile(real: string, what: string, displayName: string)
     throw new InputError(`cannot read ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file: displayName });
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new InputError(`${what} is not a regular file`, { file: displayName });
-    const buf = Buffer.alloc(MAX_TEXT_FILE_BYTES + 1);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new InputError(`${what} is not a regular file`, { file: displayName });
+    // Sized by the file (a zero-filled buffer of the cap cost every read milliseconds); grown, up to one
+    // byte past the cap, when the file grows while it is read.
+    let buf = Buffer.allocUnsafe(Math.min(MAX_TEXT_FILE_BYTES + 1, opened.size + 1));
     let len = 0;
-    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
+    for (;;) {
+      if (len === buf.length) {
+        if (len > MAX_TEXT_FILE_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(MAX_TEXT_FILE_BYTES + 1, len * 2));
+        buf.copy(bigger, 0, 0, len);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, len, buf.length - len, null);
+      if (n === 0) break;
+      len += n;
+    }
     if (len > MAX_TEXT_FILE_BYTES) throw new InputError(`${what} is larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MiB`, { file: displayName });
     return buf.subarray(0, len).toString('utf8');
   } finally {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { containPath, isInside, MAX_TEXT_FILE_BYTES, OutsideRepositoryError, readContainedText } from '../../../src/config/contained-file.js';
+import { containPath, isInside, MAX_TEXT_FILE_BYTES, OutsideRepositoryError, readContainedText, readRegularFile } from '../../../src/config/contained-file.js';
 import { InputError } from '../../../src/errors.js';
 
 describe('isInside', () => {
@@ -74,6 +74,16 @@ describe('readContainedText', () => {
   it('reads a regular file inside', () => assert.equal(read('ok.env'), 'A=1\n'));
   it('a FIFO is refused without blocking', () => assert.throws(() => read('fifo.env'), (e: InputError) => /not a regular file/.test(e.message)));
   it('a file over the cap is refused', () => assert.throws(() => read('big.yml'), /larger than 4 MiB/));
+  it('a file of exactly the cap is read whole, and an empty one as empty', () => {
+    writeFileSync(join(repo, 'cap.yml'), Buffer.alloc(MAX_TEXT_FILE_BYTES, 'y'));
+    writeFileSync(join(repo, 'empty.env'), '');
+    assert.equal(read('cap.yml').length, MAX_TEXT_FILE_BYTES);
+    assert.equal(read('empty.env'), '');
+  });
+  it('a file whose size the kernel gives as 0 (a /proc file) is read to its end, past the size it stated', () => {
+    assert.match(readRegularFile('/proc/self/status', 'status', 'status'), /^Name:/m);
+    assert.match(readRegularFile('/proc/self/status', 'status', 'status'), /^VmRSS:/m);
+  });
   it('a folder is refused', () => assert.throws(() => read('dir'), /not a regular file/));
   it('a missing file says so', () => assert.throws(() => read('nope.env'), /env file not found/));
   it('/dev/zero through a symlink is outside, named by the key and the path as written', () =>
