@@ -107,6 +107,7 @@ interface SandboxImage {
 /** Where the image made from these files is, and what runs Compose in it. */
 interface SandboxSource {
   /** A hash of the source files' paths, sizes, times and inodes: no 60 MB binary is read to find the image. */
+  fingerprint: string;
   tag: string;
   interpreter: string | undefined;
   entry: string[];
@@ -117,15 +118,15 @@ function sandboxSource(program: string, timeout: string): SandboxSource {
   const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
   const interpreter = python ? interpreterOf(program) : undefined;
   const fingerprint = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
-  return { tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+  return { fingerprint, tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
 }
 
-/** The image made before from the same files, with the version that Compose answered then. */
 /** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
 export function sandboxImageTag(program: string, timeout: string): string {
   return sandboxSource(program, timeout).tag;
 }
 
+/** The image made before from the same files, with the version that Compose answered then. */
 async function madeBefore(runner: IsolatedRunner, program: string, timeout: string): Promise<SandboxImage | undefined> {
   let source: SandboxSource;
   try {
@@ -135,7 +136,7 @@ async function madeBefore(runner: IsolatedRunner, program: string, timeout: stri
   }
   const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
   const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
-  if (from !== source.tag.slice(source.tag.indexOf(':src-') + 5) || !version) return undefined;
+  if (from !== source.fingerprint || !version) return undefined;
   return { image: source.tag, entry: source.entry, version };
 }
 
@@ -150,11 +151,10 @@ async function makeSandboxImage(runner: IsolatedRunner, program: string, timeout
     return { reason: `the sandbox image cannot be made from ${program}: ${(err as Error).message}` };
   }
   const tar = join(workDir, `sandbox-${randomBytes(6).toString('hex')}.tar`);
-  const fingerprint = source.tag.slice(source.tag.indexOf(':src-') + 5);
   try {
     writeFileSync(tar, imageArchive(spec));
     // A version of plain characters only is kept (another one is asked again next run): it goes through Dockerfile syntax.
-    const labels = [`LABEL ${SOURCE_LABEL}=${fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
+    const labels = [`LABEL ${SOURCE_LABEL}=${source.fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
     const made = await runner.run({ argv: ['docker', 'import', ...labels.flatMap((l) => ['--change', l]), '--message', 'compose-deploy validate sandbox', tar, source.tag] });
     if (made.code !== 0) return { reason: `docker import of the sandbox image failed: ${made.stderr.trim().split('\n').pop()}` };
   } finally {

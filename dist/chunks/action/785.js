@@ -2794,13 +2794,13 @@ function sandboxSource(program, timeout) {
     const python = withFileAt(program, (at) => at(0, 2).toString('latin1') === '#!');
     const interpreter = python ? interpreterOf(program) : undefined;
     const fingerprint = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
-    return { tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
+    return { fingerprint, tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
 }
-/** The image made before from the same files, with the version that Compose answered then. */
 /** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
 function sandboxImageTag(program, timeout) {
     return sandboxSource(program, timeout).tag;
 }
+/** The image made before from the same files, with the version that Compose answered then. */
 async function madeBefore(runner, program, timeout) {
     let source;
     try {
@@ -2811,7 +2811,7 @@ async function madeBefore(runner, program, timeout) {
     }
     const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
     const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
-    if (from !== source.tag.slice(source.tag.indexOf(':src-') + 5) || !version)
+    if (from !== source.fingerprint || !version)
         return undefined;
     return { image: source.tag, entry: source.entry, version };
 }
@@ -2827,11 +2827,10 @@ async function makeSandboxImage(runner, program, timeout, version, workDir) {
         return { reason: `the sandbox image cannot be made from ${program}: ${err.message}` };
     }
     const tar = (0,external_node_path_.join)(workDir, `sandbox-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tar`);
-    const fingerprint = source.tag.slice(source.tag.indexOf(':src-') + 5);
     try {
         (0,external_node_fs_.writeFileSync)(tar, imageArchive(spec));
         // A version of plain characters only is kept (another one is asked again next run): it goes through Dockerfile syntax.
-        const labels = [`LABEL ${SOURCE_LABEL}=${fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
+        const labels = [`LABEL ${SOURCE_LABEL}=${source.fingerprint}`, ...(/^[\w.+-]{1,64}$/.test(version) ? [`LABEL ${VERSION_LABEL}=${version}`] : [])];
         const made = await runner.run({ argv: ['docker', 'import', ...labels.flatMap((l) => ['--change', l]), '--message', 'compose-deploy validate sandbox', tar, source.tag] });
         if (made.code !== 0)
             return { reason: `docker import of the sandbox image failed: ${made.stderr.trim().split('\n').pop()}` };
