@@ -39,21 +39,22 @@ function bindable(port: number): Promise<boolean> {
 /** Creates `<dir>/<port>` holding this pid; a claim whose process has ended is taken over. */
 function tryClaim(dir: string, port: number): boolean {
   const file = join(dir, String(port));
-  try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
+  if (createExclusive(file)) return true;
   const owner = Number(readFileSync(file, 'utf8').trim() || '0');
   if (owner > 0 && alive(owner)) return false;
   // The owner ended (a run killed outright leaves its claims): remove and race for it again.
   rmSync(file, { force: true });
+  return createExclusive(file);
+}
+
+/** One creator wins, however many processes try at the same instant. */
+function createExclusive(file: string): boolean {
   try {
     writeFileSync(file, String(process.pid), { flag: 'wx' });
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
   }
 }
 

@@ -77,6 +77,7 @@ export async function runTraced(kind: 'action' | 'cli', opts: { workspace: strin
     const res = await spawnCollect('strace', ['-f', '--seccomp-bpf', '-qq', '-s', '256', '-e', 'trace=execve,connect', '-o', trace, harnessEnv().node24, ...args], { env, cwd: opts.workspace, hardKillMs: HARD_KILL_MS });
     const straced = readFileSync(trace, 'utf8');
     const reportText = readOptional(report);
+    const executables = [...straced.matchAll(/execve\("([^"]+)"/g)].map((m) => m[1]!);
     const stdout = kind === 'action' ? res.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') : res.stdout;
     const channels: Record<string, string> = { stdout, stderr: res.stderr, report: reportText ?? '' };
     if (kind === 'action') {
@@ -88,8 +89,8 @@ export async function runTraced(kind: 'action' | 'cli', opts: { workspace: strin
       code: res.code,
       channels,
       report: reportText ? JSON.parse(reportText) : undefined,
-      executables: [...straced.matchAll(/execve\("([^"]+)"/g)].map((m) => m[1]!),
-      programs: [...straced.matchAll(/execve\("([^"]+)"/g)].map((m) => basename(m[1]!)),
+      executables,
+      programs: executables.map((e) => basename(e)),
       networkConnects: straced.split('\n').filter((l) => /connect\(/.test(l) && /sa_family=/.test(l) && !/sa_family=AF_UNIX/.test(l)),
       unixSockets: [...straced.matchAll(/connect\(\d+, \{sa_family=AF_UNIX, sun_path="([^"]*)"/g)].map((m) => m[1]!),
     };
