@@ -61,12 +61,13 @@ export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEn
   // Asked beside Compose's version; an image found by the engine is answer enough.
   let engine: ReturnType<IsolatedRunner['run']> | undefined;
   const askEngine = () => (engine ??= runner.run({ argv: ['docker', 'version', '--format', '{{.Server.Version}}'] }));
-  let chosen: { program: string; flavor: ComposeFlavor; version: string; known?: SandboxImage } | undefined;
+  let chosen: { program: string; flavor: ComposeFlavor; version: string; source?: SandboxSource | { error: string }; known?: SandboxImage } | undefined;
   for (const [program, flavor] of candidates) {
     if (!program) continue;
+    const source = timeout ? sandboxSourceOf(program, timeout) : undefined;
     // An image made from these very files answered its version before: starting Compose again to ask
     // (a third of a second for v2, most of a second for v1's Python) would be every run's largest cost.
-    const known = docker && timeout ? await madeBefore(runner, program, timeout) : undefined;
+    const known = docker && source && !('error' in source) ? await madeBefore(runner, source) : undefined;
     if (known) {
       chosen = { program, flavor, version: known.version, known };
       break;
@@ -75,7 +76,7 @@ export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEn
     // The runner's own program, with validate's empty environment and no argument of the pull request's.
     const v = await runner.run({ argv: [program, 'version', '--short'] });
     if (v.code === 0 && v.stdout.trim()) {
-      chosen = { program, flavor, version: v.stdout.trim().replace(/^v/, '') };
+      chosen = { program, flavor, version: v.stdout.trim().replace(/^v/, ''), source };
       break;
     }
   }
@@ -86,11 +87,11 @@ export async function probeSandbox(runner: IsolatedRunner, env: NodeJS.ProcessEn
     return { ok: true, compose: { flavor: chosen.flavor, version: chosen.version, image: chosen.known.image, entry: chosen.known.entry } };
   }
   const engineAnswer = docker ? await askEngine() : undefined;
-  const { program, flavor, version } = chosen;
+  const { program, flavor, version, source } = chosen;
   if (!docker || !engineAnswer) return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
-  if (!timeout) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
+  if (!timeout || !source) return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
   if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim()) return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-  const found = await makeSandboxImage(runner, program, timeout, version, workDir);
+  const found = await makeSandboxImage(runner, program, timeout, source, version, workDir);
   if ('reason' in found) return { ok: false, reason: found.reason, composeFound: true };
   return { ok: true, compose: { flavor, version, image: found.image, entry: found.entry } };
 }
@@ -121,19 +122,22 @@ function sandboxSource(program: string, timeout: string): SandboxSource {
   return { fingerprint, tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
 }
 
+/** The source of the image, or why these files cannot make one (said only if this Compose is the one chosen). */
+function sandboxSourceOf(program: string, timeout: string): SandboxSource | { error: string } {
+  try {
+    return sandboxSource(program, timeout);
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
 /** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
 export function sandboxImageTag(program: string, timeout: string): string {
   return sandboxSource(program, timeout).tag;
 }
 
 /** The image made before from the same files, with the version that Compose answered then. */
-async function madeBefore(runner: IsolatedRunner, program: string, timeout: string): Promise<SandboxImage | undefined> {
-  let source: SandboxSource;
-  try {
-    source = sandboxSource(program, timeout);
-  } catch {
-    return undefined;
-  }
+async function madeBefore(runner: IsolatedRunner, source: SandboxSource): Promise<SandboxImage | undefined> {
   const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
   const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
   if (from !== source.fingerprint || !version) return undefined;
@@ -141,11 +145,10 @@ async function madeBefore(runner: IsolatedRunner, program: string, timeout: stri
 }
 
 /** Makes the image from the runner's Compose, tagged and labelled by its source files and version. */
-async function makeSandboxImage(runner: IsolatedRunner, program: string, timeout: string, version: string, workDir: string): Promise<SandboxImage | { reason: string }> {
-  let source: SandboxSource;
+async function makeSandboxImage(runner: IsolatedRunner, program: string, timeout: string, source: SandboxSource | { error: string }, version: string, workDir: string): Promise<SandboxImage | { reason: string }> {
+  if ('error' in source) return { reason: `the sandbox image cannot be made from ${program}: ${source.error}` };
   let spec: ImageSpec;
   try {
-    source = sandboxSource(program, timeout);
     spec = source.interpreter ? pythonSpec(program, timeout) : binarySpec(program, timeout);
   } catch (err) {
     return { reason: `the sandbox image cannot be made from ${program}: ${(err as Error).message}` };

@@ -2751,9 +2751,10 @@ async function probeSandbox(runner, env, workDir) {
     for (const [program, flavor] of candidates) {
         if (!program)
             continue;
+        const source = timeout ? sandboxSourceOf(program, timeout) : undefined;
         // An image made from these very files answered its version before: starting Compose again to ask
         // (a third of a second for v2, most of a second for v1's Python) would be every run's largest cost.
-        const known = docker && timeout ? await madeBefore(runner, program, timeout) : undefined;
+        const known = docker && source && !('error' in source) ? await madeBefore(runner, source) : undefined;
         if (known) {
             chosen = { program, flavor, version: known.version, known };
             break;
@@ -2763,7 +2764,7 @@ async function probeSandbox(runner, env, workDir) {
         // The runner's own program, with validate's empty environment and no argument of the pull request's.
         const v = await runner.run({ argv: [program, 'version', '--short'] });
         if (v.code === 0 && v.stdout.trim()) {
-            chosen = { program, flavor, version: v.stdout.trim().replace(/^v/, '') };
+            chosen = { program, flavor, version: v.stdout.trim().replace(/^v/, ''), source };
             break;
         }
     }
@@ -2775,14 +2776,14 @@ async function probeSandbox(runner, env, workDir) {
         return { ok: true, compose: { flavor: chosen.flavor, version: chosen.version, image: chosen.known.image, entry: chosen.known.entry } };
     }
     const engineAnswer = docker ? await askEngine() : undefined;
-    const { program, flavor, version } = chosen;
+    const { program, flavor, version, source } = chosen;
     if (!docker || !engineAnswer)
         return { ok: false, reason: `${flavor} is here, but no docker CLI to start the sandbox it must run in`, composeFound: true };
-    if (!timeout)
+    if (!timeout || !source)
         return { ok: false, reason: 'no `timeout` program (coreutils) for the sandbox\'s own time cap', composeFound: true };
     if (engineAnswer.code !== 0 || !engineAnswer.stdout.trim())
         return { ok: false, reason: `${flavor} is here, but no Docker engine answers on this machine's default socket to run the sandbox Compose must render in`, composeFound: true };
-    const found = await makeSandboxImage(runner, program, timeout, version, workDir);
+    const found = await makeSandboxImage(runner, program, timeout, source, version, workDir);
     if ('reason' in found)
         return { ok: false, reason: found.reason, composeFound: true };
     return { ok: true, compose: { flavor, version, image: found.image, entry: found.entry } };
@@ -2796,19 +2797,21 @@ function sandboxSource(program, timeout) {
     const fingerprint = sourceFingerprint(interpreter ? [program, timeout, interpreter, '/var/lib/dpkg/status'] : [program, timeout]);
     return { fingerprint, tag: `compose-deploy-validate-sandbox:src-${fingerprint}`, interpreter, entry: interpreter ? [interpreter, COMPOSE_PATH] : [COMPOSE_PATH] };
 }
+/** The source of the image, or why these files cannot make one (said only if this Compose is the one chosen). */
+function sandboxSourceOf(program, timeout) {
+    try {
+        return sandboxSource(program, timeout);
+    }
+    catch (err) {
+        return { error: err.message };
+    }
+}
 /** The image tag validate gives the sandbox made from this Compose program and `timeout`. */
 function sandboxImageTag(program, timeout) {
     return sandboxSource(program, timeout).tag;
 }
 /** The image made before from the same files, with the version that Compose answered then. */
-async function madeBefore(runner, program, timeout) {
-    let source;
-    try {
-        source = sandboxSource(program, timeout);
-    }
-    catch {
-        return undefined;
-    }
+async function madeBefore(runner, source) {
     const labels = await runner.run({ argv: ['docker', 'image', 'inspect', '--format', `{{index .Config.Labels "${SOURCE_LABEL}"}} {{index .Config.Labels "${VERSION_LABEL}"}}`, source.tag] });
     const [from, version] = labels.code === 0 ? labels.stdout.trim().split(' ') : [];
     if (from !== source.fingerprint || !version)
@@ -2816,11 +2819,11 @@ async function madeBefore(runner, program, timeout) {
     return { image: source.tag, entry: source.entry, version };
 }
 /** Makes the image from the runner's Compose, tagged and labelled by its source files and version. */
-async function makeSandboxImage(runner, program, timeout, version, workDir) {
-    let source;
+async function makeSandboxImage(runner, program, timeout, source, version, workDir) {
+    if ('error' in source)
+        return { reason: `the sandbox image cannot be made from ${program}: ${source.error}` };
     let spec;
     try {
-        source = sandboxSource(program, timeout);
         spec = source.interpreter ? pythonSpec(program, timeout) : binarySpec(program, timeout);
     }
     catch (err) {

@@ -1719,10 +1719,12 @@ const PROBE_SCRIPT = `
 root=$1 project=$2 target=\${3:-compose}
 # One call for the version, the swarm role and the data root: docker info reads them from the daemon.
 # It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).
-all=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}
-plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}' 2>/dev/null) || all=
+daemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'
+plugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}'
+all=$(docker info --format "$daemon
+$plugins" 2>/dev/null) || all=
 # A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.
-[ -n "$all" ] || all=$(docker info --format '{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}' 2>/dev/null) || all=
+[ -n "$all" ] || all=$(docker info --format "$daemon" 2>/dev/null) || all=
 info=$(printf '%s\\n' "$all" | head -n 1)
 plugin=$(printf '%s\\n' "$all" | sed -n 's/^plugin=//p')
 printf 'docker-version=%s\\n' "\${info%% *}"
