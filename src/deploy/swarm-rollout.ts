@@ -75,7 +75,9 @@ export class SwarmRollout extends RolloutSteps {
     const res = await runner.run(command);
     if (res.code === 3) throw new OperationError(`registry login to ${rs.registry} as ${rs.registryUsername} was refused on the manager: ${lastLine(res.stderr)}. Check registry-username and registry-password.`);
     if (res.code !== 0) throw new OperationError(`docker stack deploy of release ${sha.slice(0, 12)} failed on ${runner.where}${tail(res.stderr)}`);
-    reporter.info(`▸ docker stack deploy of release ${sha.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    const retries = res.stdout.match(/^retried=/gm)?.length ?? 0;
+    const retried = retries > 0 ? `, tried ${retries + 1} times: Swarm was changing a service itself` : '';
+    reporter.info(`▸ docker stack deploy of release ${sha.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)}s${retried})`);
     const images = parseStackImages(res.stdout, rs.project);
     const pinned = services.map((s) => ({ ...s, image: images.get(s.name) }));
     // The manager could not read a tag's digest (the registry unreachable, a missing tag): the nodes

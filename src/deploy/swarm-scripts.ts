@@ -14,6 +14,7 @@ import { PRIVATE_LOGIN_FN } from './host-scripts.js';
  * manager pin each tag to its digest in the registry, which the service specs printed at the end
  * (image=<service> <reference>) show. --prune: the stack is the release, services it dropped go.
  * Docker 20.10's stack loader wants the same `version` in every file: the override takes the first file's.
+ * A deploy refused as out of sequence is tried again (retried= lines), up to 10 times a second apart.
  * Exit 3: the registry refused the login; 4: the release is not on the manager.
  */
 export const STACK_DEPLOY_SCRIPT = `
@@ -50,9 +51,19 @@ shift "$n"
 # The manager's clock before the deploy: an update status older than this is an earlier run's.
 echo "since=$(date +%s)"
 # "--" is not understood by stack deploy: the stack name was checked before it got here.
-if ! docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >&2; then
-  echo "deployed=no"; exit 1
-fi
+# Swarm updates a service only from the version it was read at: while Swarm itself changes the spec
+# (its own rollback, failure_action), the update is refused as out of sequence. Read again and retry.
+attempt=1
+until docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >"$tmp/out" 2>&1; do
+  cat "$tmp/out" >&2
+  if [ "$attempt" -ge 10 ] || ! grep -q "update out of sequence" "$tmp/out"; then
+    echo "deployed=no"; exit 1
+  fi
+  echo "retried=out-of-sequence"
+  attempt=$((attempt + 1))
+  sleep 1
+done
+cat "$tmp/out" >&2
 echo "deployed=yes"
 ids=$(docker stack services -q "$stack")
 [ -z "$ids" ] || docker service inspect -f 'image={{index .Spec.Labels "com.docker.stack.namespace"}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' $ids

@@ -139,10 +139,19 @@ fi
 echo "=== the ten slowest e2e files (time in their top-level tests) ===" >&2
 sort -t $'\t' -k1,1nr "$times" | head -n 10 | awk -F '\t' '{ printf "  %7.1f s  %s  %s\n", $1, $2, $3 }' >&2
 if [ -s "$logs/failed.tsv" ]; then
-  # Each failed file's list of failing tests last, where a CI log's tail shows it.
+  # Each failed file's failing tests last, where a CI log's tail shows them, and short, so one file's
+  # long output cannot push another's out of that tail (each lane's whole log was printed above):
+  # the test names, the error lines, and the last lines of the failure, each cut to 300 characters.
   while IFS=$'\t' read -r v files log; do
     echo "=== failing tests under Compose $v: $files ===" >&2
-    sed -n '/failing tests:/,$p' "$log" | head -n 400 >&2
+    sed -n '/failing tests:/,$p' "$log" >"$logs/failing.txt"
+    {
+      grep -E '^[[:space:]]*(✖|not ok)' "$logs/failing.txt" | head -n 20
+      echo "--- error lines:"
+      grep -E '::error::|Error( \[|:)|!==|[[:space:]]killed after' "$logs/failing.txt" | grep -v '^[[:space:]]*at ' | head -n 20
+      echo "--- the end:"
+      tail -n 25 "$logs/failing.txt"
+    } | cut -c1-300 >&2
   done <"$logs/failed.tsv"
   echo "=== e2e suite failed: $(cut -f1,2 "$logs/failed.tsv" | tr '\t\n' ' ;') ===" >&2
   exit 1
