@@ -841,7 +841,9 @@ class SwarmRollout extends RolloutSteps {
             throw new errors/* OperationError */.OK(`registry login to ${rs.registry} as ${rs.registryUsername} was refused on the manager: ${lastLine(res.stderr)}. Check registry-username and registry-password.`);
         if (res.code !== 0)
             throw new errors/* OperationError */.OK(`docker stack deploy of release ${sha.slice(0, 12)} failed on ${runner.where}${(0,runner_runner/* tail */.RT)(res.stderr)}`);
-        reporter.info(`▸ docker stack deploy of release ${sha.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+        const retries = res.stdout.match(/^retried=/gm)?.length ?? 0;
+        const retried = retries > 0 ? `, tried ${retries + 1} times: Swarm was changing a service itself` : '';
+        reporter.info(`▸ docker stack deploy of release ${sha.slice(0, 12)} (${((Date.now() - started) / 1000).toFixed(1)}s${retried})`);
         const images = (0,swarm_commands/* parseStackImages */.O$)(res.stdout, rs.project);
         const pinned = services.map((s) => ({ ...s, image: images.get(s.name) }));
         // The manager could not read a tag's digest (the registry unreachable, a missing tag): the nodes
@@ -1202,6 +1204,7 @@ var host_scripts = __webpack_require__(86820);
  * manager pin each tag to its digest in the registry, which the service specs printed at the end
  * (image=<service> <reference>) show. --prune: the stack is the release, services it dropped go.
  * Docker 20.10's stack loader wants the same `version` in every file: the override takes the first file's.
+ * A deploy refused as out of sequence is tried again (retried= lines), up to 10 times a second apart.
  * Exit 3: the registry refused the login; 4: the release is not on the manager.
  */
 const STACK_DEPLOY_SCRIPT = `
@@ -1238,9 +1241,19 @@ shift "$n"
 # The manager's clock before the deploy: an update status older than this is an earlier run's.
 echo "since=$(date +%s)"
 # "--" is not understood by stack deploy: the stack name was checked before it got here.
-if ! docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >&2; then
-  echo "deployed=no"; exit 1
-fi
+# Swarm updates a service only from the version it was read at: while Swarm itself changes the spec
+# (its own rollback, failure_action), the update is refused as out of sequence. Read again and retry.
+attempt=1
+until docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >"$tmp/out" 2>&1; do
+  cat "$tmp/out" >&2
+  if [ "$attempt" -ge 10 ] || ! grep -q "update out of sequence" "$tmp/out"; then
+    echo "deployed=no"; exit 1
+  fi
+  echo "retried=out-of-sequence"
+  attempt=$((attempt + 1))
+  sleep 1
+done
+cat "$tmp/out" >&2
 echo "deployed=yes"
 ids=$(docker stack services -q "$stack")
 [ -z "$ids" ] || docker service inspect -f 'image={{index .Spec.Labels "com.docker.stack.namespace"}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' $ids
