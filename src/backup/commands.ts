@@ -1,9 +1,13 @@
 import type { Command } from '../runner/runner.js';
-import { CLIENT_START_SCRIPT, CLIENT_STOP_SCRIPT, DUMP_SCRIPT, FINISH_SCRIPT, IN_CONTAINER_DUMP_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './host-scripts.js';
+import { CLIENT_START_SCRIPT, CLIENT_STOP_SCRIPT, DUMP_SCRIPT, FINISH_SCRIPT, IN_CONTAINER_DUMP_SCRIPT, INSPECT_SCRIPT, READ_SCRIPT, RECEIVE_META_SCRIPT, RECEIVE_SCRIPT, REMOVE_SCRIPT, VERIFY_SCRIPT } from './shell-scripts.js';
 import { COUNTS_SQL, FACTS_SQL } from './sql.js';
 import { PG_URL_TO_ENV_AWK } from './url-parser.js';
 
-/** Each remote step of a backup as a Command: pure, unit-tested, printed by dry-run. */
+/**
+ * Each remote step of a backup as a Command: pure, unit-tested, printed by dry-run. The scripts
+ * (src/backup/sh/) run Postgres work in the database's own container through `docker exec` without
+ * -t (a TTY would rewrite the binary dump's bytes); the container is found by its Compose labels, never by name.
+ */
 const script = (name: string, body: string, args: readonly string[], stdin?: string): Command => ({
   argv: ['sh', '-c', body, `compose-deploy-backup-${name}`, ...args],
   stdin,

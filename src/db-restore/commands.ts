@@ -1,5 +1,6 @@
 import type { Command } from '../runner/runner.js';
 import { COUNTS_SQL } from '../backup/sql.js';
+import { MANIFESTS_SCRIPT, READ_MANIFEST_SCRIPT, RESTORE_SCRIPT, STAGE_SCRIPT, STATE_SCRIPT } from './shell-scripts.js';
 
 /*
  * Each remote step of a restore as data. Postgres work runs in the database service's own container
@@ -52,17 +53,6 @@ export const interruptCommand = (pg: Pg, name: string) => psql(pg, 'postgres', {
 /** The server's databases, one name a line. */
 export const listDatabasesCommand = (pg: Pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
 
-/**
- * $1 container, $2 user, $3 database, $4 dump on the host. The whole restore is one transaction
- * (--single-transaction with --exit-on-error): a failure leaves the new database empty, never half
- * filled. Owners and grants come back as dumped: the roles are the same server's.
- */
-const RESTORE_SCRIPT = `
-id=$1 user=$2 db=$3 file=$4
-[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
-docker exec -i "$id" pg_restore --exit-on-error --single-transaction -U "$user" -d "$db" <"$file"
-`;
-
 export const pgRestoreCommand = (pg: Pg, restored: string, file: string): Command => ({
   argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
 });
@@ -72,17 +62,6 @@ export const cpusCommand = (pg: Pg): Command => ({ argv: ['docker', 'exec', pg.c
 
 /** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
 export const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
-
-/**
- * $1 container, $2 dump on the host, $3 path in the container. pg_restore --jobs reads a file it can
- * seek in, never a stream: the dump is copied into the container (written by its exec user, so
- * pg_restore there can read it), after removing any copy a killed restore left.
- */
-const STAGE_SCRIPT = `
-id=$1 file=$2 staged=$3
-[ -f "$file" ] || { echo "failed=$file is gone"; exit 2; }
-docker exec -i "$id" sh -c 'rm -f ${STAGED_PREFIX}*.dump; umask 077; cat > "$1"' compose-deploy-stage "$staged" <"$file"
-`;
 
 export const stageCommand = (pg: Pg, file: string, staged: string): Command => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
 
@@ -122,14 +101,6 @@ export const swapCommand = (pg: Pg, live: string, incoming: string, aside: strin
 /** After a swap that failed: the live database accepts connections again (the swap refused them first). */
 export const allowConnectionsCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, 'ALTER DATABASE :"name" ALLOW_CONNECTIONS true;\n');
 
-/** $1 deploy path, $2 write|clear; stdin (write): the state JSON, written under a temporary name and renamed. */
-const STATE_SCRIPT = `
-root=$1 what=$2
-dir="$root/restore"
-if [ "$what" = clear ]; then rm -f "$dir/state.json"; exit $?; fi
-mkdir -p "$dir" && cat > "$dir/.state.tmp" && mv -f "$dir/.state.tmp" "$dir/state.json"
-`;
-
 export const writeStateCommand = (deployPath: string, state: object): Command => ({
   argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'write'],
   stdin: `${JSON.stringify(state)}\n`,
@@ -138,16 +109,6 @@ export const writeStateCommand = (deployPath: string, state: object): Command =>
 export const clearStateCommand = (deployPath: string): Command => ({ argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'clear'] });
 
 /** $1 a dump path: its manifest (the preview reads it without reading the dump). */
-export const readManifestCommand = (file: string): Command => ({ argv: ['sh', '-c', 'cat "$1.json" 2>/dev/null || true', 'compose-deploy-restore-manifest', file] });
-
-/** $1 backup dir: each dump's manifest, one line each (manifest=<dump name> <json>). */
-const MANIFESTS_SCRIPT = `
-for f in "$1"/*.dump.json; do
-  [ -f "$f" ] || continue
-  name=\${f##*/}
-  printf 'manifest=%s %s\\n' "\${name%.json}" "$(tr -d '\\n' < "$f")"
-done
-exit 0
-`;
+export const readManifestCommand = (file: string): Command => ({ argv: ['sh', '-c', READ_MANIFEST_SCRIPT, 'compose-deploy-restore-manifest', file] });
 
 export const manifestsCommand = (dir: string): Command => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compose-deploy-restore-manifests', dir] });

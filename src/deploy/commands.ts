@@ -15,7 +15,7 @@ import {
   CONTAINERS_SCRIPT,
   UNPACK_RELEASE_SCRIPT,
   KEPT_RELEASE_SCRIPT,
-} from './host-scripts.js';
+} from './shell-scripts.js';
 
 /** Each remote step of a deploy as a Command (a host script, or Compose): pure functions, unit-tested, printed by dry-run. */
 

@@ -6,7 +6,7 @@ import { hostScript } from '../host/script.js';
 import type { AuditRecord } from '../host/probe.js';
 import type { Command } from '../runner/runner.js';
 import type { RolloutSettings } from './deploy-settings.js';
-import { SERVICE_WAIT_SCRIPT, STACK_DEPLOY_SCRIPT } from './swarm-scripts.js';
+import { SERVICE_WAIT_SCRIPT, STACK_DEPLOY_SCRIPT } from './shell-scripts.js';
 
 /** Each remote step of the swarm target as a Command: pure functions, unit-tested, printed by dry-run. */
 

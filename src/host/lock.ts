@@ -2,7 +2,7 @@ import { OperationError } from '../errors.js';
 import type { Reporter } from '../report/reporter.js';
 import { CommandFailed, type Runner } from '../runner/runner.js';
 import { parseKeyValues } from './key-values.js';
-import { CANCEL_SCRIPT, LOCK_SCRIPT, RENEW_LEASE_SCRIPT, UNLOCK_SCRIPT } from './lock-scripts.js';
+import { CANCEL_SCRIPT, LOCK_SCRIPT, RENEW_LEASE_SCRIPT, UNLOCK_SCRIPT } from './shell-scripts.js';
 import { hostScript } from './script.js';
 
 /** How the lock is waited for, held and broken: the same options for every command that takes it (lockOptions). */

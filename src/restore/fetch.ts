@@ -8,14 +8,13 @@ import type { Reporter } from '../report/reporter.js';
 import { runChecked, type Command } from '../runner/runner.js';
 import type { HostConnector } from '../ssh/connect.js';
 import type { SshTarget } from '../ssh/ssh-target.js';
+import { LIST_VERIFIED_SCRIPT } from './shell-scripts.js';
 
 /** The backup dir on the host holds no verified backup of the project: a failed drill, not bad input. */
 export class NoBackupFound extends OperationError {}
 
-/** $1 dir: every dump in it that has both its manifest and its checksum beside it (a verified backup). */
-const LIST_SCRIPT = 'for f in "$1"/*.dump; do [ -f "$f" ] && [ -f "$f.json" ] && [ -f "$f.sha256" ] && printf "%s\\n" "${f##*/}"; done; exit 0';
-
-export const listVerifiedCommand = (dir: string): Command => ({ argv: ['sh', '-c', LIST_SCRIPT, 'compose-deploy-list-backups', dir] });
+/** Every verified dump in dir (its manifest and checksum beside it), one name a line. */
+export const listVerifiedCommand = (dir: string): Command => ({ argv: ['sh', '-c', LIST_VERIFIED_SCRIPT, 'compose-deploy-list-backups', dir] });
 
 /** The newest of this project's verified dumps, by the UTC time in its name. */
 export function newestDump(names: readonly string[], project: string): string | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { InputError, OperationError } from '../errors.js';
 import { runChecked, tail, type Command, type Runner } from '../runner/runner.js';
+import { GUNZIP_PIPE_SCRIPT, POSTGRES_BIN_DIRS_SCRIPT, SERVER_USER_SCRIPT } from './shell-scripts.js';
 
 /** A Postgres that exists only for one drill: nothing else can reach it, and it is gone afterwards. */
 export interface DisposablePostgres {
@@ -136,12 +137,12 @@ async function containment(runner: Runner): Promise<(argv: string[]) => Command>
 
 /** `gzip -dc FILE | CLIENT...`, the file and the client's argv as positional arguments of a fixed script. */
 function gunzipPipe(file: string, client: readonly string[]): string[] {
-  return ['sh', '-c', 'f=$1; shift; gzip -dc "$f" | "$@"', 'gunzip-restore', file, ...client];
+  return ['sh', '-c', GUNZIP_PIPE_SCRIPT, 'gunzip-restore', file, ...client];
 }
 
 /** The newest PostgreSQL server binaries here: Debian's and Ubuntu's /usr/lib/postgresql/<major>/bin, else pg_config's. */
 async function findPostgresBin(runner: Runner): Promise<string> {
-  const res = await runner.run({ argv: ['sh', '-c', 'for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && echo "$d"; done; pg_config --bindir 2>/dev/null; exit 0'] });
+  const res = await runner.run({ argv: ['sh', '-c', POSTGRES_BIN_DIRS_SCRIPT] });
   const dirs = res.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   const major = (d: string) => Number(/postgresql\/(\d+)\//.exec(d)?.[1] ?? 0);
   const best = dirs.sort((a, b) => major(b) - major(a))[0];
@@ -155,7 +156,7 @@ async function unprivileged(runner: Runner, root: string): Promise<(argv: string
     chmodSync(root, 0o700);
     return (argv) => ({ argv });
   }
-  const ids = await runner.run({ argv: ['sh', '-c', 'for u in postgres nobody; do if id -u "$u" >/dev/null 2>&1; then echo "$u $(id -u "$u") $(id -g "$u")"; exit 0; fi; done; exit 1'] });
+  const ids = await runner.run({ argv: ['sh', '-c', SERVER_USER_SCRIPT] });
   const [user, uid, gid] = ids.stdout.trim().split(' ');
   if (ids.code !== 0 || !user) throw new OperationError('running as root, and neither a postgres nor a nobody user exists to run the disposable server as');
   chownSync(root, Number(uid), Number(gid));

@@ -87,60 +87,11 @@ function hostToolsLine(facts) {
 /* harmony export */   tH: () => (/* binding */ listReleases),
 /* harmony export */   u5: () => (/* binding */ parseProbe)
 /* harmony export */ });
-/**
- * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
- * releases, the tail of the audit log and the free space under the deploy path and under Docker's
- * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
- */
-const PROBE_SCRIPT = `
-root=$1 project=$2 target=\${3:-compose}
-# One call for the version, the swarm role and the data root: docker info reads them from the daemon.
-# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).
-daemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'
-plugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}'
-all=$(docker info --format "$daemon
-$plugins" 2>/dev/null) || all=
-# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.
-[ -n "$all" ] || all=$(docker info --format "$daemon" 2>/dev/null) || all=
-info=$(printf '%s\\n' "$all" | head -n 1)
-plugin=$(printf '%s\\n' "$all" | sed -n 's/^plugin=//p')
-printf 'docker-version=%s\\n' "\${info%% *}"
-swarm=\${info#* }
-printf 'swarm=%s\\n' "\${swarm%% /*}"
-case $info in
-  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
-esac
-# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.
-if [ "$target" = swarm ]; then :
-elif [ -n "$plugin" ]; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$plugin"
-elif v=$(docker compose version --short 2>/dev/null); then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
-elif command -v docker-compose >/dev/null 2>&1; then
-  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
-fi
-if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
-if [ -d "$root/releases" ]; then
-  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
-fi
-if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
-if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
-if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
-# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
-near=$root
-while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
-printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
-if [ -n "$project" ] && [ "$target" = swarm ]; then
-  docker service ls --filter "label=com.docker.stack.namespace=$project" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed "s/^\${project}_/running=/"
-elif [ -n "$project" ]; then
-  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
-    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
-fi
-exit 0
-`;
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55897);
+
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 function probeCommand(deployPath, project = '', target = 'compose') {
-    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_SCRIPT */ .JW, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -239,25 +190,87 @@ function listReleases(facts) {
 }
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 function imagePresenceCommand(images) {
-    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGES_PRESENT_SCRIPT */ .Nt, 'compose-deploy-images', ...images] };
 }
 
 
 /***/ }),
 
-/***/ 45343:
+/***/ 55897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $y: () => (/* binding */ maintenanceDir),
-/* harmony export */   Wh: () => (/* binding */ switchCommand),
-/* harmony export */   fM: () => (/* binding */ parseMaintenance),
-/* harmony export */   wu: () => (/* binding */ setMaintenance)
+/* harmony export */   JW: () => (/* binding */ PROBE_SCRIPT),
+/* harmony export */   Nt: () => (/* binding */ IMAGES_PRESENT_SCRIPT),
+/* harmony export */   ZU: () => (/* binding */ UNLOCK_SCRIPT),
+/* harmony export */   g$: () => (/* binding */ LOCK_SCRIPT),
+/* harmony export */   ju: () => (/* binding */ RENEW_LEASE_SCRIPT),
+/* harmony export */   tl: () => (/* binding */ CANCEL_SCRIPT)
 /* harmony export */ });
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19364);
+/* unused harmony export SET_ASIDE_FN */
+// Generated by `npm run generate` from src/host/sh/*.sh: edit those, not this file.
+/**
+ *  $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it).
+ */
+const CANCEL_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/cancel\"; echo \"cancel=marked\"; fi\n";
+/**
+ * Then images: present=<image> for each one the host's engine has.
+ */
+const IMAGES_PRESENT_SCRIPT = "\nfor i in \"$@\"; do\n  docker image inspect \"$i\" >/dev/null 2>&1 && printf 'present=%s\\n' \"$i\"\ndone\nexit 0\n";
+/**
+ * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
+ * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
+ * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
+ * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
+ * older version), only force-unlock after stale-after breaks it.
+ */
+const LOCK_SCRIPT = "\nroot=$1 stale=$3 force=$4 lease=$5\nlock=\"$root/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\ntake() { cat > \"$lock/owner.json\"; : > \"$lock/lease\"; }\nmkdir -p \"$root\" || exit 1\nif mkdir \"$lock\" 2>/dev/null; then take; echo \"lock=acquired\"; exit 0; fi\nino=$(stat -c %i \"$lock\" 2>/dev/null)\nnow=$(date +%s)\nowner=$(tr -d '\\n' < \"$lock/owner.json\" 2>/dev/null)\nsince=$(stat -c %Y \"$lock\" 2>/dev/null || echo \"$now\")\nrenewed=$(stat -c %Y \"$lock/lease\" 2>/dev/null)\necho \"lock=held\"\necho \"age=$((now - since))\"\n[ -n \"$renewed\" ] && echo \"lease-age=$((now - renewed))\"\nprintf 'owner=%s\\n' \"$owner\"\n# The owner and the ages must be of one lock: one that changed while being read is not judged.\n[ -n \"$ino\" ] && [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" = \"$ino\" ] || exit 75\nheld_by=$(printf '%s' \"$owner\" | sed -n 's/.*\"token\":\"\\([0-9a-zA-Z]*\\)\".*/\\1/p')\nhow=\nif [ -n \"$renewed\" ] && [ $((now - renewed)) -ge \"$lease\" ]; then how=taken-over\nelif [ \"$force\" = true ] && [ $((now - since)) -ge \"$stale\" ]; then how=broken\nfi\nif [ -n \"$how\" ] && set_aside \"${held_by:--}\" \"$ino\"; then\n  if mkdir \"$lock\" 2>/dev/null; then\n    take\n    rm -rf \"$aside\"\n    echo \"lock=$how\"\n    exit 0\n  fi\n  rm -rf \"$aside\"\nfi\nexit 75\n";
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = "\nroot=$1 project=$2 target=${3:-compose}\n# One call for the version, the swarm role and the data root: docker info reads them from the daemon.\n# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).\ndaemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'\nplugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name \"compose\"}}{{.Version}}{{end}}{{end}}'\nall=$(docker info --format \"$daemon\n$plugins\" 2>/dev/null) || all=\n# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.\n[ -n \"$all\" ] || all=$(docker info --format \"$daemon\" 2>/dev/null) || all=\ninfo=$(printf '%s\\n' \"$all\" | head -n 1)\nplugin=$(printf '%s\\n' \"$all\" | sed -n 's/^plugin=//p')\nprintf 'docker-version=%s\\n' \"${info%% *}\"\nswarm=${info#* }\nprintf 'swarm=%s\\n' \"${swarm%% /*}\"\ncase $info in\n  *' /'*) data=\"/${info#* /}\"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' \"$data\" \"$(df -Pk \"$data\" 2>/dev/null | awk 'NR==2 {print $4}')\" ;;\nesac\n# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.\nif [ \"$target\" = swarm ]; then :\nelif [ -n \"$plugin\" ]; then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$plugin\"\nelif v=$(docker compose version --short 2>/dev/null); then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$v\"\nelif command -v docker-compose >/dev/null 2>&1; then\n  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' \"$(docker-compose version --short)\"\nfi\nif [ -L \"$root/current\" ]; then printf 'current=%s\\n' \"$(basename \"$(readlink \"$root/current\")\")\"; fi\nif [ -d \"$root/releases\" ]; then\n  for d in \"$root\"/releases/*; do [ -d \"$d\" ] && printf 'release=%s\\n' \"$(basename \"$d\")\"; done\nfi\nif [ -f \"$root/releases.jsonl\" ]; then tail -n 500 \"$root/releases.jsonl\" | sed 's/^/audit=/'; fi\nif [ -f \"$root/maintenance/on\" ]; then printf 'maintenance=%s\\n' \"$(head -c 2000 \"$root/maintenance/on\" | tr -d '\\n')\"; fi\nif [ -f \"$root/restore/state.json\" ]; then printf 'restore-state=%s\\n' \"$(tr -d '\\n' < \"$root/restore/state.json\")\"; fi\n# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.\nnear=$root\nwhile [ ! -e \"$near\" ] && [ \"$near\" != / ]; do near=$(dirname \"$near\"); done\nprintf 'free-kb=%s\\n' \"$(df -Pk \"$near\" 2>/dev/null | awk 'NR==2 {print $4}')\"\nif [ -n \"$project\" ] && [ \"$target\" = swarm ]; then\n  docker service ls --filter \"label=com.docker.stack.namespace=$project\" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed \"s/^${project}_/running=/\"\nelif [ -n \"$project\" ]; then\n  docker ps --filter \"label=com.docker.compose.project=$project\" --filter \"label=com.docker.compose.oneoff=False\" \\\n    --format 'running={{.Label \"com.docker.compose.service\"}} {{.Image}}' 2>/dev/null\nfi\nexit 0\n";
+/**
+ *  $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy).
+ */
+const RENEW_LEASE_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/lease\"; echo \"lease=renewed\"; else echo \"lease=not-ours\"; fi\n";
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = "\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n";
+/**
+ *  $1 root, $2 token: removes the lock only if this run holds it.
+ */
+const UNLOCK_SCRIPT = "\nlock=\"$1/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\nif owns \"$2\" && set_aside \"$2\" \"$(stat -c %i \"$lock\" 2>/dev/null)\"; then rm -rf \"$aside\"; echo \"lock=released\"; else echo \"lock=not-ours\"; fi\n";
 
 
+/***/ }),
+
+/***/ 73134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $y: () => (/* binding */ maintenanceDir),
+  fM: () => (/* binding */ parseMaintenance),
+  wu: () => (/* binding */ setMaintenance),
+  Wh: () => (/* binding */ switchCommand)
+});
+
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/host/key-values.ts
+var key_values = __webpack_require__(19364);
+;// CONCATENATED MODULE: ./src/maintenance/shell-scripts.ts
+// Generated by `npm run generate` from src/maintenance/sh/*.sh: edit those, not this file.
 /**
  * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the
  * proxy mounts `${COMPOSE_DEPLOY_PATH}/maintenance` read-only and answers 503 while `on` exists. The
@@ -265,20 +278,12 @@ function imagePresenceCommand(images) {
  * $1 deploy path, $2 on|off; stdin (on): who and why, one JSON line, written as the file's content.
  * The file is written under a temporary name and renamed: a proxy never sees half of it.
  */
-const SWITCH_SCRIPT = `
-root=$1 want=$2
-dir="$root/maintenance"
-was=off
-[ -f "$dir/on" ] && was=on
-if [ "$want" = on ]; then
-  mkdir -p "$dir" || exit 1
-  cat > "$dir/.on.tmp" && chmod 644 "$dir/.on.tmp" && mv -f "$dir/.on.tmp" "$dir/on" || { rm -f "$dir/.on.tmp"; exit 1; }
-else
-  rm -f "$dir/on" || exit 1
-fi
-echo "was=$was"
-echo "maintenance=$want"
-`;
+const SWITCH_SCRIPT = "\nroot=$1 want=$2\ndir=\"$root/maintenance\"\nwas=off\n[ -f \"$dir/on\" ] && was=on\nif [ \"$want\" = on ]; then\n  mkdir -p \"$dir\" || exit 1\n  cat > \"$dir/.on.tmp\" && chmod 644 \"$dir/.on.tmp\" && mv -f \"$dir/.on.tmp\" \"$dir/on\" || { rm -f \"$dir/.on.tmp\"; exit 1; }\nelse\n  rm -f \"$dir/on\" || exit 1\nfi\necho \"was=$was\"\necho \"maintenance=$want\"\n";
+
+;// CONCATENATED MODULE: ./src/maintenance/switch.ts
+
+
+
 const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
 function switchCommand(deployPath, on, record) {
     return {
@@ -288,8 +293,8 @@ function switchCommand(deployPath, on, record) {
 }
 /** Switches maintenance on or off; returns what it was before. */
 async function setMaintenance(runner, deployPath, on, record) {
-    const res = await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
-    return (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .H)(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
+    const res = await (0,runner_runner/* runChecked */.X4)(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
+    return (0,key_values/* parseKeyValues */.H)(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
 }
 /** The `on` file's content as the probe printed it: a record, or (written by hand) whatever it says. */
 function parseMaintenance(line) {
@@ -322,7 +327,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41814);
 /* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26630);
 /* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81456);
-/* harmony import */ var _maintenance_switch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45343);
+/* harmony import */ var _maintenance_switch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73134);
 /* harmony import */ var _db_restore_state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38252);
 
 

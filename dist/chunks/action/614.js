@@ -8,12 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ printPlan)
 /* harmony export */ });
-/* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28316);
+/* harmony import */ var _host_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62703);
 /* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89460);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56215);
 /* harmony import */ var _deploy_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88229);
-/* harmony import */ var _swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32577);
+/* harmony import */ var _swarm_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86614);
 
 
 
@@ -167,8 +167,8 @@ class GitHubDeployment {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
-var lock = __webpack_require__(28316);
+// EXTERNAL MODULE: ./src/host/lock.ts
+var lock = __webpack_require__(62703);
 // EXTERNAL MODULE: ./src/host/probe.ts
 var probe = __webpack_require__(89460);
 // EXTERNAL MODULE: ./src/runner/runner.ts
@@ -773,8 +773,8 @@ class Rollout extends RolloutSteps {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts + 1 modules
-var swarm_commands = __webpack_require__(32577);
+// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts
+var swarm_commands = __webpack_require__(86614);
 ;// CONCATENATED MODULE: ./src/deploy/swarm-rollout.ts
 
 
@@ -1156,168 +1156,28 @@ async function runOnHost(rs, kind, reporter, services = {}) {
 
 /***/ }),
 
-/***/ 32577:
+/***/ 86614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  t5: () => (/* binding */ keptStack),
-  m1: () => (/* binding */ parseSince),
-  O$: () => (/* binding */ parseStackImages),
-  gD: () => (/* binding */ parseWaitOutput),
-  sE: () => (/* binding */ releaseServices),
-  iv: () => (/* binding */ serviceWaitCommand),
-  F0: () => (/* binding */ stackDeployCommand),
-  Di: () => (/* binding */ stackOverride),
-  aG: () => (/* binding */ stackRemoveCommand),
-  Sg: () => (/* binding */ watchOrder)
-});
-
-// UNUSED EXPORTS: convergeSeconds, updateConfig
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(53574);
-// EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(82311);
-// EXTERNAL MODULE: ./src/compose/model-vars.ts
-var model_vars = __webpack_require__(8040);
-// EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(38959);
-// EXTERNAL MODULE: ./src/deploy/host-scripts.ts
-var host_scripts = __webpack_require__(86820);
-;// CONCATENATED MODULE: ./src/deploy/swarm-scripts.ts
-/**
- * Fixed shell scripts the swarm target runs on the manager, as `sh -c SCRIPT NAME ARG...` (see
- * host-scripts.ts): every variable part is a positional argument, secrets arrive on stdin.
- */
-
-/**
- * $1 release dir, $2 stack, $3 override (YAML: the update_config the deploy sets, and pinned images),
- * $4 registry, $5 user ("" for no login), then the Compose files; stdin: the registry password.
- *
- * `docker stack deploy` reads no .env: the release's is exported for interpolation (KEY=value lines,
- * one pair of surrounding quotes dropped). The login lives in a private DOCKER_CONFIG only while this
- * script runs; --with-registry-auth hands it to the nodes that pull. --resolve-image always makes the
- * manager pin each tag to its digest in the registry, which the service specs printed at the end
- * (image=<service> <reference>) show. --prune: the stack is the release, services it dropped go.
- * Docker 20.10's stack loader wants the same `version` in every file: the override takes the first file's.
- * A deploy refused as out of sequence is tried again (retried= lines), up to 10 times a second apart.
- * Exit 3: the registry refused the login; 4: the release is not on the manager.
- */
-const STACK_DEPLOY_SCRIPT = `
-${host_scripts/* PRIVATE_LOGIN_FN */.tX}
-dir=$1 stack=$2 override=$3 registry=$4 user=$5
-shift 5
-tmp=
-cleanup() { [ -z "$tmp" ] || rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'cleanup; trap - EXIT; exit 129' HUP
-trap 'cleanup; trap - EXIT; exit 130' INT
-trap 'cleanup; trap - EXIT; exit 143' TERM
-cd "$dir" 2>/dev/null || { echo "missing=$dir"; exit 4; }
-tmp=$(mktemp -d) || exit 1
-if [ -f .env ]; then
-  while IFS= read -r line || [ -n "$line" ]; do
-    case $line in ''|'#'*) continue ;; esac
-    key=\${line%%=*} val=\${line#*=}
-    case $key in ''|*[!A-Za-z0-9_]*) continue ;; esac
-    case $val in \\"*\\") val=\${val#\\"} val=\${val%\\"} ;; \\'*\\') val=\${val#\\'} val=\${val%\\'} ;; esac
-    export "$key=$val"
-  done < .env
-fi
-if [ -n "$user" ]; then
-  mkdir -p "$tmp/config"
-  private_login "$tmp/config" "$registry" "$user" "$tmp/err"
-fi
-version=$(sed -n 's/^version:[[:space:]]*//p' "$1" | head -n 1 | tr -d "\\"'\\r ")
-{ [ -z "$version" ] || echo "version: \\"$version\\""; printf '%s\\n' "$override"; } > "$tmp/override.yml"
-# Each Compose file as "-c FILE", kept as separate words whatever the path holds.
-n=$#
-for f in "$@"; do set -- "$@" -c "$f"; done
-shift "$n"
-# The manager's clock before the deploy: an update status older than this is an earlier run's.
-echo "since=$(date +%s)"
-# "--" is not understood by stack deploy: the stack name was checked before it got here.
-# Swarm updates a service only from the version it was read at: while Swarm itself changes the spec
-# (its own rollback, failure_action), the update is refused as out of sequence. Read again and retry.
-attempt=1
-until docker stack deploy --prune --with-registry-auth --resolve-image always "$@" -c "$tmp/override.yml" "$stack" >"$tmp/out" 2>&1; do
-  cat "$tmp/out" >&2
-  if [ "$attempt" -ge 10 ] || ! grep -q "update out of sequence" "$tmp/out"; then
-    echo "deployed=no"; exit 1
-  fi
-  echo "retried=out-of-sequence"
-  attempt=$((attempt + 1))
-  sleep 1
-done
-cat "$tmp/out" >&2
-echo "deployed=yes"
-ids=$(docker stack services -q "$stack")
-[ -z "$ids" ] || docker service inspect -f 'image={{index .Spec.Labels "com.docker.stack.namespace"}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' $ids
-exit 0
-`;
-/**
- * $1 stack, $2 cancel marker or "", $3 the manager's clock (seconds) before the stack deploy, then
- * <service>:<seconds> pairs in the order to watch them. An update status that started before $3 is an
- * earlier run's (a service this deploy did not change keeps it) and counts as none. Waits,
- * one service after another, until each has converged: no update under way (state completed, or none
- * for a new or unchanged service) and every task Swarm wants running runs the spec's image (a task of a
- * service with a healthcheck is Running only once healthy), as many as the spec asks. Swarm's own
- * rollback (failure_action), a paused update, or the seconds running out fail the service: its tasks
- * are printed (task| lines) and the script stops. One round trip however many polls.
- */
-const SERVICE_WAIT_SCRIPT = `
-stack=$1 cancel=$2 since=$3 mode=$4
-shift 4
-for pair in "$@"; do
-  svc=\${pair%%:*} secs=\${pair##*:}
-  full="\${stack}_$svc"
-  t0=$(date +%s)
-  deadline=$((t0 + secs))
-  while :; do
-    info=$(docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}} {{if .UpdateStatus.StartedAt}}{{.UpdateStatus.StartedAt.Unix}}{{else}}0{{end}}{{else}}none 0{{end}} {{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{else}}0{{end}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' "$full" 2>/dev/null) || info="gone 0 0 -"
-    set -- $info
-    state=$1 started=$2 want=$3 image=$4
-    case $started in ''|*[!0-9]*) started=0 ;; esac
-    [ "$state" = gone ] || [ "$started" -ge "$since" ] || state=none
-    why=
-    case $state in
-      gone) why="the service is not in the stack" ;;
-      rollback_started|rollback_completed)
-        # Putting the previous release back, Swarm's own rollback (failure_action) heads where the tool
-        # is going: wait for its tasks like an update's. Deploying, it means a new task failed.
-        if [ "$mode" = return ]; then [ "$state" = rollback_completed ] || state=updating
-        else why="Swarm rolled the update back ($state): a new task failed"; fi ;;
-      rollback_paused) why="Swarm paused its rollback: a task failed" ;;
-      paused) why="Swarm paused the update: a new task failed" ;;
-    esac
-    if [ -z "$why" ]; then
-      tasks=$(docker service ps --no-trunc --filter desired-state=running --format '{{.CurrentState}}|{{.Image}}' "$full" 2>/dev/null)
-      all=$(printf '%s\\n' "$tasks" | grep -c . || true)
-      ok=$(printf '%s\\n' "$tasks" | grep -c "^Running .*|$image\\$" || true)
-      if [ "$state" != updating ] && [ "$ok" = "$all" ] && [ "$ok" -ge "$want" ] && [ "$ok" -gt 0 ]; then
-        echo "converged=$svc after=$(( $(date +%s) - t0 )) tasks=$ok image=$image"
-        break
-      fi
-      if [ -n "$cancel" ] && [ -e "$cancel" ]; then why="deploy cancelled"
-      elif [ "$(date +%s)" -ge "$deadline" ]; then why="not converged after \${secs}s (update $state, $ok of $want tasks running the new image)"; fi
-    fi
-    if [ -n "$why" ]; then
-      echo "failed=$svc"
-      echo "reason=$why"
-      docker service ps --no-trunc --format '{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}' "$full" 2>/dev/null | head -n 12 | sed 's/^/task| /'
-      exit 1
-    fi
-    sleep 0.5
-  done
-done
-exit 0
-`;
-
-;// CONCATENATED MODULE: ./src/deploy/swarm-commands.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ stackOverride),
+/* harmony export */   F0: () => (/* binding */ stackDeployCommand),
+/* harmony export */   O$: () => (/* binding */ parseStackImages),
+/* harmony export */   Sg: () => (/* binding */ watchOrder),
+/* harmony export */   aG: () => (/* binding */ stackRemoveCommand),
+/* harmony export */   gD: () => (/* binding */ parseWaitOutput),
+/* harmony export */   iv: () => (/* binding */ serviceWaitCommand),
+/* harmony export */   m1: () => (/* binding */ parseSince),
+/* harmony export */   sE: () => (/* binding */ releaseServices),
+/* harmony export */   t5: () => (/* binding */ keptStack)
+/* harmony export */ });
+/* unused harmony exports updateConfig, convergeSeconds */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53574);
+/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82311);
+/* harmony import */ var _compose_model_vars_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8040);
+/* harmony import */ var _host_script_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38959);
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10428);
 
 
 
@@ -1351,7 +1211,7 @@ function stackOverride(services, healthTimeout, pin) {
 function releaseServices(composeTexts, sha, deployPath, env, rs) {
     const merged = new Map();
     for (const text of composeTexts) {
-        const doc = (0,dist/* parse */.qg)(text);
+        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
         for (const [name, s] of Object.entries(doc?.services ?? {})) {
             const was = merged.get(name) ?? { profiles: [] };
             const deploy = (s?.['deploy'] ?? {});
@@ -1363,11 +1223,11 @@ function releaseServices(composeTexts, sha, deployPath, env, rs) {
             });
         }
     }
-    const vars = new Map(Object.entries({ ...env, ...(0,deploy_role/* releaseVariables */.hV)(sha, deployPath) }));
+    const vars = new Map(Object.entries({ ...env, ...(0,_compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseVariables */ .hV)(sha, deployPath) }));
     return [...merged].map(([name, s]) => {
-        (0,service_name/* checkServiceName */.PV)(name, 'the prod Compose set');
-        const image = s.image === undefined ? undefined : (0,model_vars/* interpolate */.GW)(s.image, vars, () => undefined);
-        const role = (0,deploy_role/* deployRole */.sy)({ name, image, profiles: s.profiles, restart: s.restart }, sha, { migrateService: rs.migrate?.service, perService: rs.services });
+        (0,_compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceName */ .PV)(name, 'the prod Compose set');
+        const image = s.image === undefined ? undefined : (0,_compose_model_vars_js__WEBPACK_IMPORTED_MODULE_2__/* .interpolate */ .GW)(s.image, vars, () => undefined);
+        const role = (0,_compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__/* .deployRole */ .sy)({ name, image, profiles: s.profiles, restart: s.restart }, sha, { migrateService: rs.migrate?.service, perService: rs.services });
         return { name, rolled: role === 'update', replicas: s.replicas ?? 1 };
     });
 }
@@ -1377,7 +1237,7 @@ function keptStack(audit, sha) {
     const swarm = r?.['swarm'];
     if (!swarm || !Array.isArray(swarm.services) || swarm.services.some((s) => typeof s.image !== 'string' || !s.image.includes('@sha256:')))
         return undefined;
-    return { services: swarm.services.map((s) => ({ name: (0,service_name/* checkServiceName */.PV)(s.name, 'the audit log'), rolled: !!s.rolled, replicas: Number(s.replicas) || 1, image: s.image })) };
+    return { services: swarm.services.map((s) => ({ name: (0,_compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceName */ .PV)(s.name, 'the audit log'), rolled: !!s.rolled, replicas: Number(s.replicas) || 1, image: s.image })) };
 }
 /** The order services are watched in: the config's order first, then the others as the files list them. */
 function watchOrder(services, order) {
@@ -1393,14 +1253,14 @@ function convergeSeconds(s, healthTimeout) {
 }
 /** `docker stack deploy` of a release's files with the override laid over them; the password on stdin. */
 function stackDeployCommand(release, stack, override, login) {
-    return (0,script/* hostScript */.Q)('stack-deploy', STACK_DEPLOY_SCRIPT, [release.dir, (0,service_name/* checkServiceName */.PV)(stack, 'the stack'), override, login?.registry ?? '', login?.user ?? '', ...release.files], login?.password);
+    return (0,_host_script_js__WEBPACK_IMPORTED_MODULE_4__/* .hostScript */ .Q)('stack-deploy', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_5__/* .STACK_DEPLOY_SCRIPT */ .Bl, [release.dir, (0,_compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceName */ .PV)(stack, 'the stack'), override, login?.registry ?? '', login?.user ?? '', ...release.files], login?.password);
 }
 /** Waits for each service in turn (one round trip); `cancelMarker`: none for a rollback, which must finish. */
 function serviceWaitCommand(stack, services, healthTimeout, since, cancelMarker = '', mode = 'update') {
-    return (0,script/* hostScript */.Q)('service-wait', SERVICE_WAIT_SCRIPT, [stack, cancelMarker, String(since), mode, ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
+    return (0,_host_script_js__WEBPACK_IMPORTED_MODULE_4__/* .hostScript */ .Q)('service-wait', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_5__/* .SERVICE_WAIT_SCRIPT */ ._f, [stack, cancelMarker, String(since), mode, ...services.map((s) => `${s.name}:${convergeSeconds(s, healthTimeout)}`)]);
 }
 /** Removes what a failed first release started (volumes stay). */
-const stackRemoveCommand = (stack) => ({ argv: ['docker', 'stack', 'rm', (0,service_name/* checkServiceName */.PV)(stack, 'the stack')] });
+const stackRemoveCommand = (stack) => ({ argv: ['docker', 'stack', 'rm', (0,_compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceName */ .PV)(stack, 'the stack')] });
 /** The manager's clock before its stack deploy, from stack-deploy's since= line (0: take every update status as this run's). */
 function parseSince(stdout) {
     const m = /^since=(\d+)$/m.exec(stdout);

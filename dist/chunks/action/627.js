@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/host/lock.ts + 1 modules
-var host_lock = __webpack_require__(28316);
+// EXTERNAL MODULE: ./src/host/lock.ts
+var host_lock = __webpack_require__(62703);
 // EXTERNAL MODULE: ./src/host/probe.ts
 var probe = __webpack_require__(89460);
 // EXTERNAL MODULE: ./src/runner/runner.ts
@@ -28,7 +28,7 @@ var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
 var backup_settings = __webpack_require__(26502);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(32706);
+var commands = __webpack_require__(96141);
 ;// CONCATENATED MODULE: ./src/backup/dry-run.ts
 
 
@@ -133,7 +133,7 @@ var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(32706);
+var commands = __webpack_require__(96141);
 ;// CONCATENATED MODULE: ./src/backup/copy-to.ts
 
 
@@ -360,7 +360,7 @@ function planRetention(files, project, now, keep, keepDays) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96141);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
 
@@ -473,7 +473,7 @@ async function takeBackup(runner, bs, reporter, found, release) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19364);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32706);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96141);
 
 
 
@@ -576,124 +576,33 @@ function lockOptions(settings) {
 
 /***/ }),
 
-/***/ 28316:
+/***/ 62703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  IZ: () => (/* binding */ acquireLock),
-  Ss: () => (/* binding */ cancelCommand),
-  d8: () => (/* binding */ cancelMarker),
-  Lg: () => (/* binding */ lockCommand),
-  I_: () => (/* binding */ unlockCommand)
-});
-
-// UNUSED EXPORTS: renewLeaseCommand
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(41814);
-// EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(19364);
-;// CONCATENATED MODULE: ./src/host/lock-scripts.ts
-/**
- * The deploy lock's host scripts, run as `sh -c SCRIPT NAME ARG...` like every host script: every
- * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
- */
-/**
- * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
- * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
- * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
- * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
- * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
- * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
- * without an owner record, whose run died between its mkdir and writing it).
- */
-const SET_ASIDE_FN = `
-owns() {
-  if [ "$1" = - ]; then [ ! -e "$lock/owner.json" ]; else grep -q "\\"token\\":\\"$1\\"" "$lock/owner.json" 2>/dev/null; fi
-}
-set_aside() {
-  mkdir "$lock/ending" 2>/dev/null || return 1
-  if [ "$(stat -c %i "$lock" 2>/dev/null)" != "$2" ] || ! owns "$1"; then rmdir "$lock/ending" 2>/dev/null; return 1; fi
-  aside="$lock.ended.$$"
-  mv "$lock" "$aside"
-}
-`;
-/**
- * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
- * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
- * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
- * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
- * older version), only force-unlock after stale-after breaks it.
- */
-const LOCK_SCRIPT = `
-root=$1 stale=$3 force=$4 lease=$5
-lock="$root/.deploy-lock"
-${SET_ASIDE_FN}
-take() { cat > "$lock/owner.json"; : > "$lock/lease"; }
-mkdir -p "$root" || exit 1
-if mkdir "$lock" 2>/dev/null; then take; echo "lock=acquired"; exit 0; fi
-ino=$(stat -c %i "$lock" 2>/dev/null)
-now=$(date +%s)
-owner=$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)
-since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
-renewed=$(stat -c %Y "$lock/lease" 2>/dev/null)
-echo "lock=held"
-echo "age=$((now - since))"
-[ -n "$renewed" ] && echo "lease-age=$((now - renewed))"
-printf 'owner=%s\\n' "$owner"
-# The owner and the ages must be of one lock: one that changed while being read is not judged.
-[ -n "$ino" ] && [ "$(stat -c %i "$lock" 2>/dev/null)" = "$ino" ] || exit 75
-held_by=$(printf '%s' "$owner" | sed -n 's/.*"token":"\\([0-9a-zA-Z]*\\)".*/\\1/p')
-how=
-if [ -n "$renewed" ] && [ $((now - renewed)) -ge "$lease" ]; then how=taken-over
-elif [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then how=broken
-fi
-if [ -n "$how" ] && set_aside "\${held_by:--}" "$ino"; then
-  if mkdir "$lock" 2>/dev/null; then
-    take
-    rm -rf "$aside"
-    echo "lock=$how"
-    exit 0
-  fi
-  rm -rf "$aside"
-fi
-exit 75
-`;
-/** $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy). */
-const RENEW_LEASE_SCRIPT = `
-lock="$1/.deploy-lock"
-if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/lease"; echo "lease=renewed"; else echo "lease=not-ours"; fi
-`;
-/** $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it). */
-const CANCEL_SCRIPT = `
-lock="$1/.deploy-lock"
-if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/cancel"; echo "cancel=marked"; fi
-`;
-/** $1 root, $2 token: removes the lock only if this run holds it. */
-const UNLOCK_SCRIPT = `
-lock="$1/.deploy-lock"
-${SET_ASIDE_FN}
-if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
-`;
-
-// EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(38959);
-;// CONCATENATED MODULE: ./src/host/lock.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   I_: () => (/* binding */ unlockCommand),
+/* harmony export */   Lg: () => (/* binding */ lockCommand),
+/* harmony export */   Ss: () => (/* binding */ cancelCommand),
+/* harmony export */   d8: () => (/* binding */ cancelMarker)
+/* harmony export */ });
+/* unused harmony export renewLeaseCommand */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _key_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(19364);
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55897);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38959);
 
 
 
 
 
-const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,script/* hostScript */.Q)('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
-const renewLeaseCommand = (root, token) => (0,script/* hostScript */.Q)('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
-const unlockCommand = (root, token) => (0,script/* hostScript */.Q)('unlock', UNLOCK_SCRIPT, [root, token]);
+const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('lock', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .LOCK_SCRIPT */ .g$, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+const renewLeaseCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('renew-lease', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .RENEW_LEASE_SCRIPT */ .ju, [root, token]);
+const unlockCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('unlock', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .UNLOCK_SCRIPT */ .ZU, [root, token]);
 /** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
 const cancelMarker = (root) => `${root}/.deploy-lock/cancel`;
-const cancelCommand = (root, token) => (0,script/* hostScript */.Q)('cancel', CANCEL_SCRIPT, [root, token]);
+const cancelCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('cancel', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .CANCEL_SCRIPT */ .tl, [root, token]);
 const LOCK_HELD = 75;
 const POLL_MS = 2000;
 /**
@@ -710,7 +619,7 @@ async function acquireLock(runner, ds, token, reporter, checkCancelled) {
     let announced = false;
     for (;;) {
         const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner, ds.lockLease));
-        const kv = (0,key_values/* parseKeyValues */.H)(res.stdout);
+        const kv = (0,_key_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .H)(res.stdout);
         if (res.code === 0) {
             // The script says lock=held before it says how it took the lock anyway.
             const how = kv.get('lock')?.at(-1);
@@ -721,14 +630,14 @@ async function acquireLock(runner, ds, token, reporter, checkCancelled) {
             return handle(runner, ds.deployPath, token, reporter, ds.lockLease, how === 'taken-over' ? ownerRecord(kv) : undefined);
         }
         if (res.code !== LOCK_HELD)
-            throw new runner_runner/* CommandFailed */.nk('taking the deploy lock', runner.where, res);
+            throw new _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandFailed */ .nk('taking the deploy lock', runner.where, res);
         const holder = describeHolder(kv);
         const age = Number(kv.get('age')?.[0] ?? 0);
         if (Date.now() >= deadline) {
             const staleHint = age >= ds.staleLockAfter
                 ? ` The lock is older than stale-lock-after (${ds.staleLockAfter}s): if that run is gone, re-run with force-unlock: true.`
                 : ` If that run is gone, wait until the lock is older than stale-lock-after (${ds.staleLockAfter}s) and re-run with force-unlock: true.`;
-            throw new errors/* OperationError */.OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
         }
         if (!announced)
             reporter.info(`waiting up to ${ds.lockTimeout}s for the deploy lock held by ${holder}`);
@@ -785,60 +694,11 @@ function describeHolder(kv) {
 /* harmony export */   tH: () => (/* binding */ listReleases),
 /* harmony export */   u5: () => (/* binding */ parseProbe)
 /* harmony export */ });
-/**
- * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
- * releases, the tail of the audit log and the free space under the deploy path and under Docker's
- * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
- */
-const PROBE_SCRIPT = `
-root=$1 project=$2 target=\${3:-compose}
-# One call for the version, the swarm role and the data root: docker info reads them from the daemon.
-# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).
-daemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'
-plugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}'
-all=$(docker info --format "$daemon
-$plugins" 2>/dev/null) || all=
-# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.
-[ -n "$all" ] || all=$(docker info --format "$daemon" 2>/dev/null) || all=
-info=$(printf '%s\\n' "$all" | head -n 1)
-plugin=$(printf '%s\\n' "$all" | sed -n 's/^plugin=//p')
-printf 'docker-version=%s\\n' "\${info%% *}"
-swarm=\${info#* }
-printf 'swarm=%s\\n' "\${swarm%% /*}"
-case $info in
-  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
-esac
-# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.
-if [ "$target" = swarm ]; then :
-elif [ -n "$plugin" ]; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$plugin"
-elif v=$(docker compose version --short 2>/dev/null); then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
-elif command -v docker-compose >/dev/null 2>&1; then
-  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
-fi
-if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
-if [ -d "$root/releases" ]; then
-  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
-fi
-if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
-if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
-if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
-# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
-near=$root
-while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
-printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
-if [ -n "$project" ] && [ "$target" = swarm ]; then
-  docker service ls --filter "label=com.docker.stack.namespace=$project" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed "s/^\${project}_/running=/"
-elif [ -n "$project" ]; then
-  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
-    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
-fi
-exit 0
-`;
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55897);
+
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 function probeCommand(deployPath, project = '', target = 'compose') {
-    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_SCRIPT */ .JW, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -937,7 +797,7 @@ function listReleases(facts) {
 }
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 function imagePresenceCommand(images) {
-    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGES_PRESENT_SCRIPT */ .Nt, 'compose-deploy-images', ...images] };
 }
 
 
@@ -951,12 +811,70 @@ function imagePresenceCommand(images) {
 /* harmony export */ });
 /**
  * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
- * host's process list; every variable part is a positional argument, quoted like any other.
+ * host's process list; every variable part is a positional argument, quoted like any other. A loop
+ * kept in the script (a health wait, a poll) costs one SSH round trip however many turns it takes.
  */
 const hostScript = (name, body, args, stdin) => ({
     argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
     stdin,
 });
+
+
+/***/ }),
+
+/***/ 55897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ PROBE_SCRIPT),
+/* harmony export */   Nt: () => (/* binding */ IMAGES_PRESENT_SCRIPT),
+/* harmony export */   ZU: () => (/* binding */ UNLOCK_SCRIPT),
+/* harmony export */   g$: () => (/* binding */ LOCK_SCRIPT),
+/* harmony export */   ju: () => (/* binding */ RENEW_LEASE_SCRIPT),
+/* harmony export */   tl: () => (/* binding */ CANCEL_SCRIPT)
+/* harmony export */ });
+/* unused harmony export SET_ASIDE_FN */
+// Generated by `npm run generate` from src/host/sh/*.sh: edit those, not this file.
+/**
+ *  $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it).
+ */
+const CANCEL_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/cancel\"; echo \"cancel=marked\"; fi\n";
+/**
+ * Then images: present=<image> for each one the host's engine has.
+ */
+const IMAGES_PRESENT_SCRIPT = "\nfor i in \"$@\"; do\n  docker image inspect \"$i\" >/dev/null 2>&1 && printf 'present=%s\\n' \"$i\"\ndone\nexit 0\n";
+/**
+ * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
+ * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
+ * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
+ * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
+ * older version), only force-unlock after stale-after breaks it.
+ */
+const LOCK_SCRIPT = "\nroot=$1 stale=$3 force=$4 lease=$5\nlock=\"$root/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\ntake() { cat > \"$lock/owner.json\"; : > \"$lock/lease\"; }\nmkdir -p \"$root\" || exit 1\nif mkdir \"$lock\" 2>/dev/null; then take; echo \"lock=acquired\"; exit 0; fi\nino=$(stat -c %i \"$lock\" 2>/dev/null)\nnow=$(date +%s)\nowner=$(tr -d '\\n' < \"$lock/owner.json\" 2>/dev/null)\nsince=$(stat -c %Y \"$lock\" 2>/dev/null || echo \"$now\")\nrenewed=$(stat -c %Y \"$lock/lease\" 2>/dev/null)\necho \"lock=held\"\necho \"age=$((now - since))\"\n[ -n \"$renewed\" ] && echo \"lease-age=$((now - renewed))\"\nprintf 'owner=%s\\n' \"$owner\"\n# The owner and the ages must be of one lock: one that changed while being read is not judged.\n[ -n \"$ino\" ] && [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" = \"$ino\" ] || exit 75\nheld_by=$(printf '%s' \"$owner\" | sed -n 's/.*\"token\":\"\\([0-9a-zA-Z]*\\)\".*/\\1/p')\nhow=\nif [ -n \"$renewed\" ] && [ $((now - renewed)) -ge \"$lease\" ]; then how=taken-over\nelif [ \"$force\" = true ] && [ $((now - since)) -ge \"$stale\" ]; then how=broken\nfi\nif [ -n \"$how\" ] && set_aside \"${held_by:--}\" \"$ino\"; then\n  if mkdir \"$lock\" 2>/dev/null; then\n    take\n    rm -rf \"$aside\"\n    echo \"lock=$how\"\n    exit 0\n  fi\n  rm -rf \"$aside\"\nfi\nexit 75\n";
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = "\nroot=$1 project=$2 target=${3:-compose}\n# One call for the version, the swarm role and the data root: docker info reads them from the daemon.\n# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).\ndaemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'\nplugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name \"compose\"}}{{.Version}}{{end}}{{end}}'\nall=$(docker info --format \"$daemon\n$plugins\" 2>/dev/null) || all=\n# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.\n[ -n \"$all\" ] || all=$(docker info --format \"$daemon\" 2>/dev/null) || all=\ninfo=$(printf '%s\\n' \"$all\" | head -n 1)\nplugin=$(printf '%s\\n' \"$all\" | sed -n 's/^plugin=//p')\nprintf 'docker-version=%s\\n' \"${info%% *}\"\nswarm=${info#* }\nprintf 'swarm=%s\\n' \"${swarm%% /*}\"\ncase $info in\n  *' /'*) data=\"/${info#* /}\"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' \"$data\" \"$(df -Pk \"$data\" 2>/dev/null | awk 'NR==2 {print $4}')\" ;;\nesac\n# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.\nif [ \"$target\" = swarm ]; then :\nelif [ -n \"$plugin\" ]; then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$plugin\"\nelif v=$(docker compose version --short 2>/dev/null); then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$v\"\nelif command -v docker-compose >/dev/null 2>&1; then\n  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' \"$(docker-compose version --short)\"\nfi\nif [ -L \"$root/current\" ]; then printf 'current=%s\\n' \"$(basename \"$(readlink \"$root/current\")\")\"; fi\nif [ -d \"$root/releases\" ]; then\n  for d in \"$root\"/releases/*; do [ -d \"$d\" ] && printf 'release=%s\\n' \"$(basename \"$d\")\"; done\nfi\nif [ -f \"$root/releases.jsonl\" ]; then tail -n 500 \"$root/releases.jsonl\" | sed 's/^/audit=/'; fi\nif [ -f \"$root/maintenance/on\" ]; then printf 'maintenance=%s\\n' \"$(head -c 2000 \"$root/maintenance/on\" | tr -d '\\n')\"; fi\nif [ -f \"$root/restore/state.json\" ]; then printf 'restore-state=%s\\n' \"$(tr -d '\\n' < \"$root/restore/state.json\")\"; fi\n# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.\nnear=$root\nwhile [ ! -e \"$near\" ] && [ \"$near\" != / ]; do near=$(dirname \"$near\"); done\nprintf 'free-kb=%s\\n' \"$(df -Pk \"$near\" 2>/dev/null | awk 'NR==2 {print $4}')\"\nif [ -n \"$project\" ] && [ \"$target\" = swarm ]; then\n  docker service ls --filter \"label=com.docker.stack.namespace=$project\" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed \"s/^${project}_/running=/\"\nelif [ -n \"$project\" ]; then\n  docker ps --filter \"label=com.docker.compose.project=$project\" --filter \"label=com.docker.compose.oneoff=False\" \\\n    --format 'running={{.Label \"com.docker.compose.service\"}} {{.Image}}' 2>/dev/null\nfi\nexit 0\n";
+/**
+ *  $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy).
+ */
+const RENEW_LEASE_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/lease\"; echo \"lease=renewed\"; else echo \"lease=not-ours\"; fi\n";
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = "\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n";
+/**
+ *  $1 root, $2 token: removes the lock only if this run holds it.
+ */
+const UNLOCK_SCRIPT = "\nlock=\"$1/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\nif owns \"$2\" && set_aside \"$2\" \"$(stat -c %i \"$lock\" 2>/dev/null)\"; then rm -rf \"$aside\"; echo \"lock=released\"; else echo \"lock=not-ours\"; fi\n";
 
 
 /***/ }),

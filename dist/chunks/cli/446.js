@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(414);
 /* harmony import */ var _rollback_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8917);
 /* harmony import */ var _rollback_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1866);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6839);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4640);
 /* harmony import */ var _restore_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7987);
 /* harmony import */ var _db_restore_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(211);
 /* harmony import */ var _db_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8515);

@@ -18,7 +18,7 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(2706);
+var commands = __webpack_require__(6141);
 ;// CONCATENATED MODULE: ./src/backup/copy-to.ts
 
 
@@ -245,7 +245,7 @@ function planRetention(files, project, now, keep, keepDays) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9364);
 /* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1814);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2706);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6141);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6345);
 
 
@@ -475,8 +475,8 @@ var dry_run = __webpack_require__(2034);
 var run_on_host = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/deploy/compose-services.ts
 var compose_services = __webpack_require__(3124);
-// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts + 1 modules
-var swarm_commands = __webpack_require__(2577);
+// EXTERNAL MODULE: ./src/deploy/swarm-commands.ts
+var swarm_commands = __webpack_require__(6614);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
 var model_env = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-command.ts

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as scripts from '../../../src/backup/host-scripts.js';
+import * as scripts from '../../../src/backup/shell-scripts.js';
 import * as cmd from '../../../src/backup/commands.js';
 import { judge } from '../../../src/backup/verify.js';
 import { parseKeyValues } from '../../../src/host/key-values.js';

@@ -1,8 +1,8 @@
-export const id = 360;
-export const ids = [360];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
-/***/ 3574:
+/***/ 53574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 4781:
+/***/ 44781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,10 +48,10 @@ function deployRole(s, sha, opts) {
 /* harmony export */   oB: () => (/* binding */ nodeAt),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4610);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _config_read_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74610);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -192,7 +192,7 @@ function mapEntries(node) {
 
 /***/ }),
 
-/***/ 808:
+/***/ 60808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -235,7 +235,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 2311:
+/***/ 82311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -244,8 +244,8 @@ function isFixedHostPort(p) {
 /* harmony export */   gJ: () => (/* binding */ checkComposeServiceNames)
 /* harmony export */ });
 /* unused harmony export serviceNameProblem */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86234);
 
 
 /** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
@@ -293,7 +293,7 @@ function checkComposeServiceNames(files) {
 
 /***/ }),
 
-/***/ 2395:
+/***/ 32395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -305,13 +305,13 @@ function checkComposeServiceNames(files) {
 /* harmony export */   uG: () => (/* binding */ setsReason)
 /* harmony export */ });
 /* unused harmony exports BASE_FILES, DEV_OVERRIDE_FILES, PROD_FILES, configuredSets, discoverSets, BASE_ALONE_NOTE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4431);
-/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2865);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _config_config_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54431);
+/* harmony import */ var _config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 
 
 
@@ -428,14 +428,14 @@ function describeSet(set) {
 
 /***/ }),
 
-/***/ 7840:
+/***/ 97840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   U: () => (/* binding */ humanDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
@@ -460,7 +460,7 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 6215:
+/***/ 56215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -488,7 +488,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
 ;// CONCATENATED MODULE: ./src/compose/cli.ts
 
 /** argv for `<compose> -p P -f A -f B [--env-file E] <args...>` */
@@ -531,11 +531,11 @@ async function detectCompose(runner) {
 }
 
 // EXTERNAL MODULE: ./src/runner/quote.ts
-var quote = __webpack_require__(7866);
+var quote = __webpack_require__(97866);
 // EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(8959);
-// EXTERNAL MODULE: ./src/deploy/host-scripts.ts
-var host_scripts = __webpack_require__(6820);
+var script = __webpack_require__(38959);
+// EXTERNAL MODULE: ./src/deploy/shell-scripts.ts
+var shell_scripts = __webpack_require__(10428);
 ;// CONCATENATED MODULE: ./src/deploy/commands.ts
 
 
@@ -557,16 +557,16 @@ function releaseCompose(ds, flavor, sha) {
         projectDirectory: `${ds.deployPath}/current`,
     };
 }
-const unpackCommand = (root, sha, tarBase64) => (0,script/* hostScript */.Q)('unpack', host_scripts/* UNPACK_RELEASE_SCRIPT */.h2, [root, sha], tarBase64);
+const unpackCommand = (root, sha, tarBase64) => (0,script/* hostScript */.Q)('unpack', shell_scripts/* UNPACK_RELEASE_SCRIPT */.h2, [root, sha], tarBase64);
 /** Each release records the Compose files it was made with, so a rollback starts it with its own. */
 const COMPOSE_FILES_RECORD = '.compose-files';
 /** rollback: what the kept release recorded, and which of its files differ from the live release's. */
-const keptReleaseCommand = (root, sha) => (0,script/* hostScript */.Q)('kept-release', host_scripts/* KEPT_RELEASE_SCRIPT */.hH, [root, sha]);
+const keptReleaseCommand = (root, sha) => (0,script/* hostScript */.Q)('kept-release', shell_scripts/* KEPT_RELEASE_SCRIPT */.hH, [root, sha]);
 /** The rendered release with every service, profile-gated ones included, under v1 and v2 alike. */
 const renderCommand = (target) => composeCommand({ ...target, allProfiles: true }, ['config']);
 /** Pulls what the host lacks; with credentials, logs in first (the password on stdin) into a throwaway DOCKER_CONFIG. */
 function pullCommand(images, login) {
-    return (0,script/* hostScript */.Q)('pull', host_scripts/* PULL_SCRIPT */.aI, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
+    return (0,script/* hostScript */.Q)('pull', shell_scripts/* PULL_SCRIPT */.aI, [login?.registry ?? '', login?.user ?? '', ...images], login?.password);
 }
 /**
  * Starts what the migration needs without touching what already runs. `compose run` would start the
@@ -580,7 +580,7 @@ const migrationDependenciesCommand = (target, dependencies) => composeCommand(ta
 function migrateCommand(target, migrate) {
     return composeCommand(target, withServices(['run', '--rm', '-T', '--no-deps'], [migrate.service], migrate.command ?? []));
 }
-const switchCurrentCommand = (root, sha) => (0,script/* hostScript */.Q)('switch', host_scripts/* SWITCH_CURRENT_SCRIPT */.lp, [root, sha]);
+const switchCurrentCommand = (root, sha) => (0,script/* hostScript */.Q)('switch', shell_scripts/* SWITCH_CURRENT_SCRIPT */.lp, [root, sha]);
 /** Third-party services to their declared state; `recreate`: they mount a release file that changed. */
 const convergeCommand = (target, services, recreate = false) => composeCommand(target, withServices(['up', '-d', '--no-deps', ...(recreate ? ['--force-recreate'] : [])], services));
 /** Stops and removes services (those a failed release added), with the files that define them. */
@@ -588,7 +588,7 @@ const removeServicesCommand = (target, services) => composeCommand(target, withS
 /** `cancelMarker`: the file whose appearance ends the health wait early (none for a rollback, which must finish). */
 function rollCommand(target, u, ds, cancelMarkerPath = '') {
     const compose = composeCommand(target, []).argv;
-    return (0,script/* hostScript */.Q)('roll', host_scripts/* ROLL_SCRIPT */.K8, [
+    return (0,script/* hostScript */.Q)('roll', shell_scripts/* ROLL_SCRIPT */.K8, [
         (0,service_name/* checkServiceName */.PV)(u.service, 'roll'),
         String(u.replicas),
         String(ds.healthTimeout),
@@ -609,20 +609,20 @@ function settleCommand(seconds, ids = []) {
     for (const id of ids)
         if (!/^[0-9a-f]{12,64}$/.test(id))
             throw new Error(`not a container id: ${JSON.stringify(id)}`);
-    return (0,script/* hostScript */.Q)('settle', host_scripts/* SETTLE_SCRIPT */.Ep, [String(seconds), ...ids]);
+    return (0,script/* hostScript */.Q)('settle', shell_scripts/* SETTLE_SCRIPT */.Ep, [String(seconds), ...ids]);
 }
-const containersCommand = (project) => (0,script/* hostScript */.Q)('containers', host_scripts/* CONTAINERS_SCRIPT */.B8, [project]);
+const containersCommand = (project) => (0,script/* hostScript */.Q)('containers', shell_scripts/* CONTAINERS_SCRIPT */.B8, [project]);
 /** Removes what a failed first deploy started (volumes stay: they may hold data already). */
 const downCommand = (target) => composeCommand(target, ['down', '--remove-orphans']);
 const removeCurrentCommand = (root) => ({ argv: ['rm', '-f', `${root}/current`] });
-const auditCommand = (root, record) => (0,script/* hostScript */.Q)('audit', host_scripts/* AUDIT_SCRIPT */.Kh, [root], `${JSON.stringify(record)}\n`);
+const auditCommand = (root, record) => (0,script/* hostScript */.Q)('audit', shell_scripts/* AUDIT_SCRIPT */.Kh, [root], `${JSON.stringify(record)}\n`);
 /** A deploy's last two steps in one round trip: the record is written first, then old releases go. */
-const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q)('audit-prune', `${host_scripts/* AUDIT_SCRIPT */.Kh}[ $? = 0 ] || exit 1\n${host_scripts/* PRUNE_SCRIPT */.Bj}`, [root, ...keep], `${JSON.stringify(record)}\n`);
+const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q)('audit-prune', `${shell_scripts/* AUDIT_SCRIPT */.Kh}[ $? = 0 ] || exit 1\n${shell_scripts/* PRUNE_SCRIPT */.Bj}`, [root, ...keep], `${JSON.stringify(record)}\n`);
 
 
 /***/ }),
 
-/***/ 3124:
+/***/ 13124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -631,10 +631,10 @@ const auditAndPruneCommand = (root, record, keep) => (0,script/* hostScript */.Q
 /* harmony export */   xx: () => (/* binding */ parseRenderedCompose)
 /* harmony export */ });
 /* unused harmony exports healthProbe, durationSeconds */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3574);
-/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
-/* harmony import */ var _compose_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(808);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _compose_deploy_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53574);
+/* harmony import */ var _compose_service_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82311);
+/* harmony import */ var _compose_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60808);
 
 
 
@@ -791,7 +791,7 @@ function planUpdates(services, sha, opts) {
 
 /***/ }),
 
-/***/ 8229:
+/***/ 88229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -806,29 +806,29 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: prodComposeFiles
 
 // EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
-var config_settings = __webpack_require__(9235);
+var config_settings = __webpack_require__(49235);
 // EXTERNAL MODULE: ./src/compose/model.ts
-var model = __webpack_require__(4781);
+var model = __webpack_require__(44781);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(2311);
+var service_name = __webpack_require__(82311);
 // EXTERNAL MODULE: ./src/deploy/env-file-input.ts
-var env_file_input = __webpack_require__(4958);
+var env_file_input = __webpack_require__(24958);
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var sets = __webpack_require__(2395);
+var sets = __webpack_require__(32395);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/host/host-settings.ts
-var host_settings = __webpack_require__(1302);
+var host_settings = __webpack_require__(91302);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(9422);
+var contained_file = __webpack_require__(59422);
 // EXTERNAL MODULE: ./src/config/names.ts
-var names = __webpack_require__(6234);
+var names = __webpack_require__(86234);
 ;// CONCATENATED MODULE: ./src/deploy/release-files.ts
 
 
@@ -877,7 +877,7 @@ function releasePath(folder, path, listedIn) {
 }
 
 // EXTERNAL MODULE: ./src/config/config-paths.ts
-var config_paths = __webpack_require__(4431);
+var config_paths = __webpack_require__(54431);
 // EXTERNAL MODULE: ./src/config/deploy-target.ts
 var deploy_target = __webpack_require__(9425);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-settings.ts
@@ -972,15 +972,15 @@ function httpUrl(settings, name) {
 
 /***/ }),
 
-/***/ 4958:
+/***/ 24958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ checkEnvFileInput),
 /* harmony export */   b: () => (/* binding */ checkEnvFileShape)
 /* harmony export */ });
-/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9445);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _compose_model_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 /**
@@ -1046,360 +1046,7 @@ function closes(text, q) {
 
 /***/ }),
 
-/***/ 6820:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ CONTAINERS_SCRIPT),
-/* harmony export */   Bj: () => (/* binding */ PRUNE_SCRIPT),
-/* harmony export */   Ep: () => (/* binding */ SETTLE_SCRIPT),
-/* harmony export */   K8: () => (/* binding */ ROLL_SCRIPT),
-/* harmony export */   Kh: () => (/* binding */ AUDIT_SCRIPT),
-/* harmony export */   aI: () => (/* binding */ PULL_SCRIPT),
-/* harmony export */   h2: () => (/* binding */ UNPACK_RELEASE_SCRIPT),
-/* harmony export */   hH: () => (/* binding */ KEPT_RELEASE_SCRIPT),
-/* harmony export */   lp: () => (/* binding */ SWITCH_CURRENT_SCRIPT),
-/* harmony export */   tX: () => (/* binding */ PRIVATE_LOGIN_FN)
-/* harmony export */ });
-/**
- * Fixed shell scripts run on the host as `sh -c SCRIPT NAME ARG...`. They are constants: every
- * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
- * Keeping the loops here means a health wait costs one SSH round trip, however many polls it takes.
- */
-/**
- * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
- * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
- * $1's files that differs from the live release's. A running service that bind-mounts a changed file
- * must be recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
- */
-const RELEASE_RECORDS_FN = `
-release_records() {
-  [ -f "$1/.compose-files" ] && sed 's/^/compose-file=/' "$1/.compose-files"
-  [ -f "$root/current/.compose-files" ] && sed 's/^/live-compose-file=/' "$root/current/.compose-files"
-  [ -d "$root/current" ] || return 0
-  (cd "$1" && find . -type f ! -name .env) | while read -r f; do
-    f=\${f#./}
-    if [ ! -f "$root/current/$f" ] || [ "$(cksum < "$1/$f")" != "$(cksum < "$root/current/$f")" ]; then echo "changed=$f"; fi
-  done
-}
-`;
-/** $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it, and removed-leftover=<dir> for each interrupted upload it cleared. */
-const UNPACK_RELEASE_SCRIPT = `
-set -eu
-root=$1 sha=$2
-${RELEASE_RECORDS_FN}
-# maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.
-mkdir -p "$root/releases" "$root/maintenance"
-# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
-# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.
-for old in "$root"/releases/.incoming-*; do
-  [ -e "$old" ] || continue
-  rm -rf "$old"
-  echo "removed-leftover=\${old##*/}"
-done
-incoming="$root/releases/.incoming-$sha-$$"
-# A failed or interrupted extract must not leave a half release (with its .env) behind.
-trap 'rm -rf "$incoming"' EXIT
-trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
-trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
-trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
-trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
-mkdir -p "$incoming"
-base64 -d | tar -x -f - -C "$incoming"
-release_records "$incoming"
-rm -rf "$root/releases/$sha"
-mv "$incoming" "$root/releases/$sha"
-echo "unpacked=$root/releases/$sha"
-`;
-/** $1 root, $2 sha of a kept release (rollback): exit 4 when it is gone, else release_records of it. */
-const KEPT_RELEASE_SCRIPT = `
-root=$1 sha=$2
-${RELEASE_RECORDS_FN}
-dir="$root/releases/$sha"
-if [ ! -f "$dir/.env" ]; then echo "missing=$dir"; exit 4; fi
-release_records "$dir"
-exit 0
-`;
-/**
- * Shared by the scripts that log in to the registry: private_login DIR REGISTRY USER ERRFILE logs in
- * with the password on stdin into DIR, a DOCKER_CONFIG of the script's own (exported for the rest of
- * it, removed by the caller's traps); a refusal prints login=refused and ends the script with exit 3.
- */
-const PRIVATE_LOGIN_FN = `
-private_login() {
-  export DOCKER_CONFIG="$1"
-  if ! docker login "$2" --username "$3" --password-stdin >/dev/null 2>"$4"; then
-    echo "login=refused"
-    cat "$4" >&2
-    exit 3
-  fi
-}`;
-/**
- * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
- * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
- * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
- */
-const PULL_SCRIPT = `
-${PRIVATE_LOGIN_FN}
-registry=$1 user=$2
-shift 2
-err=
-auth=
-cleanup() { [ -z "$err" ] || rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
-# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps
-# come before the first temporary file, so none is made that a signal could leave behind.
-trap cleanup EXIT
-trap 'cleanup; trap - EXIT; exit 129' HUP
-trap 'cleanup; trap - EXIT; exit 130' INT
-trap 'cleanup; trap - EXIT; exit 141' PIPE
-trap 'cleanup; trap - EXIT; exit 143' TERM
-err=$(mktemp)
-if [ -n "$user" ]; then
-  auth=$(mktemp -d) || exit 1
-  private_login "$auth" "$registry" "$user" "$err"
-fi
-# "--": an image reference comes from the rendered Compose file and must never act as an option.
-for img in "$@"; do
-  if docker image inspect -- "$img" >/dev/null 2>&1; then echo "present=$img"; continue; fi
-  n=0
-  until docker pull -q -- "$img" >/dev/null 2>"$err"; do
-    n=$((n + 1))
-    # An image that is not there, or a refusal, will not change on a retry.
-    if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' "$err"; then
-      echo "failed=$img"; cat "$err" >&2; exit 1
-    fi
-    sleep $((n * 2))
-  done
-  echo "pulled=$img"
-done
-`;
-/**
- * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
- * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
- * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
- * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
- * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
- * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
- *
- * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
- * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
- * grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
- * recreate: stop first (a short outage), then wait for the new ones.
- */
-const ROLL_SCRIPT = `
-svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=\${10} probe=\${11}
-shift 11
-ids() {
-  docker ps -aq --no-trunc --filter "label=com.docker.compose.project=$project" \\
-    --filter "label=com.docker.compose.service=$svc" --filter "label=com.docker.compose.oneoff=False" | sort
-}
-report_failure() {
-  id=$1 why=$2
-  echo "failed=$id"
-  echo "reason=$why"
-  docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf "%s" .Output}}{{end}}{{end}}' "$id" 2>/dev/null | tail -n 20 | sed 's/^/health| /'
-  docker logs --tail 30 "$id" 2>&1 | sed 's/^/log| /'
-}
-cancelled() { [ -n "$cancel" ] && [ -e "$cancel" ]; }
-# A failed docker command may mean the daemon itself is away (a restart): that is said as such.
-docker_down() { ! docker version >/dev/null 2>&1; }
-# Milliseconds on this host's clock (whole seconds where date has no %N).
-now_ms() {
-  t=$(date +%s%N 2>/dev/null)
-  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac
-}
-# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up
-# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.
-probe_ok() {
-  [ -n "$probe" ] || return 1
-  probe_id=$1
-  eval "set -- $probe"
-  timeout 10 docker exec "$probe_id" "$@" >/dev/null 2>&1
-}
-# The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),
-# they are named: their restart policy would bring them back beside the old ones.
-remove_new() {
-  if docker rm -f $new >/dev/null 2>&1; then echo "removed-new=$(echo $new)"; else echo "stranded=$(echo $new)"; fi
-}
-wait_ready() {
-  id=$1 seen_start='' seen_at='' pause_ms=100
-  while :; do
-    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' "$id" 2>/dev/null) || st="gone none 0 -"
-    if [ "$st" = "gone none 0 -" ] && docker_down; then report_failure "$id" "the Docker daemon stopped answering"; return 1; fi
-    set -- $st
-    now=$(date +%s)
-    if cancelled; then report_failure "$id" "deploy cancelled"; return 1; fi
-    case "$1" in running) ;; *) report_failure "$id" "container is $1"; return 1 ;; esac
-    if [ "$3" != 0 ]; then report_failure "$id" "container restarted $3 times"; return 1; fi
-    # Without a healthcheck, ready means the same start time for min_ready seconds of this host's
-    # clock: no date parsing, which busybox date cannot do for Docker's timestamps.
-    if [ "$4" != "$seen_start" ]; then seen_start=$4 seen_at=$(now_ms); fi
-    ok=
-    case "$2" in
-      healthy) ok=1 ;;
-      unhealthy) report_failure "$id" "healthcheck reported unhealthy"; return 1 ;;
-      starting) probe_ok "$id" && ok=1 ;;
-      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;
-    esac
-    if [ -n "$ok" ] && [ -n "$url" ]; then
-      timeout 10 docker exec "$id" wget -q -O /dev/null "$url" >/dev/null 2>&1 || ok=
-    fi
-    if [ -n "$ok" ]; then echo "ready=$id after=$((now - t0))"; return 0; fi
-    if [ "$now" -ge "$deadline" ]; then report_failure "$id" "not ready after \${timeout}s (health: $2)"; return 1; fi
-    # Each poll is a docker inspect and, while starting, a docker exec of the healthcheck: at a tenth
-    # of a second throughout, the roll's own polling took most of a small host's processor while the
-    # app it waited on was booting. The pause grows from 0.1 s to 0.5 s: an app ready at once is seen
-    # at once, a slow boot is seen at most half a second late.
-    sleep "0.$(printf '%03d' "$pause_ms")"
-    pause_ms=$((pause_ms * 3 / 2))
-    [ "$pause_ms" -le 500 ] || pause_ms=500
-  done
-}
-still_ready() {
-  st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' "$1" 2>/dev/null) || st="gone none 0"
-  if [ "$st" = "gone none 0" ] && docker_down; then report_failure "$1" "the Docker daemon stopped answering during the drain"; return 1; fi
-  set -- "$1" $st
-  if [ "$2" != running ]; then report_failure "$1" "container is $2 after the drain"; return 1; fi
-  if [ "$4" != 0 ]; then report_failure "$1" "container restarted during the drain"; return 1; fi
-  case "$3" in healthy|none) return 0 ;; esac
-  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.
-  if [ "$3" = starting ] && probe_ok "$1"; then return 0; fi
-  report_failure "$1" "healthcheck turned $3 during the drain"
-  return 1
-}
-t0=$(date +%s)
-deadline=$((t0 + timeout))
-echo "at-start=$(now_ms)"
-old=$(ids)
-count=$(printf '%s\\n' $old | grep -c . || true)
-echo "old=$(echo $old)"
-# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
-# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal
-# between mktemp and the traps left it (sh runs a trap only once the assignment is done).
-uplog=
-trap 'rm -f "$uplog"' EXIT
-trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
-trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
-trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
-uplog=$(mktemp)
-# "--": the service is a name, never an option (the name was checked too, before it got here).
-if [ -z "$old" ]; then
-  "$@" up -d --no-deps --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
-elif [ "$strategy" = recreate ]; then
-  "$@" up -d --no-deps --force-recreate --scale "$svc=$n" -- "$svc" >"$uplog" 2>&1
-else
-  "$@" up -d --no-deps --no-recreate --scale "$svc=$((count + n))" -- "$svc" >"$uplog" 2>&1
-fi
-up_status=$?
-echo "at-up=$(now_ms)"
-now_ids=$(ids)
-new=$(printf '%s\\n' $now_ids | grep -vxF "$(printf '%s\\n' $old)" || true)
-[ -n "$old" ] && [ "$strategy" = recreate ] && new=$now_ids
-echo "new=$(echo $new)"
-if [ "$up_status" != 0 ] || [ -z "$new" ]; then
-  # A daemon restarting under compose up fails it, or hides what it created from the listing above.
-  if docker_down; then echo "reason=the Docker daemon stopped answering"
-  elif [ "$up_status" != 0 ]; then echo "reason=compose up failed (exit $up_status)"
-  else echo "reason=compose started no new container"; fi
-  tail -n 20 "$uplog" | sed 's/^/log| /'
-  if [ "$strategy" != recreate ] && [ -n "$old" ] && [ -n "$new" ]; then remove_new; fi
-  exit 1
-fi
-for id in $new; do
-  if ! wait_ready "$id"; then
-    if [ "$strategy" != recreate ] && [ -n "$old" ]; then remove_new; fi
-    exit 1
-  fi
-done
-echo "at-ready=$(now_ms)"
-if [ "$strategy" != recreate ] && [ -n "$old" ]; then
-  sleep "$drain"
-  echo "at-drained=$(now_ms)"
-  if cancelled; then
-    echo "reason=deploy cancelled"
-    remove_new
-    exit 1
-  fi
-  # A container that turned unhealthy (or restarted) while both served must not be the one left.
-  for id in $new; do
-    if ! still_ready "$id"; then
-      remove_new
-      exit 1
-    fi
-  done
-  if docker stop -t "$grace" $old >/dev/null && docker rm $old >/dev/null; then
-    echo "stopped-old=$(echo $old)"
-  else
-    # The daemon went away (a restart) after the new ones were ready: the old ones must still go.
-    echo "stranded=$(echo $old)"
-  fi
-fi
-echo "at-end=$(now_ms)"
-echo "done-after=$(( $(date +%s) - t0 ))"
-`;
-/**
- * $1 seconds to wait for the Docker daemon to answer, then container ids to remove once it does.
- * After a daemon restart, containers with a restart policy come back: the ones a failed or finished
- * roll meant to remove must go, or the host runs two releases of a service.
- */
-const SETTLE_SCRIPT = `
-wait=$1; shift
-i=0
-until docker version >/dev/null 2>&1; do
-  i=$((i + 1))
-  if [ $i -gt $((wait * 4)) ]; then echo "docker=down"; [ $# -eq 0 ] || echo "stranded=$*"; exit 1; fi
-  sleep 0.25
-done
-echo "docker=up waited=$((i / 4))"
-left=
-for id in "$@"; do
-  # A container already gone counts as removed.
-  docker rm -f -- "$id" >/dev/null 2>&1 || { docker inspect -- "$id" >/dev/null 2>&1 && left="$left $id"; }
-done
-[ $# -eq 0 ] || echo "removed=$*"
-if [ -n "$left" ]; then echo "stranded=$(echo $left)"; exit 1; fi
-exit 0
-`;
-/**
- * $1 project: every service container (one-off runs aside) as "service image id", so a deploy that
- * failed can say whether the host runs containers of two releases.
- */
-const CONTAINERS_SCRIPT = `
-docker ps -a --no-trunc --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False" \\
-  --format '{{.Label "com.docker.compose.service"}} {{.Image}} {{.ID}}'
-`;
-/** $1 root, $2 sha: points current at the release (atomic rename of a new symlink). */
-const SWITCH_CURRENT_SCRIPT = `
-set -eu
-ln -sfn "releases/$2" "$1/.current-next"
-mv -T "$1/.current-next" "$1/current"
-echo "current=$2"
-`;
-/** $1 root; stdin: one JSON line appended to the audit log. */
-const AUDIT_SCRIPT = `
-cat >> "$1/releases.jsonl"
-`;
-/** $1 root, then the release shas to keep: removes other releases and the images only they used. */
-const PRUNE_SCRIPT = `
-root=$1; shift
-keep=" $* "
-for d in "$root"/releases/*; do
-  [ -d "$d" ] || continue
-  sha=$(basename "$d")
-  case "$keep" in *" $sha "*) continue ;; esac
-  rm -rf "$d"
-  echo "pruned=$sha"
-  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -F ":sha-$sha" | while read -r img; do
-    docker image rm "$img" >/dev/null 2>&1 && echo "pruned-image=$img"
-  done
-done
-exit 0
-`;
-
-
-/***/ }),
-
-/***/ 4535:
+/***/ 84535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1407,7 +1054,7 @@ exit 0
 /* harmony export */   Uq: () => (/* binding */ shortImage),
 /* harmony export */   yT: () => (/* binding */ parseRollOutput)
 /* harmony export */ });
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9364);
+/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19364);
 
 function parseRollOutput(stdout, ok) {
     const kv = (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .H)(stdout);
@@ -1457,7 +1104,118 @@ function outcomeTable(rows) {
 
 /***/ }),
 
-/***/ 1302:
+/***/ 10428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ CONTAINERS_SCRIPT),
+/* harmony export */   Bj: () => (/* binding */ PRUNE_SCRIPT),
+/* harmony export */   Bl: () => (/* binding */ STACK_DEPLOY_SCRIPT),
+/* harmony export */   Ep: () => (/* binding */ SETTLE_SCRIPT),
+/* harmony export */   K8: () => (/* binding */ ROLL_SCRIPT),
+/* harmony export */   Kh: () => (/* binding */ AUDIT_SCRIPT),
+/* harmony export */   _f: () => (/* binding */ SERVICE_WAIT_SCRIPT),
+/* harmony export */   aI: () => (/* binding */ PULL_SCRIPT),
+/* harmony export */   h2: () => (/* binding */ UNPACK_RELEASE_SCRIPT),
+/* harmony export */   hH: () => (/* binding */ KEPT_RELEASE_SCRIPT),
+/* harmony export */   lp: () => (/* binding */ SWITCH_CURRENT_SCRIPT)
+/* harmony export */ });
+/* unused harmony exports PRIVATE_LOGIN_FN, RELEASE_RECORDS_FN */
+// Generated by `npm run generate` from src/deploy/sh/*.sh: edit those, not this file.
+/**
+ *  $1 root; stdin: one JSON line appended to the audit log.
+ */
+const AUDIT_SCRIPT = "\ncat >> \"$1/releases.jsonl\"\n";
+/**
+ * $1 project: every service container (one-off runs aside) as "service image id", so a deploy that
+ * failed can say whether the host runs containers of two releases.
+ */
+const CONTAINERS_SCRIPT = "\ndocker ps -a --no-trunc --filter \"label=com.docker.compose.project=$1\" --filter \"label=com.docker.compose.oneoff=False\" \\\n  --format '{{.Label \"com.docker.compose.service\"}} {{.Image}} {{.ID}}'\n";
+/**
+ *  $1 root, $2 sha of a kept release (rollback): exit 4 when it is gone, else release_records of it.
+ */
+const KEPT_RELEASE_SCRIPT = "\nroot=$1 sha=$2\n\nrelease_records() {\n  [ -f \"$1/.compose-files\" ] && sed 's/^/compose-file=/' \"$1/.compose-files\"\n  [ -f \"$root/current/.compose-files\" ] && sed 's/^/live-compose-file=/' \"$root/current/.compose-files\"\n  [ -d \"$root/current\" ] || return 0\n  (cd \"$1\" && find . -type f ! -name .env) | while read -r f; do\n    f=${f#./}\n    if [ ! -f \"$root/current/$f\" ] || [ \"$(cksum < \"$1/$f\")\" != \"$(cksum < \"$root/current/$f\")\" ]; then echo \"changed=$f\"; fi\n  done\n}\n\ndir=\"$root/releases/$sha\"\nif [ ! -f \"$dir/.env\" ]; then echo \"missing=$dir\"; exit 4; fi\nrelease_records \"$dir\"\nexit 0\n";
+/**
+ * Shared by the scripts that log in to the registry: private_login DIR REGISTRY USER ERRFILE logs in
+ * with the password on stdin into DIR, a DOCKER_CONFIG of the script's own (exported for the rest of
+ * it, removed by the caller's traps); a refusal prints login=refused and ends the script with exit 3.
+ */
+const PRIVATE_LOGIN_FN = "\nprivate_login() {\n  export DOCKER_CONFIG=\"$1\"\n  if ! docker login \"$2\" --username \"$3\" --password-stdin >/dev/null 2>\"$4\"; then\n    echo \"login=refused\"\n    cat \"$4\" >&2\n    exit 3\n  fi\n}";
+/**
+ *  $1 root, then the release shas to keep: removes other releases and the images only they used.
+ */
+const PRUNE_SCRIPT = "\nroot=$1; shift\nkeep=\" $* \"\nfor d in \"$root\"/releases/*; do\n  [ -d \"$d\" ] || continue\n  sha=$(basename \"$d\")\n  case \"$keep\" in *\" $sha \"*) continue ;; esac\n  rm -rf \"$d\"\n  echo \"pruned=$sha\"\n  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -F \":sha-$sha\" | while read -r img; do\n    docker image rm \"$img\" >/dev/null 2>&1 && echo \"pruned-image=$img\"\n  done\ndone\nexit 0\n";
+/**
+ * $1 registry, $2 user ("" for no login), then images; stdin: the registry password. Logs in into a
+ * private DOCKER_CONFIG that exists only while this script runs, then pulls the images not on the
+ * host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
+ */
+const PULL_SCRIPT = "\n\nprivate_login() {\n  export DOCKER_CONFIG=\"$1\"\n  if ! docker login \"$2\" --username \"$3\" --password-stdin >/dev/null 2>\"$4\"; then\n    echo \"login=refused\"\n    cat \"$4\" >&2\n    exit 3\n  fi\n}\nregistry=$1 user=$2\nshift 2\nerr=\nauth=\ncleanup() { [ -z \"$err\" ] || rm -f \"$err\"; [ -z \"$auth\" ] || rm -rf \"$auth\"; }\n# A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps\n# come before the first temporary file, so none is made that a signal could leave behind.\ntrap cleanup EXIT\ntrap 'cleanup; trap - EXIT; exit 129' HUP\ntrap 'cleanup; trap - EXIT; exit 130' INT\ntrap 'cleanup; trap - EXIT; exit 141' PIPE\ntrap 'cleanup; trap - EXIT; exit 143' TERM\nerr=$(mktemp)\nif [ -n \"$user\" ]; then\n  auth=$(mktemp -d) || exit 1\n  private_login \"$auth\" \"$registry\" \"$user\" \"$err\"\nfi\n# \"--\": an image reference comes from the rendered Compose file and must never act as an option.\nfor img in \"$@\"; do\n  if docker image inspect -- \"$img\" >/dev/null 2>&1; then echo \"present=$img\"; continue; fi\n  n=0\n  until docker pull -q -- \"$img\" >/dev/null 2>\"$err\"; do\n    n=$((n + 1))\n    # An image that is not there, or a refusal, will not change on a retry.\n    if [ $n -ge 3 ] || grep -qiE 'manifest unknown|not found|unauthorized|denied|invalid reference' \"$err\"; then\n      echo \"failed=$img\"; cat \"$err\" >&2; exit 1\n    fi\n    sleep $((n * 2))\n  done\n  echo \"pulled=$img\"\ndone\n";
+/**
+ * Shared by the scripts that make a release live: prints compose-file=<f> for each Compose file the
+ * release $1 recorded, live-compose-file=<f> for the live release's, and changed=<f> for each of
+ * $1's files that differs from the live release's. A running service that bind-mounts a changed file
+ * must be recreated to see it (its Compose definition, and so Compose's own change check, is unchanged).
+ */
+const RELEASE_RECORDS_FN = "\nrelease_records() {\n  [ -f \"$1/.compose-files\" ] && sed 's/^/compose-file=/' \"$1/.compose-files\"\n  [ -f \"$root/current/.compose-files\" ] && sed 's/^/live-compose-file=/' \"$root/current/.compose-files\"\n  [ -d \"$root/current\" ] || return 0\n  (cd \"$1\" && find . -type f ! -name .env) | while read -r f; do\n    f=${f#./}\n    if [ ! -f \"$root/current/$f\" ] || [ \"$(cksum < \"$1/$f\")\" != \"$(cksum < \"$root/current/$f\")\" ]; then echo \"changed=$f\"; fi\n  done\n}\n";
+/**
+ * Rolls one service. $1 service, $2 replicas, $3 timeout, $4 min-ready seconds, $5 drain seconds,
+ * $6 health URL or "", $7 strategy (rolling|recreate), $8 project, $9 stop grace seconds, $10 a
+ * cancel marker path or "" (when it appears, the wait gives up at once and the old containers keep
+ * serving), $11 the healthcheck's command as quoted words or "" (run by the wait itself while Docker
+ * still says "starting", so readiness is seen at once rather than at Docker's next interval); then the
+ * Compose command ("docker compose ..." or "docker-compose ...", files and env file included).
+ *
+ * rolling: start the new containers beside the old (--scale 2n --no-recreate), wait until every
+ * new one is ready, let the proxy see them for the drain delay, then stop the old ones within their
+ * grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
+ * recreate: stop first (a short outage), then wait for the new ones.
+ */
+const ROLL_SCRIPT = "\nsvc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=${10} probe=${11}\nshift 11\nids() {\n  docker ps -aq --no-trunc --filter \"label=com.docker.compose.project=$project\" \\\n    --filter \"label=com.docker.compose.service=$svc\" --filter \"label=com.docker.compose.oneoff=False\" | sort\n}\nreport_failure() {\n  id=$1 why=$2\n  echo \"failed=$id\"\n  echo \"reason=$why\"\n  docker inspect -f '{{if .State.Health}}{{range .State.Health.Log}}{{printf \"%s\" .Output}}{{end}}{{end}}' \"$id\" 2>/dev/null | tail -n 20 | sed 's/^/health| /'\n  docker logs --tail 30 \"$id\" 2>&1 | sed 's/^/log| /'\n}\ncancelled() { [ -n \"$cancel\" ] && [ -e \"$cancel\" ]; }\n# A failed docker command may mean the daemon itself is away (a restart): that is said as such.\ndocker_down() { ! docker version >/dev/null 2>&1; }\n# Milliseconds on this host's clock (whole seconds where date has no %N).\nnow_ms() {\n  t=$(date +%s%N 2>/dev/null)\n  case $t in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac\n}\n# The service's own healthcheck, run now: Docker runs it only every interval, and an app that is up\n# should not wait for the next one. $probe holds the command's words, quoted by compose-deploy.\nprobe_ok() {\n  [ -n \"$probe\" ] || return 1\n  probe_id=$1\n  eval \"set -- $probe\"\n  timeout 10 docker exec \"$probe_id\" \"$@\" >/dev/null 2>&1\n}\n# The new containers go when this roll fails. If Docker cannot remove them (the daemon restarting),\n# they are named: their restart policy would bring them back beside the old ones.\nremove_new() {\n  if docker rm -f $new >/dev/null 2>&1; then echo \"removed-new=$(echo $new)\"; else echo \"stranded=$(echo $new)\"; fi\n}\nwait_ready() {\n  id=$1 seen_start='' seen_at='' pause_ms=100\n  while :; do\n    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}' \"$id\" 2>/dev/null) || st=\"gone none 0 -\"\n    if [ \"$st\" = \"gone none 0 -\" ] && docker_down; then report_failure \"$id\" \"the Docker daemon stopped answering\"; return 1; fi\n    set -- $st\n    now=$(date +%s)\n    if cancelled; then report_failure \"$id\" \"deploy cancelled\"; return 1; fi\n    case \"$1\" in running) ;; *) report_failure \"$id\" \"container is $1\"; return 1 ;; esac\n    if [ \"$3\" != 0 ]; then report_failure \"$id\" \"container restarted $3 times\"; return 1; fi\n    # Without a healthcheck, ready means the same start time for min_ready seconds of this host's\n    # clock: no date parsing, which busybox date cannot do for Docker's timestamps.\n    if [ \"$4\" != \"$seen_start\" ]; then seen_start=$4 seen_at=$(now_ms); fi\n    ok=\n    case \"$2\" in\n      healthy) ok=1 ;;\n      unhealthy) report_failure \"$id\" \"healthcheck reported unhealthy\"; return 1 ;;\n      starting) probe_ok \"$id\" && ok=1 ;;\n      none) [ $(($(now_ms) - seen_at)) -ge $((min_ready * 1000)) ] && ok=1 ;;\n    esac\n    if [ -n \"$ok\" ] && [ -n \"$url\" ]; then\n      timeout 10 docker exec \"$id\" wget -q -O /dev/null \"$url\" >/dev/null 2>&1 || ok=\n    fi\n    if [ -n \"$ok\" ]; then echo \"ready=$id after=$((now - t0))\"; return 0; fi\n    if [ \"$now\" -ge \"$deadline\" ]; then report_failure \"$id\" \"not ready after ${timeout}s (health: $2)\"; return 1; fi\n    # Each poll is a docker inspect and, while starting, a docker exec of the healthcheck: at a tenth\n    # of a second throughout, the roll's own polling took most of a small host's processor while the\n    # app it waited on was booting. The pause grows from 0.1 s to 0.5 s: an app ready at once is seen\n    # at once, a slow boot is seen at most half a second late.\n    sleep \"0.$(printf '%03d' \"$pause_ms\")\"\n    pause_ms=$((pause_ms * 3 / 2))\n    [ \"$pause_ms\" -le 500 ] || pause_ms=500\n  done\n}\nstill_ready() {\n  st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}}' \"$1\" 2>/dev/null) || st=\"gone none 0\"\n  if [ \"$st\" = \"gone none 0\" ] && docker_down; then report_failure \"$1\" \"the Docker daemon stopped answering during the drain\"; return 1; fi\n  set -- \"$1\" $st\n  if [ \"$2\" != running ]; then report_failure \"$1\" \"container is $2 after the drain\"; return 1; fi\n  if [ \"$4\" != 0 ]; then report_failure \"$1\" \"container restarted during the drain\"; return 1; fi\n  case \"$3\" in healthy|none) return 0 ;; esac\n  # Ready by its own healthcheck before Docker's first run of it: still passing is still ready.\n  if [ \"$3\" = starting ] && probe_ok \"$1\"; then return 0; fi\n  report_failure \"$1\" \"healthcheck turned $3 during the drain\"\n  return 1\n}\nt0=$(date +%s)\ndeadline=$((t0 + timeout))\necho \"at-start=$(now_ms)\"\nold=$(ids)\ncount=$(printf '%s\\n' $old | grep -c . || true)\necho \"old=$(echo $old)\"\n# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without\n# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal\n# between mktemp and the traps left it (sh runs a trap only once the assignment is done).\nuplog=\ntrap 'rm -f \"$uplog\"' EXIT\ntrap 'rm -f \"$uplog\"; trap - EXIT; exit 129' HUP\ntrap 'rm -f \"$uplog\"; trap - EXIT; exit 130' INT\ntrap 'rm -f \"$uplog\"; trap - EXIT; exit 143' TERM\nuplog=$(mktemp)\n# \"--\": the service is a name, never an option (the name was checked too, before it got here).\nif [ -z \"$old\" ]; then\n  \"$@\" up -d --no-deps --scale \"$svc=$n\" -- \"$svc\" >\"$uplog\" 2>&1\nelif [ \"$strategy\" = recreate ]; then\n  \"$@\" up -d --no-deps --force-recreate --scale \"$svc=$n\" -- \"$svc\" >\"$uplog\" 2>&1\nelse\n  \"$@\" up -d --no-deps --no-recreate --scale \"$svc=$((count + n))\" -- \"$svc\" >\"$uplog\" 2>&1\nfi\nup_status=$?\necho \"at-up=$(now_ms)\"\nnow_ids=$(ids)\nnew=$(printf '%s\\n' $now_ids | grep -vxF \"$(printf '%s\\n' $old)\" || true)\n[ -n \"$old\" ] && [ \"$strategy\" = recreate ] && new=$now_ids\necho \"new=$(echo $new)\"\nif [ \"$up_status\" != 0 ] || [ -z \"$new\" ]; then\n  # A daemon restarting under compose up fails it, or hides what it created from the listing above.\n  if docker_down; then echo \"reason=the Docker daemon stopped answering\"\n  elif [ \"$up_status\" != 0 ]; then echo \"reason=compose up failed (exit $up_status)\"\n  else echo \"reason=compose started no new container\"; fi\n  tail -n 20 \"$uplog\" | sed 's/^/log| /'\n  if [ \"$strategy\" != recreate ] && [ -n \"$old\" ] && [ -n \"$new\" ]; then remove_new; fi\n  exit 1\nfi\nfor id in $new; do\n  if ! wait_ready \"$id\"; then\n    if [ \"$strategy\" != recreate ] && [ -n \"$old\" ]; then remove_new; fi\n    exit 1\n  fi\ndone\necho \"at-ready=$(now_ms)\"\nif [ \"$strategy\" != recreate ] && [ -n \"$old\" ]; then\n  sleep \"$drain\"\n  echo \"at-drained=$(now_ms)\"\n  if cancelled; then\n    echo \"reason=deploy cancelled\"\n    remove_new\n    exit 1\n  fi\n  # A container that turned unhealthy (or restarted) while both served must not be the one left.\n  for id in $new; do\n    if ! still_ready \"$id\"; then\n      remove_new\n      exit 1\n    fi\n  done\n  if docker stop -t \"$grace\" $old >/dev/null && docker rm $old >/dev/null; then\n    echo \"stopped-old=$(echo $old)\"\n  else\n    # The daemon went away (a restart) after the new ones were ready: the old ones must still go.\n    echo \"stranded=$(echo $old)\"\n  fi\nfi\necho \"at-end=$(now_ms)\"\necho \"done-after=$(( $(date +%s) - t0 ))\"\n";
+/**
+ * $1 stack, $2 cancel marker or "", $3 the manager's clock (seconds) before the stack deploy, then
+ * <service>:<seconds> pairs in the order to watch them. An update status that started before $3 is an
+ * earlier run's (a service this deploy did not change keeps it) and counts as none. Waits,
+ * one service after another, until each has converged: no update under way (state completed, or none
+ * for a new or unchanged service) and every task Swarm wants running runs the spec's image (a task of a
+ * service with a healthcheck is Running only once healthy), as many as the spec asks. Swarm's own
+ * rollback (failure_action), a paused update, or the seconds running out fail the service: its tasks
+ * are printed (task| lines) and the script stops. One round trip however many polls.
+ */
+const SERVICE_WAIT_SCRIPT = "\nstack=$1 cancel=$2 since=$3 mode=$4\nshift 4\nfor pair in \"$@\"; do\n  svc=${pair%%:*} secs=${pair##*:}\n  full=\"${stack}_$svc\"\n  t0=$(date +%s)\n  deadline=$((t0 + secs))\n  while :; do\n    info=$(docker service inspect -f '{{if .UpdateStatus}}{{.UpdateStatus.State}} {{if .UpdateStatus.StartedAt}}{{.UpdateStatus.StartedAt.Unix}}{{else}}0{{end}}{{else}}none 0{{end}} {{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{else}}0{{end}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' \"$full\" 2>/dev/null) || info=\"gone 0 0 -\"\n    set -- $info\n    state=$1 started=$2 want=$3 image=$4\n    case $started in ''|*[!0-9]*) started=0 ;; esac\n    [ \"$state\" = gone ] || [ \"$started\" -ge \"$since\" ] || state=none\n    why=\n    case $state in\n      gone) why=\"the service is not in the stack\" ;;\n      rollback_started|rollback_completed)\n        # Putting the previous release back, Swarm's own rollback (failure_action) heads where the tool\n        # is going: wait for its tasks like an update's. Deploying, it means a new task failed.\n        if [ \"$mode\" = return ]; then [ \"$state\" = rollback_completed ] || state=updating\n        else why=\"Swarm rolled the update back ($state): a new task failed\"; fi ;;\n      rollback_paused) why=\"Swarm paused its rollback: a task failed\" ;;\n      paused) why=\"Swarm paused the update: a new task failed\" ;;\n    esac\n    if [ -z \"$why\" ]; then\n      tasks=$(docker service ps --no-trunc --filter desired-state=running --format '{{.CurrentState}}|{{.Image}}' \"$full\" 2>/dev/null)\n      all=$(printf '%s\\n' \"$tasks\" | grep -c . || true)\n      ok=$(printf '%s\\n' \"$tasks\" | grep -c \"^Running .*|$image\\$\" || true)\n      if [ \"$state\" != updating ] && [ \"$ok\" = \"$all\" ] && [ \"$ok\" -ge \"$want\" ] && [ \"$ok\" -gt 0 ]; then\n        echo \"converged=$svc after=$(( $(date +%s) - t0 )) tasks=$ok image=$image\"\n        break\n      fi\n      if [ -n \"$cancel\" ] && [ -e \"$cancel\" ]; then why=\"deploy cancelled\"\n      elif [ \"$(date +%s)\" -ge \"$deadline\" ]; then why=\"not converged after ${secs}s (update $state, $ok of $want tasks running the new image)\"; fi\n    fi\n    if [ -n \"$why\" ]; then\n      echo \"failed=$svc\"\n      echo \"reason=$why\"\n      docker service ps --no-trunc --format '{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}' \"$full\" 2>/dev/null | head -n 12 | sed 's/^/task| /'\n      exit 1\n    fi\n    sleep 0.5\n  done\ndone\nexit 0\n";
+/**
+ * $1 seconds to wait for the Docker daemon to answer, then container ids to remove once it does.
+ * After a daemon restart, containers with a restart policy come back: the ones a failed or finished
+ * roll meant to remove must go, or the host runs two releases of a service.
+ */
+const SETTLE_SCRIPT = "\nwait=$1; shift\ni=0\nuntil docker version >/dev/null 2>&1; do\n  i=$((i + 1))\n  if [ $i -gt $((wait * 4)) ]; then echo \"docker=down\"; [ $# -eq 0 ] || echo \"stranded=$*\"; exit 1; fi\n  sleep 0.25\ndone\necho \"docker=up waited=$((i / 4))\"\nleft=\nfor id in \"$@\"; do\n  # A container already gone counts as removed.\n  docker rm -f -- \"$id\" >/dev/null 2>&1 || { docker inspect -- \"$id\" >/dev/null 2>&1 && left=\"$left $id\"; }\ndone\n[ $# -eq 0 ] || echo \"removed=$*\"\nif [ -n \"$left\" ]; then echo \"stranded=$(echo $left)\"; exit 1; fi\nexit 0\n";
+/**
+ * $1 release dir, $2 stack, $3 override (YAML: the update_config the deploy sets, and pinned images),
+ * $4 registry, $5 user ("" for no login), then the Compose files; stdin: the registry password.
+ *
+ * `docker stack deploy` reads no .env: the release's is exported for interpolation (KEY=value lines,
+ * one pair of surrounding quotes dropped). The login lives in a private DOCKER_CONFIG only while this
+ * script runs; --with-registry-auth hands it to the nodes that pull. --resolve-image always makes the
+ * manager pin each tag to its digest in the registry, which the service specs printed at the end
+ * (image=<service> <reference>) show. --prune: the stack is the release, services it dropped go.
+ * Docker 20.10's stack loader wants the same `version` in every file: the override takes the first file's.
+ * A deploy refused as out of sequence is tried again (retried= lines), up to 10 times a second apart.
+ * Exit 3: the registry refused the login; 4: the release is not on the manager.
+ */
+const STACK_DEPLOY_SCRIPT = "\n\nprivate_login() {\n  export DOCKER_CONFIG=\"$1\"\n  if ! docker login \"$2\" --username \"$3\" --password-stdin >/dev/null 2>\"$4\"; then\n    echo \"login=refused\"\n    cat \"$4\" >&2\n    exit 3\n  fi\n}\ndir=$1 stack=$2 override=$3 registry=$4 user=$5\nshift 5\ntmp=\ncleanup() { [ -z \"$tmp\" ] || rm -rf \"$tmp\"; }\ntrap cleanup EXIT\ntrap 'cleanup; trap - EXIT; exit 129' HUP\ntrap 'cleanup; trap - EXIT; exit 130' INT\ntrap 'cleanup; trap - EXIT; exit 143' TERM\ncd \"$dir\" 2>/dev/null || { echo \"missing=$dir\"; exit 4; }\ntmp=$(mktemp -d) || exit 1\nif [ -f .env ]; then\n  while IFS= read -r line || [ -n \"$line\" ]; do\n    case $line in ''|'#'*) continue ;; esac\n    key=${line%%=*} val=${line#*=}\n    case $key in ''|*[!A-Za-z0-9_]*) continue ;; esac\n    case $val in \\\"*\\\") val=${val#\\\"} val=${val%\\\"} ;; \\'*\\') val=${val#\\'} val=${val%\\'} ;; esac\n    export \"$key=$val\"\n  done < .env\nfi\nif [ -n \"$user\" ]; then\n  mkdir -p \"$tmp/config\"\n  private_login \"$tmp/config\" \"$registry\" \"$user\" \"$tmp/err\"\nfi\nversion=$(sed -n 's/^version:[[:space:]]*//p' \"$1\" | head -n 1 | tr -d \"\\\"'\\r \")\n{ [ -z \"$version\" ] || echo \"version: \\\"$version\\\"\"; printf '%s\\n' \"$override\"; } > \"$tmp/override.yml\"\n# Each Compose file as \"-c FILE\", kept as separate words whatever the path holds.\nn=$#\nfor f in \"$@\"; do set -- \"$@\" -c \"$f\"; done\nshift \"$n\"\n# The manager's clock before the deploy: an update status older than this is an earlier run's.\necho \"since=$(date +%s)\"\n# \"--\" is not understood by stack deploy: the stack name was checked before it got here.\n# Swarm updates a service only from the version it was read at: while Swarm itself changes the spec\n# (its own rollback, failure_action), the update is refused as out of sequence. Read again and retry.\nattempt=1\nuntil docker stack deploy --prune --with-registry-auth --resolve-image always \"$@\" -c \"$tmp/override.yml\" \"$stack\" >\"$tmp/out\" 2>&1; do\n  cat \"$tmp/out\" >&2\n  if [ \"$attempt\" -ge 10 ] || ! grep -q \"update out of sequence\" \"$tmp/out\"; then\n    echo \"deployed=no\"; exit 1\n  fi\n  echo \"retried=out-of-sequence\"\n  attempt=$((attempt + 1))\n  sleep 1\ndone\ncat \"$tmp/out\" >&2\necho \"deployed=yes\"\nids=$(docker stack services -q \"$stack\")\n[ -z \"$ids\" ] || docker service inspect -f 'image={{index .Spec.Labels \"com.docker.stack.namespace\"}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}}' $ids\nexit 0\n";
+/**
+ *  $1 root, $2 sha: points current at the release (atomic rename of a new symlink).
+ */
+const SWITCH_CURRENT_SCRIPT = "\nset -eu\nln -sfn \"releases/$2\" \"$1/.current-next\"\nmv -T \"$1/.current-next\" \"$1/current\"\necho \"current=$2\"\n";
+/**
+ *  $1 root, $2 sha; stdin: base64 of a tar of the release files. Replaces releases/<sha> atomically; prints release_records of it, and removed-leftover=<dir> for each interrupted upload it cleared.
+ */
+const UNPACK_RELEASE_SCRIPT = "\nset -eu\nroot=$1 sha=$2\n\nrelease_records() {\n  [ -f \"$1/.compose-files\" ] && sed 's/^/compose-file=/' \"$1/.compose-files\"\n  [ -f \"$root/current/.compose-files\" ] && sed 's/^/live-compose-file=/' \"$root/current/.compose-files\"\n  [ -d \"$root/current\" ] || return 0\n  (cd \"$1\" && find . -type f ! -name .env) | while read -r f; do\n    f=${f#./}\n    if [ ! -f \"$root/current/$f\" ] || [ \"$(cksum < \"$1/$f\")\" != \"$(cksum < \"$root/current/$f\")\" ]; then echo \"changed=$f\"; fi\n  done\n}\n\n# maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.\nmkdir -p \"$root/releases\" \"$root/maintenance\"\n# An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,\n# .env included. This deploy holds the lock, so every .incoming-* is such a leftover.\nfor old in \"$root\"/releases/.incoming-*; do\n  [ -e \"$old\" ] || continue\n  rm -rf \"$old\"\n  echo \"removed-leftover=${old##*/}\"\ndone\nincoming=\"$root/releases/.incoming-$sha-$$\"\n# A failed or interrupted extract must not leave a half release (with its .env) behind.\ntrap 'rm -rf \"$incoming\"' EXIT\ntrap 'rm -rf \"$incoming\"; trap - EXIT; exit 129' HUP\ntrap 'rm -rf \"$incoming\"; trap - EXIT; exit 130' INT\ntrap 'rm -rf \"$incoming\"; trap - EXIT; exit 141' PIPE\ntrap 'rm -rf \"$incoming\"; trap - EXIT; exit 143' TERM\nmkdir -p \"$incoming\"\nbase64 -d | tar -x -f - -C \"$incoming\"\nrelease_records \"$incoming\"\nrm -rf \"$root/releases/$sha\"\nmv \"$incoming\" \"$root/releases/$sha\"\necho \"unpacked=$root/releases/$sha\"\n";
+
+
+/***/ }),
+
+/***/ 91302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1465,12 +1223,12 @@ function outcomeTable(rows) {
 /* harmony export */   dk: () => (/* binding */ projectHostSettings),
 /* harmony export */   j1: () => (/* binding */ projectName)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6234);
-/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9235);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6630);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26630);
 
 
 
@@ -1501,124 +1259,33 @@ function lockOptions(settings) {
 
 /***/ }),
 
-/***/ 8316:
+/***/ 62703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  IZ: () => (/* binding */ acquireLock),
-  Ss: () => (/* binding */ cancelCommand),
-  d8: () => (/* binding */ cancelMarker),
-  Lg: () => (/* binding */ lockCommand),
-  I_: () => (/* binding */ unlockCommand)
-});
-
-// UNUSED EXPORTS: renewLeaseCommand
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
-// EXTERNAL MODULE: ./src/host/key-values.ts
-var key_values = __webpack_require__(9364);
-;// CONCATENATED MODULE: ./src/host/lock-scripts.ts
-/**
- * The deploy lock's host scripts, run as `sh -c SCRIPT NAME ARG...` like every host script: every
- * variable part arrives as a positional argument, quoted by quoteArgv like any other argument.
- */
-/**
- * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
- * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
- * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
- * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
- * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
- * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
- * without an owner record, whose run died between its mkdir and writing it).
- */
-const SET_ASIDE_FN = `
-owns() {
-  if [ "$1" = - ]; then [ ! -e "$lock/owner.json" ]; else grep -q "\\"token\\":\\"$1\\"" "$lock/owner.json" 2>/dev/null; fi
-}
-set_aside() {
-  mkdir "$lock/ending" 2>/dev/null || return 1
-  if [ "$(stat -c %i "$lock" 2>/dev/null)" != "$2" ] || ! owns "$1"; then rmdir "$lock/ending" 2>/dev/null; return 1; fi
-  aside="$lock.ended.$$"
-  mv "$lock" "$aside"
-}
-`;
-/**
- * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
- * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
- * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
- * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
- * older version), only force-unlock after stale-after breaks it.
- */
-const LOCK_SCRIPT = `
-root=$1 stale=$3 force=$4 lease=$5
-lock="$root/.deploy-lock"
-${SET_ASIDE_FN}
-take() { cat > "$lock/owner.json"; : > "$lock/lease"; }
-mkdir -p "$root" || exit 1
-if mkdir "$lock" 2>/dev/null; then take; echo "lock=acquired"; exit 0; fi
-ino=$(stat -c %i "$lock" 2>/dev/null)
-now=$(date +%s)
-owner=$(tr -d '\\n' < "$lock/owner.json" 2>/dev/null)
-since=$(stat -c %Y "$lock" 2>/dev/null || echo "$now")
-renewed=$(stat -c %Y "$lock/lease" 2>/dev/null)
-echo "lock=held"
-echo "age=$((now - since))"
-[ -n "$renewed" ] && echo "lease-age=$((now - renewed))"
-printf 'owner=%s\\n' "$owner"
-# The owner and the ages must be of one lock: one that changed while being read is not judged.
-[ -n "$ino" ] && [ "$(stat -c %i "$lock" 2>/dev/null)" = "$ino" ] || exit 75
-held_by=$(printf '%s' "$owner" | sed -n 's/.*"token":"\\([0-9a-zA-Z]*\\)".*/\\1/p')
-how=
-if [ -n "$renewed" ] && [ $((now - renewed)) -ge "$lease" ]; then how=taken-over
-elif [ "$force" = true ] && [ $((now - since)) -ge "$stale" ]; then how=broken
-fi
-if [ -n "$how" ] && set_aside "\${held_by:--}" "$ino"; then
-  if mkdir "$lock" 2>/dev/null; then
-    take
-    rm -rf "$aside"
-    echo "lock=$how"
-    exit 0
-  fi
-  rm -rf "$aside"
-fi
-exit 75
-`;
-/** $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy). */
-const RENEW_LEASE_SCRIPT = `
-lock="$1/.deploy-lock"
-if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/lease"; echo "lease=renewed"; else echo "lease=not-ours"; fi
-`;
-/** $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it). */
-const CANCEL_SCRIPT = `
-lock="$1/.deploy-lock"
-if grep -q "\\"token\\":\\"$2\\"" "$lock/owner.json" 2>/dev/null; then : > "$lock/cancel"; echo "cancel=marked"; fi
-`;
-/** $1 root, $2 token: removes the lock only if this run holds it. */
-const UNLOCK_SCRIPT = `
-lock="$1/.deploy-lock"
-${SET_ASIDE_FN}
-if owns "$2" && set_aside "$2" "$(stat -c %i "$lock" 2>/dev/null)"; then rm -rf "$aside"; echo "lock=released"; else echo "lock=not-ours"; fi
-`;
-
-// EXTERNAL MODULE: ./src/host/script.ts
-var script = __webpack_require__(8959);
-;// CONCATENATED MODULE: ./src/host/lock.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   I_: () => (/* binding */ unlockCommand),
+/* harmony export */   Lg: () => (/* binding */ lockCommand),
+/* harmony export */   Ss: () => (/* binding */ cancelCommand),
+/* harmony export */   d8: () => (/* binding */ cancelMarker)
+/* harmony export */ });
+/* unused harmony export renewLeaseCommand */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
+/* harmony import */ var _key_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(19364);
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55897);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38959);
 
 
 
 
 
-const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,script/* hostScript */.Q)('lock', LOCK_SCRIPT, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
-const renewLeaseCommand = (root, token) => (0,script/* hostScript */.Q)('renew-lease', RENEW_LEASE_SCRIPT, [root, token]);
-const unlockCommand = (root, token) => (0,script/* hostScript */.Q)('unlock', UNLOCK_SCRIPT, [root, token]);
+const lockCommand = (root, token, staleAfter, force, owner, leaseSeconds = 180) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('lock', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .LOCK_SCRIPT */ .g$, [root, token, String(staleAfter), String(force), String(leaseSeconds)], owner);
+const renewLeaseCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('renew-lease', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .RENEW_LEASE_SCRIPT */ .ju, [root, token]);
+const unlockCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('unlock', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .UNLOCK_SCRIPT */ .ZU, [root, token]);
 /** Where a cancelled run leaves its marker: inside its own lock, so it goes away with the lock. */
 const cancelMarker = (root) => `${root}/.deploy-lock/cancel`;
-const cancelCommand = (root, token) => (0,script/* hostScript */.Q)('cancel', CANCEL_SCRIPT, [root, token]);
+const cancelCommand = (root, token) => (0,_script_js__WEBPACK_IMPORTED_MODULE_2__/* .hostScript */ .Q)('cancel', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_3__/* .CANCEL_SCRIPT */ .tl, [root, token]);
 const LOCK_HELD = 75;
 const POLL_MS = 2000;
 /**
@@ -1635,7 +1302,7 @@ async function acquireLock(runner, ds, token, reporter, checkCancelled) {
     let announced = false;
     for (;;) {
         const res = await runner.run(lockCommand(ds.deployPath, token, ds.staleLockAfter, ds.forceUnlock, owner, ds.lockLease));
-        const kv = (0,key_values/* parseKeyValues */.H)(res.stdout);
+        const kv = (0,_key_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .H)(res.stdout);
         if (res.code === 0) {
             // The script says lock=held before it says how it took the lock anyway.
             const how = kv.get('lock')?.at(-1);
@@ -1646,14 +1313,14 @@ async function acquireLock(runner, ds, token, reporter, checkCancelled) {
             return handle(runner, ds.deployPath, token, reporter, ds.lockLease, how === 'taken-over' ? ownerRecord(kv) : undefined);
         }
         if (res.code !== LOCK_HELD)
-            throw new runner_runner/* CommandFailed */.nk('taking the deploy lock', runner.where, res);
+            throw new _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandFailed */ .nk('taking the deploy lock', runner.where, res);
         const holder = describeHolder(kv);
         const age = Number(kv.get('age')?.[0] ?? 0);
         if (Date.now() >= deadline) {
             const staleHint = age >= ds.staleLockAfter
                 ? ` The lock is older than stale-lock-after (${ds.staleLockAfter}s): if that run is gone, re-run with force-unlock: true.`
                 : ` If that run is gone, wait until the lock is older than stale-lock-after (${ds.staleLockAfter}s) and re-run with force-unlock: true.`;
-            throw new errors/* OperationError */.OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`another deploy holds the lock on ${ds.deployPath}: ${holder}, for ${age}s. Waited ${ds.lockTimeout}s (lock-timeout).${staleHint} Nothing was changed.`);
         }
         if (!announced)
             reporter.info(`waiting up to ${ds.lockTimeout}s for the deploy lock held by ${holder}`);
@@ -1701,7 +1368,7 @@ function describeHolder(kv) {
 
 /***/ }),
 
-/***/ 9460:
+/***/ 89460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1710,60 +1377,11 @@ function describeHolder(kv) {
 /* harmony export */   tH: () => (/* binding */ listReleases),
 /* harmony export */   u5: () => (/* binding */ parseProbe)
 /* harmony export */ });
-/**
- * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
- * releases, the tail of the audit log and the free space under the deploy path and under Docker's
- * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
- */
-const PROBE_SCRIPT = `
-root=$1 project=$2 target=\${3:-compose}
-# One call for the version, the swarm role and the data root: docker info reads them from the daemon.
-# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).
-daemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'
-plugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name "compose"}}{{.Version}}{{end}}{{end}}'
-all=$(docker info --format "$daemon
-$plugins" 2>/dev/null) || all=
-# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.
-[ -n "$all" ] || all=$(docker info --format "$daemon" 2>/dev/null) || all=
-info=$(printf '%s\\n' "$all" | head -n 1)
-plugin=$(printf '%s\\n' "$all" | sed -n 's/^plugin=//p')
-printf 'docker-version=%s\\n' "\${info%% *}"
-swarm=\${info#* }
-printf 'swarm=%s\\n' "\${swarm%% /*}"
-case $info in
-  *' /'*) data="/\${info#* /}"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' "$data" "$(df -Pk "$data" 2>/dev/null | awk 'NR==2 {print $4}')" ;;
-esac
-# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.
-if [ "$target" = swarm ]; then :
-elif [ -n "$plugin" ]; then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$plugin"
-elif v=$(docker compose version --short 2>/dev/null); then
-  printf 'compose-command=docker compose\\ncompose-version=%s\\n' "$v"
-elif command -v docker-compose >/dev/null 2>&1; then
-  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' "$(docker-compose version --short)"
-fi
-if [ -L "$root/current" ]; then printf 'current=%s\\n' "$(basename "$(readlink "$root/current")")"; fi
-if [ -d "$root/releases" ]; then
-  for d in "$root"/releases/*; do [ -d "$d" ] && printf 'release=%s\\n' "$(basename "$d")"; done
-fi
-if [ -f "$root/releases.jsonl" ]; then tail -n 500 "$root/releases.jsonl" | sed 's/^/audit=/'; fi
-if [ -f "$root/maintenance/on" ]; then printf 'maintenance=%s\\n' "$(head -c 2000 "$root/maintenance/on" | tr -d '\\n')"; fi
-if [ -f "$root/restore/state.json" ]; then printf 'restore-state=%s\\n' "$(tr -d '\\n' < "$root/restore/state.json")"; fi
-# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.
-near=$root
-while [ ! -e "$near" ] && [ "$near" != / ]; do near=$(dirname "$near"); done
-printf 'free-kb=%s\\n' "$(df -Pk "$near" 2>/dev/null | awk 'NR==2 {print $4}')"
-if [ -n "$project" ] && [ "$target" = swarm ]; then
-  docker service ls --filter "label=com.docker.stack.namespace=$project" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed "s/^\${project}_/running=/"
-elif [ -n "$project" ]; then
-  docker ps --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.oneoff=False" \\
-    --format 'running={{.Label "com.docker.compose.service"}} {{.Image}}' 2>/dev/null
-fi
-exit 0
-`;
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55897);
+
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 function probeCommand(deployPath, project = '', target = 'compose') {
-    return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_SCRIPT */ .JW, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -1862,13 +1480,13 @@ function listReleases(facts) {
 }
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 function imagePresenceCommand(images) {
-    return { argv: ['sh', '-c', 'for i in "$@"; do docker image inspect "$i" >/dev/null 2>&1 && printf "present=%s\\n" "$i"; done; exit 0', 'compose-deploy-images', ...images] };
+    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGES_PRESENT_SCRIPT */ .Nt, 'compose-deploy-images', ...images] };
 }
 
 
 /***/ }),
 
-/***/ 8959:
+/***/ 38959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1876,12 +1494,70 @@ function imagePresenceCommand(images) {
 /* harmony export */ });
 /**
  * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
- * host's process list; every variable part is a positional argument, quoted like any other.
+ * host's process list; every variable part is a positional argument, quoted like any other. A loop
+ * kept in the script (a health wait, a poll) costs one SSH round trip however many turns it takes.
  */
 const hostScript = (name, body, args, stdin) => ({
     argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
     stdin,
 });
+
+
+/***/ }),
+
+/***/ 55897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ PROBE_SCRIPT),
+/* harmony export */   Nt: () => (/* binding */ IMAGES_PRESENT_SCRIPT),
+/* harmony export */   ZU: () => (/* binding */ UNLOCK_SCRIPT),
+/* harmony export */   g$: () => (/* binding */ LOCK_SCRIPT),
+/* harmony export */   ju: () => (/* binding */ RENEW_LEASE_SCRIPT),
+/* harmony export */   tl: () => (/* binding */ CANCEL_SCRIPT)
+/* harmony export */ });
+/* unused harmony export SET_ASIDE_FN */
+// Generated by `npm run generate` from src/host/sh/*.sh: edit those, not this file.
+/**
+ *  $1 root, $2 token: leaves a cancel marker in the lock, only if this run holds it (roll waits watch for it).
+ */
+const CANCEL_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/cancel\"; echo \"cancel=marked\"; fi\n";
+/**
+ * Then images: present=<image> for each one the host's engine has.
+ */
+const IMAGES_PRESENT_SCRIPT = "\nfor i in \"$@\"; do\n  docker image inspect \"$i\" >/dev/null 2>&1 && printf 'present=%s\\n' \"$i\"\ndone\nexit 0\n";
+/**
+ * $1 root, $2 token (inside the owner record, named here for the process list), $3 stale-after
+ * seconds, $4 force (true/false), $5 lease seconds; stdin: the owner record. The holder renews
+ * $lock/lease while it works; a lock whose lease was not renewed for $5 seconds belongs to a run that
+ * is gone (killed outright) and is taken over without a person. Without a lease file (a run of an
+ * older version), only force-unlock after stale-after breaks it.
+ */
+const LOCK_SCRIPT = "\nroot=$1 stale=$3 force=$4 lease=$5\nlock=\"$root/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\ntake() { cat > \"$lock/owner.json\"; : > \"$lock/lease\"; }\nmkdir -p \"$root\" || exit 1\nif mkdir \"$lock\" 2>/dev/null; then take; echo \"lock=acquired\"; exit 0; fi\nino=$(stat -c %i \"$lock\" 2>/dev/null)\nnow=$(date +%s)\nowner=$(tr -d '\\n' < \"$lock/owner.json\" 2>/dev/null)\nsince=$(stat -c %Y \"$lock\" 2>/dev/null || echo \"$now\")\nrenewed=$(stat -c %Y \"$lock/lease\" 2>/dev/null)\necho \"lock=held\"\necho \"age=$((now - since))\"\n[ -n \"$renewed\" ] && echo \"lease-age=$((now - renewed))\"\nprintf 'owner=%s\\n' \"$owner\"\n# The owner and the ages must be of one lock: one that changed while being read is not judged.\n[ -n \"$ino\" ] && [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" = \"$ino\" ] || exit 75\nheld_by=$(printf '%s' \"$owner\" | sed -n 's/.*\"token\":\"\\([0-9a-zA-Z]*\\)\".*/\\1/p')\nhow=\nif [ -n \"$renewed\" ] && [ $((now - renewed)) -ge \"$lease\" ]; then how=taken-over\nelif [ \"$force\" = true ] && [ $((now - since)) -ge \"$stale\" ]; then how=broken\nfi\nif [ -n \"$how\" ] && set_aside \"${held_by:--}\" \"$ino\"; then\n  if mkdir \"$lock\" 2>/dev/null; then\n    take\n    rm -rf \"$aside\"\n    echo \"lock=$how\"\n    exit 0\n  fi\n  rm -rf \"$aside\"\nfi\nexit 75\n";
+/**
+ * One round trip that tells what the host has: Docker, which Compose, the live release, the kept
+ * releases, the tail of the audit log and the free space under the deploy path and under Docker's
+ * data root (where pulled images land). A fixed script; the variable parts are $1, the deploy path, and $2, the project.
+ */
+const PROBE_SCRIPT = "\nroot=$1 project=$2 target=${3:-compose}\n# One call for the version, the swarm role and the data root: docker info reads them from the daemon.\n# It also starts every CLI plugin to read its metadata, Compose v2's version among them (second line).\ndaemon='{{.ServerVersion}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.DockerRootDir}}'\nplugins='plugin={{range .ClientInfo.Plugins}}{{if eq .Name \"compose\"}}{{.Version}}{{end}}{{end}}'\nall=$(docker info --format \"$daemon\n$plugins\" 2>/dev/null) || all=\n# A docker CLI whose info has no plugin list refuses that template: the daemon's part alone, then.\n[ -n \"$all\" ] || all=$(docker info --format \"$daemon\" 2>/dev/null) || all=\ninfo=$(printf '%s\\n' \"$all\" | head -n 1)\nplugin=$(printf '%s\\n' \"$all\" | sed -n 's/^plugin=//p')\nprintf 'docker-version=%s\\n' \"${info%% *}\"\nswarm=${info#* }\nprintf 'swarm=%s\\n' \"${swarm%% /*}\"\ncase $info in\n  *' /'*) data=\"/${info#* /}\"; printf 'docker-root=%s\\ndocker-root-free-kb=%s\\n' \"$data\" \"$(df -Pk \"$data\" 2>/dev/null | awk 'NR==2 {print $4}')\" ;;\nesac\n# Each Compose CLI is asked once at most: its start-up is most of what this probe costs. A swarm needs none.\nif [ \"$target\" = swarm ]; then :\nelif [ -n \"$plugin\" ]; then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$plugin\"\nelif v=$(docker compose version --short 2>/dev/null); then\n  printf 'compose-command=docker compose\\ncompose-version=%s\\n' \"$v\"\nelif command -v docker-compose >/dev/null 2>&1; then\n  printf 'compose-command=docker-compose\\ncompose-version=%s\\n' \"$(docker-compose version --short)\"\nfi\nif [ -L \"$root/current\" ]; then printf 'current=%s\\n' \"$(basename \"$(readlink \"$root/current\")\")\"; fi\nif [ -d \"$root/releases\" ]; then\n  for d in \"$root\"/releases/*; do [ -d \"$d\" ] && printf 'release=%s\\n' \"$(basename \"$d\")\"; done\nfi\nif [ -f \"$root/releases.jsonl\" ]; then tail -n 500 \"$root/releases.jsonl\" | sed 's/^/audit=/'; fi\nif [ -f \"$root/maintenance/on\" ]; then printf 'maintenance=%s\\n' \"$(head -c 2000 \"$root/maintenance/on\" | tr -d '\\n')\"; fi\nif [ -f \"$root/restore/state.json\" ]; then printf 'restore-state=%s\\n' \"$(tr -d '\\n' < \"$root/restore/state.json\")\"; fi\n# A first deploy's directory does not exist yet: its nearest existing parent is where it will be made.\nnear=$root\nwhile [ ! -e \"$near\" ] && [ \"$near\" != / ]; do near=$(dirname \"$near\"); done\nprintf 'free-kb=%s\\n' \"$(df -Pk \"$near\" 2>/dev/null | awk 'NR==2 {print $4}')\"\nif [ -n \"$project\" ] && [ \"$target\" = swarm ]; then\n  docker service ls --filter \"label=com.docker.stack.namespace=$project\" --format '{{.Name}} {{.Image}}' 2>/dev/null | sed \"s/^${project}_/running=/\"\nelif [ -n \"$project\" ]; then\n  docker ps --filter \"label=com.docker.compose.project=$project\" --filter \"label=com.docker.compose.oneoff=False\" \\\n    --format 'running={{.Label \"com.docker.compose.service\"}} {{.Image}}' 2>/dev/null\nfi\nexit 0\n";
+/**
+ *  $1 root, $2 token: renews the lease of the lock this run holds (the heartbeat of a working deploy).
+ */
+const RENEW_LEASE_SCRIPT = "\nlock=\"$1/.deploy-lock\"\nif grep -q \"\\\"token\\\":\\\"$2\\\"\" \"$lock/owner.json\" 2>/dev/null; then : > \"$lock/lease\"; echo \"lease=renewed\"; else echo \"lease=not-ours\"; fi\n";
+/**
+ * Ending a lock (a release, or a break of a stale one) must happen once, to the lock that was judged:
+ * whoever ends it first wins mkdir "$lock/ending" in it, checks it is still the same directory (inode)
+ * with the same owner record, and renames it aside (atomic). Two breakers of one stale lock cannot
+ * both win, and a breaker that judged the old lock can never end the fresh one another made meanwhile
+ * (the old one stays aside until the new one exists, so the new one cannot reuse its inode).
+ * set_aside TOKEN INODE: 0 and $aside set when this call moved that lock aside (TOKEN "-": a lock
+ * without an owner record, whose run died between its mkdir and writing it).
+ */
+const SET_ASIDE_FN = "\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n";
+/**
+ *  $1 root, $2 token: removes the lock only if this run holds it.
+ */
+const UNLOCK_SCRIPT = "\nlock=\"$1/.deploy-lock\"\n\nowns() {\n  if [ \"$1\" = - ]; then [ ! -e \"$lock/owner.json\" ]; else grep -q \"\\\"token\\\":\\\"$1\\\"\" \"$lock/owner.json\" 2>/dev/null; fi\n}\nset_aside() {\n  mkdir \"$lock/ending\" 2>/dev/null || return 1\n  if [ \"$(stat -c %i \"$lock\" 2>/dev/null)\" != \"$2\" ] || ! owns \"$1\"; then rmdir \"$lock/ending\" 2>/dev/null; return 1; fi\n  aside=\"$lock.ended.$$\"\n  mv \"$lock\" \"$aside\"\n}\n\nif owns \"$2\" && set_aside \"$2\" \"$(stat -c %i \"$lock\" 2>/dev/null)\"; then rm -rf \"$aside\"; echo \"lock=released\"; else echo \"lock=not-ours\"; fi\n";
 
 
 /***/ })

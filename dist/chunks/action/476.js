@@ -1,15 +1,15 @@
-export const id = 475;
-export const ids = [475];
+export const id = 476;
+export const ids = [476];
 export const modules = {
 
-/***/ 7840:
+/***/ 97840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseDuration),
 /* harmony export */   U: () => (/* binding */ humanDuration)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
 /** `26h`, `7d`: seconds. `name` is the key or input the value came from, for the error. */
@@ -34,7 +34,7 @@ function humanDuration(seconds) {
 
 /***/ }),
 
-/***/ 1302:
+/***/ 91302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42,12 +42,12 @@ function humanDuration(seconds) {
 /* harmony export */   dk: () => (/* binding */ projectHostSettings),
 /* harmony export */   j1: () => (/* binding */ projectName)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6234);
-/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9235);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6630);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86234);
+/* harmony import */ var _config_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26630);
 
 
 
@@ -78,7 +78,7 @@ function lockOptions(settings) {
 
 /***/ }),
 
-/***/ 4453:
+/***/ 64453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -133,7 +133,7 @@ function majorOf(version) {
 
 /***/ }),
 
-/***/ 5475:
+/***/ 31476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -146,19 +146,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
+var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/runner/local-runner.ts
-var local_runner = __webpack_require__(6640);
+var local_runner = __webpack_require__(26640);
 // EXTERNAL MODULE: ./src/runner/runner.ts
-var runner_runner = __webpack_require__(1814);
+var runner_runner = __webpack_require__(41814);
 ;// CONCATENATED MODULE: ./src/restore/checks.ts
 /**
  * The checks after a restore, as SQL run by psql -At (one row a line, fields split by "|") and pure
@@ -228,7 +228,7 @@ function splitStatements(sql) {
 }
 
 // EXTERNAL MODULE: ./src/restore/manifest.ts
-var restore_manifest = __webpack_require__(4453);
+var restore_manifest = __webpack_require__(64453);
 ;// CONCATENATED MODULE: ./src/restore/source.ts
 
 
@@ -603,11 +603,11 @@ function newerMajorProblem(needs, serverMajor) {
 }
 
 // EXTERNAL MODULE: ./src/runtime/sha256-file.ts
-var sha256_file = __webpack_require__(4083);
+var sha256_file = __webpack_require__(26464);
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
+var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./src/restore/integrity.ts
 
 
@@ -715,7 +715,7 @@ async function gunzipTail(path) {
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var duration = __webpack_require__(97840);
 ;// CONCATENATED MODULE: ./src/restore/drill-report.ts
 
 /** The figures of an earlier report worth comparing; a report of another shape gives nothing. */
@@ -783,9 +783,9 @@ function drillSummary(r) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(9422);
+var contained_file = __webpack_require__(59422);
 ;// CONCATENATED MODULE: ./src/restore/restore-test-settings.ts
 
 
@@ -822,8 +822,29 @@ function readInsideRepository(cwd, path, key) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/restore/shell-scripts.ts
+// Generated by `npm run generate` from src/restore/sh/*.sh: edit those, not this file.
+/**
+ * $1 a gzip file, then a client's argv: the file decompressed into the client's stdin.
+ */
+const GUNZIP_PIPE_SCRIPT = "\nf=$1\nshift\ngzip -dc \"$f\" | \"$@\"\n";
+/**
+ * $1 dir: every dump in it that has both its manifest and its checksum beside it (a verified backup).
+ */
+const LIST_VERIFIED_SCRIPT = "\nfor f in \"$1\"/*.dump; do\n  [ -f \"$f\" ] && [ -f \"$f.json\" ] && [ -f \"$f.sha256\" ] && printf '%s\\n' \"${f##*/}\"\ndone\nexit 0\n";
+/**
+ * The PostgreSQL server binaries here, one dir a line: Debian's and Ubuntu's
+ * /usr/lib/postgresql/<major>/bin, then pg_config's.
+ */
+const POSTGRES_BIN_DIRS_SCRIPT = "\nfor d in /usr/lib/postgresql/*/bin; do\n  [ -x \"$d/initdb\" ] && echo \"$d\"\ndone\npg_config --bindir 2>/dev/null\nexit 0\n";
+/**
+ * The unprivileged user to run a disposable server as, "name uid gid": postgres, else nobody. Exit 1: neither.
+ */
+const SERVER_USER_SCRIPT = "\nfor u in postgres nobody; do\n  if id -u \"$u\" >/dev/null 2>&1; then\n    echo \"$u $(id -u \"$u\") $(id -g \"$u\")\"\n    exit 0\n  fi\ndone\nexit 1\n";
+
 ;// CONCATENATED MODULE: ./src/restore/server.ts
+
 
 
 
@@ -946,11 +967,11 @@ async function containment(runner) {
 }
 /** `gzip -dc FILE | CLIENT...`, the file and the client's argv as positional arguments of a fixed script. */
 function gunzipPipe(file, client) {
-    return ['sh', '-c', 'f=$1; shift; gzip -dc "$f" | "$@"', 'gunzip-restore', file, ...client];
+    return ['sh', '-c', GUNZIP_PIPE_SCRIPT, 'gunzip-restore', file, ...client];
 }
 /** The newest PostgreSQL server binaries here: Debian's and Ubuntu's /usr/lib/postgresql/<major>/bin, else pg_config's. */
 async function findPostgresBin(runner) {
-    const res = await runner.run({ argv: ['sh', '-c', 'for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && echo "$d"; done; pg_config --bindir 2>/dev/null; exit 0'] });
+    const res = await runner.run({ argv: ['sh', '-c', POSTGRES_BIN_DIRS_SCRIPT] });
     const dirs = res.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
     const major = (d) => Number(/postgresql\/(\d+)\//.exec(d)?.[1] ?? 0);
     const best = dirs.sort((a, b) => major(b) - major(a))[0];
@@ -964,7 +985,7 @@ async function unprivileged(runner, root) {
         (0,external_node_fs_.chmodSync)(root, 0o700);
         return (argv) => ({ argv });
     }
-    const ids = await runner.run({ argv: ['sh', '-c', 'for u in postgres nobody; do if id -u "$u" >/dev/null 2>&1; then echo "$u $(id -u "$u") $(id -g "$u")"; exit 0; fi; done; exit 1'] });
+    const ids = await runner.run({ argv: ['sh', '-c', SERVER_USER_SCRIPT] });
     const [user, uid, gid] = ids.stdout.trim().split(' ');
     if (ids.code !== 0 || !user)
         throw new errors/* OperationError */.OK('running as root, and neither a postgres nor a nobody user exists to run the disposable server as');
@@ -987,7 +1008,7 @@ async function waitReady(runner, probe, gone) {
 }
 
 // EXTERNAL MODULE: ./src/backup/commands.ts + 2 modules
-var commands = __webpack_require__(2706);
+var commands = __webpack_require__(96141);
 // EXTERNAL MODULE: ./src/backup/manifest.ts
 var manifest = __webpack_require__(6345);
 ;// CONCATENATED MODULE: ./src/restore/fetch.ts
@@ -998,12 +1019,12 @@ var manifest = __webpack_require__(6345);
 
 
 
+
 /** The backup dir on the host holds no verified backup of the project: a failed drill, not bad input. */
 class NoBackupFound extends errors/* OperationError */.OK {
 }
-/** $1 dir: every dump in it that has both its manifest and its checksum beside it (a verified backup). */
-const LIST_SCRIPT = 'for f in "$1"/*.dump; do [ -f "$f" ] && [ -f "$f.json" ] && [ -f "$f.sha256" ] && printf "%s\\n" "${f##*/}"; done; exit 0';
-const listVerifiedCommand = (dir) => ({ argv: ['sh', '-c', LIST_SCRIPT, 'compose-deploy-list-backups', dir] });
+/** Every verified dump in dir (its manifest and checksum beside it), one name a line. */
+const listVerifiedCommand = (dir) => ({ argv: ['sh', '-c', LIST_VERIFIED_SCRIPT, 'compose-deploy-list-backups', dir] });
 /** The newest of this project's verified dumps, by the UTC time in its name. */
 function newestDump(names, project) {
     return names
@@ -1044,15 +1065,15 @@ async function fetchNewestBackup(connect, target, dir, project, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/backup/backup-settings.ts
-var backup_settings = __webpack_require__(6502);
+var backup_settings = __webpack_require__(26502);
 // EXTERNAL MODULE: ./src/ssh/remote-settings.ts
-var remote_settings = __webpack_require__(6630);
+var remote_settings = __webpack_require__(26630);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
-var connect = __webpack_require__(1456);
+var connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/host/host-settings.ts
-var host_settings = __webpack_require__(1302);
+var host_settings = __webpack_require__(91302);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+var github = __webpack_require__(92413);
 ;// CONCATENATED MODULE: ./src/restore/drill-issue.ts
 
 const DRILL_LABEL = 'restore-test';
@@ -1443,13 +1464,13 @@ function oneLine(sql) {
 
 /***/ }),
 
-/***/ 6640:
+/***/ 26640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ LocalRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
 
 /** Runs commands on this machine (the runner or a laptop): builds, validation, restore drills. */
 class LocalRunner {
@@ -1487,7 +1508,7 @@ class LocalRunner {
 
 /***/ }),
 
-/***/ 7866:
+/***/ 97866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1524,7 +1545,7 @@ function quoteArgv(argv) {
 
 /***/ }),
 
-/***/ 1814:
+/***/ 41814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1533,7 +1554,7 @@ function quoteArgv(argv) {
 /* harmony export */   nk: () => (/* binding */ CommandFailed),
 /* harmony export */   o0: () => (/* binding */ shellText)
 /* harmony export */ });
-/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97866);
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */
 function shellText(cmd) {
@@ -1574,13 +1595,13 @@ function tail(text, lines = 20) {
 
 /***/ }),
 
-/***/ 1456:
+/***/ 81456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ connectHost)
 /* harmony export */ });
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1191);
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81191);
 
 /** The one place commands open a real connection to a host: SSH, host key pinned. */
 const connectHost = async (target, reporter) => {
@@ -1591,7 +1612,7 @@ const connectHost = async (target, reporter) => {
 
 /***/ }),
 
-/***/ 2979:
+/***/ 62979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1600,7 +1621,7 @@ const connectHost = async (target, reporter) => {
 /* harmony export */   uJ: () => (/* binding */ parseKnownHosts)
 /* harmony export */ });
 /* unused harmony exports hostLookupName, hostFieldMatches, keyTypeOfBlob, fingerprintOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function parseKnownHosts(text) {
@@ -1718,14 +1739,14 @@ function pinnedHostKeyAlgorithms(knownHosts, host, port) {
 
 /***/ }),
 
-/***/ 6630:
+/***/ 26630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ remoteSettings)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9028);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89028);
 
 
 /** The remote commands' required inputs, checked together so one run names every missing one. */
@@ -1759,22 +1780,22 @@ function remoteSettings(s) {
 
 /***/ }),
 
-/***/ 1191:
+/***/ 81191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ SshRunner),
 /* harmony export */   p: () => (/* binding */ ConnectionLost)
 /* harmony export */ });
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9487);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1814);
-/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2979);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9028);
+/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19487);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41814);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62979);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89028);
 
 
 
@@ -1968,15 +1989,15 @@ function hostKeyAlgorithms(pinned, target) {
 
 /***/ }),
 
-/***/ 9028:
+/***/ 89028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ refuseUnpinned),
 /* harmony export */   o: () => (/* binding */ sshTarget)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2979);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62979);
 
 
 /**
