@@ -37,6 +37,9 @@ function bundle(entry, outFile, { shebang, chunks }) {
   }
 }
 
+// The generated sources first (the host scripts' modules from src/<folder>/sh/*.sh, action.yml, the
+// config reference): an edited .sh file reaches the bundle by `npm run build` alone.
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate.ts')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'));
 bundle('src/main.ts', 'index.js', { shebang: false, chunks: 'action' });
