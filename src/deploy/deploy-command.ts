@@ -5,7 +5,7 @@ import type { EngineServices } from '../engine/services.js';
 import { parseKeyValues } from '../host/key-values.js';
 import type { AuditRecord } from '../host/probe.js';
 import type { Reporter } from '../report/reporter.js';
-import { tarArchive } from '../remote/tar.js';
+import { tarArchive } from '../runtime/tar.js';
 import { connectHost, type HostConnector } from '../ssh/connect.js';
 import { PreDeployBackup } from '../backup/pre-deploy.js';
 import * as cmd from './commands.js';
@@ -113,9 +113,9 @@ async function upload(steps: HostSteps, ds: DeploySettings, sha: string, started
   const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries(releaseVariables(sha, ds.deployPath)).map(([k, v]) => `${k}=${v}\n`)].join('');
   const tar = tarArchive(
     [
-      ...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })),
-      { name: cmd.COMPOSE_FILES_RECORD, content: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
-      { name: '.env', content: env, mode: 0o600 },
+      ...ds.files.map((f) => ({ path: f.path, data: f.content, mode: f.mode })),
+      { path: cmd.COMPOSE_FILES_RECORD, data: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
+      { path: '.env', data: env, mode: 0o600 },
     ],
     Math.floor(startedAt.getTime() / 1000),
   );

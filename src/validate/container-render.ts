@@ -5,7 +5,7 @@ import type { ComposeFlavor } from '../compose/cli.js';
 import { withFileAt } from './elf-needs.js';
 import type { IsolatedRunner } from './isolated-runner.js';
 import { binarySpec, COMPOSE_PATH, EMPTY_ENV_PATH, interpreterOf, pythonSpec, TIMEOUT_PATH, type ImageSpec } from './sandbox-image.js';
-import { tarArchive, withParents, type TarEntry } from './tar-writer.js';
+import { tarArchive, withParents, type TarEntry } from '../runtime/tar.js';
 
 /*
  * Compose renders in a throwaway container of the runner's own Docker engine: its filesystem is the

@@ -62,7 +62,7 @@ function checkImagePrefix(prefix, registry, from) {
 
 /***/ }),
 
-/***/ 1166:
+/***/ 8785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -595,7 +595,7 @@ var model_merge = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/compose/model-resolve.ts
 var model_resolve = __webpack_require__(5620);
 // EXTERNAL MODULE: ./src/compose/contained-reader.ts
-var contained_reader = __webpack_require__(1166);
+var contained_reader = __webpack_require__(8785);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
 var model_env = __webpack_require__(9445);
 ;// CONCATENATED MODULE: ./src/build/compose-files.ts

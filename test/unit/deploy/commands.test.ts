@@ -9,7 +9,7 @@ import * as lock from '../../../src/host/lock.js';
 import { keptReleases } from '../../../src/deploy/deploy-command.js';
 import { parseKeyValues } from '../../../src/host/key-values.js';
 import { parseRollOutput } from '../../../src/deploy/outcome.js';
-import { tarArchive } from '../../../src/remote/tar.js';
+import { tarArchive } from '../../../src/runtime/tar.js';
 import { shellText, type Command } from '../../../src/runner/runner.js';
 
 const ds = { deployPath: '/srv/shop', project: 'shop', composeFiles: ['compose.yaml', 'deploy/compose.prod.yaml'] };
@@ -193,9 +193,9 @@ test('lock: mkdir is exclusive, the holder is named, only the holder releases, s
 test('unpack puts the tar in place with its modes; current switches atomically; audit appends', () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-release-'));
   const tar = tarArchive([
-    { name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 },
-    { name: 'deploy/Caddyfile', content: ':80\n', mode: 0o644 },
-    { name: '.env', content: 'SECRET=1\n', mode: 0o600 },
+    { path: 'compose.yaml', data: 'services: {}\n', mode: 0o644 },
+    { path: 'deploy/Caddyfile', data: ':80\n', mode: 0o644 },
+    { path: '.env', data: 'SECRET=1\n', mode: 0o600 },
   ]);
   assert.equal(sh(cmd.unpackCommand(root, SHA, tar.toString('base64'))).code, 0);
   assert.equal(readFileSync(join(root, 'releases', SHA, 'deploy/Caddyfile'), 'utf8'), ':80\n');
@@ -211,9 +211,9 @@ test('unpack names the files that differ from the live release (not .env, which 
   const root = mkdtempSync(join(tmpdir(), 'cd-changed-'));
   const release = (caddy: string, env: string) =>
     tarArchive([
-      { name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 },
-      { name: 'deploy/Caddyfile', content: caddy, mode: 0o644 },
-      { name: '.env', content: env, mode: 0o600 },
+      { path: 'compose.yaml', data: 'services: {}\n', mode: 0o644 },
+      { path: 'deploy/Caddyfile', data: caddy, mode: 0o644 },
+      { path: '.env', data: env, mode: 0o600 },
     ]).toString('base64');
   const first = sh(cmd.unpackCommand(root, 'a'.repeat(40), release(':80\n', 'A=1\n')));
   assert.equal(parseKeyValues(first.stdout).get('changed'), undefined, 'nothing is live yet');
@@ -236,7 +236,7 @@ test('an upload killed outright leaves its .incoming-* directory, .env included:
   const leftover = join(root, 'releases', `.incoming-${SHA}-4242`);
   execFileSync('mkdir', ['-p', leftover]);
   writeFileSync(join(leftover, '.env'), 'DB_PASSWORD=left-behind\n', { mode: 0o600 });
-  const tar = tarArchive([{ name: 'compose.yaml', content: 'services: {}\n', mode: 0o644 }], 0).toString('base64');
+  const tar = tarArchive([{ path: 'compose.yaml', data: 'services: {}\n', mode: 0o644 }], 0).toString('base64');
   const res = sh(cmd.unpackCommand(root, SHA, tar));
   assert.equal(res.code, 0);
   assert.deepEqual(parseKeyValues(res.stdout).get('removed-leftover'), [`.incoming-${SHA}-4242`]);

