@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asideDatabases, asideName, countMismatches, dumpFormat, nameStamp, pickDump, preview, restoreJobs, restoringDatabases, restoringName } from '../../../src/db-restore/restore-plan.js';
 import { explainState, keptAside, parseRestoreState, swapped } from '../../../src/db-restore/state.js';
-import { parseSwitch } from '../../../src/maintenance/maintenance-command.js';
+import { parseSwitch } from '../../../src/maintenance/maintenance-settings.js';
 import { parseMaintenance, switchCommand } from '../../../src/maintenance/switch.js';
 import { parseCliArgs } from '../../../src/cli/args.js';
 import { InputError } from '../../../src/errors.js';

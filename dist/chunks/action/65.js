@@ -1,23 +1,27 @@
-export const id = 972;
-export const ids = [972];
+export const id = 65;
+export const ids = [65];
 export const modules = {
 
-/***/ 49972:
+/***/ 67446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   maintenanceCommand: () => (/* binding */ maintenanceCommand),
-/* harmony export */   parseSwitch: () => (/* binding */ parseSwitch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81456);
-/* harmony import */ var _ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26630);
-/* harmony import */ var _switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73134);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  maintenanceCommand: () => (/* binding */ maintenanceCommand)
+});
 
-
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/ssh/connect.ts
+var connect = __webpack_require__(81456);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/ssh/remote-settings.ts
+var remote_settings = __webpack_require__(26630);
+;// CONCATENATED MODULE: ./src/maintenance/maintenance-settings.ts
 
 
 /** `maintenance: on | off` as given, checked before anything connects. */
@@ -27,26 +31,37 @@ function parseSwitch(value) {
         return true;
     if (v === 'off')
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "maintenance" must be on or off (CLI: compose-deploy maintenance on|off), got ${value === undefined ? 'nothing' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .shownValue */ .JJ)(value)}`);
+    throw new errors/* InputError */.dz(`input "maintenance" must be on or off (CLI: compose-deploy maintenance on|off), got ${value === undefined ? 'nothing' : (0,errors/* shownValue */.JJ)(value)}`);
 }
+function maintenanceSettings(settings) {
+    const on = parseSwitch(settings.option('maintenance'));
+    return { on, ...(0,remote_settings/* remoteSettings */.k)(settings), reason: settings.option('reason')?.trim() || undefined, actor: settings.run.actor, dryRun: settings.dryRun };
+}
+
+// EXTERNAL MODULE: ./src/maintenance/switch.ts + 1 modules
+var maintenance_switch = __webpack_require__(73134);
+;// CONCATENATED MODULE: ./src/maintenance/maintenance-command.ts
+
+
+
+
 /**
  * `maintenance on|off`: creates or removes `<deploy-path>/maintenance/on`. It takes no deploy lock:
  * a person must be able to switch it off while a stuck run holds the lock.
  */
 async function maintenanceCommand(settings, reporter, services = {}) {
-    const on = parseSwitch(settings.option('maintenance'));
-    const remote = (0,_ssh_remote_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteSettings */ .k)(settings);
-    const reason = settings.option('reason')?.trim() || undefined;
-    const record = { since: new Date().toISOString(), actor: settings.run.actor, reason, by: 'maintenance' };
-    if (settings.dryRun) {
-        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .shellText */ .o0)({ ...(0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .switchCommand */ .Wh)(remote.deployPath, on, record), stdin: undefined })}`);
+    const remote = maintenanceSettings(settings);
+    const { on, reason } = remote;
+    const record = { since: new Date().toISOString(), actor: remote.actor, reason, by: 'maintenance' };
+    if (remote.dryRun) {
+        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,runner_runner/* shellText */.o0)({ ...(0,maintenance_switch/* switchCommand */.Wh)(remote.deployPath, on, record), stdin: undefined })}`);
         return { ok: true, outputs: { 'dry-run': 'true' } };
     }
-    const runner = await (services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z)(remote.target, reporter);
+    const runner = await (services.connectHost ?? connect/* connectHost */.Z)(remote.target, reporter);
     try {
-        const was = await (0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .setMaintenance */ .wu)(runner, remote.deployPath, on, record);
+        const was = await (0,maintenance_switch/* setMaintenance */.wu)(runner, remote.deployPath, on, record);
         const state = on ? 'on' : 'off';
-        const text = was === state ? `maintenance was already ${state} on ${runner.where}` : `maintenance is ${state} on ${runner.where}${on ? `: ${(0,_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .maintenanceDir */ .$y)(remote.deployPath)}/on exists, the proxy answers 503` : ''}`;
+        const text = was === state ? `maintenance was already ${state} on ${runner.where}` : `maintenance is ${state} on ${runner.where}${on ? `: ${(0,maintenance_switch/* maintenanceDir */.$y)(remote.deployPath)}/on exists, the proxy answers 503` : ''}`;
         reporter.info(text);
         return { ok: true, outputs: { result: state, maintenance: state }, summary: `### ${on ? '🚧' : '✅'} Maintenance ${state}\n\n${text}.${reason ? ` Reason: ${reason}` : ''}\n` };
     }
