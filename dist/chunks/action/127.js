@@ -474,6 +474,9 @@ async function retagExtras(ctx, plan, digest, extras, pushed) {
     }
     return stale;
 }
+const PUSH_ATTEMPTS = 3;
+/** What no retry changes: the registry refused the login or the name. */
+const PUSH_FINAL = /denied|unauthori[sz]ed|authentication required|name unknown|invalid reference|repository name must/i;
 /** `primaryBefore`: the sha tag's digest before this run (set only when forced), to tell what a failed buildx push left behind. */
 async function runBuild(ctx, plan, request, primaryBefore, pushed, log) {
     let text = '';
@@ -534,7 +537,14 @@ async function runBuild(ctx, plan, request, primaryBefore, pushed, log) {
             return fail(`docker build exited with ${res.code}`);
         // Pushed only after the whole build succeeded, so a failed build leaves the registry untouched.
         for (const { tag, command } of pushCommands(request, ctx.dockerEnv)) {
-            const p = await run(command);
+            let p = await run(command);
+            // A busy or restarting registry (a reset connection, a 5xx, an upload it lost) is worth two more
+            // tries; a refusal or a bad name is not. docker push sends only the layers still missing.
+            for (let attempt = 2; p.code !== 0 && attempt <= PUSH_ATTEMPTS && !PUSH_FINAL.test(p.stdout + p.stderr); attempt++) {
+                log(`docker push ${command.argv.at(-1)} failed (exit ${p.code}): trying again (${attempt} of ${PUSH_ATTEMPTS})`);
+                await new Promise((r) => setTimeout(r, ctx.retryDelayMs ?? 2000));
+                p = await run(command);
+            }
             if (p.code !== 0)
                 return fail(`${command.argv.join(' ')} exited with ${p.code}`);
             pushed.push(tag);

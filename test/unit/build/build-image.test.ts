@@ -91,9 +91,11 @@ test('a failed push of an extra tag leaves the sha tag out of the registry and s
     tags[argv[2]!.split(':').pop()!] = 'sha256:new';
     return undefined;
   });
-  const out = await buildImage(ctx(runner, registry(tags).client, { tags: ['sha-full', 'latest', 'main'] }), plan, () => {});
+  const out = await buildImage(ctx(runner, registry(tags).client, { tags: ['sha-full', 'latest', 'main'], retryDelayMs: 0 }), plan, () => {});
   assert.equal(out.status, 'failed');
-  assert.deepEqual(runner.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:latest', 'docker push 127.0.0.1:5000/o/r/api:main']);
+  // A reset connection is tried three times before the build gives up.
+  const main = 'docker push 127.0.0.1:5000/o/r/api:main';
+  assert.deepEqual(runner.commands, ['docker build --force-rm', 'docker push 127.0.0.1:5000/o/r/api:latest', main, main, main]);
   assert.deepEqual(out.pushed, ['latest']);
   assert.equal(tags['sha-full'], undefined);
   assert.match(out.error!, /docker push 127\.0\.0\.1:5000\/o\/r\/api:main exited with 1/);
@@ -162,4 +164,42 @@ test('skipPushed with the manifest already read: no runner at all, and its size 
   assert.equal(out.size, 100);
   assert.deepEqual(reg.requests.slice(before), ['HEAD latest'], 'only the moving tag is checked');
   assert.match(lines.join('\n'), /already in the registry \(sha256:same\): build skipped/);
+});
+
+test('classic: a push that fails on the way is tried again and lands; a refused one is not retried', async () => {
+  const tags: Record<string, string> = {};
+  const reg = registry(tags);
+  let pushes = 0;
+  const flaky = new Recorder((argv) => {
+    if (argv[1] !== 'push') return undefined;
+    pushes++;
+    if (pushes === 1) return { code: 1, stdout: '', stderr: 'blob upload unknown: blob upload invalid' };
+    tags[argv[2]!.split(':').pop()!] = 'sha256:new';
+    return undefined;
+  });
+  const lines: string[] = [];
+  const out = await buildImage(ctx(flaky, reg.client, { retryDelayMs: 0 }), plan, (l) => lines.push(l));
+  assert.equal(out.status, 'built', out.error);
+  assert.equal(pushes, 3); // the first tag pushed (latest) twice, the sha tag once
+  assert.ok(lines.some((l) => /docker push 127\.0\.0\.1:5000\/o\/r\/api:latest failed \(exit 1\): trying again \(2 of 3\)/.test(l)), lines.join('\n'));
+
+  let refused = 0;
+  const denied = new Recorder((argv) => {
+    if (argv[1] !== 'push') return undefined;
+    refused++;
+    return { code: 1, stdout: '', stderr: 'denied: requested access to the resource is denied' };
+  });
+  const failed = await buildImage(ctx(denied, registry({}).client, { retryDelayMs: 0 }), plan, () => {});
+  assert.equal(failed.status, 'failed');
+  assert.equal(refused, 1);
+  assert.match(failed.error ?? '', /docker push .* exited with 1/);
+
+  let always = 0;
+  const down = new Recorder((argv) => {
+    if (argv[1] !== 'push') return undefined;
+    always++;
+    return { code: 1, stdout: '', stderr: 'received unexpected HTTP status: 503 Service Unavailable' };
+  });
+  assert.equal((await buildImage(ctx(down, registry({}).client, { retryDelayMs: 0 }), plan, () => {})).status, 'failed');
+  assert.equal(always, 3);
 });
