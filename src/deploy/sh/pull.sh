@@ -4,6 +4,7 @@
 # host yet, retrying transient failures (not a missing image or a refusal). Exit 3: the registry refused the login.
 
 # include: private-login.fn.sh
+# include: on-exit.fn.sh
 registry=$1 user=$2
 shift 2
 err=
@@ -11,11 +12,7 @@ auth=
 cleanup() { [ -z "$err" ] || rm -f "$err"; [ -z "$auth" ] || rm -rf "$auth"; }
 # A signal (the SSH client gone, a cancelled run) must not leave the login in /tmp either; the traps
 # come before the first temporary file, so none is made that a signal could leave behind.
-trap cleanup EXIT
-trap 'cleanup; trap - EXIT; exit 129' HUP
-trap 'cleanup; trap - EXIT; exit 130' INT
-trap 'cleanup; trap - EXIT; exit 141' PIPE
-trap 'cleanup; trap - EXIT; exit 143' TERM
+on_exit cleanup
 err=$(mktemp)
 if [ -n "$user" ]; then
   auth=$(mktemp -d) || exit 1

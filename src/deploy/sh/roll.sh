@@ -11,6 +11,7 @@
 # grace period. If a new container is not ready in time, the new ones are removed and the old keep serving.
 # recreate: stop first (a short outage), then wait for the new ones.
 
+# include: on-exit.fn.sh
 svc=$1 n=$2 timeout=$3 min_ready=$4 drain=$5 url=$6 strategy=$7 project=$8 grace=$9 cancel=${10} probe=${11}
 shift 11
 ids() {
@@ -97,14 +98,10 @@ echo "at-start=$(now_ms)"
 old=$(ids)
 count=$(printf '%s\n' $old | grep -c . || true)
 echo "old=$(echo $old)"
-# sh runs no EXIT trap when a signal ends it (the SSH connection gone, a killed runner): without
-# these, every roll cut short left its compose output in /tmp. Set before the file exists: a signal
-# between mktemp and the traps left it (sh runs a trap only once the assignment is done).
+# Without on_exit, every roll cut short (a signal) left its compose output in /tmp. Set before the
+# file exists: a signal between mktemp and the traps left it (sh runs a trap only once the assignment is done).
 uplog=
-trap 'rm -f "$uplog"' EXIT
-trap 'rm -f "$uplog"; trap - EXIT; exit 129' HUP
-trap 'rm -f "$uplog"; trap - EXIT; exit 130' INT
-trap 'rm -f "$uplog"; trap - EXIT; exit 143' TERM
+on_exit 'rm -f "$uplog"'
 uplog=$(mktemp)
 # "--": the service is a name, never an option (the name was checked too, before it got here).
 if [ -z "$old" ]; then

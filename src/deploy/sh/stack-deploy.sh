@@ -12,14 +12,12 @@
 # Exit 3: the registry refused the login; 4: the release is not on the manager.
 
 # include: private-login.fn.sh
+# include: on-exit.fn.sh
 dir=$1 stack=$2 override=$3 registry=$4 user=$5
 shift 5
 tmp=
 cleanup() { [ -z "$tmp" ] || rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'cleanup; trap - EXIT; exit 129' HUP
-trap 'cleanup; trap - EXIT; exit 130' INT
-trap 'cleanup; trap - EXIT; exit 143' TERM
+on_exit cleanup
 cd "$dir" 2>/dev/null || { echo "missing=$dir"; exit 4; }
 tmp=$(mktemp -d) || exit 1
 if [ -f .env ]; then

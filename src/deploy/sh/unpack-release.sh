@@ -4,6 +4,7 @@
 set -eu
 root=$1 sha=$2
 # include: release-records.fn.sh
+# include: on-exit.fn.sh
 # maintenance/ exists before any proxy mounts it: Docker would create a missing one owned by root.
 mkdir -p "$root/releases" "$root/maintenance"
 # An upload killed outright (SIGKILL, a runner that vanished) ran no trap and left its directory,
@@ -15,11 +16,7 @@ for old in "$root"/releases/.incoming-*; do
 done
 incoming="$root/releases/.incoming-$sha-$$"
 # A failed or interrupted extract must not leave a half release (with its .env) behind.
-trap 'rm -rf "$incoming"' EXIT
-trap 'rm -rf "$incoming"; trap - EXIT; exit 129' HUP
-trap 'rm -rf "$incoming"; trap - EXIT; exit 130' INT
-trap 'rm -rf "$incoming"; trap - EXIT; exit 141' PIPE
-trap 'rm -rf "$incoming"; trap - EXIT; exit 143' TERM
+on_exit 'rm -rf "$incoming"'
 mkdir -p "$incoming"
 base64 -d | tar -x -f - -C "$incoming"
 release_records "$incoming"
