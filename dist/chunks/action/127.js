@@ -474,6 +474,8 @@ async function retagExtras(ctx, plan, digest, extras, pushed) {
     }
     return stale;
 }
+/** The classic builder's words for a cached image that is gone. */
+const CACHE_IMAGE_GONE = /unable to find image "?sha256:[0-9a-f]{64}/;
 const PUSH_ATTEMPTS = 3;
 /** What no retry changes: the registry refused the login or the name. */
 const PUSH_FINAL = /denied|unauthori[sz]ed|authentication required|name unknown|invalid reference|repository name must/i;
@@ -532,7 +534,15 @@ async function runBuild(ctx, plan, request, primaryBefore, pushed, log) {
         }
     }
     else {
-        const res = await run(classicBuildCommand(request, ctx.dockerEnv));
+        let res = await run(classicBuildCommand(request, ctx.dockerEnv));
+        // The classic builder's cache is the engine's images: one removed while the build used it (a prune,
+        // or another build's cleanup on the same engine) fails the step that reached for it. A second build
+        // builds that step instead; any other failure is the Dockerfile's.
+        if (res.code !== 0 && CACHE_IMAGE_GONE.test(text)) {
+            log('an image the layer cache offered was removed while the build ran (a prune or another build on this engine): building again');
+            text = ''; // the summary's facts are the second build's
+            res = await run(classicBuildCommand(request, ctx.dockerEnv));
+        }
         if (res.code !== 0)
             return fail(`docker build exited with ${res.code}`);
         // Pushed only after the whole build succeeded, so a failed build leaves the registry untouched.

@@ -203,3 +203,33 @@ test('classic: a push that fails on the way is tried again and lands; a refused 
   assert.equal((await buildImage(ctx(down, registry({}).client, { retryDelayMs: 0 }), plan, () => {})).status, 'failed');
   assert.equal(always, 3);
 });
+
+test('classic: a cached image removed mid-build (a prune beside it) gets one more build; a Dockerfile error does not', async () => {
+  const tags: Record<string, string> = {};
+  const reg = registry(tags);
+  let builds = 0;
+  const gone = new Recorder((argv) => {
+    if (argv[1] === 'build') {
+      builds++;
+      if (builds === 1) return { code: 1, stdout: 'Step 1/2 : FROM scratch\nStep 2/2 : ARG GREETING=hi\n', stderr: `unable to find image "sha256:${'b'.repeat(64)}"\n` };
+      return { code: 0, stdout: 'Step 1/2 : FROM scratch\nStep 2/2 : ARG GREETING=hi\n ---> Running in 1\n', stderr: '' };
+    }
+    if (argv[1] === 'push') tags[argv[2]!.split(':').pop()!] = 'sha256:new';
+    return undefined;
+  });
+  const lines: string[] = [];
+  const out = await buildImage(ctx(gone, reg.client, { retryDelayMs: 0 }), plan, (l) => lines.push(l));
+  assert.equal(out.status, 'built', out.error);
+  assert.equal(builds, 2);
+  assert.ok(lines.some((l) => /removed while the build ran .* building again/.test(l)));
+  assert.equal(out.detail, 'built (no cache)');
+
+  let failing = 0;
+  const broken = new Recorder((argv) => {
+    if (argv[1] !== 'build') return undefined;
+    failing++;
+    return { code: 1, stdout: 'Step 1/2 : FROM x\nStep 2/2 : RUN make\n', stderr: "The command '/bin/sh -c make' returned a non-zero code: 2\n" };
+  });
+  assert.equal((await buildImage(ctx(broken, registry({}).client), plan, () => {})).status, 'failed');
+  assert.equal(failing, 1);
+});
