@@ -1,4 +1,5 @@
 import type { Command } from '../runner/runner.js';
+import { hostScript } from '../host/script.js';
 import { COUNTS_SQL } from '../backup/sql.js';
 import { MANIFESTS_SCRIPT, READ_MANIFEST_SCRIPT, RESTORE_SCRIPT, STAGE_SCRIPT, STATE_SCRIPT } from './shell-scripts.js';
 
@@ -53,9 +54,7 @@ export const interruptCommand = (pg: Pg, name: string) => psql(pg, 'postgres', {
 /** The server's databases, one name a line. */
 export const listDatabasesCommand = (pg: Pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
 
-export const pgRestoreCommand = (pg: Pg, restored: string, file: string): Command => ({
-  argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
-});
+export const pgRestoreCommand = (pg: Pg, restored: string, file: string): Command => hostScript('restore', RESTORE_SCRIPT, [pg.container, pg.user, restored, file]);
 
 /** The database container's CPUs, as its processes see them (nproc: its CPU set). */
 export const cpusCommand = (pg: Pg): Command => ({ argv: ['docker', 'exec', pg.container, 'nproc'] });
@@ -63,7 +62,7 @@ export const cpusCommand = (pg: Pg): Command => ({ argv: ['docker', 'exec', pg.c
 /** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
 export const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
 
-export const stageCommand = (pg: Pg, file: string, staged: string): Command => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
+export const stageCommand = (pg: Pg, file: string, staged: string): Command => hostScript('restore-stage', STAGE_SCRIPT, [pg.container, file, staged]);
 
 export const unstageCommand = (pg: Pg, staged: string): Command => ({ argv: ['docker', 'exec', pg.container, 'rm', '-f', staged] });
 
@@ -101,14 +100,11 @@ export const swapCommand = (pg: Pg, live: string, incoming: string, aside: strin
 /** After a swap that failed: the live database accepts connections again (the swap refused them first). */
 export const allowConnectionsCommand = (pg: Pg, name: string) => psql(pg, 'postgres', { name }, 'ALTER DATABASE :"name" ALLOW_CONNECTIONS true;\n');
 
-export const writeStateCommand = (deployPath: string, state: object): Command => ({
-  argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'write'],
-  stdin: `${JSON.stringify(state)}\n`,
-});
+export const writeStateCommand = (deployPath: string, state: object): Command => hostScript('restore-state', STATE_SCRIPT, [deployPath, 'write'], `${JSON.stringify(state)}\n`);
 
-export const clearStateCommand = (deployPath: string): Command => ({ argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'clear'] });
+export const clearStateCommand = (deployPath: string): Command => hostScript('restore-state', STATE_SCRIPT, [deployPath, 'clear']);
 
 /** $1 a dump path: its manifest (the preview reads it without reading the dump). */
-export const readManifestCommand = (file: string): Command => ({ argv: ['sh', '-c', READ_MANIFEST_SCRIPT, 'compose-deploy-restore-manifest', file] });
+export const readManifestCommand = (file: string): Command => hostScript('restore-manifest', READ_MANIFEST_SCRIPT, [file]);
 
-export const manifestsCommand = (dir: string): Command => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compose-deploy-restore-manifests', dir] });
+export const manifestsCommand = (dir: string): Command => hostScript('restore-manifests', MANIFESTS_SCRIPT, [dir]);

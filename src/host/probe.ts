@@ -1,9 +1,10 @@
 import type { Command } from '../runner/runner.js';
+import { hostScript } from './script.js';
 import { IMAGES_PRESENT_SCRIPT, PROBE_SCRIPT } from './shell-scripts.js';
 
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 export function probeCommand(deployPath: string, project = '', target: 'compose' | 'swarm' = 'compose'): Command {
-  return { argv: ['sh', '-c', PROBE_SCRIPT, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+  return hostScript('probe', PROBE_SCRIPT, [deployPath, project, ...(target === 'swarm' ? [target] : [])]);
 }
 
 import type { ComposeFlavor } from '../compose/cli.js';
@@ -143,5 +144,5 @@ export function listReleases(facts: HostFacts): ReleaseInfo[] {
 
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 export function imagePresenceCommand(images: readonly string[]): Command {
-  return { argv: ['sh', '-c', IMAGES_PRESENT_SCRIPT, 'compose-deploy-images', ...images] };
+  return hostScript('images', IMAGES_PRESENT_SCRIPT, images);
 }

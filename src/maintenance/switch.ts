@@ -1,4 +1,5 @@
 import type { Command, Runner } from '../runner/runner.js';
+import { hostScript } from '../host/script.js';
 import { runChecked } from '../runner/runner.js';
 import { parseKeyValues } from '../host/key-values.js';
 import { SWITCH_SCRIPT } from './shell-scripts.js';
@@ -15,10 +16,7 @@ export interface MaintenanceRecord {
 }
 
 export function switchCommand(deployPath: string, on: boolean, record?: MaintenanceRecord): Command {
-  return {
-    argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
-    stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
-  };
+  return hostScript('maintenance', SWITCH_SCRIPT, [deployPath, on ? 'on' : 'off'], on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined);
 }
 
 /** Switches maintenance on or off; returns what it was before. */

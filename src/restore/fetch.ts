@@ -1,4 +1,5 @@
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostScript } from '../host/script.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCommand } from '../backup/commands.js';
@@ -14,7 +15,7 @@ import { LIST_VERIFIED_SCRIPT } from './shell-scripts.js';
 export class NoBackupFound extends OperationError {}
 
 /** Every verified dump in dir (its manifest and checksum beside it), one name a line. */
-export const listVerifiedCommand = (dir: string): Command => ({ argv: ['sh', '-c', LIST_VERIFIED_SCRIPT, 'compose-deploy-list-backups', dir] });
+export const listVerifiedCommand = (dir: string): Command => hostScript('list-backups', LIST_VERIFIED_SCRIPT, [dir]);
 
 /** The newest of this project's verified dumps, by the UTC time in its name. */
 export function newestDump(names: readonly string[], project: string): string | undefined {

@@ -33,7 +33,7 @@ async function rollbackCommand(settings, reporter, services = {}) {
         // A restore of the database: like restore, it reaches it through the host's Compose project.
         if ((0,_config_deploy_target_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTarget */ .rQ)(settings.config) === 'swarm')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('rollback: with-data is not available for target: swarm in this version (it restores the database through the host\'s Compose project); roll back without it, and restore by hand');
-        return (await Promise.all(/* import() */[__webpack_require__.e(885), __webpack_require__.e(211), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 34446))).rollbackWithData(settings, reporter, services);
+        return (await Promise.all(/* import() */[__webpack_require__.e(885), __webpack_require__.e(211), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 34446))).rollbackWithData(settings, reporter, services);
     }
     const rs = (0,_rollback_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .rollbackSettings */ .O)(settings);
     const kind = (0,_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackKind */ .b)(rs);

@@ -78,6 +78,29 @@ function hostToolsLine(facts) {
 
 /***/ }),
 
+/***/ 19364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseKeyValues)
+/* harmony export */ });
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+function parseKeyValues(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^([a-z-]+)=(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2]);
+        out.set(m[1], list);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 89460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -87,11 +110,13 @@ function hostToolsLine(facts) {
 /* harmony export */   tH: () => (/* binding */ listReleases),
 /* harmony export */   u5: () => (/* binding */ parseProbe)
 /* harmony export */ });
-/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55897);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38959);
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55897);
+
 
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 function probeCommand(deployPath, project = '', target = 'compose') {
-    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_SCRIPT */ .JW, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+    return (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .hostScript */ .Q)('probe', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__/* .PROBE_SCRIPT */ .JW, [deployPath, project, ...(target === 'swarm' ? [target] : [])]);
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -190,7 +215,7 @@ function listReleases(facts) {
 }
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 function imagePresenceCommand(images) {
-    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGES_PRESENT_SCRIPT */ .Nt, 'compose-deploy-images', ...images] };
+    return (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .hostScript */ .Q)('images', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGES_PRESENT_SCRIPT */ .Nt, images);
 }
 
 
@@ -265,6 +290,8 @@ __webpack_require__.d(__webpack_exports__, {
   Wh: () => (/* binding */ switchCommand)
 });
 
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(38959);
 // EXTERNAL MODULE: ./src/runner/runner.ts
 var runner_runner = __webpack_require__(41814);
 // EXTERNAL MODULE: ./src/host/key-values.ts
@@ -284,12 +311,10 @@ const SWITCH_SCRIPT = "\nroot=$1 want=$2\ndir=\"$root/maintenance\"\nwas=off\n[ 
 
 
 
+
 const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
 function switchCommand(deployPath, on, record) {
-    return {
-        argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
-        stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
-    };
+    return (0,script/* hostScript */.Q)('maintenance', SWITCH_SCRIPT, [deployPath, on ? 'on' : 'off'], on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined);
 }
 /** Switches maintenance on or off; returns what it was before. */
 async function setMaintenance(runner, deployPath, on, record) {

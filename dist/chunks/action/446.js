@@ -2,102 +2,156 @@ export const id = 446;
 export const ids = [446];
 export const modules = {
 
-/***/ 34446:
+/***/ 19364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   matchingDump: () => (/* binding */ matchingDump),
-/* harmony export */   parseManifestLines: () => (/* binding */ parseManifestLines),
-/* harmony export */   rollbackWithData: () => (/* binding */ rollbackWithData)
+/* harmony export */   H: () => (/* binding */ parseKeyValues)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _host_probe_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(89460);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41814);
-/* harmony import */ var _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81456);
-/* harmony import */ var _host_key_values_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19364);
-/* harmony import */ var _deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66169);
-/* harmony import */ var _backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90414);
-/* harmony import */ var _rollback_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98917);
-/* harmony import */ var _rollback_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91866);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(54640);
-/* harmony import */ var _restore_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17987);
-/* harmony import */ var _db_restore_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(60211);
-/* harmony import */ var _db_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(30896);
-
-
-
-
-
-
-
-
-
-
-
-
-
-function parseManifestLines(stdout) {
-    const out = [];
-    for (const line of (0,_host_key_values_js__WEBPACK_IMPORTED_MODULE_10__/* .parseKeyValues */ .H)(stdout).get('manifest') ?? []) {
-        const space = line.indexOf(' ');
-        if (space < 0)
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+function parseKeyValues(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^([a-z-]+)=(.*)$/.exec(line);
+        if (!m)
             continue;
-        try {
-            const m = JSON.parse(line.slice(space + 1));
-            out.push({ name: line.slice(0, space), sha: typeof m.sha === 'string' ? m.sha : undefined, deployingSha: typeof m.deploying_sha === 'string' ? m.deploying_sha : undefined });
-        }
-        catch {
-            // A manifest that does not read is no match; restore itself refuses such a dump.
-        }
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2]);
+        out.set(m[1], list);
     }
     return out;
 }
-/**
- * The pre-deploy backup that holds the target's data: taken while the target was live, just before
- * the next release was deployed (manifest sha = target, deploying_sha set). The newest such, among
- * the verified dumps (newest first). Without one: bad input naming the releases that have one.
- */
-function matchingDump(dumps, verified, target) {
-    const byName = new Map(dumps.map((d) => [d.name, d]));
-    const preDeploy = verified.map((n) => byName.get(n)).filter((d) => !!d?.sha && !!d.deployingSha && d.deployingSha !== d.sha);
-    const match = preDeploy.find((d) => d.sha === target);
-    if (match)
-        return match.name;
-    const having = [...new Set(preDeploy.map((d) => d.sha))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`rollback with-data: no pre-deploy backup holds the data of ${target.slice(0, 12)} (one taken while it was live, before the next deploy; deploy.backup: true takes them). ${having.length > 0 ? `Releases that have one: ${having.map((s) => s.slice(0, 12)).join(', ')}.` : 'No release has one in the backup dir.'} Nothing was changed.`);
+
+
+/***/ }),
+
+/***/ 67446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  maintenanceCommand: () => (/* binding */ maintenanceCommand)
+});
+
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/ssh/connect.ts
+var connect = __webpack_require__(81456);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/ssh/remote-settings.ts
+var remote_settings = __webpack_require__(26630);
+;// CONCATENATED MODULE: ./src/maintenance/maintenance-settings.ts
+
+
+/** `maintenance: on | off` as given, checked before anything connects. */
+function parseSwitch(value) {
+    const v = value?.trim().toLowerCase();
+    if (v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new errors/* InputError */.dz(`input "maintenance" must be on or off (CLI: compose-deploy maintenance on|off), got ${value === undefined ? 'nothing' : (0,errors/* shownValue */.JJ)(value)}`);
 }
+function maintenanceSettings(settings) {
+    const on = parseSwitch(settings.option('maintenance'));
+    return { on, ...(0,remote_settings/* remoteSettings */.k)(settings), reason: settings.option('reason')?.trim() || undefined, actor: settings.run.actor, dryRun: settings.dryRun };
+}
+
+// EXTERNAL MODULE: ./src/maintenance/switch.ts + 1 modules
+var maintenance_switch = __webpack_require__(73134);
+;// CONCATENATED MODULE: ./src/maintenance/maintenance-command.ts
+
+
+
+
 /**
- * `rollback` with `with-data: true`: the release goes back, then the database goes back to the
- * pre-deploy backup that holds that release's data. Both are checked before anything changes (the
- * target, the matching dump, confirm); then the rollback (the deploy's gates), then the restore
- * (its own checks, maintenance, swap and gates) with the rolled-back release live.
+ * `maintenance on|off`: creates or removes `<deploy-path>/maintenance/on`. It takes no deploy lock:
+ * a person must be able to switch it off while a stuck run holds the lock.
  */
-async function rollbackWithData(settings, reporter, services = {}) {
-    const rs = (0,_db_restore_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .dbRestoreSettings */ .K)(settings);
-    const connect = services.connectHost ?? _ssh_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connectHost */ .Z;
-    const runner = await connect(rs.bs.target, reporter);
-    let dump;
+async function maintenanceCommand(settings, reporter, services = {}) {
+    const remote = maintenanceSettings(settings);
+    const { on, reason } = remote;
+    const record = { since: new Date().toISOString(), actor: remote.actor, reason, by: 'maintenance' };
+    if (remote.dryRun) {
+        reporter.info(`dry-run: would run on ${remote.target.user}@${remote.target.host}:${remote.target.port}:\n  ${(0,runner_runner/* shellText */.o0)({ ...(0,maintenance_switch/* switchCommand */.Wh)(remote.deployPath, on, record), stdin: undefined })}`);
+        return { ok: true, outputs: { 'dry-run': 'true' } };
+    }
+    const runner = await (services.connectHost ?? connect/* connectHost */.Z)(remote.target, reporter);
     try {
-        const facts = (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_11__/* .parseProbe */ .u5)((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runChecked */ .X4)(runner, (0,_host_probe_js__WEBPACK_IMPORTED_MODULE_11__/* .probeCommand */ .CL)(rs.bs.deployPath, rs.bs.project), 'reading the host state')).stdout);
-        const target = (0,_rollback_rollback_target_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveRollbackTarget */ .aD)(facts, rs.ds.request.to);
-        const found = await (0,_backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectDatabase */ .IE)(runner, rs.bs);
-        (0,_backup_take_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .requireRunning */ .jq)(rs.bs, found);
-        const dumps = parseManifestLines((await (0,_runner_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runChecked */ .X4)(runner, (0,_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .manifestsCommand */ .g4)(rs.bs.dir), 'reading the backups\' manifests')).stdout);
-        dump = matchingDump(dumps, (0,_restore_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .verifiedDumps */ .Ub)(found.files, rs.bs.project), target);
-        if (!rs.confirmed) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`rollback with-data would make ${target.slice(0, 12)} live again and put database ${found.database} back to ${dump}, the backup taken before the release after it was deployed: everything written since is lost. Nothing was changed. ${rs.confirmGiven ? 'confirm is not the project name. ' : ''}To go ahead, set confirm: ${rs.bs.project}.`);
-        }
+        const was = await (0,maintenance_switch/* setMaintenance */.wu)(runner, remote.deployPath, on, record);
+        const state = on ? 'on' : 'off';
+        const text = was === state ? `maintenance was already ${state} on ${runner.where}` : `maintenance is ${state} on ${runner.where}${on ? `: ${(0,maintenance_switch/* maintenanceDir */.$y)(remote.deployPath)}/on exists, the proxy answers 503` : ''}`;
+        reporter.info(text);
+        return { ok: true, outputs: { result: state, maintenance: state }, summary: `### ${on ? '🚧' : '✅'} Maintenance ${state}\n\n${text}.${reason ? ` Reason: ${reason}` : ''}\n` };
     }
     finally {
         await runner.close();
     }
-    reporter.info(`rollback with-data: the release first, then the database back to ${dump}`);
-    const code = await (0,_deploy_run_on_host_js__WEBPACK_IMPORTED_MODULE_3__/* .runOnHost */ .l)(rs.ds, (0,_rollback_rollback_kind_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackKind */ .b)(rs.ds), reporter, services);
-    if (!code.ok)
-        return { ...code, message: `${code.message ?? 'the rollback failed'} The database was not touched.` };
-    const data = await (0,_db_restore_command_js__WEBPACK_IMPORTED_MODULE_8__.restoreCommandWith)({ ...rs, backup: dump }, reporter, services);
-    return { ok: data.ok, outputs: { ...code.outputs, ...data.outputs, result: data.ok ? code.outputs['result'] : 'failed' }, message: data.ok ? undefined : `the release was rolled back, but the database was not: ${data.message ?? ''}` };
+}
+
+
+/***/ }),
+
+/***/ 73134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $y: () => (/* binding */ maintenanceDir),
+  fM: () => (/* binding */ parseMaintenance),
+  wu: () => (/* binding */ setMaintenance),
+  Wh: () => (/* binding */ switchCommand)
+});
+
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(38959);
+// EXTERNAL MODULE: ./src/runner/runner.ts
+var runner_runner = __webpack_require__(41814);
+// EXTERNAL MODULE: ./src/host/key-values.ts
+var key_values = __webpack_require__(19364);
+;// CONCATENATED MODULE: ./src/maintenance/shell-scripts.ts
+// Generated by `npm run generate` from src/maintenance/sh/*.sh: edit those, not this file.
+/**
+ * The maintenance switch is one file, `<deploy-path>/maintenance/on`, so any proxy can follow it: the
+ * proxy mounts `${COMPOSE_DEPLOY_PATH}/maintenance` read-only and answers 503 while `on` exists. The
+ * directory itself is never removed (a bind mount holds its inode); only the file comes and goes.
+ * $1 deploy path, $2 on|off; stdin (on): who and why, one JSON line, written as the file's content.
+ * The file is written under a temporary name and renamed: a proxy never sees half of it.
+ */
+const SWITCH_SCRIPT = "\nroot=$1 want=$2\ndir=\"$root/maintenance\"\nwas=off\n[ -f \"$dir/on\" ] && was=on\nif [ \"$want\" = on ]; then\n  mkdir -p \"$dir\" || exit 1\n  cat > \"$dir/.on.tmp\" && chmod 644 \"$dir/.on.tmp\" && mv -f \"$dir/.on.tmp\" \"$dir/on\" || { rm -f \"$dir/.on.tmp\"; exit 1; }\nelse\n  rm -f \"$dir/on\" || exit 1\nfi\necho \"was=$was\"\necho \"maintenance=$want\"\n";
+
+;// CONCATENATED MODULE: ./src/maintenance/switch.ts
+
+
+
+
+const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
+function switchCommand(deployPath, on, record) {
+    return (0,script/* hostScript */.Q)('maintenance', SWITCH_SCRIPT, [deployPath, on ? 'on' : 'off'], on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined);
+}
+/** Switches maintenance on or off; returns what it was before. */
+async function setMaintenance(runner, deployPath, on, record) {
+    const res = await (0,runner_runner/* runChecked */.X4)(runner, switchCommand(deployPath, on, record), `switching maintenance ${on ? 'on' : 'off'}`);
+    return (0,key_values/* parseKeyValues */.H)(res.stdout).get('was')?.[0] === 'on' ? 'on' : 'off';
+}
+/** The `on` file's content as the probe printed it: a record, or (written by hand) whatever it says. */
+function parseMaintenance(line) {
+    if (line === undefined)
+        return undefined;
+    try {
+        const o = JSON.parse(line);
+        if (o && typeof o === 'object' && typeof o.since === 'string')
+            return o;
+    }
+    catch {
+        // Made by hand (touch): on, with nothing more known.
+    }
+    return { since: '' };
 }
 
 

@@ -576,6 +576,29 @@ function lockOptions(settings) {
 
 /***/ }),
 
+/***/ 19364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseKeyValues)
+/* harmony export */ });
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+function parseKeyValues(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^([a-z-]+)=(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2]);
+        out.set(m[1], list);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 62703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -694,11 +717,13 @@ function describeHolder(kv) {
 /* harmony export */   tH: () => (/* binding */ listReleases),
 /* harmony export */   u5: () => (/* binding */ parseProbe)
 /* harmony export */ });
-/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55897);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38959);
+/* harmony import */ var _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55897);
+
 
 /** With a project name, the probe also lists what the project runs (service and image): its containers, or on a swarm its stack's services. */
 function probeCommand(deployPath, project = '', target = 'compose') {
-    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .PROBE_SCRIPT */ .JW, 'compose-deploy-probe', deployPath, project, ...(target === 'swarm' ? [target] : [])] };
+    return (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .hostScript */ .Q)('probe', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__/* .PROBE_SCRIPT */ .JW, [deployPath, project, ...(target === 'swarm' ? [target] : [])]);
 }
 function parseProbe(stdout) {
     const facts = { releases: [], audit: [], events: [], running: {} };
@@ -797,27 +822,8 @@ function listReleases(facts) {
 }
 /** Which of these images the host has: one round trip, present=<image> per image found. */
 function imagePresenceCommand(images) {
-    return { argv: ['sh', '-c', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGES_PRESENT_SCRIPT */ .Nt, 'compose-deploy-images', ...images] };
+    return (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .hostScript */ .Q)('images', _shell_scripts_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGES_PRESENT_SCRIPT */ .Nt, images);
 }
-
-
-/***/ }),
-
-/***/ 38959:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ hostScript)
-/* harmony export */ });
-/**
- * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
- * host's process list; every variable part is a positional argument, quoted like any other. A loop
- * kept in the script (a health wait, a poll) costs one SSH round trip however many turns it takes.
- */
-const hostScript = (name, body, args, stdin) => ({
-    argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
-    stdin,
-});
 
 
 /***/ }),

@@ -442,6 +442,8 @@ __webpack_require__.d(__webpack_exports__, {
   Aq: () => (/* binding */ writeStateCommand)
 });
 
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
 // EXTERNAL MODULE: ./src/backup/sql.ts
 var sql = __webpack_require__(8130);
 ;// CONCATENATED MODULE: ./src/db-restore/shell-scripts.ts
@@ -474,6 +476,7 @@ const STATE_SCRIPT = "\nroot=$1 what=$2\ndir=\"$root/restore\"\nif [ \"$what\" =
 ;// CONCATENATED MODULE: ./src/db-restore/commands.ts
 
 
+
 function psql(pg, database, vars, sql) {
     const v = Object.entries(vars).flatMap(([k, value]) => ['-v', `${k}=${value}`]);
     return { argv: ['docker', 'exec', '-i', pg.container, 'psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-U', pg.user, '-d', database, ...v], stdin: sql };
@@ -504,14 +507,12 @@ SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'
 const interruptCommand = (pg, name) => psql(pg, 'postgres', { name }, INTERRUPT_SQL);
 /** The server's databases, one name a line. */
 const listDatabasesCommand = (pg) => psql(pg, 'postgres', {}, 'SELECT datname FROM pg_database ORDER BY 1;\n');
-const pgRestoreCommand = (pg, restored, file) => ({
-    argv: ['sh', '-c', RESTORE_SCRIPT, 'compose-deploy-restore', pg.container, pg.user, restored, file],
-});
+const pgRestoreCommand = (pg, restored, file) => (0,script/* hostScript */.Q)('restore', RESTORE_SCRIPT, [pg.container, pg.user, restored, file]);
 /** The database container's CPUs, as its processes see them (nproc: its CPU set). */
 const cpusCommand = (pg) => ({ argv: ['docker', 'exec', pg.container, 'nproc'] });
 /** Where a dump is copied in the database container for a parallel restore; the prefix finds a killed run's copy. */
 const STAGED_PREFIX = '/tmp/compose-deploy-restore-';
-const stageCommand = (pg, file, staged) => ({ argv: ['sh', '-c', STAGE_SCRIPT, 'compose-deploy-restore-stage', pg.container, file, staged] });
+const stageCommand = (pg, file, staged) => (0,script/* hostScript */.Q)('restore-stage', STAGE_SCRIPT, [pg.container, file, staged]);
 const unstageCommand = (pg, staged) => ({ argv: ['docker', 'exec', pg.container, 'rm', '-f', staged] });
 /**
  * pg_restore with several jobs from the copy in the container. Not one transaction (pg_restore
@@ -542,14 +543,11 @@ COMMIT;
 const swapCommand = (pg, live, incoming, aside) => psql(pg, 'postgres', { live, incoming, aside }, SWAP_SQL);
 /** After a swap that failed: the live database accepts connections again (the swap refused them first). */
 const allowConnectionsCommand = (pg, name) => psql(pg, 'postgres', { name }, 'ALTER DATABASE :"name" ALLOW_CONNECTIONS true;\n');
-const writeStateCommand = (deployPath, state) => ({
-    argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'write'],
-    stdin: `${JSON.stringify(state)}\n`,
-});
-const clearStateCommand = (deployPath) => ({ argv: ['sh', '-c', STATE_SCRIPT, 'compose-deploy-restore-state', deployPath, 'clear'] });
+const writeStateCommand = (deployPath, state) => (0,script/* hostScript */.Q)('restore-state', STATE_SCRIPT, [deployPath, 'write'], `${JSON.stringify(state)}\n`);
+const clearStateCommand = (deployPath) => (0,script/* hostScript */.Q)('restore-state', STATE_SCRIPT, [deployPath, 'clear']);
 /** $1 a dump path: its manifest (the preview reads it without reading the dump). */
-const readManifestCommand = (file) => ({ argv: ['sh', '-c', READ_MANIFEST_SCRIPT, 'compose-deploy-restore-manifest', file] });
-const manifestsCommand = (dir) => ({ argv: ['sh', '-c', MANIFESTS_SCRIPT, 'compose-deploy-restore-manifests', dir] });
+const readManifestCommand = (file) => (0,script/* hostScript */.Q)('restore-manifest', READ_MANIFEST_SCRIPT, [file]);
+const manifestsCommand = (dir) => (0,script/* hostScript */.Q)('restore-manifests', MANIFESTS_SCRIPT, [dir]);
 
 
 /***/ }),
@@ -1411,6 +1409,8 @@ __webpack_require__.d(__webpack_exports__, {
   Wh: () => (/* binding */ switchCommand)
 });
 
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
 // EXTERNAL MODULE: ./src/runner/runner.ts
 var runner_runner = __webpack_require__(1814);
 // EXTERNAL MODULE: ./src/host/key-values.ts
@@ -1430,12 +1430,10 @@ const SWITCH_SCRIPT = "\nroot=$1 want=$2\ndir=\"$root/maintenance\"\nwas=off\n[ 
 
 
 
+
 const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
 function switchCommand(deployPath, on, record) {
-    return {
-        argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
-        stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
-    };
+    return (0,script/* hostScript */.Q)('maintenance', SWITCH_SCRIPT, [deployPath, on ? 'on' : 'off'], on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined);
 }
 /** Switches maintenance on or off; returns what it was before. */
 async function setMaintenance(runner, deployPath, on, record) {

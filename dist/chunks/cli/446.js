@@ -2,6 +2,29 @@ export const id = 446;
 export const ids = [446];
 export const modules = {
 
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseKeyValues)
+/* harmony export */ });
+/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
+function parseKeyValues(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^([a-z-]+)=(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2]);
+        out.set(m[1], list);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -85,6 +108,8 @@ __webpack_require__.d(__webpack_exports__, {
   Wh: () => (/* binding */ switchCommand)
 });
 
+// EXTERNAL MODULE: ./src/host/script.ts
+var script = __webpack_require__(8959);
 // EXTERNAL MODULE: ./src/runner/runner.ts
 var runner_runner = __webpack_require__(1814);
 // EXTERNAL MODULE: ./src/host/key-values.ts
@@ -104,12 +129,10 @@ const SWITCH_SCRIPT = "\nroot=$1 want=$2\ndir=\"$root/maintenance\"\nwas=off\n[ 
 
 
 
+
 const maintenanceDir = (deployPath) => `${deployPath}/maintenance`;
 function switchCommand(deployPath, on, record) {
-    return {
-        argv: ['sh', '-c', SWITCH_SCRIPT, 'compose-deploy-maintenance', deployPath, on ? 'on' : 'off'],
-        stdin: on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined,
-    };
+    return (0,script/* hostScript */.Q)('maintenance', SWITCH_SCRIPT, [deployPath, on ? 'on' : 'off'], on ? `${JSON.stringify(record ?? { since: new Date().toISOString() })}\n` : undefined);
 }
 /** Switches maintenance on or off; returns what it was before. */
 async function setMaintenance(runner, deployPath, on, record) {

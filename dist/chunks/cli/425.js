@@ -1,31 +1,27 @@
-export const id = 118;
-export const ids = [118];
+export const id = 425;
+export const ids = [425];
 export const modules = {
 
-/***/ 19364:
+/***/ 8959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ parseKeyValues)
+/* harmony export */   Q: () => (/* binding */ hostScript)
 /* harmony export */ });
-/** Parses the key=value lines the host scripts print. Repeated keys keep every value. */
-function parseKeyValues(stdout) {
-    const out = new Map();
-    for (const line of stdout.split('\n')) {
-        const m = /^([a-z-]+)=(.*)$/.exec(line);
-        if (!m)
-            continue;
-        const list = out.get(m[1]) ?? [];
-        list.push(m[2]);
-        out.set(m[1], list);
-    }
-    return out;
-}
+/**
+ * A fixed host script as a Command: `sh -c BODY compose-deploy-NAME ARG...`. The name shows in the
+ * host's process list; every variable part is a positional argument, quoted like any other. A loop
+ * kept in the script (a health wait, a poll) costs one SSH round trip however many turns it takes.
+ */
+const hostScript = (name, body, args, stdin) => ({
+    argv: ['sh', '-c', body, `compose-deploy-${name}`, ...args],
+    stdin,
+});
 
 
 /***/ }),
 
-/***/ 97866:
+/***/ 7866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +58,7 @@ function quoteArgv(argv) {
 
 /***/ }),
 
-/***/ 41814:
+/***/ 1814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,7 +67,7 @@ function quoteArgv(argv) {
 /* harmony export */   nk: () => (/* binding */ CommandFailed),
 /* harmony export */   o0: () => (/* binding */ shellText)
 /* harmony export */ });
-/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97866);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7866);
 
 /** The exact text a POSIX shell receives for this command (also what dry-run prints). */
 function shellText(cmd) {
@@ -112,13 +108,13 @@ function tail(text, lines = 20) {
 
 /***/ }),
 
-/***/ 81456:
+/***/ 1456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ connectHost)
 /* harmony export */ });
-/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81191);
+/* harmony import */ var _ssh_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1191);
 
 /** The one place commands open a real connection to a host: SSH, host key pinned. */
 const connectHost = async (target, reporter) => {
@@ -129,7 +125,7 @@ const connectHost = async (target, reporter) => {
 
 /***/ }),
 
-/***/ 62979:
+/***/ 2979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -138,7 +134,7 @@ const connectHost = async (target, reporter) => {
 /* harmony export */   uJ: () => (/* binding */ parseKnownHosts)
 /* harmony export */ });
 /* unused harmony exports hostLookupName, hostFieldMatches, keyTypeOfBlob, fingerprintOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function parseKnownHosts(text) {
@@ -256,14 +252,14 @@ function pinnedHostKeyAlgorithms(knownHosts, host, port) {
 
 /***/ }),
 
-/***/ 26630:
+/***/ 6630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ remoteSettings)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89028);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9028);
 
 
 /** The remote commands' required inputs, checked together so one run names every missing one. */
@@ -297,22 +293,22 @@ function remoteSettings(s) {
 
 /***/ }),
 
-/***/ 81191:
+/***/ 1191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ SshRunner),
 /* harmony export */   p: () => (/* binding */ ConnectionLost)
 /* harmony export */ });
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19487);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41814);
-/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62979);
-/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89028);
+/* harmony import */ var node_ssh__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9487);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _runner_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1814);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2979);
+/* harmony import */ var _ssh_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9028);
 
 
 
@@ -506,15 +502,15 @@ function hostKeyAlgorithms(pinned, target) {
 
 /***/ }),
 
-/***/ 89028:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ refuseUnpinned),
 /* harmony export */   o: () => (/* binding */ sshTarget)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62979);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2979);
 
 
 /**
